@@ -1,0 +1,80 @@
+"""Plain data passed between the stages: decode -> parse -> figures -> render."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+BlockKind = Literal["heading", "paragraph", "caption", "credit", "callout"]
+
+
+@dataclass
+class Block:
+    """One unit of the article body, aligned one-to-one between languages.
+
+    ``text`` is plain text (never Markdown). For a paragraph, ``lead`` is the
+    length of its emphasised lead sentence at the start of ``text`` (0 = none).
+    For a heading, ``sub`` is the second line of a two-line heading.
+    ``line`` is the 1-based line of the source the block came from.
+    """
+
+    kind: BlockKind
+    text: str
+    lead: int = 0
+    sub: str = ""
+    line: int = 0
+
+
+@dataclass
+class KeyFigure:
+    text: str  # exact substring of the body
+    label: str
+    value: float | int
+    unit: str
+    qualifier: str | None = None  # more_than, nearly, about, up_to
+    yoy: bool = False
+    headline: bool = False
+    block: int = -1  # index of the body block the figure was found in (not saved)
+    value_max: float | int | None = None  # upper end of a range
+
+    def as_dict(self) -> dict[str, object]:
+        data: dict[str, object] = {
+            "text": self.text,
+            "label": self.label,
+            "value": self.value,
+            "unit": self.unit,
+            "qualifier": self.qualifier,
+            "yoy": self.yoy,
+            "headline": self.headline,
+        }
+        if self.value_max is not None:
+            data["value_max"] = self.value_max
+        return data
+
+
+@dataclass
+class Byline:
+    role: str | None = None
+    names: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Metadata:
+    title: str = ""
+    subtitle: str | None = None
+    date: str | None = None  # ISO publication date
+    period: str | None = None
+    publication: str | None = None
+    edition: str | None = None
+    byline: Byline = field(default_factory=Byline)
+    region: str | None = None
+    source_page: str | None = None  # e-paper page id, e.g. content_89057.html
+
+
+@dataclass
+class Article:
+    meta: Metadata
+    blocks: list[Block]
+    layout_notes: list[str] = field(default_factory=list)
+    key_figures: list[KeyFigure] = field(default_factory=list)
+    metadata_lines: list[int] = field(default_factory=list)  # source lines used as metadata
