@@ -1,0 +1,84 @@
+"""Command line: site-builder import | check | translate | export | import-translations | build | serve.
+
+Exit codes: 0 success, 1 content problems found, 2 bad usage or unreadable input.
+Expected errors are one line naming the file and the reason; no traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+from pathlib import Path
+
+from site_builder.errors import SiteBuilderError
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="site-builder", description=__doc__.splitlines()[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    imp = commands.add_parser("import", help="convert raw reports into content/reports/<slug>/")
+    imp.add_argument("sources", nargs="+", type=Path, metavar="SOURCE")
+    imp.add_argument("--content", type=Path, default=Path("content"))
+    imp.add_argument("--force", action="store_true", help="overwrite pages edited since import")
+
+    check = commands.add_parser("check", help="validate content; path:line: CODE message")
+    check.add_argument("--content", type=Path, default=Path("content"))
+    check.add_argument("--strict", action="store_true", help="warnings are failures too")
+
+    tr = commands.add_parser("translate", help="fill missing or stale English blocks")
+    tr.add_argument("--content", type=Path, default=Path("content"))
+    tr.add_argument("--backend", default=None, help="none | openai (default: config or none)")
+
+    exp = commands.add_parser("export", help="export translation units (PO) for a CAT tool")
+    exp.add_argument("output", type=Path)
+    exp.add_argument("--content", type=Path, default=Path("content"))
+
+    imt = commands.add_parser("import-translations", help="import translated units (PO)")
+    imt.add_argument("input", type=Path)
+    imt.add_argument("--content", type=Path, default=Path("content"))
+
+    build = commands.add_parser("build", help="mkdocs build")
+    build.add_argument("--strict", action="store_true")
+    commands.add_parser("serve", help="mkdocs serve")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return run(args)
+    except SiteBuilderError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        return 130
+
+
+def run(args: argparse.Namespace) -> int:
+    # Imports are local so that `site-builder check` does not load the converter, and so on.
+    if args.command == "import":
+        from site_builder.importer import import_command
+
+        return import_command(args.sources, args.content, force=args.force)
+    if args.command == "check":
+        from site_builder.check import check_command
+
+        return check_command(args.content, strict=args.strict)
+    if args.command == "translate":
+        from site_builder.translate import translate_command
+
+        return translate_command(args.content, backend=args.backend)
+    if args.command == "export":
+        from site_builder.exchange import export_command
+
+        return export_command(args.content, args.output)
+    if args.command == "import-translations":
+        from site_builder.exchange import import_command
+
+        return import_command(args.content, args.input)
+    mkdocs = [sys.executable, "-m", "mkdocs", args.command]
+    if args.command == "build" and args.strict:
+        mkdocs.append("--strict")
+    return subprocess.call(mkdocs)
