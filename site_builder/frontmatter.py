@@ -34,8 +34,33 @@ def split_front_matter(text: str, path: object = "<page>") -> tuple[dict[str, An
     return data, "\n".join(lines[end + 1 :]), end + 2
 
 
+class _PageDumper(yaml.SafeDumper):
+    """SafeDumper that writes small records on one line: one key figure per line."""
+
+
+def _is_scalar(value: object) -> bool:
+    return not isinstance(value, (dict, list))
+
+
+def _represent_dict(dumper: yaml.SafeDumper, data: dict[str, Any]) -> yaml.Node:
+    flat = all(
+        _is_scalar(v) or (isinstance(v, list) and all(map(_is_scalar, v))) for v in data.values()
+    )
+    return dumper.represent_mapping("tag:yaml.org,2002:map", data, flow_style=flat and bool(data))
+
+
+def _represent_list(dumper: yaml.SafeDumper, data: list[Any]) -> yaml.Node:
+    short = all(map(_is_scalar, data)) and sum(len(str(v)) for v in data) <= 120
+    return dumper.represent_sequence("tag:yaml.org,2002:seq", data, flow_style=short)
+
+
+_PageDumper.add_representer(dict, _represent_dict)
+_PageDumper.add_representer(list, _represent_list)
+
+
 def dump_front_matter(data: dict[str, Any]) -> str:
-    dumped = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000)
+    """YAML front matter with the safe dumper; small records stay on one line."""
+    dumped = yaml.dump(data, Dumper=_PageDumper, allow_unicode=True, sort_keys=False, width=1000)
     return f"{FENCE}\n{dumped}{FENCE}\n"
 
 
