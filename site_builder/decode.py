@@ -58,5 +58,8 @@ def normalise_line(line: str) -> str:
 
 def text_lines(text: str) -> list[str]:
     """Split into normalised lines (CRLF/CR -> LF); empty lines are kept as ''."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
-    return [normalise_line(line) for line in text.split("\n")]
+    # splitlines() also breaks at U+0085, U+2028 and U+2029, which YAML treats as line ends.
+    lines = text.replace("\ufeff", "").splitlines()
+    if text.endswith(("\n", "\r")):
+        lines.append("")
+    return [normalise_line(line) for line in lines]

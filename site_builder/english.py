@@ -243,6 +243,16 @@ def figure_numbers(english: str) -> list[Decimal]:
             if low_end is not None:
                 numbers.append(low_end * factor)
         low_end = number if match.group("range") and not scale else None
+    # Small numbers and shares are often written out ("six projects", "a quarter", "1/4");
+    # a share also counts as the percentage it stands for.
+    for match in _WORD_RE.finditer(english):
+        numbers.append(Decimal(_NUMBER_WORDS[match.group(0).lower()]))
+    for match in _SHARE_RE.finditer(english):
+        share = _SHARE_WORDS.get(match.group(0).lower())
+        if share is None:
+            top, bottom = (Decimal(part) for part in match.group(0).split("/"))
+            share = top / bottom * 100 if bottom else Decimal(0)
+        numbers.append(share.normalize())
     return numbers
 
 
@@ -256,6 +266,34 @@ def figure_in_text(figure: Mapping[str, Any], english: str) -> bool:
     return all(value is None or abs(value) in found for value in wanted)
 
 
+_NUMBER_WORDS = {
+    word: number
+    for number, word in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen "
+        "fourteen fifteen sixteen seventeen eighteen nineteen twenty".split()
+    )
+}
+_WORD_RE = re.compile(r"\b(?:" + "|".join(_NUMBER_WORDS) + r")\b", re.IGNORECASE)
+_SHARE_WORDS = {
+    "half": Decimal(50),
+    "a quarter": Decimal(25),
+    "one quarter": Decimal(25),
+    "one-quarter": Decimal(25),
+    "three quarters": Decimal(75),
+    "three-quarters": Decimal(75),
+    "one fifth": Decimal(20),
+    "one-fifth": Decimal(20),
+    "a fifth": Decimal(20),
+    "one tenth": Decimal(10),
+    "one-tenth": Decimal(10),
+    "a tenth": Decimal(10),
+}
+_SHARE_RE = re.compile(
+    r"(?<![\d/])\d+/\d+(?![\d/])|\b(?:"
+    + "|".join(sorted(_SHARE_WORDS, key=len, reverse=True))
+    + r")\b",
+    re.IGNORECASE,
+)
 _SCALE_WORDS = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
 _NUMBER_RE = re.compile(
     r"(?<![\d.,])(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
@@ -330,3 +368,35 @@ def _lookup(zh: str, glossary: Iterable[GlossaryEntry] | None) -> GlossaryEntry 
 
 def _is_han(text: str) -> bool:
     return any("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
+# -- placeholders and leftover Chinese in English text ---------------------------------------
+
+PLACEHOLDER = "[untranslated]"  # what the `none` backend writes before the Chinese text
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_HAN_RUN_RE = re.compile(f"[{_HAN}][{_HAN}\u3000-\u303f\uff01-\uff0f\uff1a-\uff20“”‘’·]*")
+# Deliberate glosses: <span lang="zh">…</span>, or a short parenthesis such as (双招双引).
+_SPAN_RE = re.compile(r'<span lang="zh(?:-\w+)?">.*?</span>', re.DOTALL)
+_GLOSS_RE = re.compile(r"[(（][^()（）]{1,20}[)）]")
+
+
+def is_placeholder(text: str) -> bool:
+    """Does an English text still carry the untranslated-text marker?"""
+    return PLACEHOLDER in text
+
+
+def placeholder(chinese: str) -> str:
+    """The `none` backend's stand-in for an untranslated text: marker, then the Chinese."""
+    return f"{PLACEHOLDER} {chinese}".strip()
+
+
+def chinese_leak(english: str) -> str | None:
+    """The first run of Chinese characters left in English prose, or None.
+
+    Deliberate glosses are allowed: inside ``<span lang="zh">`` or a short parenthesis
+    such as "attracting investment and talent (双招双引)".
+    """
+    text = _SPAN_RE.sub(" ", english)
+    text = _GLOSS_RE.sub(" ", text)
+    match = _HAN_RUN_RE.search(text)
+    return match.group(0)[:20] if match else None

@@ -35,7 +35,9 @@ PERCENT_WORDS_RE = re.compile(rf"百分之(?P<num>{NUM})")
 FRACTION_RE = re.compile(r"(?<![\d/])(?P<a>\d+)/(?P<b>\d+)(?![\d/])")
 # What right after a number makes it a date, an ordinal or a name.
 NOT_AFTER = re.compile(r"^(?:年|月|日|号|周|届|版|期|批|级|大|强|中|楼|层|类|G|K|[A-Za-z])")
-CHANGE_RE = re.compile(r"(同比|比上年|较上年|比去年|较去年)?(增长|提高|增加|上升|下降|减少|降低)了?$")
+CHANGE_RE = re.compile(
+    r"(同比|比上年|较上年|比去年|较去年)?(增长|提高|增加|上升|下降|减少|降低)了?$"
+)
 DECLINE = ("下降", "减少", "降低")
 DELIMS = ",，。；;：:、！？!?()（）\n"
 # Verbs after which the thing measured is named: 完成财政收入4.7亿元 -> 财政收入.
@@ -85,7 +87,9 @@ def figures_in_text(text: str, region: str = "") -> list[KeyFigure]:
     for match in FRACTION_RE.finditer(text):
         a, b = int(match.group("a")), int(match.group("b"))
         if 0 < a < b and not NOT_AFTER.match(text[match.end() :]):
-            figures.append(_make(text, match.start(), match.end(), a / b * 100, "percent", None, figures))
+            figures.append(
+                _make(text, match.start(), match.end(), a / b * 100, "percent", None, figures)
+            )
             spans.append(match.span())
     floor = 0
     for match in FIGURE_RE.finditer(text):
@@ -172,7 +176,12 @@ def _in_slogan(text: str, start: int) -> bool:
     """Inside a short quoted slogan such as “1234” or “一张网”."""
     opening = text.rfind("“", 0, start)
     closing = text.find("”", start)
-    return opening != -1 and closing != -1 and text.rfind("”", 0, start) < opening and closing - opening <= 7
+    return (
+        opening != -1
+        and closing != -1
+        and text.rfind("”", 0, start) < opening
+        and closing - opening <= 7
+    )
 
 
 def _label(before: str, after: str, region: str, count: bool = False) -> str:
@@ -189,7 +198,9 @@ def _label(before: str, after: str, region: str, count: bool = False) -> str:
         tail = clean[verbs[-1].end() :]
         weak = not tail
         clean = tail if tail else clean[: verbs[-1].start()]
-    for word in filter(None, [region, region[-4:], "全街道", "全街", "街道", "辖区", "全区", "全市"]):
+    for word in filter(
+        None, [region, region[-4:], "全街道", "全街", "街道", "辖区", "全区", "全市"]
+    ):
         clean = clean.removeprefix(word)
     clean = LEADING_NOISE_RE.sub("", clean).removesuffix("的").strip()
     # The words after stop at a delimiter or at the next figure (…和8651人的…).

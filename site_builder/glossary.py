@@ -14,6 +14,7 @@ Every entry remembers its line in the file so that problems can be reported as
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -196,3 +197,40 @@ def _scalar_text(node: yaml.Node) -> object:
     if node.tag == "tag:yaml.org,2002:null" or (node.value in ("", "~", "null") and not node.style):
         return None
     return str(node.value)
+
+
+def renders_term(entry: GlossaryEntry, english: str) -> bool:
+    """Does an English text use the glossary's rendering of ``entry``?
+
+    Lenient on form: case, quotes, hyphens, a parenthetical explanation in the rendering,
+    a leading "the", and a plural or singular last word. For places and organisations a
+    short back-reference also counts: "Gangshan" or "the subdistrict" for Gangshan Subdistrict.
+    """
+    text = f" {_normalise(english)} "
+    if re.search(r"\.\.\.|…", entry.en):
+        # A pattern such as "up ... year on year": every part, in order.
+        parts = [_normalise(part) for part in re.split(r"\.\.\.|…", entry.en)]
+        pattern = ".*".join(re.escape(f" {part} ") for part in parts if part)
+        return re.search(pattern, text) is not None
+    rendering = _normalise(re.sub(r"\([^)]*\)", " ", entry.en))
+    rendering = re.sub(r"^the ", "", rendering)
+    if not rendering:
+        return True
+    words = rendering.split()
+    variants = {rendering, re.sub(r"^the ", "", _normalise(entry.en))}
+    # A quoted name is the distinctive part: "5 come to listen" public-opinion work.
+    for quoted in re.findall(r'"([^"]+)"|“([^”]+)”', entry.en):
+        variants.add(_normalise("".join(quoted)))
+    last = words[-1]
+    variants.add(" ".join(words[:-1] + [last[:-1] if last.endswith("s") else last + "s"]))
+    if entry.kind in ("place", "organisation") and len(words) > 1:
+        variants.add(" ".join(words[:-1]))  # the proper part: "gangshan"
+        variants.add(f"the {last}")  # a back-reference: "the subdistrict"
+    return any(f" {variant} " in text for variant in variants if variant)
+
+
+def _normalise(text: str) -> str:
+    text = re.sub(r"['’]s\b", "", text.lower())  # possessive: Gangshan's -> gangshan
+    text = re.sub(r"[\"'“”‘’«»「」『』]", "", text)
+    text = re.sub(r"[^\w]+", " ", text)
+    return " ".join(text.split())

@@ -22,7 +22,9 @@ CONTAINER_XPATHS = ("//founder-content", "//*[@id='ozoom']", "//*[@id='FontZoom'
 
 def looks_like_html(text: str) -> bool:
     head = text[:2048].lower()
-    return "<html" in head or "<!doctype html" in head or "enpproperty" in text[:4096] and "<" in head
+    return (
+        "<html" in head or "<!doctype html" in head or "enpproperty" in text[:4096] and "<" in head
+    )
 
 
 def parse_html(text: str, path: object = "<input>") -> tuple[Metadata, list[str]]:
@@ -54,10 +56,12 @@ def parse_html(text: str, path: object = "<input>") -> tuple[Metadata, list[str]
 
 def _read_enp(inner: str, meta: Metadata) -> None:
     fields = {name.lower(): " ".join(value.split()) for name, value in TAG_RE.findall(inner)}
-    if date := re.search(r"\d{4}-\d{2}-\d{2}", fields.get("date", "")):
-        meta.date = date.group(0)
+    if date := md.ISO_DATE_RE.search(fields.get("date", "")):
+        meta.date = md.iso_date(*(int(x) for x in date.groups()))
     meta.title = fields.get("title", "")
-    meta.subtitle = (fields.get("subtitle") or fields.get("introtitle") or "").lstrip("—-─ ") or None
+    meta.subtitle = (fields.get("subtitle") or fields.get("introtitle") or "").lstrip(
+        "—-─ "
+    ) or None
     if node := fields.get("nodename"):
         meta.edition = md.parse_edition(node)
     if author := fields.get("author"):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections import Counter
 
@@ -26,14 +27,17 @@ PARENT_RE = re.compile(r"([\u4e00-\u9fff]{2,3}[市县区])$")
 NOT_PLACE_PREFIX = set("在到和与及对为全本该各把将从向的了是让")
 
 
+def iso_date(year: int, month: int, day: int) -> str | None:
+    """'2021-12-31', or None for a date that does not exist."""
+    try:
+        return datetime.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
 def parse_date(line: str) -> str | None:
     match = DATE_RE.match(line)
-    if not match:
-        return None
-    year, month, day = (int(x) for x in match.groups())
-    if not (1 <= month <= 12 and 1 <= day <= 31):
-        return None
-    return f"{year:04d}-{month:02d}-{day:02d}"
+    return iso_date(*(int(x) for x in match.groups())) if match else None
 
 
 def parse_edition(line: str) -> str | None:
@@ -68,7 +72,7 @@ def parse_news_flash(paragraph: str) -> Byline | None:
 def parse_enp_tail(line: str, meta: Metadata) -> None:
     """Fill metadata from what is left of the e-paper <!--enpproperty ...--> comment."""
     if meta.date is None and (iso := ISO_DATE_RE.search(line)):
-        meta.date = iso.group(0)
+        meta.date = iso_date(*(int(x) for x in iso.groups()))
     if page := PAGE_FILE_RE.search(line):
         meta.source_page = page.group(1)
     tokens = line.replace("/enpproperty-->", " ").replace("<!--enpproperty", " ").split()

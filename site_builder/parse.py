@@ -129,8 +129,10 @@ def _looks_like_first_heading(items: list[Line], index: int, titles: list[str]) 
     if not titles:
         return False
     following = items[index + 1 : index + 2]
-    return bool(following) and not is_short(following[0].text) and not any(
-        md.parse_byline(line.text) for line in items[index + 1 : index + 3]
+    return (
+        bool(following)
+        and not is_short(following[0].text)
+        and not any(md.parse_byline(line.text) for line in items[index + 1 : index + 3])
     )
 
 

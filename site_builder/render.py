@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import hashlib
+import json
 from typing import Any
 
 from site_builder.frontmatter import dump_front_matter
@@ -12,9 +13,13 @@ from site_builder.model import Article, Block
 
 
 def page_digest(front_matter: dict[str, Any], body: str) -> str:
-    """Digest of a page's content, ignoring the `generated` record itself."""
+    """Digest of a page's content, ignoring the `generated` record itself.
+
+    The front matter is digested as canonical JSON, so re-indenting the YAML is not an edit
+    but changing any value is.
+    """
     data = {k: v for k, v in front_matter.items() if k != "generated"}
-    text = dump_front_matter(data) + body.strip()
+    text = json.dumps(data, sort_keys=True, ensure_ascii=False, default=str) + body.strip()
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 

@@ -1,0 +1,286 @@
+"""Site build time and output sizes: N synthetic reports in both languages.
+
+    python bench/bench_build.py [--sizes 100 1000] [--out DIR] [--keep]
+
+For each N, builds the same Markdown twice in fresh processes: the full site (the project's
+mkdocs.yml, our theme and plugins) and plain Material + mkdocs-static-i18n (same languages,
+search and Markdown extensions, without our plugins and theme overrides). Prints the whole-build
+time, time per page, the HTML size of one report page and the search index sizes.
+
+Targets: our plugins add at most 25% to the build time; time per page at the largest N at most
+1.3x that at the smallest; a report page's HTML does not grow with N.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+CONTENT = ROOT / "content"
+CONFIG = ROOT / "mkdocs.yml"
+OUR_PLUGINS = {"digest", "digest-reader"}
+PLACES = [
+    ("钢山街道", "Gangshan Subdistrict"),
+    ("双山街道", "Shuangshan Subdistrict"),
+    ("千泉街道", "Qianquan Subdistrict"),
+    ("唐冶街道", "Tangye Subdistrict"),
+    ("龙山街道", "Longshan Subdistrict"),
+    ("凫山街道", "Fushan Subdistrict"),
+    ("北宿镇", "Beisu Town"),
+    ("太平镇", "Taiping Town"),
+    ("峄山镇", "Yishan Town"),
+    ("王舍人街道", "Wangsheren Subdistrict"),
+]
+_DIGIT_RUN = re.compile(r"\d+(?:\.\d+)?")
+
+
+# -- synthetic content ----------------------------------------------------------------------
+
+
+def _split(text: str) -> tuple[str, str]:
+    """Front matter YAML and body of a page (``---`` fenced)."""
+    _, front, body = text.split("---\n", 2)
+    return front, body
+
+
+def _vary_numbers(text: str, seed: float) -> str:
+    """Every figure gets other digits of the same shape, the same ones wherever it appears in
+    the report (so key figures stay substrings of the body); years stay years."""
+
+    def repl(match: re.Match[str]) -> str:
+        value = match.group(0)
+        if re.fullmatch(r"(19|20)\d\d", value):
+            return value
+        rng = random.Random(f"{seed}:{value}")
+        return "".join(str(rng.randint(1, 9)) if ch.isdigit() else ch for ch in value)
+
+    return _DIGIT_RUN.sub(repl, text)
+
+
+def _shuffle_paragraphs(body: str, rng: random.Random) -> str:
+    """Swap paragraphs within each section (same kinds and count, in the same slots)."""
+    blocks = body.split("\n\n")
+    order = list(range(len(blocks)))
+    plain = [i for i, b in enumerate(blocks) if b and b[0] not in "#<!({" and "\n{:" not in b]
+    shuffled = plain[:]
+    rng.shuffle(shuffled)
+    for slot, source in zip(plain, shuffled, strict=True):
+        order[slot] = source
+    return "\n\n".join(blocks[i] for i in order)
+
+
+@dataclass
+class Template:
+    zh: str
+    en: str
+    zh_place: str
+    en_place: str
+    folder: Path
+
+
+def load_templates() -> list[Template]:
+    import yaml
+
+    templates = []
+    for folder in sorted((CONTENT / "reports").iterdir()):
+        zh_page, en_page = folder / "index.zh.md", folder / "index.en.md"
+        if not (zh_page.is_file() and en_page.is_file()):
+            continue
+        zh = zh_page.read_text(encoding="utf-8")
+        meta = yaml.safe_load(_split(zh)[0]) or {}
+        region = str(meta.get("region") or "")
+        place = next((p for p in PLACES if p[0] in region), PLACES[0])
+        templates.append(Template(zh, en_page.read_text(encoding="utf-8"), *place, folder))
+    if not templates:
+        raise SystemExit(f"no reports with both languages under {CONTENT / 'reports'}")
+    return templates
+
+
+def synthetic_pair(number: int, template: Template) -> tuple[str, str, str]:
+    """(slug, zh page, en page): a report shaped like ``template`` with another place, date,
+    figures and paragraph order; the English gets the same changes so the pages stay aligned."""
+    import yaml
+
+    rng = random.Random(number)
+    zh_place, en_place = PLACES[number % len(PLACES)]
+    year = 2015 + number % 10
+    date = f"{year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+    slug = f"{date}-synthetic-{number:04d}"
+    seed = rng.random()
+    pages = []
+    for text, place in ((template.zh, template.zh_place), (template.en, template.en_place)):
+        front, body = _split(text)
+        meta: dict[str, Any] = yaml.safe_load(front) or {}
+        new_place = zh_place if place == template.zh_place else en_place
+        body = body.replace(place, new_place)
+        body = _shuffle_paragraphs(_vary_numbers(body, seed), random.Random(seed))
+        for figure in meta.get("key_figures") or []:
+            if isinstance(figure.get("text"), str):
+                figure["text"] = _vary_numbers(figure["text"], seed)
+        for key in ("title", "subtitle", "region"):
+            if isinstance(meta.get(key), str):
+                meta[key] = meta[key].replace(place, new_place)
+        if isinstance(meta.get("title"), str):
+            meta["title"] = f"{meta['title']} ({number})"
+        if "date" in meta:
+            meta["date"] = dt_date(date)
+            meta["period"] = str(year)
+        dumped = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000)
+        pages.append(f"---\n{dumped}---\n{body}")
+    return slug, pages[0], pages[1]
+
+
+def dt_date(iso: str) -> Any:
+    import datetime as dt
+
+    return dt.date.fromisoformat(iso)
+
+
+def make_content(count: int, target: Path) -> None:
+    """``content/`` without its reports, plus ``count`` synthetic reports in both languages."""
+    shutil.copytree(CONTENT, target, ignore=shutil.ignore_patterns("reports"))
+    templates = load_templates()
+    for number in range(count):
+        template = templates[number % len(templates)]
+        slug, zh, en = synthetic_pair(number, template)
+        folder = target / "reports" / slug
+        shutil.copytree(template.folder, folder, ignore=shutil.ignore_patterns("index.*.md"))
+        (folder / "index.zh.md").write_text(zh, encoding="utf-8")
+        (folder / "index.en.md").write_text(en, encoding="utf-8")
+
+
+# -- builds ---------------------------------------------------------------------------------
+
+
+def plain_overrides() -> dict[str, Any]:
+    """mkdocs.yml without our plugins and theme overrides: plain Material + static-i18n."""
+    from mkdocs.utils.yaml import yaml_load
+
+    with CONFIG.open(encoding="utf-8") as file:
+        raw = yaml_load(file)
+    plugins = []
+    for item in raw.get("plugins") or []:
+        name = item if isinstance(item, str) else next(iter(item))
+        if name not in OUR_PLUGINS:
+            plugins.append(item)
+    theme = dict(raw.get("theme") or {"name": "material"})
+    theme.pop("custom_dir", None)
+    return {"plugins": plugins, "theme": theme, "hooks": []}
+
+
+def build_in_this_process(variant: str, docs_dir: str, site_dir: str) -> None:
+    """Child process: build one variant and print its build time as JSON."""
+    import logging
+
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    logging.getLogger("mkdocs").setLevel(logging.ERROR)
+    overrides: dict[str, Any] = {"docs_dir": docs_dir, "site_dir": site_dir}
+    if variant == "plain":
+        overrides.update(plain_overrides())
+    config = load_config(str(CONFIG), **overrides)
+    start = time.perf_counter()
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        build(config)
+    finally:
+        config.plugins.on_shutdown()
+    print(json.dumps({"seconds": time.perf_counter() - start}))
+
+
+@dataclass
+class Result:
+    seconds: float
+    pages: int
+    page_bytes: dict[str, int]
+    index_bytes: dict[str, int]
+
+
+def run_build(variant: str, docs_dir: Path, site_dir: Path, report: str) -> Result:
+    command = [sys.executable, __file__, "--child", variant, str(docs_dir), str(site_dir)]
+    done = subprocess.run(command, capture_output=True, text=True, cwd=ROOT)
+    if done.returncode:
+        raise SystemExit(f"{variant} build failed:\n{done.stderr[-3000:]}")
+    seconds = json.loads(done.stdout.strip().splitlines()[-1])["seconds"]
+    pages = sum(1 for _ in site_dir.rglob("*.html"))
+    page_bytes = {
+        lang: (site_dir / prefix / "reports" / report / "index.html").stat().st_size
+        for lang, prefix in (("en", ""), ("zh", "zh"))
+    }
+    index_bytes = {
+        str(p.relative_to(site_dir)): p.stat().st_size
+        for p in sorted(site_dir.rglob("search_index.json"))
+    }
+    return Result(seconds, pages, page_bytes, index_bytes)
+
+
+def kib(size: int) -> str:
+    return f"{size / 1024:,.0f} KiB" if size < 1024 * 1024 else f"{size / 1024 / 1024:,.1f} MiB"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000])
+    parser.add_argument("--out", type=Path, help="work folder (default: a temporary one)")
+    parser.add_argument("--keep", action="store_true", help="keep the generated sites")
+    parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.child:
+        build_in_this_process(*args.child)
+        return 0
+    if not CONFIG.is_file():
+        raise SystemExit(f"{CONFIG}: not found")
+
+    work = args.out or Path(tempfile.mkdtemp(prefix="bench-build-"))
+    results: dict[int, dict[str, Result]] = {}
+    try:
+        for count in args.sizes:
+            folder = work / f"n{count}"
+            shutil.rmtree(folder, ignore_errors=True)
+            make_content(count, folder / "content")
+            report = sorted(p.name for p in (folder / "content" / "reports").iterdir())[0]
+            results[count] = {}
+            for variant in ("full", "plain"):
+                result = run_build(variant, folder / "content", folder / variant, report)
+                results[count][variant] = result
+                print(
+                    f"N={count:<5} {variant:<5} {result.seconds:7.1f} s  {result.pages:6} pages"
+                    f"  {result.seconds / result.pages * 1000:6.1f} ms/page"
+                    f"  report page en {kib(result.page_bytes['en'])}, zh {kib(result.page_bytes['zh'])}"
+                    f"  index {', '.join(f'{k} {kib(v)}' for k, v in result.index_bytes.items())}",
+                    flush=True,
+                )
+            full, plain = results[count]["full"], results[count]["plain"]
+            print(f"N={count:<5} our plugins add {(full.seconds / plain.seconds - 1) * 100:+.0f}%")
+    finally:
+        if not (args.keep or args.out):
+            shutil.rmtree(work, ignore_errors=True)
+
+    small, large = min(results), max(results)
+    if small != large:
+        per_page = {n: r["full"].seconds / r["full"].pages for n, r in results.items()}
+        growth = {
+            lang: results[large]["full"].page_bytes[lang] / results[small]["full"].page_bytes[lang]
+            for lang in ("en", "zh")
+        }
+        print(
+            f"time per page N={large} / N={small}: {per_page[large] / per_page[small]:.2f}x"
+            f" (target <= 1.3x); report page size ratio en {growth['en']:.2f}, zh {growth['zh']:.2f}"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,103 @@
+"""HTML fragments shared by report pages and generated pages.
+
+Every text that comes from content is escaped here; callers pass plain text. Fragments are
+single raw-HTML blocks without blank lines, so Python-Markdown passes them through untouched.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from html import escape
+from typing import Any
+
+from site_builder.glossary import GlossaryEntry
+from site_builder.model import Block
+from site_builder.site_text import figure_label, figure_value, text
+
+
+def esc(value: object) -> str:
+    return escape(str(value), quote=True)
+
+
+def attrs(**values: object) -> str:
+    """' class="a" lang="zh"' from keyword values; None and False are left out; ``class_`` ->
+    class."""
+    parts = []
+    for key, value in values.items():
+        if value is None or value is False:
+            continue
+        name = key.rstrip("_").replace("_", "-")
+        parts.append(f' {name}="{esc(value)}"')
+    return "".join(parts)
+
+
+def lang_span(value: str, lang: str | None) -> str:
+    """Text marked with its language when it differs from the page's."""
+    return f'<span lang="{esc(lang)}">{esc(value)}</span>' if lang else esc(value)
+
+
+def figures_box(
+    figures: list[Mapping[str, Any]],
+    lang: str,
+    kind: str,
+    glossary: Mapping[str, GlossaryEntry] | None = None,
+) -> str:
+    """The key-figure callout: ``kind`` is 'glance' (at a glance) or 'section'.
+
+    Each figure shows its value and label in ``lang``; on a translated page the Chinese
+    original is the item's tooltip.
+    """
+    if not figures:
+        return ""
+    title = text(lang, "glance" if kind == "glance" else "section")
+    items = []
+    for figure in figures:
+        label, untranslated = figure_label(figure, lang, glossary)
+        original = None
+        if lang != "zh":
+            original = f"{figure.get('label') or ''} {figure.get('text') or ''}".strip()
+        items.append(
+            f'<li class="digest-figures__item"{attrs(title=original)}>'
+            f'<span class="digest-figures__value">{esc(figure_value(figure, lang))}</span> '
+            f'<span class="digest-figures__label">{lang_span(label, "zh" if untranslated else None)}'
+            "</span></li>"
+        )
+    return (
+        f'<aside class="digest-figures digest-figures--{esc(kind)}" aria-label="{esc(title)}">'
+        f'<p class="digest-figures__title">{esc(title)}</p>'
+        f'<ul class="digest-figures__list">{"".join(items)}</ul></aside>'
+    )
+
+
+def figure(caption: str, image_url: str | None, lang: str, caption_lang: str | None = None) -> str:
+    """A photo with its caption; a placeholder of the same shape when there is no photo."""
+    caption_html = lang_span(caption, caption_lang)
+    if image_url:
+        body = f'<img src="{esc(image_url)}" alt="{esc(caption)}" loading="lazy">'
+        css = "digest-photo"
+    else:
+        missing = esc(text(lang, "photo.missing"))
+        body = f'<div class="digest-photo__placeholder"><span>{missing}</span></div>'
+        css = "digest-photo digest-photo--missing"
+    return f'<figure class="{css}">{body}<figcaption>{caption_html}</figcaption></figure>'
+
+
+def block_html(block: Block) -> str:
+    """A body block (plain text, as read back from Markdown) as HTML, for generated pages."""
+    if block.kind == "heading":
+        sub = f'<span class="digest-heading-sub">{esc(block.sub)}</span>' if block.sub else ""
+        return f"<h2>{esc(block.text)}{sub}</h2>"
+    if block.kind == "credit":
+        return f'<p class="credit">{esc(block.text)}</p>'
+    if block.kind == "paragraph" and block.lead:
+        lead, rest = block.text[: block.lead], block.text[block.lead :]
+        return f"<p><strong>{esc(lead)}</strong>{esc(rest)}</p>"
+    return f"<p>{esc(block.text)}</p>"
+
+
+def link(href: str, label: str, **more: object) -> str:
+    return f"<a{attrs(href=href, **more)}>{esc(label)}</a>"
+
+
+def items(values: Iterable[str]) -> str:
+    return "".join(f"<li>{value}</li>" for value in values)

@@ -1,0 +1,36 @@
+"""Golden files for the converter: `make golden` (python -m tests.golden) regenerates them.
+
+Review the diff with `git diff tests/golden` before committing.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from site_builder.importer import convert
+from site_builder.render import render_zh_page
+
+ROOT = Path(__file__).resolve().parent
+# Copies of ../shared/seeds, so the tests run from any clone.
+SEEDS = ROOT / "seeds"
+GOLDEN = ROOT / "golden"
+
+
+def seed_paths() -> list[Path]:
+    return sorted(SEEDS.glob("*.txt"))
+
+
+def render_seed(path: Path) -> str:
+    article, extension = convert(path.read_bytes(), path)
+    return render_zh_page(article, f"source{extension}", path.name)
+
+
+def main() -> None:
+    GOLDEN.mkdir(exist_ok=True)
+    for path in seed_paths():
+        (GOLDEN / f"{path.stem}.zh.md").write_text(render_seed(path), encoding="utf-8")
+        print(f"wrote tests/golden/{path.stem}.zh.md")
+
+
+if __name__ == "__main__":
+    main()

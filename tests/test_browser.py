@@ -1,0 +1,203 @@
+"""The built site in a real browser: Debian's chromium driven by Playwright, the site served
+under a sub-path (``/digest/``) like a GitHub Pages project site.
+
+home → a report → language switch to the same report → bilingual view → search in Chinese and
+in English; no console errors, no request to another host, no horizontal scroll at 390 px.
+Screenshots at 390 and 1280 px go to tests/screenshots/ (set DIGEST_UPDATE_SCREENSHOT=1 to
+refresh docs/screenshot.png for the README as well).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from tests.served_site import ROOT, Server, served_site
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+REPORT = "reports/2021-12-31-zoucheng-gangshan/"
+SHOTS = ROOT / "tests" / "screenshots"
+
+pytestmark = [
+    pytest.mark.skipif(not CHROMIUM.exists(), reason=f"{CHROMIUM} is missing (CI installs it)"),
+    pytest.mark.skipif(not (ROOT / "mkdocs.yml").is_file(), reason="no mkdocs.yml yet"),
+]
+
+
+@dataclass
+class Watch:
+    """What the browser did that a reader should never see."""
+
+    origin: str
+    errors: list[str] = field(default_factory=list)
+    foreign: list[str] = field(default_factory=list)
+    requests: list[str] = field(default_factory=list)
+
+    def check(self) -> None:
+        assert self.errors == [], "console errors"
+        assert self.foreign == [], "requests to other hosts"
+
+
+@pytest.fixture(scope="module")
+def site() -> Server:
+    return served_site()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield browser
+        browser.close()
+
+
+def open_page(browser, site: Server, width: int = 1280, height: int = 900):  # type: ignore[no-untyped-def]
+    parts = urlsplit(site.base_url)
+    watch = Watch(f"{parts.scheme}://{parts.netloc}")
+    context = browser.new_context(viewport={"width": width, "height": height})
+
+    def route(route) -> None:  # type: ignore[no-untyped-def]
+        url = route.request.url
+        if url.startswith(watch.origin + "/") or url.startswith(("data:", "blob:")):
+            route.continue_()
+        else:
+            watch.foreign.append(url)
+            route.abort()
+
+    context.route("**/*", route)
+    page = context.new_page()
+    page.on("console", lambda m: m.type == "error" and watch.errors.append(m.text))
+    page.on("pageerror", lambda e: watch.errors.append(str(e)))
+    page.on("request", lambda r: watch.requests.append(r.url))
+    page.on(
+        "response",
+        lambda r: r.status >= 400 and watch.errors.append(f"HTTP {r.status} {r.url}"),
+    )
+    return context, page, watch
+
+
+def goto(page, url: str) -> None:  # type: ignore[no-untyped-def]
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+
+
+def search(page, query: str) -> list[str]:  # type: ignore[no-untyped-def]
+    """Type ``query`` into Material's search box; the result links."""
+    page.locator("label.md-header__button[for=__search]").first.click()
+    box = page.locator("input.md-search__input")
+    box.focus()
+    # insert_text is how an IME commits Chinese; the key press after it is what Material
+    # listens for (keyup), as a reader's Enter or next key would be.
+    page.keyboard.insert_text(query)
+    page.keyboard.press("End")
+    results = page.locator("a.md-search-result__link")
+    results.first.wait_for(timeout=15_000)
+    return [results.nth(i).get_attribute("href") or "" for i in range(results.count())]
+
+
+def switch_language(page, lang: str) -> None:  # type: ignore[no-untyped-def]
+    """Use the header's language selector (hover opens it, as with a mouse)."""
+    page.locator(".md-header__option .md-select").first.hover()
+    link = page.locator(f".md-select__link[hreflang={lang}]").first
+    link.click()
+    page.wait_for_load_state("networkidle")
+
+
+def test_reader_journey_home_report_language_bilingual(browser, site: Server) -> None:  # type: ignore[no-untyped-def]
+    context, page, watch = open_page(browser, site)
+    goto(page, site.base_url)
+    page.locator(f"main a[href*='{REPORT.rstrip('/')}']").first.click()
+    page.wait_for_load_state("networkidle")
+    assert page.url == site.base_url + REPORT
+    assert page.locator("html").get_attribute("lang") == "en"
+
+    switch_language(page, "zh")
+    assert page.url == site.base_url + "zh/" + REPORT
+    assert page.locator("html").get_attribute("lang", timeout=5_000) in ("zh", "zh-Hans", "zh-CN")
+    assert "财政收入" in page.locator("main").inner_text()
+
+    page.locator("main a[href*='bilingual']").first.click()
+    page.wait_for_load_state("networkidle")
+    assert "bilingual" in page.url
+    text = page.locator("main").inner_text()
+    assert "财政收入" in text and "fiscal revenue" in text.lower()
+
+    switch_language(page, "en")
+    assert page.url.startswith(site.base_url) and "/zh/" not in page.url
+
+    # Reading pages never downloads a search index
+    assert not [url for url in watch.requests if "search_index" in url]
+    watch.check()
+    context.close()
+
+
+def test_search_in_chinese_finds_the_report_on_the_chinese_site(browser, site: Server) -> None:  # type: ignore[no-untyped-def]
+    context, page, watch = open_page(browser, site)
+    goto(page, site.base_url + "zh/")
+    links = search(page, "财政收入")
+    assert any(f"/digest/zh/{REPORT}" in link for link in links), links
+    assert all("/digest/zh/" in link for link in links), "results favour the reader's language"
+    fetched = [url for url in watch.requests if "search_index" in url]
+    assert fetched == [site.base_url + "zh/search/search_index.json"]
+    watch.check()
+    context.close()
+
+
+def test_search_in_english_finds_the_report_on_the_english_site(browser, site: Server) -> None:  # type: ignore[no-untyped-def]
+    context, page, watch = open_page(browser, site)
+    goto(page, site.base_url + REPORT)
+    links = search(page, "fiscal revenue")
+    assert any(f"/digest/{REPORT}" in link for link in links), links
+    assert not any("/digest/zh/" in link for link in links), "results favour the reader's language"
+    fetched = [url for url in watch.requests if "search_index" in url]
+    assert fetched == [site.base_url + "search/search_index.json"]
+    watch.check()
+    context.close()
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_layout_fits_and_screenshots(browser, site: Server, width: int) -> None:  # type: ignore[no-untyped-def]
+    context, page, watch = open_page(browser, site, width=width, height=844)
+    SHOTS.mkdir(exist_ok=True)
+    for name, path in [
+        ("home", ""),
+        ("report-en", REPORT),
+        ("report-zh", "zh/" + REPORT),
+        ("bilingual", None),
+    ]:
+        if path is None:
+            goto(page, site.base_url + REPORT)
+            href = page.locator("main a[href*='bilingual']").first.get_attribute("href")
+            assert href, "no link to the bilingual view"
+            goto(page, page.url + href if not href.startswith(("/", "http")) else href)
+        else:
+            goto(page, site.base_url + path)
+        overflow = page.evaluate(
+            "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+        assert overflow <= 0, f"{name} scrolls sideways by {overflow}px at {width}px"
+        page.screenshot(path=str(SHOTS / f"{name}-{width}.png"), full_page=width == 1280)
+    watch.check()
+    context.close()
+    readme_shot = ROOT / "docs" / "screenshot.png"
+    if width == 1280 and (os.environ.get("DIGEST_UPDATE_SCREENSHOT") or not readme_shot.exists()):
+        readme_shot.parent.mkdir(exist_ok=True)
+        shutil.copyfile(SHOTS / "home-1280.png", readme_shot)

@@ -1,0 +1,46 @@
+"""Decoding raw reports: encodings, line ends, spaces, full-width digits, bad input."""
+
+from __future__ import annotations
+
+import codecs
+
+import pytest
+
+from site_builder.decode import decode_bytes, text_lines
+from site_builder.errors import InputError
+
+SAMPLE = "２０２１年12月31日\r\n\u3000\u3000钢山街道\t完成财政收入4.7亿元。\u00a0\r\n"
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        SAMPLE.encode("utf-8"),
+        codecs.BOM_UTF8 + SAMPLE.encode("utf-8"),
+        SAMPLE.encode("gb18030"),
+        SAMPLE.replace("\u00a0", " ").encode("gbk"),
+        SAMPLE.encode("utf-16"),  # with BOM
+        codecs.BOM_UTF16_BE + SAMPLE.encode("utf-16-be"),
+        SAMPLE.replace("\r\n", "\r").encode("utf-8"),
+    ],
+    ids=["utf8", "utf8-bom", "gb18030", "gbk", "utf16le", "utf16be", "cr"],
+)
+def test_every_encoding_gives_the_same_lines(data):
+    lines = text_lines(decode_bytes(data, "x.txt"))
+    assert lines[:2] == ["2021年12月31日", "钢山街道 完成财政收入4.7亿元。"]
+
+
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [
+        (b"", "empty file"),
+        (b"  \n\r\n ", "empty file"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file"),
+        (b"\x80\x80\x80\xff\xfe\x81", "undecodable"),
+    ],
+)
+def test_bad_input_names_the_file(data, reason):
+    with pytest.raises(InputError) as caught:
+        decode_bytes(data, "reports/bad.txt")
+    assert str(caught.value).startswith("reports/bad.txt: ")
+    assert reason in str(caught.value)
