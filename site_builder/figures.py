@@ -40,6 +40,7 @@ CHANGE_RE = re.compile(
 )
 DECLINE = ("下降", "减少", "降低")
 DELIMS = ",，。；;：:、！？!?()（）\n"
+_CLAUSE_RE = re.compile(rf"[^{re.escape(DELIMS)}]*$")
 # Verbs after which the thing measured is named: 完成财政收入4.7亿元 -> 财政收入.
 VERB_RE = re.compile(r"完成了?|实现了?|达到|累计|共计|总计|合计|现有|达|占(?!比|地)|为|是")
 # 签约, 节约, 合约: 约 that is part of a word, not "about".
@@ -168,8 +169,8 @@ def _make(
 
 
 def _clause_before(text: str, start: int, floor: int = 0) -> str:
-    cut = max(text.rfind(d, 0, start) for d in DELIMS)
-    return text[max(cut + 1, floor) : start]
+    """The words between the last delimiter (or the figure before) and ``start``."""
+    return _CLAUSE_RE.search(text, floor, start).group()  # type: ignore[union-attr]
 
 
 def _in_slogan(text: str, start: int) -> bool:

@@ -7,11 +7,13 @@ overwritten without --force: the page carries a digest of what was generated.
 from __future__ import annotations
 
 import os
+import re
 import sys
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import yaml
 from rich.console import Console
 from rich.progress import Progress
 from rich.table import Table
@@ -24,7 +26,7 @@ from site_builder.html_source import looks_like_html, parse_html
 from site_builder.model import Article
 from site_builder.parse import parse_lines
 from site_builder.render import page_digest, render_zh_page
-from site_builder.slug import make_slug, unique_slug
+from site_builder.slug import make_slug
 
 SOURCE_SUFFIXES = {".txt": ".txt", ".text": ".txt", ".htm": ".html", ".html": ".html"}
 
@@ -57,7 +59,7 @@ def convert(data: bytes, path: object = "<input>") -> tuple[Article, str]:
 
 
 def write_atomic(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
+    """Write via a temp file in the same folder and rename, so a crash leaves no half page."""
     handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(handle, "wb") as out:
@@ -77,27 +79,33 @@ def was_edited(page: Path) -> bool:
     return bool(generated["digest"] != page_digest(front, body))
 
 
+_GENERATED_RE = re.compile(r"^generated: (\{.*\})$", re.M)
+
+
 def _existing_source_file(folder: Path) -> str | None:
+    """The source file name a report folder was imported from, if any."""
     page = folder / "index.zh.md"
     try:
-        front, _, _ = split_front_matter(page.read_text(encoding="utf-8"), page)
-    except (OSError, SiteBuilderError):
+        text = page.read_text(encoding="utf-8")
+        # The record is one line we wrote ourselves; read just it when it is still there.
+        match = _GENERATED_RE.search(text)
+        front = yaml.safe_load(match.group(0)) if match else split_front_matter(text, page)[0]
+    except (OSError, UnicodeDecodeError, yaml.YAMLError, SiteBuilderError):
         return None
-    generated = front.get("generated")
+    generated = front.get("generated") if isinstance(front, dict) else None
     return generated.get("source_file") if isinstance(generated, dict) else None
 
 
 def choose_slug(article: Article, source: Path, reports: Path) -> str:
     """The report's slug; a different report with the same date and region gets -2, -3 …"""
     meta = article.meta
-    slug = make_slug(meta.date, meta.period, meta.region, meta.title)
-    taken = set()
-    for folder in reports.glob(f"{slug}*"):
-        if folder.is_dir() and _existing_source_file(folder) != source.name:
-            taken.add(folder.name)
-        elif folder.is_dir() and folder.name.startswith(slug):
-            return folder.name  # the same source imported before: update it
-    return unique_slug(slug, taken)
+    base = make_slug(meta.date, meta.period, meta.region, meta.title)
+    candidate, number = base, 2
+    while (reports / candidate).is_dir():
+        if _existing_source_file(reports / candidate) == source.name:
+            return candidate  # the same source imported before: update it
+        candidate, number = f"{base}-{number}", number + 1
+    return candidate
 
 
 def import_file(source: Path, content: Path, force: bool = False) -> ImportResult:
@@ -127,6 +135,7 @@ def import_file(source: Path, content: Path, force: bool = False) -> ImportResul
     else:
         result.status = "created"
     if result.status != "unchanged":
+        folder.mkdir(parents=True, exist_ok=True)
         write_atomic(page, text.encode("utf-8"))
         write_atomic(folder / f"source{extension}", data)
     result.figures = len(article.key_figures)

@@ -36,17 +36,12 @@ _NUMBERED_LIST_RE = re.compile(r"^(\d+)\.")
 _UNESCAPE_RE = re.compile(r"\\([\\`*_{}\[\]#+\-!|.])|&(amp|lt|gt);")
 
 
+_ESCAPE_TABLE = str.maketrans({**_ENTITIES, **{ch: "\\" + ch for ch in _ESCAPED}})
+
+
 def escape(text: str) -> str:
     """Escape plain text for Markdown; ``unescape(escape(t)) == t``."""
-    out = []
-    for ch in text:
-        if ch in _ENTITIES:
-            out.append(_ENTITIES[ch])
-        elif ch in _ESCAPED:
-            out.append("\\" + ch)
-        else:
-            out.append(ch)
-    escaped = "".join(out)
+    escaped = text.translate(_ESCAPE_TABLE)
     if escaped[:1] in _LINE_START:
         escaped = "\\" + escaped
     return _NUMBERED_LIST_RE.sub(r"\1\\.", escaped, count=1)

@@ -22,12 +22,3 @@ def make_slug(date: str | None, period: str | None, region: str | None, title: s
     words += place_words(region) if region else ["".join(lazy_pinyin(title[:6]))]
     slug = re.sub(r"[^a-z0-9]+", "-", "-".join(words).lower()).strip("-")
     return slug[:MAX_SLUG].rstrip("-") or "report"
-
-
-def unique_slug(slug: str, taken: set[str]) -> str:
-    if slug not in taken:
-        return slug
-    number = 2
-    while f"{slug}-{number}" in taken:
-        number += 1
-    return f"{slug}-{number}"
