@@ -1,6 +1,6 @@
 """Site build time and output sizes: N synthetic reports in both languages.
 
-    python bench/bench_build.py [--sizes 100 1000] [--out DIR] [--keep]
+    python bench/bench_build.py [--sizes 100 1000] [--out DIR] [--keep] [--config mkdocs.yml]
 
 For each N, builds the same Markdown twice in fresh processes: the full site (the project's
 mkdocs.yml, our theme and plugins) and plain Material + mkdocs-static-i18n (same languages,
@@ -163,11 +163,11 @@ def make_content(count: int, target: Path) -> None:
 # -- builds ---------------------------------------------------------------------------------
 
 
-def plain_overrides() -> dict[str, Any]:
+def plain_overrides(config_file: Path) -> dict[str, Any]:
     """mkdocs.yml without our plugins and theme overrides: plain Material + static-i18n."""
     from mkdocs.utils.yaml import yaml_load
 
-    with CONFIG.open(encoding="utf-8") as file:
+    with config_file.open(encoding="utf-8") as file:
         raw = yaml_load(file)
     plugins = []
     for item in raw.get("plugins") or []:
@@ -179,7 +179,7 @@ def plain_overrides() -> dict[str, Any]:
     return {"plugins": plugins, "theme": theme, "hooks": []}
 
 
-def build_in_this_process(variant: str, docs_dir: str, site_dir: str) -> None:
+def build_in_this_process(config_file: Path, variant: str, docs_dir: str, site_dir: str) -> None:
     """Child process: build one variant and print its build time as JSON."""
     import logging
 
@@ -189,8 +189,8 @@ def build_in_this_process(variant: str, docs_dir: str, site_dir: str) -> None:
     logging.getLogger("mkdocs").setLevel(logging.ERROR)
     overrides: dict[str, Any] = {"docs_dir": docs_dir, "site_dir": site_dir}
     if variant == "plain":
-        overrides.update(plain_overrides())
-    config = load_config(str(CONFIG), **overrides)
+        overrides.update(plain_overrides(config_file))
+    config = load_config(str(config_file), **overrides)
     start = time.perf_counter()
     config.plugins.on_startup(command="build", dirty=False)
     try:
@@ -208,8 +208,11 @@ class Result:
     index_bytes: dict[str, int]
 
 
-def run_build(variant: str, docs_dir: Path, site_dir: Path, report: str) -> Result:
-    command = [sys.executable, __file__, "--child", variant, str(docs_dir), str(site_dir)]
+def run_build(
+    config_file: Path, variant: str, docs_dir: Path, site_dir: Path, report: str
+) -> Result:
+    child = [str(config_file), variant, str(docs_dir), str(site_dir)]
+    command = [sys.executable, __file__, "--child", *child]
     done = subprocess.run(command, capture_output=True, text=True, cwd=ROOT)
     if done.returncode:
         raise SystemExit(f"{variant} build failed:\n{done.stderr[-3000:]}")
@@ -235,13 +238,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000])
     parser.add_argument("--out", type=Path, help="work folder (default: a temporary one)")
     parser.add_argument("--keep", action="store_true", help="keep the generated sites")
-    parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
+    parser.add_argument("--config", type=Path, default=CONFIG, help="the full site's mkdocs.yml")
+    parser.add_argument("--child", nargs=4, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
-        build_in_this_process(*args.child)
+        config_file, *rest = args.child
+        build_in_this_process(Path(config_file), *rest)
         return 0
-    if not CONFIG.is_file():
-        raise SystemExit(f"{CONFIG}: not found")
+    if not args.config.is_file():
+        raise SystemExit(f"{args.config}: not found")
 
     work = args.out or Path(tempfile.mkdtemp(prefix="bench-build-"))
     results: dict[int, dict[str, Result]] = {}
@@ -253,7 +258,9 @@ def main(argv: list[str] | None = None) -> int:
             report = sorted(p.name for p in (folder / "content" / "reports").iterdir())[0]
             results[count] = {}
             for variant in ("full", "plain"):
-                result = run_build(variant, folder / "content", folder / variant, report)
+                result = run_build(
+                    args.config.resolve(), variant, folder / "content", folder / variant, report
+                )
                 results[count][variant] = result
                 print(
                     f"N={count:<5} {variant:<5} {result.seconds:7.1f} s  {result.pages:6} pages"

@@ -15,6 +15,17 @@ Problem codes (E = error, W = warning; ``--strict`` fails on warnings too):
     W005 unknown front-matter key        W050 glossary term rendered inconsistently
     W060 placeholder for untranslated text
     W061 translation status pending or machine
+
+Decisions worth knowing:
+- A key figure has no block index: its block is the first one at or after the previous
+  figure's block whose text contains the figure's ``text``; the aligned English block must
+  carry the value by rule (``english.figure_in_text``: 470 million, 470,000,000, RMB 470 million).
+- Deliberate glosses are not leaks: ``<span lang="zh">…</span>`` or a short parenthesis.
+- W050 applies to places, organisations, policy terms and slogans (not to metrics and titles,
+  which running text phrases freely); a place may also be referred back to ("the subdistrict").
+- Placeholder blocks are reported once (W060), not as leaks or missing figures.
+- A stale block's message gives the new digest, so an editor who has updated the English by
+  hand can mark it current in ``translation.source_digests``.
 """
 
 from __future__ import annotations
@@ -40,7 +51,7 @@ from site_builder.errors import InputError, SiteBuilderError
 from site_builder.frontmatter import split_front_matter
 from site_builder.glossary import GlossaryEntry, find_terms, read_glossary, renders_term
 from site_builder.markdown_blocks import PageBlock, parse_body
-from site_builder.model import Block
+from site_builder.model import UNIT_CODES, Block
 
 Severity = Literal["error", "warning"]
 # Glossary kinds whose rendering must appear wherever the term does; metrics and titles are
@@ -496,10 +507,7 @@ class Key:
 
 Schema = Mapping[str, Key]
 
-UNITS = (
-    "CNY percent mu m2 km m hour person person_time household enterprise project item case "
-    "institution session dose time site building vehicle team unit class copy piece count"
-).split()
+UNITS = UNIT_CODES
 QUALIFIERS = ("more_than", "nearly", "about", "up_to")
 STATUSES = ("reviewed", "draft", "machine", "pending")
 # Keys MkDocs and Material read from any page; allowed without a warning.

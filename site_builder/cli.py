@@ -75,9 +75,9 @@ def run(args: argparse.Namespace) -> int:
 
         return export_command(args.content, args.output)
     if args.command == "import-translations":
-        from site_builder.exchange import import_command
+        from site_builder.exchange import import_command as import_translations
 
-        return import_command(args.content, args.input)
+        return import_translations(args.content, args.input)
     mkdocs = [sys.executable, "-m", "mkdocs", args.command]
     if args.command == "build" and args.strict:
         mkdocs.append("--strict")

@@ -32,6 +32,10 @@ FIGURE_RE = re.compile(
     rf"(?P<post>以上|左右|多)?"
 )
 PERCENT_WORDS_RE = re.compile(rf"百分之(?P<num>{NUM})")
+# 三成 = 30%; not 一成不变 or 建成 (no numeral before 成).
+TENTHS_RE = re.compile(
+    r"(?P<num>[一二两三四五六七八九]|[1-9](?:\.\d)?)成(?![为立功果绩效长员本型不])"
+)
 FRACTION_RE = re.compile(r"(?<![\d/])(?P<a>\d+)/(?P<b>\d+)(?![\d/])")
 # What right after a number makes it a date, an ordinal or a name.
 NOT_AFTER = re.compile(r"^(?:年|月|日|号|周|届|版|期|批|级|大|强|中|楼|层|类|G|K|[A-Za-z])")
@@ -78,30 +82,51 @@ def _lede_index(article: Article) -> int:
 
 
 def figures_in_text(text: str, region: str = "") -> list[KeyFigure]:
+    """The figures in one block's text, in text order."""
+    special = [
+        (match, kind)
+        for kind, pattern in (
+            ("words", PERCENT_WORDS_RE),
+            ("tenths", TENTHS_RE),
+            ("fraction", FRACTION_RE),
+        )
+        for match in pattern.finditer(text)
+    ]
+    spans = [match.span() for match, _ in special]
+    general = [
+        (match, "figure")
+        for match in FIGURE_RE.finditer(text)
+        if not any(s <= match.start() < e for s, e in spans)
+    ]
     figures: list[KeyFigure] = []
-    spans: list[tuple[int, int]] = []
-    for match in PERCENT_WORDS_RE.finditer(text):
-        value = parse_number(match.group("num"))
-        if value is not None:
-            figures.append(_make(text, match.start(), match.end(), value, "percent", None, figures))
-            spans.append(match.span())
-    for match in FRACTION_RE.finditer(text):
-        a, b = int(match.group("a")), int(match.group("b"))
-        if 0 < a < b and not NOT_AFTER.match(text[match.end() :]):
-            figures.append(
-                _make(text, match.start(), match.end(), a / b * 100, "percent", None, figures)
-            )
-            spans.append(match.span())
-    floor = 0
-    for match in FIGURE_RE.finditer(text):
-        if any(s <= match.start() < e for s, e in spans):
-            continue
-        figure = _figure_from_match(text, match, figures, region, floor)
+    floor = 0  # a figure's label never reaches back past the figure before it
+    for match, kind in sorted(special + general, key=lambda item: item[0].start()):
+        if kind == "figure":
+            figure = _figure_from_match(text, match, figures, region, floor)
+        else:
+            figure = _percent_figure(text, match, kind, figures, region, floor)
         if figure:
             figures.append(figure)
             floor = match.end()
-    figures.sort(key=lambda f: text.find(f.text))
     return figures
+
+
+def _percent_figure(
+    text: str, match: re.Match[str], kind: str, earlier: list[KeyFigure], region: str, floor: int
+) -> KeyFigure | None:
+    """百分之十二点五, 三成 (three tenths) and 1/4, as percentages."""
+    if kind == "fraction":
+        a, b = int(match.group("a")), int(match.group("b"))
+        if not 0 < a < b or NOT_AFTER.match(text[match.end() :]):
+            return None
+        value: float | None = a / b * 100
+    else:
+        value = parse_number(match.group("num"))
+        if value is not None and kind == "tenths":
+            value *= 10
+    if value is None:
+        return None
+    return _make(text, match.start(), match.end(), value, "percent", None, earlier, region, floor)
 
 
 def _figure_from_match(

@@ -7,6 +7,13 @@ from typing import Literal
 
 BlockKind = Literal["heading", "paragraph", "caption", "credit", "callout"]
 
+# Units of key figures: money and measures in base units, then what counts are counting.
+UNIT_CODES = (
+    "CNY percent mu m2 km2 ha km m ton hour person person_time household enterprise project "
+    "item case institution session dose time site facility building vehicle team unit class "
+    "copy piece count"
+).split()
+
 
 @dataclass
 class Block:

@@ -102,6 +102,8 @@ def _read_header(items: list[Line], meta: Metadata, used: list[int]) -> int:
             meta.date = meta.date or date
         elif (edition := md.parse_edition(text)) and not titles:
             meta.edition = meta.edition or edition
+        elif md.PUBLICATION_RE.match(text) and not titles and not meta.publication:
+            meta.publication = text
         elif (byline := md.parse_byline(text)) and len(text) <= 60:
             meta.byline = byline
             used.append(items[index].number)
@@ -141,6 +143,10 @@ def _classify(body: list[Line]) -> list[Block]:
     index = 0
     while index < len(body):
         line = body[index]
+        if _is_numbered_heading(line.text):
+            blocks.append(Block("heading", line.text, line=line.number))
+            index += 1
+            continue
         if not is_short(line.text):
             kind = "caption" if _is_caption_sentence(line) else "paragraph"
             if CREDIT_RE.match(line.text):
@@ -156,6 +162,15 @@ def _classify(body: list[Line]) -> list[Block]:
         blocks.extend(_classify_short_run(run, followed_by_text))
         index = run_end + 1
     return blocks
+
+
+def _is_numbered_heading(text: str) -> bool:
+    """一、聚焦项目建设,激发新动能 / (二)优化营商环境 / 3.强化保障 — short, not a sentence."""
+    return (
+        NUMBERED_HEADING_RE.match(text) is not None
+        and len(text) <= MAX_HEADING
+        and not re.search(f"[{SENTENCE_END}；;]", text)
+    )
 
 
 def _is_caption_sentence(line: Line) -> bool:

@@ -6,7 +6,7 @@ single raw-HTML blocks without blank lines, so Python-Markdown passes them throu
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from html import escape
 from typing import Any
 
@@ -69,11 +69,16 @@ def figures_box(
     )
 
 
-def figure(caption: str, image_url: str | None, lang: str, caption_lang: str | None = None) -> str:
-    """A photo with its caption; a placeholder of the same shape when there is no photo."""
-    caption_html = lang_span(caption, caption_lang)
+def figure(captions: Sequence[tuple[str, str | None]], image_url: str | None, lang: str) -> str:
+    """A photo with its caption(s) as (text, language or None); the first caption is the
+    image's alt text. A placeholder of the same shape stands in when there is no photo."""
+    caption_html = " ".join(
+        f'<span class="digest-photo__caption"{attrs(lang=code)}>{esc(value)}</span>'
+        for value, code in captions
+    )
+    alt = captions[0][0] if captions else ""
     if image_url:
-        body = f'<img src="{esc(image_url)}" alt="{esc(caption)}" loading="lazy">'
+        body = f'<img src="{esc(image_url)}" alt="{esc(alt)}" loading="lazy">'
         css = "digest-photo"
     else:
         missing = esc(text(lang, "photo.missing"))

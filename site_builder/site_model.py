@@ -70,7 +70,11 @@ class Report:
     @property
     def sort_key(self) -> tuple[str, str, str]:
         """Newest first when sorted in reverse: publication date, else period, then slug."""
-        return (iso_date(self.meta.get("date")) or "", str(self.meta.get("period") or ""), self.slug)
+        return (
+            iso_date(self.meta.get("date")) or "",
+            str(self.meta.get("period") or ""),
+            self.slug,
+        )
 
     @property
     def year(self) -> str | None:
@@ -86,7 +90,9 @@ class Report:
         The translated page lists its figures in the same order as the Chinese one. Missing
         or null translations are left out of the merged record (callers fall back by rule).
         """
-        figures = [dict(f) for f in self.source.meta.get("key_figures") or [] if isinstance(f, Mapping)]
+        figures = [
+            dict(f) for f in self.source.meta.get("key_figures") or [] if isinstance(f, Mapping)
+        ]
         page = self.pages.get(lang)
         if lang == SOURCE_LANG or page is None:
             return figures

@@ -1,23 +1,23 @@
-"""Sitemaps with hreflang alternates, and the small files Material's language selector fetches.
+"""Sitemaps with hreflang alternates.
 
 Layout (every path site-relative):
 
 - ``sitemap-<lang>.xml``: every page of one language, each with ``xhtml:link`` alternates for
   all its languages and ``x-default`` (the default language's page);
-- ``sitemap.xml`` and ``<prefix>sitemap.xml``: a sitemap index of the language sitemaps;
-- ``<page folder>/sitemap.xml``: a one-page sitemap (the page and its alternates).
+- ``sitemap.xml`` and ``<prefix>sitemap.xml`` (``zh/sitemap.xml``): a small sitemap index of
+  the language sitemaps.
 
-Why the small ones: Material's bundle fetches ``sitemap.xml`` next to every
-``<link rel="alternate">`` of a page: beside each hreflang alternate (so in the folder of each
-page) and beside each feed. Missing files are 404s in the reader's console; large ones are
-downloads on every page load. So each such folder gets a file of a few hundred bytes.
+Why an index in each language's home folder: Material's bundle fetches ``sitemap.xml`` next to
+every ``<link rel="alternate">`` of a page, on every page load. Each page's feed link
+(``feed.xml``, ``zh/feed.xml``) is one, so a missing file is a 404 in the reader's console and
+a full sitemap would be a large download on each page. (The theme writes the hreflang links
+as ``rel="alternate "``, which Material's exact-match selector skips.)
 
 Plain data in, XML text out; nothing here knows about MkDocs.
 """
 
 from __future__ import annotations
 
-import posixpath
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from xml.sax.saxutils import escape, quoteattr
@@ -121,24 +121,12 @@ def language_sitemap_path(code: str) -> str:
     return f"sitemap-{code}.xml"
 
 
-def page_folder(url: str) -> str:
-    """The folder a page's URL points into: ``reports/x/`` for ``reports/x/`` and for
-    ``reports/x/index.html``; ``""`` for the home page."""
-    if url.endswith("/") or not url:
-        return url
-    folder = posixpath.dirname(url)
-    return f"{folder}/" if folder else ""
-
-
 def sitemap_files(
     pages: list[SitePage], languages: list[Language], site_url: str
 ) -> dict[str, str]:
     """Every sitemap file of the site: site-relative path -> XML text."""
     default = next((lang.code for lang in languages if lang.default), None)
     files: dict[str, str] = {}
-    # One small sitemap in each page's folder first; the indexes below take the language homes.
-    for page in pages:
-        files[page_folder(page.url) + SITEMAP_NAME] = render_urlset([page], site_url, default)
     per_language = []
     for lang in languages:
         own = [page for page in pages if page.lang == lang.code]

@@ -132,11 +132,11 @@ def translate_report(folder: Path, backend: Backend, glossary: list[GlossaryEntr
             parts.append(english or "")
             digests.append(pair.zh.digest)
     meta = translator.front_matter(en.meta if en else {}, digests)
-    text = dump_front_matter(meta) + "\n" + "\n\n".join(parts) + "\n"
-    old_text = en_path.read_text(encoding="utf-8") if en is not None else None
-    if text != old_text:
-        write_atomic(en_path, text)
-        outcome.written = True
+    # Nothing changed in substance: leave the file as it is, whatever its YAML style.
+    if en is not None and meta == en.meta and parts == [block.markdown for block in en.blocks]:
+        return outcome
+    write_atomic(en_path, dump_front_matter(meta) + "\n" + "\n\n".join(parts) + "\n")
+    outcome.written = True
     return outcome
 
 

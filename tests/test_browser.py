@@ -101,9 +101,10 @@ def goto(page, url: str) -> None:  # type: ignore[no-untyped-def]
 
 def search(page, query: str) -> list[str]:  # type: ignore[no-untyped-def]
     """Type ``query`` into Material's search box; the result links."""
-    page.locator("label.md-header__button[for=__search]").first.click()
-    box = page.locator("input.md-search__input")
-    box.focus()
+    opener = page.locator("label.md-header__button[for=__search]").first
+    if opener.is_visible():  # on phones the search box opens from a header button
+        opener.click()
+    page.locator("input.md-search__input").focus()
     # insert_text is how an IME commits Chinese; the key press after it is what Material
     # listens for (keyup), as a reader's Enter or next key would be.
     page.keyboard.insert_text(query)

@@ -12,21 +12,30 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
+from site_builder.backends import NoneBackend
 from site_builder.check import check_content
 from site_builder.cli import main
 from site_builder.english import placeholder
+from site_builder.errors import SiteBuilderError
 from site_builder.frontmatter import dump_front_matter
 from site_builder.markdown_blocks import block_digest, render_block
 from site_builder.model import Block
+from site_builder.translate import translate_report
 
 SLUG = "2021-12-31-gangshan"
 
+ZH_LEAD = "聚力重点项目建设,筑牢根基。"
+EN_LEAD = "Concentrating on key projects to lay a firm foundation."
 ZH_BLOCKS = [
     Block("callout", "glance"),
     Block("paragraph", "2021年,钢山街道完成财政收入4.7亿元,同比增长50.7%。"),
     Block("heading", "聚焦项目建设", sub="激发高质量发展新动能"),
-    Block("paragraph", "聚力重点项目建设,筑牢根基。总占地近3000亩,推动“双招双引”。", lead=15),
+    Block(
+        "paragraph", "聚力重点项目建设,筑牢根基。总占地近3000亩,推动“双招双引”。", lead=len(ZH_LEAD)
+    ),
     Block("caption", "北关社区幸福食堂"),
 ]
 EN_BLOCKS = [
@@ -41,7 +50,7 @@ EN_BLOCKS = [
         "paragraph",
         "Concentrating on key projects to lay a firm foundation. They cover nearly 3,000 mu "
         "(about 200 hectares) and push forward attracting investment and talent.",
-        lead=57,
+        lead=len(EN_LEAD),
     ),
     Block("caption", "The Happiness Canteen of Beiguan Community"),
 ]
@@ -57,12 +66,33 @@ ZH_META: dict[str, Any] = {
     "source": "source.txt",
     "source_page": None,
     "key_figures": [
-        {"text": "4.7亿元", "label": "财政收入", "value": 470000000, "unit": "CNY",
-         "qualifier": None, "yoy": False, "headline": True},
-        {"text": "50.7%", "label": "财政收入", "value": 50.7, "unit": "percent",
-         "qualifier": None, "yoy": True, "headline": True},
-        {"text": "3000亩", "label": "总占地", "value": 3000, "unit": "mu",
-         "qualifier": "nearly", "yoy": False, "headline": False},
+        {
+            "text": "4.7亿元",
+            "label": "财政收入",
+            "value": 470000000,
+            "unit": "CNY",
+            "qualifier": None,
+            "yoy": False,
+            "headline": True,
+        },
+        {
+            "text": "50.7%",
+            "label": "财政收入",
+            "value": 50.7,
+            "unit": "percent",
+            "qualifier": None,
+            "yoy": True,
+            "headline": True,
+        },
+        {
+            "text": "3000亩",
+            "label": "总占地",
+            "value": 3000,
+            "unit": "mu",
+            "qualifier": "nearly",
+            "yoy": False,
+            "headline": False,
+        },
     ],  # fmt: skip
     "layout_notes": [],
     "editor_note": None,
@@ -120,9 +150,10 @@ def write_report(
     (folder / "index.zh.md").write_text(page_text(zh, zh_blocks), encoding="utf-8")
     if english:
         en = copy.deepcopy(EN_META if en_meta is None else en_meta)
-        en.setdefault("translation", {}).setdefault(
-            "source_digests", [block_digest(b) for b in zh_blocks]
-        )
+        if isinstance(en.get("translation", {}), dict):
+            en.setdefault("translation", {}).setdefault(
+                "source_digests", [block_digest(b) for b in zh_blocks]
+            )
         blocks = EN_BLOCKS if en_blocks is None else en_blocks
         (folder / "index.en.md").write_text(page_text(en, blocks), encoding="utf-8")
     return folder
@@ -260,7 +291,10 @@ def test_e020_stale_block_says_which(tmp_path):
     problem = only(tmp_path, "E020")
     assert problem.path == str(folder / "index.en.md")
     assert problem.line == line_of(folder / "index.en.md", "Happiness Canteen")
-    assert f"block 5 (caption) changed in index.zh.md:{line_of(zh_path, '幸福餐厅')}" in problem.message
+    assert (
+        f"block 5 (caption) changed in index.zh.md:{line_of(zh_path, '幸福餐厅')}"
+        in problem.message
+    )
     assert block_digest(Block("caption", "北关社区幸福餐厅")) in problem.message
 
 
@@ -282,7 +316,9 @@ def test_e030_figure_missing_in_aligned_block(tmp_path):
 
 def test_e030_figure_in_multiline_block_and_range(tmp_path):
     en_blocks = list(EN_BLOCKS)
-    en_blocks[3] = Block("paragraph", "Concentrating on key projects. They cover 2,000 mu.", lead=30)
+    en_blocks[3] = Block(
+        "paragraph", "Concentrating on key projects. They cover 2,000 mu.", lead=30
+    )
     write_report(tmp_path, en_blocks=en_blocks)
     assert "3000亩" in only(tmp_path, "E030").message
 
@@ -338,7 +374,7 @@ def test_w050_glossary_term_rendered_inconsistently(tmp_path):
         "paragraph",
         "Concentrating on key projects to lay a firm foundation. They cover nearly 3,000 mu "
         "and push forward the double recruitment drive.",
-        lead=57,
+        lead=len(EN_LEAD),
     )
     folder = write_report(tmp_path, en_blocks=en_blocks)
     problem = only(tmp_path, "W050")
@@ -401,3 +437,41 @@ def test_never_crashes_on_junk(tmp_path, junk):
     (folder / "index.zh.md").write_bytes(junk)
     found = {p.code for p in check_content(tmp_path)}
     assert found & {"E003", "E004", "E005"}, found
+
+
+_SCALARS = st.one_of(
+    st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False), st.text(max_size=8)
+)
+_VALUES = st.recursive(
+    _SCALARS,
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=6), inner, max_size=3)
+    ),
+    max_leaves=8,
+)
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    zh_changes=st.dictionaries(st.sampled_from(sorted(ZH_META)), _VALUES, max_size=3),
+    en_changes=st.dictionaries(st.sampled_from(sorted(EN_META)), _VALUES, max_size=2),
+    figure=st.dictionaries(st.sampled_from(["text", "value", "unit", "value_max"]), _VALUES),
+)
+def test_check_and_translate_never_crash_on_odd_front_matter(
+    tmp_path, zh_changes, en_changes, figure
+):
+    """Property: whatever the front matter holds, check reports problems and never raises."""
+    content = tmp_path / "fuzz"
+    zh = copy.deepcopy(ZH_META) | zh_changes
+    figures = zh.get("key_figures")
+    if isinstance(figures, list) and figures and isinstance(figures[0], dict):
+        figures[0] = figures[0] | figure
+    write_report(content, zh_meta=zh, en_meta=copy.deepcopy(EN_META) | en_changes)
+    check_content(content)
+    try:
+        translate_report(content / "reports" / SLUG, NoneBackend(), [])
+    except SiteBuilderError:
+        pass
+    check_content(content)

@@ -119,7 +119,13 @@ def test_region_smallest_unit_first():
 
 
 def fig(value, unit, qualifier=None, yoy=False, value_max=None):
-    return {"value": value, "unit": unit, "qualifier": qualifier, "yoy": yoy, "value_max": value_max}
+    return {
+        "value": value,
+        "unit": unit,
+        "qualifier": qualifier,
+        "yoy": yoy,
+        "value_max": value_max,
+    }
 
 
 @pytest.mark.parametrize(

@@ -84,7 +84,9 @@ def test_broken_yaml_names_the_line(tmp_path):
 
 
 def test_read_glossary_collects_every_problem(tmp_path):
-    text = "- zh: a\n  kind: place\n- zh: b\n  en: c\n  kind: nope\n- zh: d\n  en: e\n  kind: slogan\n"
+    text = (
+        "- zh: a\n  kind: place\n- zh: b\n  en: c\n  kind: nope\n- zh: d\n  en: e\n  kind: slogan\n"
+    )
     entries, problems = read_glossary(write(tmp_path, text))
     assert [e.zh for e in entries] == ["d"]
     assert [p.line for p in problems] == [1, 3]
@@ -124,11 +126,31 @@ def test_find_terms_without_the_long_entry():
         (TERMS[1], "Steel Mountain Street", False),
         (TERMS[3], "grid-based management", True),
         (TERMS[5], "the Party-building brand", True),
-        (GlossaryEntry("四上企业", "above-designated-size enterprises", "policy_term"), "27 new above-designated-size enterprise", True),
-        (GlossaryEntry("两委", "the two committees (village Party branch and villagers' committee)", "policy_term"), "the two committees were elected", True),
-        (GlossaryEntry("四减四增", 'the "four reductions and four increases"', "slogan"), "the “four reductions and four increases” campaign", True),
+        (
+            GlossaryEntry("四上企业", "above-designated-size enterprises", "policy_term"),
+            "27 new above-designated-size enterprise",
+            True,
+        ),
+        (
+            GlossaryEntry(
+                "两委",
+                "the two committees (village Party branch and villagers' committee)",
+                "policy_term",
+            ),
+            "the two committees were elected",
+            True,
+        ),
+        (
+            GlossaryEntry("四减四增", 'the "four reductions and four increases"', "slogan"),
+            "the “four reductions and four increases” campaign",
+            True,
+        ),
         (GlossaryEntry("同比增长", "up ... year on year", "metric"), "up 50.7% year on year", True),
-        (GlossaryEntry("同比增长", "up ... year on year", "metric"), "50.7% more than last year", False),
+        (
+            GlossaryEntry("同比增长", "up ... year on year", "metric"),
+            "50.7% more than last year",
+            False,
+        ),
     ],
 )
 def test_renders_term(entry, english, found):

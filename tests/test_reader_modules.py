@@ -196,8 +196,6 @@ def test_sitemap_files_layout_and_hreflang() -> None:
         "zh/sitemap.xml",
         "sitemap-en.xml",
         "sitemap-zh.xml",
-        "reports/a/sitemap.xml",
-        "zh/reports/a/sitemap.xml",
     }
     index = ET.fromstring(files["sitemap.xml"])
     assert [loc.text for loc in index.iter(f"{SM}loc")] == [
@@ -217,17 +215,6 @@ def test_sitemap_files_layout_and_hreflang() -> None:
         "zh": "https://h/sub/zh/reports/a/",
         "x-default": "https://h/sub/reports/a/",
     }
-    small = ET.fromstring(files["zh/reports/a/sitemap.xml"])
-    assert [u.findtext(f"{SM}loc") for u in small.findall(f"{SM}url")] == [
-        "https://h/sub/zh/reports/a/"
-    ]
-
-
-def test_page_folder() -> None:
-    assert sitemap.page_folder("") == ""
-    assert sitemap.page_folder("zh/") == "zh/"
-    assert sitemap.page_folder("reports/a/index.html") == "reports/a/"
-    assert sitemap.page_folder("about.html") == ""
 
 
 def test_absolute_urls() -> None:
