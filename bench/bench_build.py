@@ -1,11 +1,13 @@
 """Site build time and output sizes: N synthetic reports in both languages.
 
-    python bench/bench_build.py [--sizes 100 1000] [--out DIR] [--keep] [--config mkdocs.yml]
+    python bench/bench_build.py [--sizes 100 1000] [--repeat 1] [--out DIR] [--keep]
 
-For each N, builds the same Markdown twice in fresh processes: the full site (the project's
-mkdocs.yml, our theme and plugins) and plain Material + mkdocs-static-i18n (same languages,
-search and Markdown extensions, without our plugins and theme overrides). Prints the whole-build
-time, time per page, the HTML size of one report page and the search index sizes.
+For each N, builds the same Markdown in fresh processes: the full site (the project's
+mkdocs.yml, our theme and plugins), the same without the digest-reader plugin, and plain
+Material + mkdocs-static-i18n (same languages, search and Markdown extensions, without our
+plugins and theme overrides). Prints the whole-build time, time per page, the HTML size of one
+report page and the search index sizes. The full site has more pages than the plain build (a
+bilingual view per report, archive, key figures, glossary), so time per page is printed too.
 
 Targets: our plugins add at most 25% to the build time; time per page at the largest N at most
 1.3x that at the smallest; a report page's HTML does not grow with N.
@@ -30,6 +32,7 @@ ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"
 CONFIG = ROOT / "mkdocs.yml"
 OUR_PLUGINS = {"digest", "digest-reader"}
+VARIANTS = ("full", "no-reader", "plain")
 PLACES = [
     ("钢山街道", "Gangshan Subdistrict"),
     ("双山街道", "Shuangshan Subdistrict"),
@@ -163,20 +166,28 @@ def make_content(count: int, target: Path) -> None:
 # -- builds ---------------------------------------------------------------------------------
 
 
-def plain_overrides(config_file: Path) -> dict[str, Any]:
-    """mkdocs.yml without our plugins and theme overrides: plain Material + static-i18n."""
+def variant_overrides(config_file: Path, variant: str) -> dict[str, Any]:
+    """Config overrides of a variant: ``full`` is mkdocs.yml as it is; ``no-reader`` leaves out
+    the digest-reader plugin; ``plain`` is Material + static-i18n (same languages, search and
+    Markdown extensions) without our plugins and theme overrides."""
     from mkdocs.utils.yaml import yaml_load
 
+    if variant == "full":
+        return {}
     with config_file.open(encoding="utf-8") as file:
         raw = yaml_load(file)
+    left_out = {"no-reader": {"digest-reader"}, "plain": OUR_PLUGINS}[variant]
     plugins = []
     for item in raw.get("plugins") or []:
         name = item if isinstance(item, str) else next(iter(item))
-        if name not in OUR_PLUGINS:
+        if name not in left_out:
             plugins.append(item)
-    theme = dict(raw.get("theme") or {"name": "material"})
-    theme.pop("custom_dir", None)
-    return {"plugins": plugins, "theme": theme, "hooks": []}
+    overrides: dict[str, Any] = {"plugins": plugins}
+    if variant == "plain":
+        theme = dict(raw.get("theme") or {"name": "material"})
+        theme.pop("custom_dir", None)
+        overrides.update(theme=theme, hooks=[])
+    return overrides
 
 
 def build_in_this_process(config_file: Path, variant: str, docs_dir: str, site_dir: str) -> None:
@@ -188,8 +199,7 @@ def build_in_this_process(config_file: Path, variant: str, docs_dir: str, site_d
 
     logging.getLogger("mkdocs").setLevel(logging.ERROR)
     overrides: dict[str, Any] = {"docs_dir": docs_dir, "site_dir": site_dir}
-    if variant == "plain":
-        overrides.update(plain_overrides(config_file))
+    overrides.update(variant_overrides(config_file, variant))
     config = load_config(str(config_file), **overrides)
     start = time.perf_counter()
     config.plugins.on_startup(command="build", dirty=False)
@@ -238,6 +248,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000])
     parser.add_argument("--out", type=Path, help="work folder (default: a temporary one)")
     parser.add_argument("--keep", action="store_true", help="keep the generated sites")
+    parser.add_argument(
+        "--repeat", type=int, default=1, help="build each variant this often, keep the fastest"
+    )
     parser.add_argument("--config", type=Path, default=CONFIG, help="the full site's mkdocs.yml")
     parser.add_argument("--child", nargs=4, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -257,20 +270,37 @@ def main(argv: list[str] | None = None) -> int:
             make_content(count, folder / "content")
             report = sorted(p.name for p in (folder / "content" / "reports").iterdir())[0]
             results[count] = {}
-            for variant in ("full", "plain"):
-                result = run_build(
-                    args.config.resolve(), variant, folder / "content", folder / variant, report
+            for variant in VARIANTS:
+                result = min(
+                    (
+                        run_build(
+                            args.config.resolve(),
+                            variant,
+                            folder / "content",
+                            folder / variant,
+                            report,
+                        )
+                        for _ in range(max(1, args.repeat))
+                    ),
+                    key=lambda r: r.seconds,
                 )
                 results[count][variant] = result
                 print(
-                    f"N={count:<5} {variant:<5} {result.seconds:7.1f} s  {result.pages:6} pages"
+                    f"N={count:<5} {variant:<9} {result.seconds:7.1f} s  {result.pages:6} pages"
                     f"  {result.seconds / result.pages * 1000:6.1f} ms/page"
                     f"  report page en {kib(result.page_bytes['en'])}, zh {kib(result.page_bytes['zh'])}"
                     f"  index {', '.join(f'{k} {kib(v)}' for k, v in result.index_bytes.items())}",
                     flush=True,
                 )
             full, plain = results[count]["full"], results[count]["plain"]
-            print(f"N={count:<5} our plugins add {(full.seconds / plain.seconds - 1) * 100:+.0f}%")
+            core = results[count]["no-reader"]
+            print(
+                f"N={count:<5} our plugins add {(full.seconds / plain.seconds - 1) * 100:+.0f}%"
+                f" to the whole build ({full.pages} pages against {plain.pages}),"
+                f" {(full.seconds / full.pages / (plain.seconds / plain.pages) - 1) * 100:+.0f}%"
+                f" per page; digest-reader alone {(full.seconds / core.seconds - 1) * 100:+.0f}%",
+                flush=True,
+            )
     finally:
         if not (args.keep or args.out):
             shutil.rmtree(work, ignore_errors=True)

@@ -5,6 +5,7 @@
   generated pages of that language as in-memory files (home, archive, key figures, glossary,
   a bilingual view per report);
 - on_page_markdown: render a report page's header, callouts, figures and notes;
+- on_page_content: put the HTML fragments (kept out of Python-Markdown) into the page;
 - on_page_context: give the theme the page's alternates and Open Graph data (``digest``).
 
 The real work is in site_model, site_render, site_pages and site_head, which know nothing
@@ -32,6 +33,7 @@ from mkdocs.utils.templates import TemplateContext
 from site_builder.errors import SiteBuilderError
 from site_builder.glossary import GlossaryEntry, read_glossary
 from site_builder.site_head import description_of, page_head
+from site_builder.site_html import Fragments
 from site_builder.site_model import (
     REPORT_RE,
     Language,
@@ -57,7 +59,7 @@ from site_builder.site_pages import (
     glossary_page,
     home_page,
 )
-from site_builder.site_render import ReportLinks, render_report
+from site_builder.site_render import Abbreviations, ReportLinks, render_report
 
 log = get_plugin_logger(__name__)
 
@@ -82,6 +84,20 @@ class DigestConfig(base.Config):
     key_figures = c.Choice(("headline", "all"), default="headline")
     about_page = c.Type(str, default="about/")
 
+    def validate(self) -> tuple[list[Any], list[Any]]:
+        failed, warnings = super().validate()
+        if not failed and self.home_limit < 0:
+            failed.append(
+                ("home_limit", c.ValidationError("use 0 for all reports or a count, e.g. 30"))
+            )
+        if not failed and self.section_limit < 1:
+            failed.append(("section_limit", c.ValidationError("must be 1 or more, e.g. 6")))
+        if not failed and not (self.about_page == "" or self.about_page.endswith("/")):
+            failed.append(
+                ("about_page", c.ValidationError("a page URL ending in '/', e.g. about/"))
+            )
+        return failed, warnings
+
 
 @dataclass
 class _Content:
@@ -90,6 +106,7 @@ class _Content:
     languages: list[Language]
     reports: dict[str, Report] = field(default_factory=dict)
     glossary: list[GlossaryEntry] = field(default_factory=list)
+    abbreviations: Abbreviations = field(default_factory=lambda: Abbreviations([]))
     available: dict[str, set[str]] = field(default_factory=dict)
 
 
@@ -99,6 +116,8 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         # language builds of one `mkdocs build`, and `mkdocs serve` rebuilds, read each once.
         self._cache: dict[str, tuple[tuple[int, int], ReportPage]] = {}
         self._content = _Content([])
+        self._fragments: dict[str, Fragments] = {}  # by src_uri, until the page is converted
+        self._glossary: tuple[tuple[int, int], list[GlossaryEntry]] | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not config.use_directory_urls:
@@ -115,6 +134,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         reports = collect_reports(pages)
         content.reports = {report.slug: report for report in reports}
         content.glossary = self._read_glossary(Path(config.docs_dir) / self.config.glossary)
+        content.abbreviations = Abbreviations(content.glossary)
         generated = [HOME, ARCHIVE, FIGURES, GLOSSARY] + [bilingual_url(r) for r in reports]
         src_uris = [f.src_uri for f in files] + [_src_uri(norm, "") for norm in generated]
         content.available = page_languages(src_uris, content.languages)
@@ -134,6 +154,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             file = File.generated(config, src_uri, content=page.markdown())
             file.dest_uri = lang_url(page.norm, site.language) + "index.html"
             files.append(file)
+            self._fragments[src_uri] = page.fragments
         return files
 
     on_files = CombinedEvent(_read_content, _add_pages)
@@ -150,11 +171,26 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         lang = match.group("lang")
         try:
             links = self._report_links(report, page, config, files)
-            return render_report(
-                markdown, report, lang, links, self._content.glossary, self.config.section_limit
+            content = self._content
+            markdown, fragments = render_report(
+                markdown,
+                report,
+                lang,
+                links,
+                content.glossary,
+                self.config.section_limit,
+                content.abbreviations,
             )
         except SiteBuilderError as exc:
             raise PluginError(f"digest: {page.file.src_uri}: {exc.reason}") from None
+        self._fragments[page.file.src_uri] = fragments
+        return markdown
+
+    def on_page_content(
+        self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        fragments = self._fragments.pop(page.file.src_uri, None)
+        return fragments.fill(html) if fragments else html
 
     def on_page_context(
         self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
@@ -205,9 +241,14 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         return page
 
     def _read_glossary(self, path: Path) -> list[GlossaryEntry]:
-        if not path.exists():
+        try:
+            stat = path.stat()
+        except FileNotFoundError:
             log.info(f"{path}: no glossary; the glossary page is empty")
             return []
+        key = (stat.st_mtime_ns, stat.st_size)
+        if self._glossary and self._glossary[0] == key:
+            return self._glossary[1]
         try:
             entries, problems = read_glossary(path)
         except SiteBuilderError as exc:
@@ -215,6 +256,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             return []
         for problem in problems:
             log.warning(f"{path}:{problem.line}: {problem.message}")
+        self._glossary = (key, entries)
         return entries
 
     def _language(self, config: MkDocsConfig) -> Language:

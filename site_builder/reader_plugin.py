@@ -4,8 +4,8 @@
   ``zh/search/search_index.json``) fetched by a deferred worker on the first query, and the
   glossary's Chinese terms as jieba's user dictionary;
 - feeds: an Atom feed of reports per language, announced in every page's head;
-- sitemaps with hreflang alternates, and the small ``sitemap.xml`` files that Material's
-  language selector fetches next to each alternate link.
+- sitemaps with hreflang alternates: one per language, and a small sitemap index in each
+  language's home (Material's bundle fetches ``sitemap.xml`` next to each feed link).
 
 A thin adapter: it turns MkDocs events into calls on ``search_index``, ``deferred_search``,
 ``feeds`` and ``sitemap``. mkdocs-static-i18n runs one nested MkDocs build per language; the

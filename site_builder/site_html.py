@@ -1,11 +1,17 @@
 """HTML fragments shared by report pages and generated pages.
 
-Every text that comes from content is escaped here; callers pass plain text. Fragments are
-single raw-HTML blocks without blank lines, so Python-Markdown passes them through untouched.
+Every text that comes from content is escaped here; callers pass plain text.
+
+Fragments do not go through Python-Markdown: the Markdown carries a one-line token in their
+place (a paragraph of its own) and ``Fragments.fill`` puts the HTML into the converted page.
+Python-Markdown would otherwise parse every tag of them again, which costs more than the
+rest of the page.
 """
 
 from __future__ import annotations
 
+import re
+import secrets
 from collections.abc import Iterable, Mapping, Sequence
 from html import escape
 from typing import Any
@@ -13,6 +19,29 @@ from typing import Any
 from site_builder.glossary import GlossaryEntry
 from site_builder.model import Block
 from site_builder.site_text import figure_label, figure_value, text
+
+_TOKEN_RE = re.compile(r"<p>(digest-fragment-[0-9a-f]{8}-\d+)</p>")
+
+
+class Fragments:
+    """HTML blocks kept out of Python-Markdown, each standing in as a token paragraph."""
+
+    def __init__(self) -> None:
+        # A random part keeps a report's own text from ever looking like a token.
+        self.prefix = f"digest-fragment-{secrets.token_hex(4)}-"
+        self.html: dict[str, str] = {}
+
+    def add(self, html: str) -> str:
+        """The Markdown line that stands for ``html`` (empty HTML needs no line)."""
+        if not html:
+            return ""
+        token = f"{self.prefix}{len(self.html)}"
+        self.html[token] = html
+        return token
+
+    def fill(self, html: str) -> str:
+        """The converted page with every token paragraph replaced by its fragment."""
+        return _TOKEN_RE.sub(lambda m: self.html.get(m.group(1), m.group(0)), html)
 
 
 def esc(value: object) -> str:
@@ -57,14 +86,13 @@ def figures_box(
         if lang != "zh":
             original = f"{figure.get('label') or ''} {figure.get('text') or ''}".strip()
         items.append(
-            f'<li class="digest-figures__item"{attrs(title=original)}>'
-            f'<span class="digest-figures__value">{esc(figure_value(figure, lang))}</span> '
-            f'<span class="digest-figures__label">{lang_span(label, "zh" if untranslated else None)}'
-            "</span></li>"
+            f"<li{attrs(title=original)}><strong>{esc(figure_value(figure, lang))}</strong> "
+            f"{lang_span(label, 'zh' if untranslated else None)}</li>"
         )
+    # The figures repeat the text: kept out of the search index.
     return (
-        f'<aside class="digest-figures digest-figures--{esc(kind)}" aria-label="{esc(title)}">'
-        f'<p class="digest-figures__title">{esc(title)}</p>'
+        f'<aside class="digest-figures digest-figures--{esc(kind)}" aria-label="{esc(title)}" '
+        f'data-search-exclude><p class="digest-figures__title">{esc(title)}</p>'
         f'<ul class="digest-figures__list">{"".join(items)}</ul></aside>'
     )
 
@@ -82,7 +110,7 @@ def figure(captions: Sequence[tuple[str, str | None]], image_url: str | None, la
         css = "digest-photo"
     else:
         missing = esc(text(lang, "photo.missing"))
-        body = f'<div class="digest-photo__placeholder"><span>{missing}</span></div>'
+        body = f'<div class="digest-photo__placeholder" data-search-exclude>{missing}</div>'
         css = "digest-photo digest-photo--missing"
     return f'<figure class="{css}">{body}<figcaption>{caption_html}</figcaption></figure>'
 

@@ -1,8 +1,9 @@
 """Generated pages, in any language: home, archive, key figures, glossary, bilingual views.
 
-Each function returns a ``GeneratedPage``: its language-free URL, front matter and a body of
-escaped HTML (Python-Markdown passes raw HTML blocks through, so these pages cost little to
-build). Nothing here knows about MkDocs; the plugin turns the pages into in-memory files.
+Each function returns a ``GeneratedPage``: its language-free URL, front matter and body parts.
+Headings are Markdown (for the table of contents and their ids); everything else is escaped
+HTML kept out of Python-Markdown as ``Fragments``, so these pages cost little to build.
+Nothing here knows about MkDocs; the plugin turns the pages into in-memory files.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 import yaml
@@ -18,7 +20,7 @@ from pypinyin import lazy_pinyin
 from site_builder.english import english_date, english_publication, english_region
 from site_builder.glossary import GlossaryEntry
 from site_builder.markdown_blocks import escape as md_escape
-from site_builder.site_html import attrs, block_html, esc, figure, lang_span, link
+from site_builder.site_html import Fragments, attrs, block_html, esc, figure, lang_span, link
 from site_builder.site_model import Language, Report, iso_date, lang_url, relative_url
 from site_builder.site_text import (
     KIND_NAMES,
@@ -32,13 +34,23 @@ from site_builder.site_text import (
 HOME, ARCHIVE, FIGURES, GLOSSARY = "", "archive/", "key-figures/", "glossary/"
 
 
+class Markdown(str):
+    """A part of a generated page for Python-Markdown to convert (a heading)."""
+
+
 @dataclass
 class GeneratedPage:
     norm: str  # language-free URL: '', 'archive/', 'reports/<slug>/bilingual/'
     meta: dict[str, Any]
-    body: str
+    parts: list[str]  # Markdown parts, and HTML parts that become fragments
+    fragments: Fragments = field(default_factory=Fragments)
+
+    def __post_init__(self) -> None:
+        lines = [p if isinstance(p, Markdown) else self.fragments.add(p) for p in self.parts]
+        self.body = "\n\n".join(line for line in lines if line)
 
     def markdown(self) -> str:
+        """The page's file: front matter and the Markdown body with fragment tokens."""
         front = yaml.safe_dump(self.meta, allow_unicode=True, sort_keys=False, width=1000)
         return f"---\n{front}---\n\n{self.body}\n"
 
@@ -54,6 +66,7 @@ class Site:
     available: Mapping[str, set[str]] = field(default_factory=dict)  # norm -> languages
     assets: Mapping[str, str] = field(default_factory=dict)  # src_uri -> site-relative url
     home_limit: int = 30
+    _names: dict[tuple[str, str], str] = field(default_factory=dict, repr=False)
 
     @property
     def lang(self) -> str:
@@ -71,8 +84,17 @@ class Site:
         target = lang_url(report.norm_url, other)
         return relative_url(target, lang_url(from_norm, self.language)), other.locale
 
+    @cached_property
     def glossary_by_zh(self) -> dict[str, GlossaryEntry]:
         return {entry.zh: entry for entry in self.glossary}
+
+    def english_name(self, kind: str, chinese: str) -> str:
+        """A region or publication in English (glossary, else by rule), worked out once."""
+        key = (kind, chinese)
+        if key not in self._names:
+            convert = english_region if kind == "region" else english_publication
+            self._names[key] = convert(chinese, self.glossary) or chinese
+        return self._names[key]
 
 
 def report_title(report: Report, lang: str) -> tuple[str, str | None]:
@@ -89,7 +111,7 @@ def region_name(report: Report, site: Site) -> str | None:
         return None
     if site.lang == "zh":
         return str(region)
-    return english_region(str(region), site.glossary) or str(region)
+    return site.english_name("region", str(region))
 
 
 def _report_link(report: Report, site: Site, from_norm: str) -> str:
@@ -112,7 +134,7 @@ def _byline_line(report: Report, site: Site) -> str:
     publication = report.meta.get("publication")
     date = iso_date(report.meta.get("date"))
     if publication and site.lang != "zh":
-        publication = english_publication(str(publication), site.glossary) or publication
+        publication = site.english_name("publication", str(publication))
     when = _date_text(date, site.lang) if date else None
     source = ("," if site.lang == "zh" else ", ").join(esc(p) for p in (publication, when) if p)
     if source:
@@ -137,8 +159,8 @@ def home_page(site: Site) -> GeneratedPage:
     if len(shown) < len(site.reports):
         more = text(lang, "home.more", count=len(site.reports))
         body.append(f'<p class="digest-more">{link(site.href(ARCHIVE, HOME), more)}</p>')
-    meta = {"title": text(lang, "home.title"), "hide": ["toc"]}
-    return GeneratedPage(HOME, meta, "\n\n".join(body))
+    meta = {"title": text(lang, "home.title"), "hide": ["toc"], "search": {"exclude": True}}
+    return GeneratedPage(HOME, meta, body)
 
 
 def _card(report: Report, site: Site) -> str:
@@ -152,7 +174,7 @@ def _card(report: Report, site: Site) -> str:
     ]
     figures = report.figures(lang)
     chosen = headline_figures(figures, 3) or figures[:3]
-    glossary = site.glossary_by_zh()
+    glossary = site.glossary_by_zh
     items = "".join(
         f'<li><span class="digest-card__value">{esc(figure_value(f, lang))}</span> '
         f"{lang_span(*_label(f, lang, glossary))}</li>"
@@ -189,17 +211,17 @@ def archive_page(site: Site) -> GeneratedPage:
         by_year.setdefault(report.year or text(lang, "archive.undated"), []).append(report)
         region = region_name(report, site) or text(lang, "archive.unknown_region")
         by_region.setdefault(region, []).append(report)
-    body = [f"## {text(lang, 'archive.by_year')} {{#by-year}}"]
+    body: list[str] = [Markdown(f"## {text(lang, 'archive.by_year')} {{#by-year}}")]
     for year in sorted(by_year, reverse=True):
-        body.append(f"### {year} {{#year-{_anchor(year)}}}")
+        body.append(Markdown(f"### {year} {{#year-{_anchor(year)}}}"))
         body.append(_report_list(by_year[year], site))
-    body.append(f"## {text(lang, 'archive.by_region')} {{#by-region}}")
+    body.append(Markdown(f"## {text(lang, 'archive.by_region')} {{#by-region}}"))
     region_key = _pinyin_key if lang == "zh" else str.casefold
     for region in sorted(by_region, key=region_key):
-        body.append(f"### {_md_text(region)}")
+        body.append(Markdown(f"### {_md_text(region)}"))
         body.append(_report_list(by_region[region], site))
-    meta = {"title": text(lang, "archive.title")}
-    return GeneratedPage(ARCHIVE, meta, "\n\n".join(body))
+    meta = {"title": text(lang, "archive.title"), "search": {"exclude": True}}
+    return GeneratedPage(ARCHIVE, meta, body)
 
 
 def _report_list(reports: Sequence[Report], site: Site) -> str:
@@ -227,7 +249,7 @@ def figures_page(site: Site, which: str = "headline") -> GeneratedPage:
         for c in columns
     )
     names = [text(lang, "figures." + c) for c in columns]
-    glossary = site.glossary_by_zh()
+    glossary = site.glossary_by_zh
     rows = []
     for report in site.reports:
         figures = report.figures(lang)
@@ -267,8 +289,8 @@ def figures_page(site: Site, which: str = "headline") -> GeneratedPage:
         '<table class="digest-table" id="digest-figures" data-digest-sortable>'
         f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>",
     ]
-    meta = {"title": text(lang, "figures.title"), "hide": ["toc"]}
-    return GeneratedPage(FIGURES, meta, "\n\n".join(body))
+    meta = {"title": text(lang, "figures.title"), "hide": ["toc"], "search": {"exclude": True}}
+    return GeneratedPage(FIGURES, meta, body)
 
 
 # -- glossary -----------------------------------------------------------------------------------
@@ -291,10 +313,10 @@ def glossary_page(site: Site) -> GeneratedPage:
             (lambda e: _pinyin_key(e.zh)) if lang == "zh" else (lambda e: e.en.casefold())
         )
         terms = "".join(_term(e, lang, _unique(e.en, ids)) for e in sorted(entries, key=key))
-        body.append(f"## {title} {{#{kind.replace('_', '-')}}}")
+        body.append(Markdown(f"## {title} {{#{kind.replace('_', '-')}}}"))
         body.append(f'<dl class="digest-terms">{terms}</dl>')
     meta = {"title": text(lang, "glossary.title")}
-    return GeneratedPage(GLOSSARY, meta, "\n\n".join(body))
+    return GeneratedPage(GLOSSARY, meta, body)
 
 
 def _unique(name: str, taken: set[str]) -> str:
@@ -373,10 +395,10 @@ def bilingual_page(report: Report, site: Site) -> GeneratedPage:
         "hide": ["navigation", "toc"],
         "search": {"exclude": True},
     }
-    body = (
-        f'<header class="digest-report-header">{"".join(header)}</header>\n\n'
-        f'<div class="digest-parallel">{"".join(rows)}</div>'
-    )
+    body = [
+        f'<header class="digest-report-header">{"".join(header)}</header>',
+        f'<div class="digest-parallel">{"".join(rows)}</div>',
+    ]
     return GeneratedPage(norm, meta, body)
 
 

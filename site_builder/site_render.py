@@ -4,7 +4,8 @@
 the Markdown MkDocs converts: a header block (title, publication, date, edition, byline,
 region, period, links), key-figure callouts in place of their markers, photo captions as
 figures (or placeholders), an editor's note at the end and, on translated pages, glossary
-explanations as abbreviations. Body text stays Markdown; what we add is escaped HTML.
+explanations as abbreviations (tooltips). Body text stays Markdown; what we add is escaped HTML, kept
+out of Python-Markdown as ``Fragments`` that are put back into the converted page.
 """
 
 from __future__ import annotations
@@ -14,7 +15,6 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from site_builder.check import figure_blocks
 from site_builder.english import (
     english_byline,
     english_date,
@@ -25,7 +25,7 @@ from site_builder.english import (
 from site_builder.glossary import GlossaryEntry
 from site_builder.markdown_blocks import parse_body
 from site_builder.model import Block
-from site_builder.site_html import attrs, esc, figure, figures_box, lang_span, link
+from site_builder.site_html import Fragments, attrs, esc, figure, figures_box, lang_span, link
 from site_builder.site_model import Report, iso_date
 from site_builder.site_text import headline_figures, status_text, text
 
@@ -50,12 +50,18 @@ def render_report(
     links: ReportLinks,
     glossary: Sequence[GlossaryEntry] = (),
     section_limit: int = 6,
-) -> str:
-    """The Markdown MkDocs should convert for ``report``'s page in ``lang``."""
+    abbreviations: Abbreviations | None = None,
+) -> tuple[str, Fragments]:
+    """The Markdown MkDocs should convert for ``report``'s page in ``lang``, and the HTML
+    fragments to put into the converted page (``Fragments.fill``)."""
     by_zh = {entry.zh: entry for entry in glossary}
     figures = report.figures(lang)
     sections = _figures_by_section(report)
-    parts = [report_header(report, lang, links, glossary)]
+    html = Fragments()
+    explain = (
+        (abbreviations or Abbreviations(glossary)).for_page(markdown) if lang != "zh" else None
+    )
+    parts = [html.add(report_header(report, lang, links, glossary))]
     captions = 0
     headings = 0
     for page_block in parse_body(markdown):
@@ -64,19 +70,20 @@ def render_report(
             headings += 1
             parts.append(page_block.markdown)
         elif block.kind == "callout" and block.text == "glance":
-            parts.append(figures_box(headline_figures(figures), lang, "glance", by_zh))
+            parts.append(html.add(figures_box(headline_figures(figures), lang, "glance", by_zh)))
         elif block.kind == "callout":
             chosen = _short_list(sections.get(headings, []), figures, section_limit)
-            parts.append(figures_box([figures[i] for i in chosen], lang, "section", by_zh))
+            box = figures_box([figures[i] for i in chosen], lang, "section", by_zh)
+            parts.append(html.add(box))
         elif block.kind == "caption":
             captions += 1
-            parts.append(figure([(block.text, None)], links.images.get(captions), lang))
+            parts.append(html.add(figure([(block.text, None)], links.images.get(captions), lang)))
+        elif block.kind == "paragraph" and explain and explain.pending:
+            parts.append(explain.mark(page_block.markdown))
         else:
             parts.append(page_block.markdown)
-    parts.append(editor_note(report, lang, links))
-    if lang != "zh":
-        parts.append(abbreviations(markdown, glossary))
-    return "\n\n".join(part for part in parts if part) + "\n"
+    parts.append(html.add(editor_note(report, lang, links)))
+    return "\n\n".join(part for part in parts if part) + "\n", html
 
 
 def report_header(
@@ -94,7 +101,8 @@ def report_header(
     head = f"<h1>{esc(title)}</h1>"
     if subtitle:
         head += f'<p class="digest-subtitle">{esc(subtitle)}</p>'
-    meta = f'<dl class="digest-meta" aria-label="{esc(text(lang, "meta.label"))}">{rows}</dl>'
+    label = esc(text(lang, "meta.label"))
+    meta = f'<dl class="digest-meta" aria-label="{label}">{rows}</dl>'
     actions = []
     if links.bilingual:
         actions.append(link(links.bilingual, text(lang, "link.bilingual")))
@@ -106,7 +114,8 @@ def report_header(
     note = ""
     if isinstance(status, Mapping) and status.get("status") not in (None, "reviewed"):
         note = f'<p class="digest-status">{esc(status_text(status.get("status"), lang) or "")}</p>'
-    nav = f'<ul class="digest-actions">{"".join(f"<li>{a}</li>" for a in actions)}</ul>'
+    items = "".join(f"<li>{a}</li>" for a in actions)
+    nav = f'<ul class="digest-actions" data-search-exclude>{items}</ul>'
     return f'<header class="digest-report-header">{head}{meta}{nav}{note}</header>'
 
 
@@ -185,25 +194,60 @@ def editor_note(report: Report, lang: str, links: ReportLinks) -> str:
     if links.report_error:
         body += f"<p>{link(links.report_error, text(lang, 'note.report_error'))}</p>"
     return (
-        f'<aside class="digest-note" id="editors-note" aria-label="{esc(title)}">'
+        f'<aside class="digest-note" id="editors-note" aria-label="{esc(title)}" '
+        "data-search-exclude>"
         f'<p class="digest-note__title">{esc(title)}</p>{body}</aside>'
     )
 
 
-def abbreviations(markdown: str, glossary: Sequence[GlossaryEntry]) -> str:
-    """Abbreviation definitions (Markdown ``abbr``) for glossary terms with a note that occur
-    in the English text: the reader gets the note as a tooltip."""
-    lines = []
-    seen = set()
-    for entry in glossary:
-        term = entry.en.strip()
-        if not entry.note or len(term) < 2 or term in seen or not _definable(term):
-            continue
-        if term in markdown:
-            seen.add(term)
-            note = " ".join(str(entry.note).split())
-            lines.append(f"*[{term}]: {note}")
-    return "\n".join(lines)
+class Abbreviations:
+    """Glossary explanations for English text: the first occurrence on a page of each glossary
+    term that has a note becomes ``<abbr title="note">term</abbr>`` (explained once, as a
+    tooltip; the glossary page has them all). Built once per glossary."""
+
+    def __init__(self, glossary: Sequence[GlossaryEntry]) -> None:
+        self.notes: dict[str, str] = {}
+        for entry in glossary:
+            term = entry.en.strip()
+            if entry.note and len(term) > 1 and _definable(term) and term not in self.notes:
+                self.notes[term] = " ".join(str(entry.note).split())
+        self._patterns: dict[str, re.Pattern[str]] = {}
+
+    def for_page(self, markdown: str) -> PageAbbreviations:
+        """The terms of ``markdown`` still to explain, longest first."""
+        # A substring test per term is several times faster than one big alternation.
+        found = sorted((t for t in self.notes if t in markdown), key=len, reverse=True)
+        return PageAbbreviations(self, found)
+
+    def pattern(self, term: str) -> re.Pattern[str]:
+        if term not in self._patterns:
+            self._patterns[term] = re.compile(rf"(?<!\w){re.escape(term)}(?!\w)")
+        return self._patterns[term]
+
+
+class PageAbbreviations:
+    """Marks each term once per page, in the first paragraph that has it as a whole word."""
+
+    def __init__(self, glossary: Abbreviations, terms: list[str]) -> None:
+        self.glossary = glossary
+        self.pending = terms
+
+    def mark(self, markdown: str) -> str:
+        for term in [t for t in self.pending if t in markdown]:
+            taken = [m.span() for m in _ABBR_RE.finditer(markdown)]
+            for match in self.glossary.pattern(term).finditer(markdown):
+                start, end = match.span()
+                if any(a < end and start < b for a, b in taken):
+                    continue  # inside a longer term already explained
+                note = esc(self.glossary.notes[term])
+                marked = f'<abbr title="{note}">{markdown[start:end]}</abbr>'
+                markdown = markdown[:start] + marked + markdown[end:]
+                self.pending.remove(term)
+                break
+        return markdown
+
+
+_ABBR_RE = re.compile(r"<abbr [^>]*>.*?</abbr>")
 
 
 def _definable(term: str) -> bool:
@@ -211,18 +255,31 @@ def _definable(term: str) -> bool:
 
 
 def _figures_by_section(report: Report) -> dict[int, list[int]]:
-    """Figure indexes per section of the Chinese page (0 = before the first heading)."""
+    """Figure indexes per section of the Chinese page (0 = before the first heading).
+
+    Figures carry no block index, only their ``text``, listed in text order: each is placed
+    in the first block holding its text at or after the previous figure's block, else in the
+    first block holding it at all (the rule ``check`` uses too).
+    """
     blocks: list[Block] = [pb.block for pb in report.source.blocks]
+    texts = [block.text + block.sub for block in blocks]
     section_of = []
     headings = 0
     for block in blocks:
         headings += block.kind == "heading"
         section_of.append(headings)
-    figures = report.figures("zh")
     sections: dict[int, list[int]] = {}
-    for index, holders in enumerate(figure_blocks(blocks, figures)):
-        if holders:
-            sections.setdefault(section_of[holders[0]], []).append(index)
+    cursor = 0
+    for index, key_figure in enumerate(report.figures("zh")):
+        wanted = str(key_figure.get("text") or "")
+        if not wanted:
+            continue
+        holder = next((i for i in range(cursor, len(texts)) if wanted in texts[i]), None)
+        if holder is None:
+            holder = next((i for i in range(cursor) if wanted in texts[i]), None)
+        if holder is not None:
+            cursor = holder
+            sections.setdefault(section_of[holder], []).append(index)
     return sections
 
 

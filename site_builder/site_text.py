@@ -5,6 +5,8 @@ Plain data and functions; nothing here knows about MkDocs or HTML.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -167,6 +169,15 @@ UNIT_NAMES = {
         "count": "",
     },
 }  # fmt: skip
+
+
+def heading_slug(value: str, separator: str = "-") -> str:
+    """Heading ids that keep their words in any script (Python-Markdown toc's ``slugify``):
+    '聚焦项目建设 — 激发新动能' -> '聚焦项目建设-激发新动能', 'Focus — New Momentum' ->
+    'focus-new-momentum'. Punctuation goes; runs of spaces and dashes become one separator."""
+    value = unicodedata.normalize("NFC", value).lower()
+    value = re.sub(r"[^\w\s-]", "", value)
+    return re.sub(r"[\s_-]+", separator, value).strip(separator)
 
 
 def text(lang: str, key: str, **values: object) -> str:

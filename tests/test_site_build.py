@@ -1,0 +1,470 @@
+"""Real `mkdocs build --strict` of the project's mkdocs.yml over content written from a dict
+of files in a temporary folder, asserting on the HTML: both languages, the report header,
+callouts in the page's language, figures and placeholders, alternates, no other hosts,
+relative links that resolve, escaping, generated pages. Plus one build of the real content/.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SITE_URL = "https://example.test/sub/"
+SLUG = "2021-12-31-test-town"
+ONLY_ZH = "2020-only-chinese"
+
+REPORT_ZH = """---
+title: 敢立潮头 奋楫扬帆
+subtitle: 测试街道2021年高质量发展纪实
+date: 2021-12-31
+period: '2021'
+publication: 济宁日报
+edition: 第04版
+byline: {role: 本报通讯员, names: [王茂征, 孙士勇]}
+region: 邹城市钢山街道
+source: source.txt
+key_figures:
+- {text: 4.7亿元, label: 财政收入, value: 470000000, unit: CNY, qualifier: null, yoy: false, headline: true}
+- {text: 50.7%, label: 固定资产投资, value: 50.7, unit: percent, qualifier: null, yoy: true, headline: true}
+- {text: 27家, label: 新增四上企业, value: 27, unit: enterprise, qualifier: null, yoy: false, headline: false}
+- {text: 12%, label: 违法犯罪率, value: -12, unit: percent, qualifier: null, yoy: true, headline: false}
+layout_notes: ['line 9: a photo caption was grouped after the text']
+editor_note: The editors moved the lede to the top.
+---
+
+<!-- key-figures: glance -->
+
+2021年,街道完成财政收入4.7亿元,固定资产投资同比增长50.7%。
+
+## 聚焦项目建设 — 激发新动能
+
+<!-- key-figures: section -->
+
+**聚力“双招双引”,筑牢发展根基。**新增四上企业27家。
+
+![北关社区幸福食堂](images/1.jpg)
+
+![文化惠民演出](images/2.jpg)
+
+(张三/文 李四/图)
+{: .credit }
+
+## 聚焦社会治理
+
+<!-- key-figures: section -->
+
+违法犯罪率同比下降12%。报道原文含有&lt;script&gt;alert(1)&lt;/script&gt;和\\[点我\\](javascript:alert(1))。
+"""
+
+REPORT_EN = """---
+title: Riding the Crest
+subtitle: A Record of Test Subdistrict in 2021
+key_figures:
+- {label: fiscal revenue, text: 470 million yuan}
+- {label: fixed-asset investment growth, text: up 50.7% year on year}
+- {label: null, text: null}
+- {label: crime rate, text: down 12% year on year}
+translation: {status: machine, source_digests: []}
+---
+
+<!-- key-figures: glance -->
+
+In 2021 the subdistrict collected fiscal revenue of 470 million yuan; fixed-asset investment was up 50.7% year on year.
+
+## Focusing on Project Construction — New Momentum
+
+<!-- key-figures: section -->
+
+**Focusing on attracting investment and talent.** It added 27 above-designated-size enterprises.
+
+![The Happiness Canteen of Beiguan Community](images/1.jpg)
+
+![A Cultural Performance](images/2.jpg)
+
+(Zhang San/text, Li Si/photos)
+{: .credit }
+
+## Focusing on Social Governance
+
+<!-- key-figures: section -->
+
+The crime rate was down 12% year on year, and attracting investment and talent went on. The source contained &lt;script&gt;alert(1)&lt;/script&gt; and \\[click\\](javascript:alert(1)).
+"""
+
+ONLY_ZH_PAGE = """---
+title: 只有中文的报道
+date: null
+period: '2020'
+publication: null
+edition: null
+byline: null
+region: 双山街道
+key_figures: []
+---
+
+双山街道全年工作稳步推进。
+"""
+
+GLOSSARY = """- zh: 双招双引
+  en: attracting investment and talent
+  kind: policy_term
+  note: Recruiting businesses and capital as well as skilled people.
+- zh: 邹城市钢山街道
+  en: Gangshan Subdistrict, Zoucheng City
+  kind: place
+- zh: 财政收入
+  en: fiscal revenue
+  kind: metric
+"""
+
+ABOUT_EN = "---\ntitle: About\n---\n\n# About\n\n## How to report an error {#report-an-error}\n\nWrite to us.\n"
+ABOUT_ZH = "---\ntitle: 关于\n---\n\n# 关于\n\n## 如何报告错误 {#report-an-error}\n\n请来信。\n"
+
+FILES: dict[str, str | bytes] = {
+    f"reports/{SLUG}/index.zh.md": REPORT_ZH,
+    f"reports/{SLUG}/index.en.md": REPORT_EN,
+    f"reports/{SLUG}/source.txt": "敢立潮头 奋楫扬帆\n原文。\n",
+    f"reports/{SLUG}/images/1.jpg": b"\xff\xd8\xff\xe0 not really a jpeg \xff\xd9",
+    f"reports/{ONLY_ZH}/index.zh.md": ONLY_ZH_PAGE,
+    "glossary.yml": GLOSSARY,
+    "about.en.md": ABOUT_EN,
+    "about.zh.md": ABOUT_ZH,
+}
+
+
+def build(docs: Path, site: Path, site_url: str = SITE_URL) -> None:
+    """`mkdocs build --strict` with the project's mkdocs.yml over another docs_dir."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    config = load_config(
+        str(ROOT / "mkdocs.yml"),
+        docs_dir=str(docs),
+        site_dir=str(site),
+        site_url=site_url,
+        strict=True,
+    )
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        mkdocs_build(config)
+    finally:
+        config.plugins.on_shutdown()
+
+
+def write_files(root: Path, files: dict[str, str | bytes]) -> None:
+    for name, data in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(data, bytes):
+            path.write_bytes(data)
+        else:
+            path.write_text(data, encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("digest-site")
+    write_files(root / "content", FILES)
+    build(root / "content", root / "site")
+    return root / "site"
+
+
+def read(site: Path, path: str) -> str:
+    return (site / path).read_text(encoding="utf-8")
+
+
+def article(html: str) -> str:
+    """The page's content (Material's <article>), without the theme around it."""
+    start = html.index('<article class="md-content__inner')
+    return html[start : html.rindex("</article>")]
+
+
+class Links(HTMLParser):
+    """Every URL a page refers to: (tag, attribute, value, rel)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[tuple[str, str, str, str]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        for name in ("href", "src", "content"):
+            value = values.get(name)
+            if value and (name != "content" or value.startswith(("http:", "https:", "//"))):
+                self.urls.append((tag, name, value, values.get("rel") or ""))
+
+
+def page_urls(html: str) -> list[tuple[str, str, str, str]]:
+    parser = Links()
+    parser.feed(html)
+    return parser.urls
+
+
+# -- pages and languages ------------------------------------------------------------------------
+
+
+def test_both_languages_and_generated_pages_exist(site: Path) -> None:
+    for prefix, lang in (("", "en"), ("zh/", "zh")):
+        for page in (
+            "index.html",
+            "archive/index.html",
+            "key-figures/index.html",
+            "glossary/index.html",
+            "about/index.html",
+            f"reports/{SLUG}/index.html",
+            f"reports/{SLUG}/bilingual/index.html",
+        ):
+            html = read(site, prefix + page)
+            assert f'<html lang="{lang}"' in html, prefix + page
+    assert (site / f"zh/reports/{ONLY_ZH}/index.html").is_file()
+    assert not (site / f"reports/{ONLY_ZH}/index.html").exists()  # no English page yet
+
+
+def test_report_header_in_each_language(site: Path) -> None:
+    en = article(read(site, f"reports/{SLUG}/index.html"))
+    assert "<h1>Riding the Crest</h1>" in en
+    assert "A Record of Test Subdistrict in 2021" in en
+    assert '<time datetime="2021-12-31">31 December 2021</time>' in en
+    assert "Page 4" in en
+    assert "Correspondents: Wang Maozheng, Sun Shiyong" in en
+    assert "Gangshan Subdistrict, Zoucheng City" in en  # region from the glossary
+    assert "Jining Daily" in en
+    assert "machine translation, not yet reviewed" in en
+    zh = article(read(site, f"zh/reports/{SLUG}/index.html"))
+    assert "<h1>敢立潮头 奋楫扬帆</h1>" in zh
+    assert "2021年12月31日" in zh and "第04版" in zh and "本报通讯员 王茂征 孙士勇" in zh
+    assert zh.count("<h1") == 1 and en.count("<h1") == 1  # Material adds none of its own
+
+
+def test_report_links_to_bilingual_view_source_and_other_language(site: Path) -> None:
+    en = article(read(site, f"reports/{SLUG}/index.html"))
+    assert '<a href="bilingual/">' in en
+    assert '<a href="source.txt" type="text/plain">' in en
+    assert f'href="../../zh/reports/{SLUG}/" hreflang="zh"' in en
+    zh = article(read(site, f"zh/reports/{SLUG}/index.html"))
+    assert f'<a href="../../../reports/{SLUG}/source.txt"' in zh  # one copy of the source
+    assert '<a href="../../about/#report-an-error">' in zh
+
+
+def test_glance_and_section_callouts_in_the_page_language(site: Path) -> None:
+    en = article(read(site, f"reports/{SLUG}/index.html"))
+    glance = re.search(r'<aside class="digest-figures digest-figures--glance".*?</aside>', en)
+    assert glance and "At a glance" in glance.group(0)
+    assert "470 million yuan" in glance.group(0) and "fiscal revenue" in glance.group(0)
+    assert "up 50.7% year on year" in glance.group(0)
+    assert 'title="财政收入 4.7亿元"' in glance.group(0)  # the Chinese original on hover
+    assert "27" not in glance.group(0)  # not a headline figure
+    sections = re.findall(r'<aside class="digest-figures digest-figures--section".*?</aside>', en)
+    assert len(sections) == 2
+    # 27家 is in the first section; its English is missing, so it is written by rule and its
+    # label stays Chinese, marked as such
+    assert "27 enterprises" in sections[0] and '<span lang="zh">新增四上企业</span>' in sections[0]
+    assert "down 12% year on year" in sections[1] and "27 enterprises" not in sections[1]
+    zh = article(read(site, f"zh/reports/{SLUG}/index.html"))
+    assert "数据速览" in zh and "4.7亿元" in zh and "同比增长50.7%" in zh
+    assert "同比下降12%" in zh and "At a glance" not in zh
+    assert "<!-- key-figures" not in en + zh
+
+
+def test_figures_use_the_image_when_present_else_a_placeholder(site: Path) -> None:
+    en = article(read(site, f"reports/{SLUG}/index.html"))
+    figures = re.findall(r"<figure.*?</figure>", en)
+    assert len(figures) == 2
+    assert '<img src="images/1.jpg" alt="The Happiness Canteen of Beiguan Community"' in figures[0]
+    assert "<figcaption>" in figures[0]
+    assert "digest-photo--missing" in figures[1] and "<img" not in figures[1]
+    assert "A Cultural Performance" in figures[1] and "images/2.jpg" not in en
+    zh = article(read(site, f"zh/reports/{SLUG}/index.html"))
+    assert f'<img src="../../../reports/{SLUG}/images/1.jpg" alt="北关社区幸福食堂"' in zh
+    assert "暂无图片" in zh
+    assert '<p class="credit">' in zh
+
+
+def test_editor_note_and_glossary_tooltips(site: Path) -> None:
+    en = article(read(site, f"reports/{SLUG}/index.html"))
+    note = re.search(r'<aside class="digest-note".*?</aside>', en, re.S)
+    assert note and "The editors moved the lede to the top." in note.group(0)
+    assert "a photo caption was grouped after the text" in note.group(0)
+    # explained once: the first occurrence in a paragraph carries the tooltip
+    tooltip = '<abbr title="Recruiting businesses and capital as well as skilled people.">'
+    assert en.count(tooltip) == 1
+    assert f"{tooltip}attracting investment and talent</abbr>" in en
+    assert en.count("attracting investment and talent") == 2
+    zh = article(read(site, f"zh/reports/{SLUG}/index.html"))
+    assert '<p lang="en">The editors moved the lede to the top.</p>' in zh
+    assert "<abbr" not in zh
+
+
+def test_report_text_is_escaped_never_run(site: Path) -> None:
+    for page in (f"reports/{SLUG}/index.html", f"zh/reports/{SLUG}/index.html"):
+        html = read(site, page)
+        assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+        assert "<script>alert" not in html and 'href="javascript:' not in html
+    bilingual = read(site, f"reports/{SLUG}/bilingual/index.html")
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in bilingual
+    assert "<script>alert" not in bilingual
+
+
+def test_chinese_headings_get_meaningful_ids(site: Path) -> None:
+    zh = read(site, f"zh/reports/{SLUG}/index.html")
+    assert 'id="聚焦项目建设-激发新动能"' in zh
+    assert not re.search(r'id="_\d+"', zh)
+
+
+# -- head: lang, alternates, canonical, Open Graph ---------------------------------------------
+
+
+def test_head_alternates_canonical_and_open_graph(site: Path) -> None:
+    html = read(site, f"reports/{SLUG}/index.html")
+    assert f'<link rel="canonical" href="{SITE_URL}reports/{SLUG}/">' in html
+    assert f'hreflang="zh" href="{SITE_URL}zh/reports/{SLUG}/"' in html
+    assert f'hreflang="en" href="{SITE_URL}reports/{SLUG}/"' in html
+    assert f'hreflang="x-default" href="{SITE_URL}reports/{SLUG}/"' in html
+    assert '<meta property="og:type" content="article">' in html
+    assert '<meta property="og:title" content="Riding the Crest">' in html
+    assert '<meta property="og:locale" content="en_US">' in html
+    assert '<meta property="og:locale:alternate" content="zh_CN">' in html
+    assert '<meta name="description" content="A Record of Test Subdistrict in 2021">' in html
+    # Material fetches sitemap.xml next to every link[rel=alternate]: ours must not match
+    assert not re.search(r'<link rel="alternate" hreflang', html)
+
+
+def test_language_switch_lands_on_the_same_page(site: Path) -> None:
+    def switch(html: str) -> dict[str, str]:
+        block = html[html.index('<ul class="md-select__list">') :]
+        block = block[: block.index("</ul>")]
+        return dict(re.findall(r'<a href="([^"]*)" hreflang="(\w+)"', block))
+
+    en = switch(read(site, f"reports/{SLUG}/index.html"))
+    assert en == {"./": "en", f"../../zh/reports/{SLUG}/": "zh"}
+    zh = switch(read(site, "zh/key-figures/index.html"))
+    assert zh == {"../../key-figures/": "en", "./": "zh"}
+    only = switch(read(site, f"zh/reports/{ONLY_ZH}/index.html"))
+    assert only["../../../"] == "en"  # no English page yet: the English home
+    bilingual = switch(read(site, f"reports/{SLUG}/bilingual/index.html"))
+    assert bilingual[f"../../../zh/reports/{SLUG}/bilingual/"] == "zh"
+
+
+# -- generated pages ---------------------------------------------------------------------------
+
+
+def test_home_cards_newest_first_with_both_titles(site: Path) -> None:
+    en = article(read(site, "index.html"))
+    cards = re.findall(r'<article class="digest-card">.*?</article>', en)
+    assert len(cards) == 2
+    assert "Riding the Crest" in cards[0] and '<span lang="zh">敢立潮头 奋楫扬帆</span>' in cards[0]
+    assert "470 million yuan" in cards[0] and "Gangshan Subdistrict, Zoucheng City" in cards[0]
+    assert "31 December 2021" in cards[0]
+    # a report without English: Chinese title, link to the Chinese page, marked
+    assert f'href="zh/reports/{ONLY_ZH}/" hreflang="zh"' in cards[1]
+    assert "Chinese only" in cards[1]
+    zh = article(read(site, "zh/index.html"))
+    assert '<a href="reports/2021-12-31-test-town/">敢立潮头 奋楫扬帆</a>' in zh
+
+
+def test_bilingual_view_pairs_blocks(site: Path) -> None:
+    html = article(read(site, f"zh/reports/{SLUG}/bilingual/index.html"))
+    pairs = re.findall(r'<div class="digest-pair digest-pair--(\w+)">', html)
+    assert pairs == ["paragraph", "heading", "paragraph", "caption", "caption", "credit"] + [
+        "heading",
+        "paragraph",
+    ]
+    first = html[html.index('<div class="digest-pair digest-pair--paragraph">') :]
+    assert first.index('lang="zh"') < first.index("2021年,街道") < first.index('lang="en"')
+    assert first.index('lang="en"') < first.index("In 2021 the subdistrict")
+    assert '<img src="../../../../reports/2021-12-31-test-town/images/1.jpg"' in html
+    assert "<strong>聚力“双招双引”,筑牢发展根基。</strong>" in html
+
+
+def test_key_figures_table_and_glossary_page(site: Path) -> None:
+    en = article(read(site, "key-figures/index.html"))
+    assert "data-digest-sortable" in en
+    rows = re.findall(r"<tr><td.*?</tr>", en)
+    assert len(rows) == 2  # the two headline figures
+    assert 'data-sort="470000000"' in rows[0] and "fiscal revenue" in rows[0]
+    glossary = article(read(site, "glossary/index.html"))
+    assert "attracting investment and talent" in glossary and "双招双引" in glossary
+    assert "Recruiting businesses and capital" in glossary
+    zh = article(read(site, "zh/glossary/index.html"))
+    assert zh.index("双招双引") < zh.index("attracting investment and talent")
+
+
+def test_archive_by_year_and_region(site: Path) -> None:
+    html = article(read(site, "zh/archive/index.html"))
+    assert 'id="year-2021"' in html and 'id="year-2020"' in html
+    assert "邹城市钢山街道" in html and "双山街道" in html
+
+
+def test_navigation_does_not_list_reports(site: Path) -> None:
+    html = read(site, f"reports/{SLUG}/index.html")
+    nav = html[html.index('<nav class="md-nav md-nav--primary"') :]
+    nav = nav[: nav.index("</nav>")]
+    assert "reports/" not in nav
+    assert ONLY_ZH not in html  # nothing about other reports: the size does not grow with N
+
+
+# -- whole site: hosts and links ----------------------------------------------------------------
+
+
+def html_files(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.html"))
+
+
+def test_no_request_to_another_host(site: Path) -> None:
+    own = urlsplit(SITE_URL).netloc
+    for path in html_files(site):
+        for tag, attr, url, rel in page_urls(path.read_text(encoding="utf-8")):
+            host = urlsplit(url).netloc
+            if not host:
+                continue
+            if tag == "a" and attr == "href":
+                continue  # a link the reader may follow is not a request
+            assert host == own, f"{path}: {tag} {attr}={url}"
+            assert tag in ("link", "meta") and ("stylesheet" not in rel), f"{path}: {url}"
+    for css in list(site.rglob("*.css")) + list(site.rglob("*.js")):
+        text = css.read_text(encoding="utf-8", errors="replace")
+        assert "fonts.googleapis" not in text and "fonts.gstatic" not in text, css
+
+
+def test_relative_links_resolve(site: Path) -> None:
+    """Every link and resource in every page is relative (works under a sub-path and from a
+    plain file server) and points at a file that exists."""
+    missing = []
+    for path in html_files(site):
+        for _tag, attr, url, _rel in page_urls(path.read_text(encoding="utf-8")):
+            parts = urlsplit(url)
+            if parts.scheme or parts.netloc or url.startswith("#") or attr == "content":
+                continue
+            if path.name == "404.html":
+                continue  # served at any depth; Material writes it with absolute links
+            assert not url.startswith("/"), f"{path}: {url}"
+            target = (path.parent / unquote(parts.path)).resolve()
+            if parts.path.endswith("/") or parts.path == "":
+                target = target / "index.html"
+            if not target.exists():
+                missing.append(f"{path.relative_to(site)} -> {url}")
+    assert not missing, missing
+
+
+# -- the real content ---------------------------------------------------------------------------
+
+
+def test_real_content_builds_strict(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.WARNING)
+    build(ROOT / "content", tmp_path / "site")
+    assert not [r for r in caplog.records if r.levelno >= logging.WARNING]
+    reports = sorted(p.parent.name for p in (ROOT / "content/reports").glob("*/index.zh.md"))
+    assert reports
+    for slug in reports:
+        for prefix in ("", "zh/"):
+            html = read(tmp_path / "site", f"{prefix}reports/{slug}/index.html")
+            assert 'class="digest-report-header"' in html
+            assert (tmp_path / "site" / f"{prefix}reports/{slug}/bilingual/index.html").is_file()
+    home = read(tmp_path / "site", "index.html")
+    assert all(f"reports/{slug}/" in home for slug in reports)
