@@ -22,13 +22,13 @@ from typing import Any
 import polib
 
 from site_builder.backends import NoneBackend
-from site_builder.check import Page, read_page
 from site_builder.english import is_placeholder
 from site_builder.errors import InputError, SiteBuilderError
 from site_builder.frontmatter import dump_front_matter
 from site_builder.glossary import load_glossary
 from site_builder.markdown_blocks import block_digest, render_block
 from site_builder.model import Block
+from site_builder.pages import Page, read_page
 from site_builder.translate import english_block, translate_report, write_atomic
 
 

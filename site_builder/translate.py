@@ -29,7 +29,6 @@ from site_builder.backends import (
     TranslationContext,
     make_backend,
 )
-from site_builder.check import Page, figure_blocks, read_page
 from site_builder.english import (
     PLACEHOLDER,
     chinese_leak,
@@ -44,6 +43,7 @@ from site_builder.frontmatter import dump_front_matter
 from site_builder.glossary import GlossaryEntry, find_terms, load_glossary
 from site_builder.markdown_blocks import CREDIT_MARK, LEAD_RE, PageBlock, render_block, unescape
 from site_builder.model import Block
+from site_builder.pages import Page, figure_blocks, read_page
 
 ATTEMPTS = 3  # replies tried per block before it is left pending
 STATUS_RANK = {"pending": 0, "machine": 1, "draft": 2, "reviewed": 3}
