@@ -62,7 +62,7 @@ def read_glossary(path: Path) -> tuple[list[GlossaryEntry], list[GlossaryProblem
         raise InputError(path, f"cannot read the glossary ({exc.__class__.__name__})") from None
     try:
         # compose, not safe_load: the node tree keeps the line of every entry and key.
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]

@@ -53,7 +53,11 @@ def read_page(path: Path) -> Page:
     page = Page(path, meta, parse_body(body, body_line), body_line)
     front = "\n".join(text.split("\n")[1 : body_line - 2])
     try:
-        _key_lines(yaml.compose(front, Loader=yaml.SafeLoader), (), page.key_lines)
+        _key_lines(
+            yaml.compose(front, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)),
+            (),
+            page.key_lines,
+        )
     except yaml.YAMLError:  # safe_load accepted it, so this cannot happen; lines are a nicety
         pass
     return page

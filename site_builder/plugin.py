@@ -138,6 +138,10 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         generated = [HOME, ARCHIVE, FIGURES, GLOSSARY] + [bilingual_url(r) for r in reports]
         src_uris = [f.src_uri for f in files] + [_src_uri(norm, "") for norm in generated]
         content.available = page_languages(src_uris, content.languages)
+        for report in reports:
+            # The bilingual view holds both languages already: it is built once, in the
+            # default language, and both language versions of the report link to it.
+            content.available[bilingual_url(report)] = {self._default_language().locale}
         return files
 
     @event_priority(-110)  # after mkdocs-static-i18n: add this language's generated pages
@@ -145,7 +149,8 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         site = self._site(files, config)
         pages = [home_page(site), archive_page(site), figures_page(site, self.config.key_figures)]
         pages.append(glossary_page(site))
-        pages += [bilingual_page(report, site) for report in site.reports]
+        if site.language.default:
+            pages += [bilingual_page(report, site) for report in site.reports]
         for page in pages:
             src_uri = _src_uri(page.norm, site.lang)
             if files.get_file_from_path(src_uri) is not None:
@@ -259,6 +264,10 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         self._glossary = (key, entries)
         return entries
 
+    def _default_language(self) -> Language:
+        languages = self._content.languages
+        return next((lang for lang in languages if lang.default), languages[0])
+
     def _language(self, config: MkDocsConfig) -> Language:
         languages = self._content.languages
         current = config.theme.get("language")
@@ -287,7 +296,8 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         language = self._language(config)
         page_url = page.file.url
         links = ReportLinks()
-        links.bilingual = relative_url(lang_url(bilingual_url(report), language), page_url)
+        bilingual = lang_url(bilingual_url(report), self._default_language())
+        links.bilingual = relative_url(bilingual, page_url)
         source = report.meta.get("source")
         if source:
             file = files.get_file_from_path(f"{report.norm_url}{source}")

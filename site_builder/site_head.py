@@ -34,6 +34,17 @@ class PageHead:
     og: list[tuple[str, str]] = field(default_factory=list)  # (property, content)
 
 
+def nearest_page(norm: str, locale: str, available: Mapping[str, set[str]]) -> str:
+    """The closest page above ``norm`` that exists in ``locale``: the report for its
+    bilingual view (reports/x/bilingual/ -> reports/x/), else the home page ('')."""
+    while norm:
+        if locale in available.get(norm, ()):
+            return norm
+        parent = norm.rstrip("/").rpartition("/")[0]
+        norm = parent + "/" if parent else ""
+    return ""
+
+
 def page_head(
     page_url: str,
     language: Language,
@@ -53,7 +64,7 @@ def page_head(
     head = PageHead(language.locale, description=description)
     for other in languages:
         exists = langs is not None and other.locale in langs
-        target = lang_url(norm if exists else "", other)
+        target = lang_url(norm if exists else nearest_page(norm, other.locale, available), other)
         href = absolute_url(site_url, target) or relative_url(target, page_url)
         head.alternates.append(
             Alternate(

@@ -218,10 +218,14 @@ def test_both_languages_and_generated_pages_exist(site: Path) -> None:
             "glossary/index.html",
             "about/index.html",
             f"reports/{SLUG}/index.html",
-            f"reports/{SLUG}/bilingual/index.html",
         ):
             html = read(site, prefix + page)
             assert f'<html lang="{lang}"' in html, prefix + page
+    # The bilingual view holds both languages: one page, linked from both report pages.
+    assert '<html lang="en"' in read(site, f"reports/{SLUG}/bilingual/index.html")
+    assert not (site / f"zh/reports/{SLUG}/bilingual").exists()
+    zh_report = read(site, f"zh/reports/{SLUG}/index.html")
+    assert f'href="../../../reports/{SLUG}/bilingual/"' in zh_report
     assert (site / f"zh/reports/{ONLY_ZH}/index.html").is_file()
     assert not (site / f"reports/{ONLY_ZH}/index.html").exists()  # no English page yet
 
@@ -348,7 +352,7 @@ def test_language_switch_lands_on_the_same_page(site: Path) -> None:
     only = switch(read(site, f"zh/reports/{ONLY_ZH}/index.html"))
     assert only["../../../"] == "en"  # no English page yet: the English home
     bilingual = switch(read(site, f"reports/{SLUG}/bilingual/index.html"))
-    assert bilingual[f"../../../zh/reports/{SLUG}/bilingual/"] == "zh"
+    assert bilingual[f"../../../zh/reports/{SLUG}/"] == "zh"  # the Chinese report itself
 
 
 # -- generated pages ---------------------------------------------------------------------------
@@ -369,7 +373,7 @@ def test_home_cards_newest_first_with_both_titles(site: Path) -> None:
 
 
 def test_bilingual_view_pairs_blocks(site: Path) -> None:
-    html = article(read(site, f"zh/reports/{SLUG}/bilingual/index.html"))
+    html = article(read(site, f"reports/{SLUG}/bilingual/index.html"))
     pairs = re.findall(r'<div class="digest-pair digest-pair--(\w+)">', html)
     assert pairs == ["paragraph", "heading", "paragraph", "caption", "caption", "credit"] + [
         "heading",
@@ -378,7 +382,7 @@ def test_bilingual_view_pairs_blocks(site: Path) -> None:
     first = html[html.index('<div class="digest-pair digest-pair--paragraph">') :]
     assert first.index('lang="zh"') < first.index("2021年,街道") < first.index('lang="en"')
     assert first.index('lang="en"') < first.index("In 2021 the subdistrict")
-    assert '<img src="../../../../reports/2021-12-31-test-town/images/1.jpg"' in html
+    assert '<img src="../images/1.jpg"' in html
     assert "<strong>聚力“双招双引”,筑牢发展根基。</strong>" in html
 
 
@@ -465,6 +469,7 @@ def test_real_content_builds_strict(tmp_path: Path, caplog: pytest.LogCaptureFix
         for prefix in ("", "zh/"):
             html = read(tmp_path / "site", f"{prefix}reports/{slug}/index.html")
             assert 'class="digest-report-header"' in html
-            assert (tmp_path / "site" / f"{prefix}reports/{slug}/bilingual/index.html").is_file()
+            assert 'bilingual/"' in html
+        assert (tmp_path / "site" / f"reports/{slug}/bilingual/index.html").is_file()
     home = read(tmp_path / "site", "index.html")
     assert all(f"reports/{slug}/" in home for slug in reports)
