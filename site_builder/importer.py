@@ -128,7 +128,7 @@ def import_file(source: Path, content: Path, force: bool = False) -> ImportResul
     if page.exists():
         if page.read_text(encoding="utf-8") == text:
             result.status = "unchanged"
-        elif was_edited(page) and not force:
+        elif not force and was_edited(page):
             raise EditedPageError(page, "edited since it was generated; re-import with --force")
         else:
             result.status = "updated"

@@ -151,3 +151,17 @@ def test_python_dash_m(tmp_path):
     )
     assert result.returncode == 2
     assert result.stderr.strip() == f"error: {tmp_path / 'missing.txt'}: file not found"
+
+
+def test_reimport_over_broken_front_matter(tmp_path, capsys):
+    assert main(["import", str(GANGSHAN), "--content", str(tmp_path)]) == 0
+    page = tmp_path / PAGE
+    broken = page.read_text(encoding="utf-8").replace("title: ", "title: [", 1)
+    page.write_text(broken, encoding="utf-8")
+    code, _, err = run(["import", str(GANGSHAN), "--content", str(tmp_path)], capsys)
+    assert code == 2
+    assert err.startswith(f"error: {page}: ") and "broken YAML front matter" in err
+    assert len(err.strip().splitlines()) == 1
+    assert page.read_text(encoding="utf-8") == broken  # nothing lost
+    assert main(["import", str(GANGSHAN), "--content", str(tmp_path), "--force"]) == 0
+    assert "title: 敢立潮头" in page.read_text(encoding="utf-8")
