@@ -14,15 +14,27 @@ from site_builder.errors import FrontMatterError, InputError
 FENCE = "---"
 
 
+def _closing_fence(lines: list[str]) -> int | None:
+    """Index of the line closing the front matter, or None."""
+    if not lines or lines[0].strip() != FENCE:
+        return None
+    return next((i for i in range(1, len(lines)) if lines[i].strip() == FENCE), None)
+
+
+def body_after_front_matter(text: str) -> str | None:
+    """The text after a page's closing '---' line (no YAML parsing); None without one."""
+    lines = text.split("\n")
+    end = _closing_fence(lines)
+    return None if end is None else "\n".join(lines[end + 1 :])
+
+
 def split_front_matter(text: str, path: object = "<page>") -> tuple[dict[str, Any], str, int]:
     """Return (front matter, body, line number of the body's first line)."""
     lines = text.split("\n")
     if not lines or lines[0].strip() != FENCE:
         raise FrontMatterError(path, "no front matter: the page must start with a '---' line")
-    for end in range(1, len(lines)):
-        if lines[end].strip() == FENCE:
-            break
-    else:
+    end = _closing_fence(lines)
+    if end is None:
         raise FrontMatterError(path, "front matter is not closed by a '---' line")
     try:
         data = yaml.load("\n".join(lines[1:end]), Loader=_SafeLoader) or {}
