@@ -473,3 +473,12 @@ def test_real_content_builds_strict(tmp_path: Path, caplog: pytest.LogCaptureFix
         assert (tmp_path / "site" / f"reports/{slug}/bilingual/index.html").is_file()
     home = read(tmp_path / "site", "index.html")
     assert all(f"reports/{slug}/" in home for slug in reports)
+
+
+def test_report_metadata_reaches_mkdocs_without_a_second_parse(site: Path) -> None:
+    # The plugin hands MkDocs the body and restores page.meta itself: the page title (from
+    # front matter, not from a heading) and the front matter never showing as text prove it.
+    for prefix, title in (("", "Riding the Crest"), ("zh/", "敢立潮头 奋楫扬帆")):
+        html = read(site, f"{prefix}reports/{SLUG}/index.html")
+        assert f"<title>{title} - " in html
+        assert "key_figures:" not in html and "translation:" not in html
