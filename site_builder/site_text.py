@@ -10,7 +10,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from site_builder.english import english_figure
+from site_builder.english import NOUNS, english_figure
 from site_builder.glossary import GlossaryEntry
 
 STRINGS: dict[str, dict[str, str]] = {
@@ -151,22 +151,18 @@ KIND_NAMES = {
     },
 }
 
+# Unit column of the key-figures table. English: the plural nouns the English rules use,
+# with symbols for measures; Chinese: the measure word as printed.
 UNIT_NAMES = {
-    "en": {
-        "CNY": "yuan", "percent": "%", "mu": "mu", "m2": "m²", "km": "km", "m": "m",
-        "hour": "hours", "person": "people", "person_time": "visits", "household": "households",
-        "enterprise": "enterprises", "project": "projects", "item": "items", "case": "cases",
-        "institution": "institutions", "session": "sessions", "dose": "doses", "time": "times",
-        "site": "sites", "building": "buildings", "vehicle": "vehicles", "team": "teams",
-        "unit": "units", "class": "classes", "copy": "copies", "piece": "pieces", "count": "",
-    },
+    "en": {unit: plural for unit, (_, plural) in NOUNS.items()}
+    | {"percent": "%", "m2": "m²", "km2": "km²", "km": "km", "m": "m", "ha": "ha", "ton": "t"},
     "zh": {
-        "CNY": "元", "percent": "%", "mu": "亩", "m2": "平方米", "km": "公里", "m": "米",
-        "hour": "小时", "person": "人", "person_time": "人次", "household": "户",
-        "enterprise": "家", "project": "个", "item": "项", "case": "件", "institution": "所",
-        "session": "场", "dose": "剂次", "time": "次", "site": "处", "building": "栋",
-        "vehicle": "辆", "team": "支", "unit": "个", "class": "个", "copy": "份", "piece": "件",
-        "count": "",
+        "CNY": "元", "percent": "%", "mu": "亩", "m2": "平方米", "km2": "平方公里", "ha": "公顷",
+        "km": "公里", "m": "米", "ton": "吨", "hour": "小时", "person": "人",
+        "person_time": "人次", "household": "户", "enterprise": "家", "project": "个",
+        "item": "项", "case": "件", "institution": "所", "session": "场", "dose": "剂次",
+        "time": "次", "site": "处", "facility": "座", "building": "栋", "vehicle": "辆",
+        "team": "支", "unit": "个", "class": "个", "copy": "份", "piece": "件", "count": "",
     },
 }  # fmt: skip
 

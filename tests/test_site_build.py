@@ -482,3 +482,12 @@ def test_report_metadata_reaches_mkdocs_without_a_second_parse(site: Path) -> No
         html = read(site, f"{prefix}reports/{SLUG}/index.html")
         assert f"<title>{title} - " in html
         assert "key_figures:" not in html and "translation:" not in html
+
+
+def test_every_unit_has_a_name_in_both_languages() -> None:
+    from site_builder.model import UNIT_CODES
+    from site_builder.site_text import UNIT_NAMES
+
+    for lang in ("en", "zh"):
+        assert set(UNIT_CODES) <= set(UNIT_NAMES[lang]), lang
+    assert UNIT_NAMES["en"]["person_time"] == "visits" and UNIT_NAMES["en"]["m2"] == "m²"
