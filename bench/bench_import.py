@@ -18,7 +18,7 @@ import time
 import tracemalloc
 from pathlib import Path
 
-from site_builder.importer import import_file
+from site_builder.convert.importer import import_file
 
 SEED = Path(__file__).resolve().parent.parent / "tests" / "seeds" / "000_faf2fa279c11dbf0.txt"
 PLACES = ["钢山", "双山", "千泉", "唐冶", "王舍人", "龙山", "凫山", "北宿", "太平", "峄山"]

@@ -11,7 +11,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from site_builder.errors import SiteBuilderError
+from site_builder.content.errors import SiteBuilderError
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -59,23 +59,23 @@ def main(argv: list[str] | None = None) -> int:
 def run(args: argparse.Namespace) -> int:
     # Imports are local so that `site-builder check` does not load the converter, and so on.
     if args.command == "import":
-        from site_builder.importer import import_command
+        from site_builder.convert.importer import import_command
 
         return import_command(args.sources, args.content, force=args.force)
     if args.command == "check":
-        from site_builder.check import check_command
+        from site_builder.english.check import check_command
 
         return check_command(args.content, strict=args.strict)
     if args.command == "translate":
-        from site_builder.translate import translate_command
+        from site_builder.english.translate import translate_command
 
         return translate_command(args.content, backend=args.backend)
     if args.command == "export":
-        from site_builder.exchange import export_command
+        from site_builder.english.exchange import export_command
 
         return export_command(args.content, args.output)
     if args.command == "import-translations":
-        from site_builder.exchange import import_command as import_translations
+        from site_builder.english.exchange import import_command as import_translations
 
         return import_translations(args.content, args.input)
     mkdocs = [sys.executable, "-m", "mkdocs", args.command]

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from site_builder.importer import convert
-from site_builder.render import render_zh_page
+from site_builder.convert.importer import convert
+from site_builder.convert.render import render_zh_page
 
 ROOT = Path(__file__).resolve().parent
 # Copies of ../shared/seeds, so the tests run from any clone.

@@ -15,15 +15,15 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from site_builder.backends import NoneBackend
-from site_builder.check import check_content
 from site_builder.cli import main
-from site_builder.english import placeholder
-from site_builder.errors import SiteBuilderError
-from site_builder.frontmatter import dump_front_matter
-from site_builder.markdown_blocks import block_digest, render_block
-from site_builder.model import Block
-from site_builder.translate import translate_report
+from site_builder.content.blocks import block_digest, render_block
+from site_builder.content.errors import SiteBuilderError
+from site_builder.content.frontmatter import dump_front_matter
+from site_builder.content.model import Block
+from site_builder.english.backends import NoneBackend
+from site_builder.english.check import check_content
+from site_builder.english.rules import placeholder
+from site_builder.english.translate import translate_report
 
 SLUG = "2021-12-31-gangshan"
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from site_builder.cli import main
-from site_builder.frontmatter import split_front_matter
+from site_builder.content.frontmatter import split_front_matter
 from tests.golden import SEEDS
 
 GANGSHAN = SEEDS / "000_faf2fa279c11dbf0.txt"

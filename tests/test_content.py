@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from site_builder.decode import text_lines
-from site_builder.frontmatter import read_page
-from site_builder.importer import convert, was_edited
-from site_builder.markdown_blocks import parse_body
+from site_builder.content.blocks import parse_body
+from site_builder.content.frontmatter import read_page
+from site_builder.convert.decode import text_lines
+from site_builder.convert.importer import convert, was_edited
 
 CONTENT = Path(__file__).resolve().parent.parent / "content"
 REPORTS = sorted(p for p in (CONTENT / "reports").iterdir() if (p / "index.zh.md").exists())

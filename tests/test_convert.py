@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from site_builder.importer import convert
-from site_builder.model import Article
+from site_builder.content.model import Article
+from site_builder.convert.importer import convert
 from tests.golden import GOLDEN, SEEDS, render_seed, seed_paths
 
 GANGSHAN = SEEDS / "000_faf2fa279c11dbf0.txt"

@@ -6,8 +6,8 @@ import codecs
 
 import pytest
 
-from site_builder.decode import decode_bytes, text_lines
-from site_builder.errors import InputError
+from site_builder.content.errors import InputError
+from site_builder.convert.decode import decode_bytes, text_lines
 
 SAMPLE = "２０２１年12月31日\r\n\u3000\u3000钢山街道\t完成财政收入4.7亿元。\u00a0\r\n"
 

@@ -9,7 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from site_builder.english import (
+from site_builder.content.glossary import GlossaryEntry
+from site_builder.english.rules import (
     NOUNS,
     QUALIFIERS,
     chinese_leak,
@@ -25,7 +26,6 @@ from site_builder.english import (
     person_name,
     placeholder,
 )
-from site_builder.glossary import GlossaryEntry
 
 
 def test_english_date():

@@ -6,11 +6,11 @@ from pathlib import Path
 
 import polib
 
-from site_builder.check import check_content, read_page
 from site_builder.cli import main
-from site_builder.english import PLACEHOLDER
-from site_builder.markdown_blocks import block_digest, render_block
-from site_builder.model import Block
+from site_builder.content.blocks import block_digest, render_block
+from site_builder.content.model import Block
+from site_builder.english.check import check_content, read_page
+from site_builder.english.rules import PLACEHOLDER
 from tests.test_check import EN_BLOCKS, SLUG, ZH_BLOCKS, ZH_META, write_report
 
 

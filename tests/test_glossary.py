@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from site_builder.errors import ContentError, FrontMatterError, InputError
-from site_builder.glossary import (
+from site_builder.content.errors import ContentError, FrontMatterError, InputError
+from site_builder.content.glossary import (
     GlossaryEntry,
     find_terms,
     load_glossary,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from site_builder.importer import convert
+from site_builder.convert.importer import convert
 
 REPORT = """济宁日报
 2022年3月5日 星期六

@@ -7,14 +7,14 @@ from collections import Counter
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from site_builder.decode import text_lines
-from site_builder.errors import InputError
-from site_builder.frontmatter import dump_front_matter, split_front_matter
-from site_builder.importer import convert
-from site_builder.markdown_blocks import escape, parse_body, unescape
-from site_builder.parse import parse_lines
-from site_builder.render import render_zh_page
-from site_builder.slug import make_slug
+from site_builder.content.blocks import escape, parse_body, unescape
+from site_builder.content.errors import InputError
+from site_builder.content.frontmatter import dump_front_matter, split_front_matter
+from site_builder.convert.decode import text_lines
+from site_builder.convert.importer import convert
+from site_builder.convert.parse import parse_lines
+from site_builder.convert.render import render_zh_page
+from site_builder.convert.slug import make_slug
 
 REPORTISH = list(
     "钢山街道完成财政收入亿元万个家年月日近余以上同比增长下降。,，、“”()（）：第版图为记者通讯员本报"

@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from site_builder import deferred_search, feeds, search_index, sitemap
+from site_builder.site import deferred_search, feeds, search_index, sitemap
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 SM = "{http://www.sitemaps.org/schemas/sitemap/0.9}"

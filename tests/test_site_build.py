@@ -485,8 +485,8 @@ def test_report_metadata_reaches_mkdocs_without_a_second_parse(site: Path) -> No
 
 
 def test_every_unit_has_a_name_in_both_languages() -> None:
-    from site_builder.model import UNIT_CODES
-    from site_builder.site_text import UNIT_NAMES
+    from site_builder.content.model import UNIT_CODES
+    from site_builder.site.text import UNIT_NAMES
 
     for lang in ("en", "zh"):
         assert set(UNIT_CODES) <= set(UNIT_NAMES[lang]), lang

@@ -1,0 +1,1 @@
+"""The content model shared by every stage: pages, front matter, blocks, glossary, schema, errors."""

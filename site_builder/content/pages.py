@@ -1,0 +1,93 @@
+"""Content pages read back for checking and the site: front matter, blocks, key lines."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from site_builder.content.blocks import PageBlock, parse_body
+from site_builder.content.errors import InputError
+from site_builder.content.frontmatter import split_front_matter
+from site_builder.content.model import Block
+
+
+@dataclass
+class Page:
+    """A content page read back: front matter, body blocks, and where each key sits."""
+
+    path: Path
+    meta: dict[str, Any]
+    blocks: list[PageBlock]
+    body_line: int  # line of the body's first line in the file
+    key_lines: dict[tuple[str | int, ...], int] = field(default_factory=dict)
+
+    def line_of(self, key: Iterable[str | int]) -> int:
+        """The line of a front-matter key (or of its nearest parent that exists), else 1."""
+        path = tuple(key)
+        while path:
+            if path in self.key_lines:
+                return self.key_lines[path]
+            path = path[:-1]
+        return 1
+
+    @property
+    def source_digests(self) -> list[str] | None:
+        record = self.meta.get("translation")
+        digests = record.get("source_digests") if isinstance(record, dict) else None
+        return [str(d) for d in digests] if isinstance(digests, list) else None
+
+
+def read_page(path: Path) -> Page:
+    """Read a content page; raises InputError (unreadable) or FrontMatterError (broken)."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise InputError(path, "not UTF-8 text") from None
+    except OSError as exc:
+        raise InputError(path, exc.strerror or exc.__class__.__name__) from None
+    meta, body, body_line = split_front_matter(text, path)
+    page = Page(path, meta, parse_body(body, body_line), body_line)
+    front = "\n".join(text.split("\n")[1 : body_line - 2])
+    try:
+        _key_lines(
+            yaml.compose(front, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)),
+            (),
+            page.key_lines,
+        )
+    except yaml.YAMLError:  # safe_load accepted it, so this cannot happen; lines are a nicety
+        pass
+    return page
+
+
+def _key_lines(node: yaml.Node | None, key: tuple[str | int, ...], out: dict) -> None:
+    # Front matter starts on the file's line 2, and marks count from 0: hence + 2.
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value in node.value:
+            out[key + (key_node.value,)] = key_node.start_mark.line + 2
+            _key_lines(value, key + (key_node.value,), out)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            out[key + (index,)] = item.start_mark.line + 2
+            _key_lines(item, key + (index,), out)
+
+
+def figure_blocks(blocks: list[Block], figures: list[dict[str, Any]]) -> list[list[int]]:
+    """For each key figure, the indexes of the blocks that may hold it, best first.
+
+    Figures carry no block index, only their ``text``, and are listed in text order: the
+    block of the previous figure is where the search starts, then later blocks, then earlier.
+    """
+    found: list[list[int]] = []
+    cursor = 0
+    for figure in figures:
+        text = str(figure.get("text") or "")
+        holders = [i for i, b in enumerate(blocks) if text and text in b.text + b.sub]
+        ordered = [i for i in holders if i >= cursor] + [i for i in holders if i < cursor]
+        if ordered:
+            cursor = ordered[0]
+        found.append(ordered)
+    return found

@@ -1,0 +1,175 @@
+"""One schema for report front matter (Chinese and English pages), with key paths in messages."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from site_builder.content.model import UNIT_CODES
+
+
+@dataclass(frozen=True)
+class Key:
+    """One front-matter key: its type, whether it must be present, may be null, its choices.
+
+    type: text | number | bool | date | period | texts (list of text) | map (``fields``) |
+    maps (list of maps with ``fields``) | any (free-form mapping).
+    """
+
+    type: str
+    required: bool = True
+    nullable: bool = False
+    choices: tuple[str, ...] = ()
+    fields: Mapping[str, Key] | None = None
+
+
+Schema = Mapping[str, Key]
+
+UNITS = UNIT_CODES
+QUALIFIERS = ("more_than", "nearly", "about", "up_to")
+STATUSES = ("reviewed", "draft", "machine", "pending")
+# Keys MkDocs and Material read from any page; allowed without a warning.
+MKDOCS_KEYS = ("template", "hide", "search", "description", "tags", "icon", "comments", "status")
+
+ZH_FIGURE: Schema = {
+    "text": Key("text"),
+    "label": Key("text"),
+    "value": Key("number"),
+    "unit": Key("text", choices=tuple(UNITS)),
+    "qualifier": Key("text", nullable=True, required=False, choices=QUALIFIERS),
+    "yoy": Key("bool", required=False),
+    "headline": Key("bool", required=False),
+    "value_max": Key("number", nullable=True, required=False),
+}
+ZH_PAGE: Schema = {
+    "title": Key("text"),
+    "subtitle": Key("text", nullable=True, required=False),
+    "date": Key("date", nullable=True),
+    "period": Key("period", nullable=True, required=False),
+    "publication": Key("text", nullable=True),
+    "edition": Key("text", nullable=True),
+    "byline": Key(
+        "map",
+        nullable=True,
+        fields={"role": Key("text", nullable=True), "names": Key("texts")},
+    ),
+    "region": Key("text", nullable=True),
+    "source": Key("text", nullable=True, required=False),
+    "source_page": Key("text", nullable=True, required=False),
+    "key_figures": Key("maps", fields=ZH_FIGURE),
+    "layout_notes": Key("texts", nullable=True, required=False),
+    "editor_note": Key("text", nullable=True, required=False),
+    "generated": Key("any", nullable=True, required=False),
+}
+EN_PAGE: Schema = {
+    "title": Key("text"),
+    "subtitle": Key("text", nullable=True, required=False),
+    # Null label/text = not translated yet (W060), as `translate` leaves them for a translator.
+    "key_figures": Key(
+        "maps",
+        fields={"label": Key("text", nullable=True), "text": Key("text", nullable=True)},
+    ),
+    "translation": Key(
+        "map",
+        fields={"status": Key("text", choices=STATUSES), "source_digests": Key("texts")},
+    ),
+    "editor_note": Key("text", nullable=True, required=False),
+}
+
+
+@dataclass
+class SchemaIssue:
+    key: tuple[str | int, ...]
+    message: str
+    unknown: bool = False  # an unknown key is a warning (a typo?), not an error
+
+
+def validate(data: Mapping[str, Any], schema: Schema) -> list[SchemaIssue]:
+    """Check front matter against a schema; every message names the key (a.b[2].c)."""
+    issues: list[SchemaIssue] = []
+    _validate_map(data, schema, (), issues, top=True)
+    return issues
+
+
+def _validate_map(
+    data: Mapping[str, Any],
+    schema: Schema,
+    where: tuple[str | int, ...],
+    issues: list[SchemaIssue],
+    top: bool = False,
+) -> None:
+    for name, key in schema.items():
+        if name not in data:
+            if key.required:
+                issues.append(SchemaIssue(where, f"missing key '{_name(where + (name,))}'"))
+            continue
+        _validate_value(data[name], key, where + (name,), issues)
+    for name in data:
+        if name not in schema and not (top and name in MKDOCS_KEYS):
+            known = ", ".join(schema)
+            message = f"unknown key '{_name(where + (str(name),))}' (known: {known})"
+            issues.append(SchemaIssue(where + (str(name),), message, unknown=True))
+
+
+def _validate_value(value: Any, key: Key, where: tuple, issues: list[SchemaIssue]) -> None:
+    name = _name(where)
+    if value is None:
+        if not key.nullable:
+            issues.append(SchemaIssue(where, f"'{name}' must not be empty"))
+        return
+    expected = _TYPE_CHECKS[key.type]
+    if not expected[1](value):
+        got = type(value).__name__
+        issues.append(SchemaIssue(where, f"'{name}' must be {expected[0]}, not {got} {value!r}"))
+        return
+    if key.choices and value not in key.choices:
+        allowed = ", ".join(key.choices)
+        issues.append(SchemaIssue(where, f"'{name}' is {value!r}; one of: {allowed}"))
+    if key.type == "text" and not value.strip() and not key.nullable:
+        issues.append(SchemaIssue(where, f"'{name}' must not be empty"))
+    if key.type == "map" and key.fields is not None:
+        _validate_map(value, key.fields, where, issues)
+    if key.type == "maps" and key.fields is not None:
+        for index, item in enumerate(value):
+            if isinstance(item, dict):
+                _validate_map(item, key.fields, where + (index,), issues)
+            else:
+                message = (
+                    f"'{_name(where + (index,))}' must be a mapping of {', '.join(key.fields)}"
+                )
+                issues.append(SchemaIssue(where + (index,), message))
+
+
+def _is_iso_date(value: Any) -> bool:
+    if isinstance(value, dt.date):
+        return True
+    try:
+        dt.date.fromisoformat(str(value))
+    except ValueError:
+        return False
+    return True
+
+
+_TYPE_CHECKS: dict[str, tuple[str, Any]] = {
+    "text": ("text", lambda v: isinstance(v, str)),
+    "number": ("a number", lambda v: isinstance(v, int | float) and not isinstance(v, bool)),
+    "bool": ("true or false", lambda v: isinstance(v, bool)),
+    "date": ("an ISO date (2021-12-31)", _is_iso_date),
+    "period": ("a year or years as text ('2021')", lambda v: isinstance(v, str | int)),
+    "texts": (
+        "a list of text",
+        lambda v: isinstance(v, list) and all(isinstance(x, str) for x in v),
+    ),
+    "map": ("a mapping", lambda v: isinstance(v, dict)),
+    "maps": ("a list of mappings", lambda v: isinstance(v, list)),
+    "any": ("a mapping", lambda v: isinstance(v, dict)),
+}
+
+
+def _name(where: tuple[str | int, ...]) -> str:
+    out = ""
+    for part in where:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out

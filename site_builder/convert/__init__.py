@@ -1,0 +1,1 @@
+"""Raw report -> Chinese page: decode, parse, layout, metadata, numbers, figures, render, import."""

@@ -1,0 +1,266 @@
+"""Find the key figures in an article: every quantity with its label, value, unit, qualifier.
+
+4.7亿元 -> 470000000 CNY; 近3000亩 -> 3000 mu, nearly; 同比下降12% -> -12 percent, yoy.
+Dates (2021年, 1至11月份), ordinals (第五届), names (十四五, 500强, 5G) and slogans in quotes
+(“1234”) are not figures.
+"""
+
+from __future__ import annotations
+
+import re
+
+from site_builder.content.model import Article, KeyFigure
+from site_builder.convert.numbers import CN_NUMERAL_CHARS, parse_number, scale, tidy
+
+NUM = rf"\d+(?:,\d{{3}})*(?:\.\d+)?|[{CN_NUMERAL_CHARS}]+(?:点[{CN_NUMERAL_CHARS}]+)?"
+# Measure words and units, longest first; the value is the unit code.
+UNITS = {
+    "平方公里": "km2", "平方米": "m2", "公里": "km", "千米": "km", "公顷": "ha", "米": "m",
+    "亩": "mu", "吨": "ton", "小时": "hour", "人次": "person_time", "剂次": "dose",
+    "场次": "session", "元": "CNY", "人": "person", "名": "person", "位": "person",
+    "户": "household", "家": "enterprise", "个": "item", "项": "item", "件": "case",
+    "所": "institution", "场": "session", "次": "time", "套": "unit", "座": "facility",
+    "条": "item", "处": "site", "栋": "building", "辆": "vehicle", "支": "team",
+    "块": "piece", "份": "copy", "台": "unit", "张": "piece", "宗": "case", "起": "case",
+}  # fmt: skip
+UNIT_ALT = "|".join(sorted(UNITS, key=len, reverse=True))
+FIGURE_RE = re.compile(
+    rf"(?P<pre>近|约|超过|超|逾)?"
+    rf"(?P<num>{NUM})(?:(?P<sep>至|-|—|~|到)(?P<num2>{NUM}))?"
+    rf"(?P<mult>万亿|亿|万)?(?P<more>余|多)?(?P<mult2>万亿|亿|万)?"
+    rf"(?:(?P<pct>%)|(?P<unit>{UNIT_ALT}))?"
+    rf"(?P<post>以上|左右|多)?"
+)
+PERCENT_WORDS_RE = re.compile(rf"百分之(?P<num>{NUM})")
+# 三成 = 30%; not 一成不变 or 建成 (no numeral before 成).
+TENTHS_RE = re.compile(
+    r"(?P<num>[一二两三四五六七八九]|[1-9](?:\.\d)?)成(?![为立功果绩效长员本型不])"
+)
+FRACTION_RE = re.compile(r"(?<![\d/])(?P<a>\d+)/(?P<b>\d+)(?![\d/])")
+# What right after a number makes it a date, an ordinal or a name.
+NOT_AFTER = re.compile(r"^(?:年|月|日|号|周|届|版|期|批|级|大|强|中|楼|层|类|G|K|[A-Za-z])")
+CHANGE_RE = re.compile(
+    r"(同比|比上年|较上年|比去年|较去年)?(增长|提高|增加|上升|下降|减少|降低)了?$"
+)
+DECLINE = ("下降", "减少", "降低")
+DELIMS = ",，。；;：:、！？!?()（）\n"
+_CLAUSE_RE = re.compile(rf"[^{re.escape(DELIMS)}]*$")
+# Verbs after which the thing measured is named: 完成财政收入4.7亿元 -> 财政收入.
+VERB_RE = re.compile(r"完成了?|实现了?|达到|累计|共计|总计|合计|现有|达|占(?!比|地)|为|是")
+# 签约, 节约, 合约: 约 that is part of a word, not "about".
+NOT_ABOUT_BEFORE = set("签节合预制契条邀特相履违公大")
+LEADING_NOISE_RE = re.compile(r"^(?:今年以来|目前|同时|其中|年度|当年|已|并|还|了)+")
+MONEY_WORDS = ("投资", "收入", "税", "资金", "产值", "金额", "交易额", "签约", "营收", "销售")
+QUALIFIERS = {"近": "nearly", "约": "about", "超": "more_than", "超过": "more_than",
+              "逾": "more_than", "余": "more_than", "多": "more_than", "以上": "more_than",
+              "左右": "about"}  # fmt: skip
+MAX_LABEL = 16
+MAX_HEADLINES = 8
+MIN_HEADLINES = 5
+
+
+def find_key_figures(article: Article) -> list[KeyFigure]:
+    """All figures in body text order, with 5-8 marked as headline figures."""
+    figures: list[KeyFigure] = []
+    for index, block in enumerate(article.blocks):
+        if block.kind in ("paragraph", "caption"):
+            found = figures_in_text(block.text, region=article.meta.region or "")
+            for figure in found:
+                figure.block = index
+            figures.extend(found)
+    mark_headlines(figures, lede=_lede_index(article))
+    return figures
+
+
+def _lede_index(article: Article) -> int:
+    for index, block in enumerate(article.blocks):
+        if block.kind == "paragraph":
+            return index
+        if block.kind == "heading":
+            return -1
+    return -1
+
+
+def figures_in_text(text: str, region: str = "") -> list[KeyFigure]:
+    """The figures in one block's text, in text order."""
+    special = [
+        (match, kind)
+        for kind, pattern in (
+            ("words", PERCENT_WORDS_RE),
+            ("tenths", TENTHS_RE),
+            ("fraction", FRACTION_RE),
+        )
+        for match in pattern.finditer(text)
+    ]
+    spans = [match.span() for match, _ in special]
+    general = [
+        (match, "figure")
+        for match in FIGURE_RE.finditer(text)
+        if not any(s <= match.start() < e for s, e in spans)
+    ]
+    figures: list[KeyFigure] = []
+    floor = 0  # a figure's label never reaches back past the figure before it
+    for match, kind in sorted(special + general, key=lambda item: item[0].start()):
+        if kind == "figure":
+            figure = _figure_from_match(text, match, figures, region, floor)
+        else:
+            figure = _percent_figure(text, match, kind, figures, region, floor)
+        if figure:
+            figures.append(figure)
+            floor = match.end()
+    return figures
+
+
+def _percent_figure(
+    text: str, match: re.Match[str], kind: str, earlier: list[KeyFigure], region: str, floor: int
+) -> KeyFigure | None:
+    """百分之十二点五, 三成 (three tenths) and 1/4, as percentages."""
+    if kind == "fraction":
+        a, b = int(match.group("a")), int(match.group("b"))
+        if not 0 < a < b or NOT_AFTER.match(text[match.end() :]):
+            return None
+        value: float | None = a / b * 100
+    else:
+        value = parse_number(match.group("num"))
+        if value is not None and kind == "tenths":
+            value *= 10
+    if value is None:
+        return None
+    return _make(text, match.start(), match.end(), value, "percent", None, earlier, region, floor)
+
+
+def _figure_from_match(
+    text: str, match: re.Match[str], earlier: list[KeyFigure], region: str, floor: int
+) -> KeyFigure | None:
+    start, end = match.start("num"), match.end()
+    pre = match.group("pre")
+    if pre == "约" and text[match.start() - 1 : match.start()] in NOT_ABOUT_BEFORE:
+        pre = None
+    if match.group("num") == "一":
+        return None  # 一个窗口, 一次: wording, not a figure
+    if text[start - 1 : start] == "第" or NOT_AFTER.match(text[end:]) or _in_slogan(text, start):
+        return None
+    value = parse_number(match.group("num"))
+    if value is None:
+        return None
+    unit = "percent" if match.group("pct") else UNITS.get(match.group("unit") or "")
+    if unit is None:
+        if not (match.group("mult") or match.group("mult2")):
+            return None  # a bare number is an id or a name (12345热线), not a quantity
+        unit = "CNY" if any(w in _clause_before(text, start) for w in MONEY_WORDS) else "count"
+    if unit is None or (match.group("num")[0] in CN_NUMERAL_CHARS and unit == "percent"):
+        return None
+    multiplier = match.group("mult") or match.group("mult2")
+    value = scale(value, multiplier)
+    value_max = None
+    if match.group("num2"):
+        upper = parse_number(match.group("num2"))
+        if upper is None:
+            return None
+        value_max = tidy(scale(upper, multiplier))
+    figure_start = match.start("pre") if pre else start
+    figure = _make(text, figure_start, end, value, unit, value_max, earlier, region, floor)
+    qualifier = pre or match.group("more") or match.group("post")
+    figure.qualifier = QUALIFIERS.get(qualifier or "")
+    return figure
+
+
+def _make(
+    text: str,
+    start: int,
+    end: int,
+    value: float,
+    unit: str,
+    value_max: float | int | None,
+    earlier: list[KeyFigure],
+    region: str = "",
+    floor: int = 0,
+) -> KeyFigure:
+    before = _clause_before(text, start, floor)
+    yoy = False
+    change = CHANGE_RE.search(before)
+    if change and unit == "percent":
+        yoy = change.group(1) is not None
+        if change.group(2) in DECLINE:
+            value = -value
+        before = before[: change.start()]
+    label = _label(before, text[end:], region, count=unit not in ("CNY", "percent"))
+    if not label and earlier:
+        label = earlier[-1].label  # 同比增长50.7% measures the figure before it
+    if unit in ("item", "case") and "项目" in label + text[end : end + 6]:
+        unit = "project"
+    return KeyFigure(text=text[start:end], label=label, value=tidy(value), unit=unit,
+                     value_max=value_max, yoy=yoy)  # fmt: skip
+
+
+def _clause_before(text: str, start: int, floor: int = 0) -> str:
+    """The words between the last delimiter (or the figure before) and ``start``."""
+    return _CLAUSE_RE.search(text, floor, start).group()  # type: ignore[union-attr]
+
+
+def _in_slogan(text: str, start: int) -> bool:
+    """Inside a short quoted slogan such as “1234” or “一张网”."""
+    opening = text.rfind("“", 0, start)
+    closing = text.find("”", start)
+    return (
+        opening != -1
+        and closing != -1
+        and text.rfind("”", 0, start) < opening
+        and closing - opening <= 7
+    )
+
+
+def _label(before: str, after: str, region: str, count: bool = False) -> str:
+    """The thing a number measures: the words before it, else the words after it.
+
+    For counts, a bare verb before the number (培育6家企业) names less than the noun after it.
+    """
+    clean = before.replace("“", "").replace("”", "")
+    if clean.startswith("的"):
+        clean = ""  # 29175人的医保缴费和8651人的…: belongs to the figure before
+    weak = False
+    verbs = list(VERB_RE.finditer(clean))
+    if verbs:
+        tail = clean[verbs[-1].end() :]
+        weak = not tail
+        clean = tail if tail else clean[: verbs[-1].start()]
+    for word in filter(
+        None, [region, region[-4:], "全街道", "全街", "街道", "辖区", "全区", "全市"]
+    ):
+        clean = clean.removeprefix(word)
+    clean = LEADING_NOISE_RE.sub("", clean).removesuffix("的").strip()
+    # The words after stop at a delimiter or at the next figure (…和8651人的…).
+    following = re.split(rf"[{DELIMS}]|[和及与]?\d+(?=[\u4e00-\u9fff%])", after, maxsplit=1)[0]
+    following = following.replace("“", "").replace("”", "").removeprefix("的")
+    if (verb := VERB_RE.search(following)) and verb.start() > 0:
+        following = following[: verb.start()]
+    use_following = not clean or clean.endswith("等")
+    if count and following and (weak or len(clean) <= 2):
+        use_following = True
+    if use_following and following:
+        return following[:MAX_LABEL]
+    return clean[-MAX_LABEL:]
+
+
+def mark_headlines(figures: list[KeyFigure], lede: int) -> None:
+    """The lede's figures first, then the largest money and year-on-year figures.
+
+    Size classes (5000万元以上…项目) and figures in Chinese numerals (六个双山) are wording
+    more than results, so they are not headline figures.
+    """
+    eligible = [
+        f
+        for f in figures
+        if f.text[-1:] != "上" or f.unit == "percent"
+        if not any(ch in CN_NUMERAL_CHARS for ch in f.text[:1])
+    ]
+    chosen = [f for f in eligible if f.block == lede and lede >= 0]
+    rest = [f for f in eligible if f not in chosen]
+    money = sorted((f for f in rest if f.unit == "CNY"), key=lambda f: -f.value)
+    growth = [f for f in rest if f.yoy]
+    for extra in money + growth:
+        if len(chosen) >= MIN_HEADLINES + 1:
+            break
+        chosen.append(extra)
+    for figure in chosen[:MAX_HEADLINES]:
+        figure.headline = True

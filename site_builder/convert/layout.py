@@ -1,0 +1,108 @@
+"""Find what the print layout cut or displaced, repair what is unambiguous, note the rest.
+
+E-paper pages are laid out in columns; when scraped, a paragraph can be cut mid-sentence
+and continue elsewhere, and the lede can land among the photo captions. A repair moves
+text; it never drops any. Every finding becomes a layout note for the editor.
+"""
+
+from __future__ import annotations
+
+import re
+
+from site_builder.content.model import Article, Block
+
+TERMINAL = "。！？!?…”」』）)；;:："
+MIN_CUT_LENGTH = 20
+# Short openers that do begin a paragraph, so "目前," is not a continuation fragment.
+CONNECTIVES = {
+    "目前", "同时", "其中", "此外", "另外", "为此", "对此", "据悉", "然而", "但是", "因此",
+    "首先", "其次", "最后", "一是", "二是", "三是", "四是", "五是", "总之", "当前", "如今",
+    "此前", "随后", "今年", "去年", "全年", "近年来", "一年来", "一方面", "另一方面",
+}  # fmt: skip
+CONTINUATION_START = "的了和并及与或而"
+LEDE_START_RE = re.compile(r"^(?:\d{4}年|今年|去年|近年|一年)(?:以来|来)")
+
+
+def excerpt(text: str, head: bool) -> str:
+    return (text[:16] + "…") if head else ("…" + text[-16:])
+
+
+def is_cut(block: Block) -> bool:
+    return (
+        block.kind == "paragraph"
+        and len(block.text) >= MIN_CUT_LENGTH
+        and block.text[-1] not in TERMINAL
+    )
+
+
+def is_continuation(block: Block) -> bool:
+    if block.kind != "paragraph":
+        return False
+    first_clause = re.split(r"[,，。；;]", block.text, maxsplit=1)[0]
+    return block.text[0] in CONTINUATION_START or (
+        len(first_clause) <= 3
+        and first_clause not in CONNECTIVES
+        and not first_clause[:1].isdigit()
+        and len(first_clause) < len(block.text)
+    )
+
+
+def repair_layout(article: Article) -> None:
+    """Join cut paragraphs, move a displaced lede, and record notes, in place."""
+    notes = article.layout_notes
+    _rejoin_cut_paragraphs(article.blocks, notes)
+    _move_displaced_lede(article.blocks, notes)
+    _note_grouped_captions(article.blocks, notes)
+
+
+def _rejoin_cut_paragraphs(blocks: list[Block], notes: list[str]) -> None:
+    cuts = [b for b in blocks if is_cut(b)]
+    continuations = [b for b in blocks if is_continuation(b)]
+    for block in continuations:
+        block.lead = 0  # a fragment's first "sentence" is the end of someone else's
+    if len(cuts) == 1 and len(continuations) == 1 and cuts[0] is not continuations[0]:
+        cut, rest = cuts[0], continuations[0]
+        notes.append(
+            f"line {cut.line}: paragraph cut mid-sentence at '{excerpt(cut.text, False)}'"
+            f" rejoined with its continuation from line {rest.line}"
+            f" '{excerpt(rest.text, True)}'"
+        )
+        cut.text += rest.text
+        blocks.remove(rest)
+        return
+    for block in cuts:
+        notes.append(
+            f"line {block.line}: paragraph cut mid-sentence at '{excerpt(block.text, False)}';"
+            " its continuation is missing or ambiguous — left as it is"
+        )
+    for block in continuations:
+        notes.append(
+            f"line {block.line}: paragraph begins mid-sentence '{excerpt(block.text, True)}';"
+            " it continues a cut paragraph — left in place"
+        )
+
+
+def _move_displaced_lede(blocks: list[Block], notes: list[str]) -> None:
+    """A lede among the photo captions, when the text starts straight with a heading."""
+    if not blocks or blocks[0].kind != "heading":
+        return
+    for index in range(1, len(blocks) - 1):
+        block = blocks[index]
+        among_photos = blocks[index - 1].kind == "caption" and blocks[index + 1].kind == "caption"
+        if block.kind == "paragraph" and among_photos and LEDE_START_RE.match(block.text):
+            blocks.insert(0, blocks.pop(index))
+            notes.append(
+                f"line {block.line}: the lede '{excerpt(block.text, True)}' was displaced"
+                " among the photo captions — moved to the top"
+            )
+            return
+
+
+def _note_grouped_captions(blocks: list[Block], notes: list[str]) -> None:
+    captions = [i for i, b in enumerate(blocks) if b.kind == "caption"]
+    paragraphs = [i for i, b in enumerate(blocks) if b.kind == "paragraph"]
+    if len(captions) >= 3 and paragraphs and captions[0] > paragraphs[-1]:
+        notes.append(
+            f"line {blocks[captions[0]].line}: {len(captions)} photo captions are grouped after"
+            " the text, away from their photos; the photos are not in the source"
+        )

@@ -1,0 +1,75 @@
+"""Render an Article as the Chinese page index.zh.md: YAML front matter + Markdown body."""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import json
+from typing import Any
+
+from site_builder.content.blocks import render_body
+from site_builder.content.frontmatter import dump_front_matter
+from site_builder.content.model import Article, Block
+
+
+def page_digest(front_matter: dict[str, Any], body: str) -> str:
+    """Digest of a page's content, ignoring the `generated` record itself.
+
+    The front matter is digested as canonical JSON, so re-indenting the YAML is not an edit
+    but changing any value is.
+    """
+    data = {k: v for k, v in front_matter.items() if k != "generated"}
+    text = json.dumps(data, sort_keys=True, ensure_ascii=False, default=str) + body.strip()
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def zh_front_matter(article: Article, source_name: str) -> dict[str, Any]:
+    meta = article.meta
+    return {
+        "title": meta.title,
+        "subtitle": meta.subtitle,
+        # A YAML date (2021-12-31), as MkDocs and editors expect; null when unknown.
+        "date": datetime.date.fromisoformat(meta.date) if meta.date else None,
+        "period": meta.period,
+        "publication": meta.publication,
+        "edition": meta.edition,
+        "byline": {"role": meta.byline.role, "names": list(meta.byline.names)},
+        "region": meta.region,
+        "source": source_name,
+        "source_page": meta.source_page,
+        "key_figures": [figure.as_dict() for figure in article.key_figures],
+        "layout_notes": list(article.layout_notes),
+        "editor_note": None,
+    }
+
+
+def body_blocks(article: Article) -> list[Block]:
+    """The article's blocks with key-figure callouts: one at the top, one per section with figures."""
+    blocks: list[Block] = []
+    if any(figure.headline for figure in article.key_figures):
+        blocks.append(Block("callout", "glance"))
+    sections_with_figures = _sections_with_figures(article)
+    for index, block in enumerate(article.blocks):
+        blocks.append(block)
+        if block.kind == "heading" and index in sections_with_figures:
+            blocks.append(Block("callout", "section"))
+    return blocks
+
+
+def _sections_with_figures(article: Article) -> set[int]:
+    """Indexes of headings whose section contains at least one figure."""
+    heading_of: dict[int, int] = {}
+    current = -1
+    for index, block in enumerate(article.blocks):
+        if block.kind == "heading":
+            current = index
+        heading_of[index] = current
+    return {heading_of[f.block] for f in article.key_figures if heading_of.get(f.block, -1) >= 0}
+
+
+def render_zh_page(article: Article, source_name: str, source_file: str) -> str:
+    """The full text of index.zh.md, with a `generated` record that guards later edits."""
+    front = zh_front_matter(article, source_name)
+    body = render_body(body_blocks(article))
+    front["generated"] = {"digest": page_digest(front, body), "source_file": source_file}
+    return dump_front_matter(front) + "\n" + body

@@ -1,0 +1,1 @@
+"""The English edition: rules, translate, backends, PO exchange, check."""

@@ -1,0 +1,404 @@
+"""English by rule, no translator needed: dates, editions, bylines, names, key figures.
+
+Figures follow TRANSLATION.md: never round, never drop a qualifier, digits with thousands
+separators, yuan in million/billion, mu with hectares. ``figure_in_text`` is the other
+direction: does an English text carry a figure's value (used by check and translate)?
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Mapping
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+import cn2an
+from pypinyin import Style, lazy_pinyin
+
+from site_builder.content.glossary import GlossaryEntry
+
+MONTHS = (
+    "January February March April May June July August September October November December"
+).split()
+
+ROLES = {  # byline role -> (one name, several names)
+    "本报记者": ("Staff reporter", "Staff reporters"),
+    "记者": ("Reporter", "Reporters"),
+    "本报通讯员": ("Correspondent", "Correspondents"),
+    "通讯员": ("Correspondent", "Correspondents"),
+    "本报特约通讯员": ("Special correspondent", "Special correspondents"),
+    "特约通讯员": ("Special correspondent", "Special correspondents"),
+    "见习记者": ("Trainee reporter", "Trainee reporters"),
+    "实习生": ("Intern", "Interns"),
+}
+
+# Compound surnames, with the reading used for surnames (万俟 is Moqi, not Wansi).
+COMPOUND_SURNAMES = {
+    "欧阳": "Ouyang", "司马": "Sima", "诸葛": "Zhuge", "上官": "Shangguan", "东方": "Dongfang",
+    "皇甫": "Huangfu", "尉迟": "Yuchi", "公孙": "Gongsun", "慕容": "Murong", "长孙": "Zhangsun",
+    "宇文": "Yuwen", "司徒": "Situ", "夏侯": "Xiahou", "令狐": "Linghu", "端木": "Duanmu",
+    "独孤": "Dugu", "南宫": "Nangong", "西门": "Ximen", "轩辕": "Xuanyuan", "澹台": "Tantai",
+    "公羊": "Gongyang", "万俟": "Moqi", "闻人": "Wenren", "呼延": "Huyan", "太史": "Taishi",
+    "申屠": "Shentu", "钟离": "Zhongli", "拓跋": "Tuoba", "百里": "Baili", "东郭": "Dongguo",
+    "第五": "Diwu", "淳于": "Chunyu", "单于": "Chanyu", "赫连": "Helian", "司空": "Sikong",
+    "鲜于": "Xianyu", "濮阳": "Puyang", "公冶": "Gongye", "宗政": "Zongzheng", "乐正": "Yuezheng",
+}  # fmt: skip
+# Single-character surnames whose surname reading differs from the common one.
+SURNAME_READINGS = {
+    "单": "Shan", "曾": "Zeng", "解": "Xie", "仇": "Qiu", "区": "Ou", "朴": "Piao", "查": "Zha",
+    "乐": "Yue", "覃": "Qin", "盖": "Ge", "秘": "Bi", "缪": "Miao", "翟": "Zhai", "员": "Yun",
+    "召": "Shao", "折": "She", "句": "Gou", "繁": "Po", "任": "Ren", "薄": "Bo", "沈": "Shen",
+    "尉": "Yu", "华": "Hua", "纪": "Ji", "种": "Chong", "隗": "Wei", "长": "Chang", "重": "Chong",
+    "祭": "Zhai", "宁": "Ning", "黑": "He", "于": "Yu", "石": "Shi", "万": "Wan", "賁": "Ben",
+}  # fmt: skip
+
+RANKS = {  # administrative rank suffix -> English rank (TRANSLATION.md "Names")
+    "省": "Province", "自治区": "Autonomous Region", "市": "City", "区": "District",
+    "县": "County", "街道": "Subdistrict", "镇": "Town", "乡": "Township",
+    "社区": "Community", "村": "Village",
+}  # fmt: skip
+_RANK_RE = re.compile("(.+?)(" + "|".join(sorted(RANKS, key=len, reverse=True)) + ")")
+
+NOUNS = {  # unit -> (singular, plural); "" = no noun
+    "CNY": ("yuan", "yuan"), "person": ("person", "people"), "person_time": ("visit", "visits"),
+    "household": ("household", "households"), "enterprise": ("enterprise", "enterprises"),
+    "project": ("project", "projects"), "item": ("item", "items"), "case": ("case", "cases"),
+    "institution": ("institution", "institutions"), "session": ("session", "sessions"),
+    "dose": ("dose", "doses"), "time": ("time", "times"), "site": ("site", "sites"),
+    "building": ("building", "buildings"), "vehicle": ("vehicle", "vehicles"),
+    "team": ("team", "teams"), "unit": ("unit", "units"), "class": ("class", "classes"),
+    "copy": ("copy", "copies"), "piece": ("piece", "pieces"), "count": ("", ""),
+    "hour": ("hour", "hours"), "m": ("metre", "metres"), "km": ("km", "km"), "mu": ("mu", "mu"),
+    "m2": ("square metre", "square metres"), "facility": ("facility", "facilities"),
+    "km2": ("square kilometre", "square kilometres"), "ha": ("hectare", "hectares"),
+    "ton": ("tonne", "tonnes"),
+}  # fmt: skip
+QUALIFIERS = {"more_than": "more than", "nearly": "nearly", "about": "about", "up_to": "up to"}
+SCALES = ((10**12, "trillion"), (10**9, "billion"), (10**6, "million"))
+DASH = "–"  # en dash for ranges: 3–5 million yuan
+
+
+def english_date(iso: str | dt.date | None) -> str | None:
+    """'2021-12-31' (or 2021年12月31日, or a date) -> '31 December 2021'; None if unknown."""
+    if iso is None:
+        return None
+    if isinstance(iso, dt.date):
+        return f"{iso.day} {MONTHS[iso.month - 1]} {iso.year}"
+    match = re.fullmatch(r"\s*(\d{4})[-年](\d{1,2})[-月](\d{1,2})日?\s*", str(iso))
+    if not match:
+        return None
+    year, month, day = (int(part) for part in match.groups())
+    try:
+        return english_date(dt.date(year, month, day))
+    except ValueError:
+        return None
+
+
+def english_edition(edition: str | None) -> str | None:
+    """'第04版' -> 'Page 4'; '第A3版' -> 'Page A3'; '第十二版' -> 'Page 12'; None if unknown."""
+    if not edition:
+        return None
+    match = re.fullmatch(
+        r"\s*第?\s*([A-Za-z]?)\s*([0-9０-９]+|[〇零一二三四五六七八九十百]+)\s*版?[:：]?\s*",
+        edition,
+    )
+    if not match:
+        return None
+    letter, number = match.groups()
+    if number[0].isdigit():
+        page = int(number)
+    else:
+        try:
+            page = int(cn2an.cn2an(number, "smart"))
+        except (ValueError, KeyError):
+            return None
+    return f"Page {letter.upper()}{page}"
+
+
+def english_byline(byline: Mapping[str, Any] | None) -> dict[str, Any]:
+    """{role: 本报通讯员, names: [王茂征]} -> {role: 'Correspondent', names: ['Wang Maozheng']}.
+
+    The role is singular for one name, plural for several; an unknown role gives None.
+    """
+    byline = byline or {}
+    names = [str(name) for name in byline.get("names") or []]
+    role = byline.get("role")
+    forms = ROLES.get(str(role).strip()) if role else None
+    english_role = (forms[0] if len(names) == 1 else forms[1]) if forms else None
+    return {"role": english_role, "names": [person_name(name) for name in names]}
+
+
+def person_name(name: str) -> str:
+    """A Chinese personal name in pinyin, surname first, given name joined: Wang Maozheng."""
+    name = name.strip()
+    if not _is_han(name):
+        return name
+    if "·" in name or "•" in name:  # transliterated names: each part on its own
+        return " ".join(place_pinyin(part) for part in re.split("[·•]", name) if part)
+    if name[:2] in COMPOUND_SURNAMES and len(name) > 2:
+        surname, given = COMPOUND_SURNAMES[name[:2]], name[2:]
+    elif len(name) > 1:
+        surname = SURNAME_READINGS.get(name[0]) or place_pinyin(name[0])
+        given = name[1:]
+    else:
+        return place_pinyin(name)
+    return f"{surname} {place_pinyin(given)}"
+
+
+def place_pinyin(text: str) -> str:
+    """Pinyin joined and capitalised, without tones: 钢山 -> Gangshan, 西安 -> Xi'an."""
+    syllables = lazy_pinyin(text, style=Style.NORMAL, v_to_u=True)
+    out = ""
+    for syllable in syllables:
+        # Pinyin orthography: an apostrophe before a, o, e starting a later syllable.
+        if out and syllable[:1] in "aoe" and out[-1].isalpha():
+            out += "'"
+        out += syllable
+    return out[:1].upper() + out[1:]
+
+
+def english_publication(
+    name: str | None, glossary: Iterable[GlossaryEntry] | None = None
+) -> str | None:
+    """济宁日报 -> 'Jining Daily': the glossary first, else pinyin + Daily/Evening News/News."""
+    if not name:
+        return None
+    entry = _lookup(name, glossary)
+    if entry:
+        return entry.en
+    for suffix, english in (("日报", "Daily"), ("晚报", "Evening News"), ("报", "News")):
+        if name.endswith(suffix) and len(name) > len(suffix):
+            return f"{place_pinyin(name[: -len(suffix)])} {english}"
+    return place_pinyin(name)
+
+
+def english_region(name: str | None, glossary: Iterable[GlossaryEntry] | None = None) -> str | None:
+    """邹城市钢山街道 -> 'Gangshan Subdistrict, Zoucheng City' (smallest unit first).
+
+    The whole name from the glossary if it is there; else each administrative unit from the
+    glossary, or pinyin + rank by rule (TRANSLATION.md).
+    """
+    if not name:
+        return None
+    entries = list(glossary or [])
+    whole = _lookup(name, entries)
+    if whole:
+        return whole.en
+    units = _RANK_RE.findall(name)
+    consumed = "".join(proper + rank for proper, rank in units)
+    if not units or consumed != name:
+        return place_pinyin(name)
+    parts = []
+    for proper, rank in units:
+        entry = _lookup(proper + rank, entries)
+        parts.append(entry.en if entry else f"{place_pinyin(proper)} {RANKS[rank]}")
+    return ", ".join(reversed(parts))
+
+
+def english_figure(figure: Mapping[str, Any]) -> str:
+    """A key figure (front-matter dict: value, unit, qualifier, yoy, value_max) in English.
+
+    470000000 CNY -> '470 million yuan'; -12 percent yoy -> 'down 12% year on year';
+    3000 mu nearly -> 'nearly 3,000 mu (about 200 hectares)'. A figure without a usable value
+    falls back to its Chinese ``text``.
+    """
+    value = _decimal(figure.get("value"))
+    if value is None:
+        return str(figure.get("text") or "")
+    high = _decimal(figure.get("value_max"))
+    unit = str(figure.get("unit") or "count")
+    qualifier = QUALIFIERS.get(str(figure.get("qualifier")), "")
+    direction = ""
+    if value < 0:
+        direction = "down "
+        value = -value
+        high = -high if high is not None and high < 0 else high
+    elif figure.get("yoy"):
+        direction = "up " if value > 0 else ""
+    amount = _amount(value, high, unit)
+    text = " ".join(part for part in (qualifier, amount) if part)
+    if unit == "mu":
+        hectares = _amount(_hectares(value), _hectares(high) if high is not None else None, "")
+        text += f" (about {hectares} hectare{'' if hectares == '1' else 's'})"
+    text = direction + text
+    if figure.get("yoy"):
+        text += " year on year"
+    return text
+
+
+def figure_numbers(english: str) -> list[Decimal]:
+    """Every number written in an English text, scaled: '470 million' -> 470000000.
+
+    Accepts thousands separators (55,184) or none (55184), decimals, percentages (12%),
+    'RMB 470 million', and ranges (3–5 million gives 3000000 and 5000000).
+    """
+    numbers: list[Decimal] = []
+    low_end: Decimal | None = None  # '3' in '3–5 million' takes the scale written after 5
+    for match in _NUMBER_RE.finditer(english):
+        number = Decimal(match.group("number").replace(",", ""))
+        numbers.append(number)  # unscaled too: '3 million' also mentions a 3
+        scale = match.group("scale")
+        if scale:
+            factor = Decimal(_SCALE_WORDS[scale.lower()])
+            numbers.append(number * factor)
+            if low_end is not None:
+                numbers.append(low_end * factor)
+        low_end = number if match.group("range") and not scale else None
+    # Small numbers and shares are often written out ("six projects", "a quarter", "1/4");
+    # a share also counts as the percentage it stands for.
+    for match in _WORD_RE.finditer(english):
+        numbers.append(Decimal(_NUMBER_WORDS[match.group(0).lower()]))
+    for match in _SHARE_RE.finditer(english):
+        share = _SHARE_WORDS.get(match.group(0).lower())
+        if share is None:
+            top, bottom = (Decimal(part) for part in match.group(0).split("/"))
+            share = top / bottom * 100 if bottom else Decimal(0)
+        numbers.append(share.normalize())
+    return numbers
+
+
+def figure_in_text(figure: Mapping[str, Any], english: str) -> bool:
+    """Does the English text carry this figure's value (and its range's upper end)?
+
+    The sign is not checked (a decline may be 'down 12%' or 'a 12% drop'); the magnitude is.
+    """
+    wanted = [_decimal(figure.get("value")), _decimal(figure.get("value_max"))]
+    found = {abs(number) for number in figure_numbers(english)}
+    return all(value is None or abs(value) in found for value in wanted)
+
+
+_NUMBER_WORDS = {
+    word: number
+    for number, word in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen "
+        "fourteen fifteen sixteen seventeen eighteen nineteen twenty".split()
+    )
+}
+_WORD_RE = re.compile(r"\b(?:" + "|".join(_NUMBER_WORDS) + r")\b", re.IGNORECASE)
+_SHARE_WORDS = {
+    "half": Decimal(50),
+    "a quarter": Decimal(25),
+    "one quarter": Decimal(25),
+    "one-quarter": Decimal(25),
+    "three quarters": Decimal(75),
+    "three-quarters": Decimal(75),
+    "one fifth": Decimal(20),
+    "one-fifth": Decimal(20),
+    "a fifth": Decimal(20),
+    "one tenth": Decimal(10),
+    "one-tenth": Decimal(10),
+    "a tenth": Decimal(10),
+}
+_SHARE_RE = re.compile(
+    r"(?<![\d/])\d+/\d+(?![\d/])|\b(?:"
+    + "|".join(sorted(_SHARE_WORDS, key=len, reverse=True))
+    + r")\b",
+    re.IGNORECASE,
+)
+_SCALE_WORDS = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
+_NUMBER_RE = re.compile(
+    r"(?<![\d.,])(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(?:\s*(?P<scale>thousand|million|billion|trillion)\b)?"
+    r"(?P<range>\s*(?:[-–—~]|to)\s*(?=\d))?",
+    re.IGNORECASE,
+)
+
+
+def _amount(value: Decimal, high: Decimal | None, unit: str) -> str:
+    """Number (or range) and noun: '470 million yuan', '3–5 projects', '50.7%'."""
+    number = _number(value, high)
+    if unit == "percent":
+        return number + "%"
+    singular, plural = NOUNS.get(unit, (unit, unit))
+    noun = singular if value == 1 and high is None else plural
+    return f"{number} {noun}" if noun else number
+
+
+def _number(value: Decimal, high: Decimal | None = None) -> str:
+    top = high if high is not None else value
+    for size, word in SCALES:
+        if top >= size:
+            low, up = value / size, top / size
+            # Scaled only when exact with few decimals: 7.092 billion, but 1,234,567.
+            if _decimals(low) <= 3 and _decimals(up) <= 3 and low >= Decimal("0.1"):
+                if high is None:
+                    return f"{_plain(low)} {word}"
+                return f"{_plain(low)}{DASH}{_plain(up)} {word}"
+            break
+    if high is None:
+        return _plain(value)
+    return f"{_plain(value)}{DASH}{_plain(high)}"
+
+
+def _plain(number: Decimal) -> str:
+    if number == number.to_integral_value():
+        return f"{int(number):,}"
+    return format(number.normalize(), ",f")
+
+
+def _decimals(number: Decimal) -> int:
+    exponent = number.normalize().as_tuple().exponent
+    return -exponent if isinstance(exponent, int) and exponent < 0 else 0
+
+
+def _hectares(mu: Decimal) -> Decimal:
+    """Mu to hectares (1 mu = 1/15 ha), to three significant figures: 3000 -> 200, 47 -> 3.13."""
+    hectares = mu / 15
+    if hectares == 0:
+        return hectares
+    digits = hectares.adjusted()  # power of ten of the leading digit
+    return hectares.quantize(Decimal(1).scaleb(min(0, digits - 2))).normalize()
+
+
+def _decimal(value: Any) -> Decimal | None:
+    if isinstance(value, bool) or value is None:
+        return None
+    try:
+        number = Decimal(str(value))
+    except (InvalidOperation, ValueError):
+        return None
+    return number if number.is_finite() else None
+
+
+def _lookup(zh: str, glossary: Iterable[GlossaryEntry] | None) -> GlossaryEntry | None:
+    for entry in glossary or ():
+        if entry.zh == zh:
+            return entry
+    return None
+
+
+def _is_han(text: str) -> bool:
+    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
+# -- placeholders and leftover Chinese in English text ---------------------------------------
+
+PLACEHOLDER = "[untranslated]"  # what the `none` backend writes before the Chinese text
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_HAN_RUN_RE = re.compile(f"[{_HAN}][{_HAN}\u3000-\u303f\uff01-\uff0f\uff1a-\uff20“”‘’·]*")
+# Deliberate glosses: <span lang="zh">…</span>, or a short parenthesis such as (双招双引).
+_SPAN_RE = re.compile(r'<span lang="zh(?:-\w+)?">.*?</span>', re.DOTALL)
+_GLOSS_RE = re.compile(r"[(（][^()（）]{1,20}[)）]")
+
+
+def is_placeholder(text: str) -> bool:
+    """Does an English text still carry the untranslated-text marker?"""
+    return PLACEHOLDER in text
+
+
+def placeholder(chinese: str) -> str:
+    """The `none` backend's stand-in for an untranslated text: marker, then the Chinese."""
+    return f"{PLACEHOLDER} {chinese}".strip()
+
+
+def chinese_leak(english: str) -> str | None:
+    """The first run of Chinese characters left in English prose, or None.
+
+    Deliberate glosses are allowed: inside ``<span lang="zh">`` or a short parenthesis
+    such as "attracting investment and talent (双招双引)".
+    """
+    text = _SPAN_RE.sub(" ", english)
+    text = _GLOSS_RE.sub(" ", text)
+    match = _HAN_RUN_RE.search(text)
+    return match.group(0)[:20] if match else None

@@ -1,0 +1,384 @@
+"""The MkDocs plugin `digest`: translates MkDocs events into calls on site_builder modules.
+
+- on_files (before mkdocs-static-i18n): read every report page and the glossary once;
+- on_files (after mkdocs-static-i18n sorted the files of the language being built): add the
+  generated pages of that language as in-memory files (home, archive, key figures, glossary,
+  a bilingual view per report);
+- on_page_markdown: render a report page's header, callouts, figures and notes;
+- on_page_content: put the HTML fragments (kept out of Python-Markdown) into the page;
+- on_page_context: give the theme the page's alternates and Open Graph data (``digest``).
+
+The real work is in site_model, site_render, site_pages and site_head, which know nothing
+about MkDocs. mkdocs-static-i18n builds each language in turn with this same plugin instance;
+the language being built is the theme's language, which static-i18n sets for each build.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, cast
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
+
+from site_builder.content.errors import SiteBuilderError
+from site_builder.content.frontmatter import body_after_front_matter
+from site_builder.content.glossary import GlossaryEntry, read_glossary
+from site_builder.site.head import description_of, page_head
+from site_builder.site.html import Fragments
+from site_builder.site.model import (
+    REPORT_RE,
+    Language,
+    Report,
+    ReportPage,
+    collect_reports,
+    iso_date,
+    lang_url,
+    page_languages,
+    read_report_page,
+    relative_url,
+)
+from site_builder.site.pages import (
+    ARCHIVE,
+    FIGURES,
+    GLOSSARY,
+    HOME,
+    Site,
+    archive_page,
+    bilingual_page,
+    bilingual_url,
+    figures_page,
+    glossary_page,
+    home_page,
+)
+from site_builder.site.render import Abbreviations, ReportLinks, render_report
+
+log = get_plugin_logger(__name__)
+
+REPORT_ERROR_ANCHOR = "report-an-error"
+
+
+class DigestConfig(base.Config):
+    """Options of the `digest` plugin (all optional)::
+
+    plugins:
+      - digest:
+          glossary: glossary.yml    # in docs_dir
+          home_limit: 30            # newest reports shown as cards on the home page; 0 = all
+          section_limit: 6          # figures in a per-section callout
+          key_figures: headline     # the comparison page lists `headline` or `all` figures
+          about_page: about/        # where readers learn how to report an error
+    """
+
+    glossary = c.Type(str, default="glossary.yml")
+    home_limit = c.Type(int, default=30)
+    section_limit = c.Type(int, default=6)
+    key_figures = c.Choice(("headline", "all"), default="headline")
+    about_page = c.Type(str, default="about/")
+
+    def validate(self) -> tuple[list[Any], list[Any]]:
+        failed, warnings = super().validate()
+        if not failed and self.home_limit < 0:
+            failed.append(
+                ("home_limit", c.ValidationError("use 0 for all reports or a count, e.g. 30"))
+            )
+        if not failed and self.section_limit < 1:
+            failed.append(("section_limit", c.ValidationError("must be 1 or more, e.g. 6")))
+        if not failed and not (self.about_page == "" or self.about_page.endswith("/")):
+            failed.append(
+                ("about_page", c.ValidationError("a page URL ending in '/', e.g. about/"))
+            )
+        return failed, warnings
+
+
+@dataclass
+class _Content:
+    """What one build read from docs_dir (both languages), keyed by src_uri or slug."""
+
+    languages: list[Language]
+    reports: dict[str, Report] = field(default_factory=dict)
+    glossary: list[GlossaryEntry] = field(default_factory=list)
+    abbreviations: Abbreviations = field(default_factory=lambda: Abbreviations([]))
+    available: dict[str, set[str]] = field(default_factory=dict)
+
+
+class DigestPlugin(BasePlugin[DigestConfig]):
+    def __init__(self) -> None:
+        # Parsed report pages by src_uri with the (mtime, size) they were read at: the
+        # language builds of one `mkdocs build`, and `mkdocs serve` rebuilds, read each once.
+        self._cache: dict[str, tuple[tuple[int, int], ReportPage]] = {}
+        self._content = _Content([])
+        self._fragments: dict[str, Fragments] = {}  # by src_uri, until the page is converted
+        self._glossary: tuple[tuple[int, int], list[GlossaryEntry]] | None = None
+        self._meta: dict[str, dict[str, Any]] = {}  # by src_uri, from read_source to markdown
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        if not config.use_directory_urls:
+            raise PluginError("digest: the site needs 'use_directory_urls: true' (the default)")
+        self._content = _Content(_site_languages(config))
+        return config
+
+    # -- files ----------------------------------------------------------------------------------
+
+    @event_priority(0)  # before mkdocs-static-i18n (-100) narrows the files to one language
+    def _read_content(self, files: Files, config: MkDocsConfig) -> Files:
+        content = self._content
+        pages = [page for file in files if (page := self._read_report(file)) is not None]
+        reports = collect_reports(pages)
+        content.reports = {report.slug: report for report in reports}
+        content.glossary = self._read_glossary(Path(config.docs_dir) / self.config.glossary)
+        content.abbreviations = Abbreviations(content.glossary)
+        generated = [HOME, ARCHIVE, FIGURES, GLOSSARY] + [bilingual_url(r) for r in reports]
+        src_uris = [f.src_uri for f in files] + [_src_uri(norm, "") for norm in generated]
+        content.available = page_languages(src_uris, content.languages)
+        for report in reports:
+            # The bilingual view holds both languages already: it is built once, in the
+            # default language, and both language versions of the report link to it.
+            content.available[bilingual_url(report)] = {self._default_language().locale}
+        return files
+
+    @event_priority(-110)  # after mkdocs-static-i18n: add this language's generated pages
+    def _add_pages(self, files: Files, config: MkDocsConfig) -> Files:
+        site = self._site(files, config)
+        pages = [home_page(site), archive_page(site), figures_page(site, self.config.key_figures)]
+        pages.append(glossary_page(site))
+        if site.language.default:
+            pages += [bilingual_page(report, site) for report in site.reports]
+        for page in pages:
+            src_uri = _src_uri(page.norm, site.lang)
+            if files.get_file_from_path(src_uri) is not None:
+                log.info(f"{src_uri}: a page in docs_dir replaces the generated one")
+                continue
+            file = File.generated(config, src_uri, content=page.markdown())
+            file.dest_uri = lang_url(page.norm, site.language) + "index.html"
+            files.append(file)
+            self._fragments[src_uri] = page.fragments
+        return files
+
+    on_files = CombinedEvent(_read_content, _add_pages)
+
+    # -- pages ----------------------------------------------------------------------------------
+
+    def on_page_read_source(self, /, *, page: Page, config: MkDocsConfig) -> str | None:
+        """Give MkDocs a report's body without its front matter, which this plugin parsed
+        already with libyaml; MkDocs would parse it again with the pure-Python loader, the
+        largest single cost of a build with many reports. The metadata is restored in
+        ``_restore_meta`` before any plugin reads it."""
+        cached = self._cache.get(page.file.src_uri)
+        if cached is None or not page.file.abs_src_path:
+            return None
+        try:
+            stat = os.stat(page.file.abs_src_path)
+            text = page.file.content_string
+        except (OSError, UnicodeDecodeError):
+            return None  # MkDocs reports it as usual
+        body = body_after_front_matter(text)
+        if cached[0] != (stat.st_mtime_ns, stat.st_size) or body is None:
+            return None
+        self._meta[page.file.src_uri] = cached[1].meta
+        return "---\n{}\n---\n" + body
+
+    @event_priority(100)  # before every other plugin sees the page's metadata
+    def _restore_meta(
+        self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        meta = self._meta.pop(page.file.src_uri, None)
+        if meta is not None:
+            page.meta = dict(meta)
+        return markdown
+
+    def _render_report(
+        self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        match = REPORT_RE.match(page.file.src_uri)
+        report = self._content.reports.get(match.group("slug")) if match else None
+        if match is None or report is None:
+            return markdown
+        lang = match.group("lang")
+        try:
+            links = self._report_links(report, page, config, files)
+            content = self._content
+            markdown, fragments = render_report(
+                markdown,
+                report,
+                lang,
+                links,
+                content.glossary,
+                self.config.section_limit,
+                content.abbreviations,
+            )
+        except SiteBuilderError as exc:
+            raise PluginError(f"digest: {page.file.src_uri}: {exc.reason}") from None
+        self._fragments[page.file.src_uri] = fragments
+        return markdown
+
+    on_page_markdown = CombinedEvent(_restore_meta, _render_report)
+
+    def on_page_content(
+        self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        fragments = self._fragments.pop(page.file.src_uri, None)
+        return fragments.fill(html) if fragments else html
+
+    def on_page_context(
+        self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext | None:
+        language = self._language(config)
+        match = REPORT_RE.match(page.file.src_uri)
+        report = self._content.reports.get(match.group("slug")) if match else None
+        description = page.meta.get("description")
+        published = None
+        if report is not None and match is not None:
+            source = report.page(match.group("lang")) or report.source
+            published = iso_date(report.meta.get("date"))
+            if not description:
+                description = source.meta.get("subtitle") or _first_paragraph(source)
+        cast(dict[str, Any], context)["digest"] = page_head(
+            page.url,
+            language,
+            self._content.languages,
+            self._content.available,
+            site_url=config.site_url,
+            site_name=config.site_name,
+            title=page.title or "",
+            description=description_of(str(description)) if description else None,
+            article=report is not None,
+            published=published,
+        )
+        return context
+
+    # -- helpers --------------------------------------------------------------------------------
+
+    def _read_report(self, file: File) -> ReportPage | None:
+        if not REPORT_RE.match(file.src_uri) or not file.abs_src_path:
+            return None
+        try:
+            stat = os.stat(file.abs_src_path)
+            key = (stat.st_mtime_ns, stat.st_size)
+            cached = self._cache.get(file.src_uri)
+            if cached and cached[0] == key:
+                return cached[1]
+            page = read_report_page(file.content_string, file.src_uri)
+        except SiteBuilderError as exc:
+            log.warning(f"{file.src_uri}: {exc.reason}; the report is left out of the digest")
+            return None
+        except (OSError, UnicodeDecodeError) as exc:
+            log.warning(f"{file.src_uri}: cannot read the page ({exc.__class__.__name__})")
+            return None
+        self._cache[file.src_uri] = (key, page)
+        return page
+
+    def _read_glossary(self, path: Path) -> list[GlossaryEntry]:
+        try:
+            stat = path.stat()
+        except FileNotFoundError:
+            log.info(f"{path}: no glossary; the glossary page is empty")
+            return []
+        key = (stat.st_mtime_ns, stat.st_size)
+        if self._glossary and self._glossary[0] == key:
+            return self._glossary[1]
+        try:
+            entries, problems = read_glossary(path)
+        except SiteBuilderError as exc:
+            log.warning(f"{exc.path}: {exc.reason}")
+            return []
+        for problem in problems:
+            log.warning(f"{path}:{problem.line}: {problem.message}")
+        self._glossary = (key, entries)
+        return entries
+
+    def _default_language(self) -> Language:
+        languages = self._content.languages
+        return next((lang for lang in languages if lang.default), languages[0])
+
+    def _language(self, config: MkDocsConfig) -> Language:
+        languages = self._content.languages
+        current = config.theme.get("language")
+        return next((lang for lang in languages if lang.locale == current), languages[0])
+
+    def _site(self, files: Files, config: MkDocsConfig) -> Site:
+        content = self._content
+        assets = {
+            f.src_uri: f.url
+            for f in files
+            if f.src_uri.startswith("reports/") and not f.is_documentation_page()
+        }
+        return Site(
+            self._language(config),
+            content.languages,
+            list(content.reports.values()),
+            content.glossary,
+            content.available,
+            assets,
+            self.config.home_limit,
+        )
+
+    def _report_links(
+        self, report: Report, page: Page, config: MkDocsConfig, files: Files
+    ) -> ReportLinks:
+        language = self._language(config)
+        page_url = page.file.url
+        links = ReportLinks()
+        bilingual = lang_url(bilingual_url(report), self._default_language())
+        links.bilingual = relative_url(bilingual, page_url)
+        source = report.meta.get("source")
+        if source:
+            file = files.get_file_from_path(f"{report.norm_url}{source}")
+            if file is None:
+                log.warning(f"{page.file.src_uri}: source file '{source}' not found beside it")
+            else:
+                links.source = relative_url(file.url, page_url)
+        about = self.config.about_page
+        if language.locale in self._content.available.get(about, ()):
+            target = relative_url(lang_url(about, language), page_url)
+            links.report_error = f"{target}#{REPORT_ERROR_ANCHOR}"
+        available = self._content.available.get(report.norm_url, set())
+        for other in self._content.languages:
+            if other.locale != language.locale and other.locale in available:
+                url = relative_url(lang_url(report.norm_url, other), page_url)
+                links.languages.append((other.locale, other.name, url))
+        captions = sum(1 for pb in report.source.blocks if pb.block.kind == "caption")
+        for number in range(1, captions + 1):
+            image = files.get_file_from_path(f"{report.norm_url}images/{number}.jpg")
+            if image is not None:
+                links.images[number] = relative_url(image.url, page_url)
+        return links
+
+
+def _site_languages(config: MkDocsConfig) -> list[Language]:
+    """The languages built by mkdocs-static-i18n (default first), or the theme's language."""
+    i18n = config.plugins.get("i18n")
+    languages = []
+    for option in getattr(getattr(i18n, "config", None), "languages", None) or []:
+        if not option.build:
+            continue
+        prefix = option.link.strip("/")
+        languages.append(
+            Language(option.locale, option.name, prefix + "/" if prefix else "", option.default)
+        )
+    if not languages:
+        locale = str(config.theme.get("language") or "en")
+        languages = [Language(locale, locale, "", True)]
+    return sorted(languages, key=lambda lang: not lang.default)
+
+
+def _src_uri(norm: str, lang: str) -> str:
+    """Source name of a generated page: '' -> index.en.md, 'archive/' -> archive.en.md."""
+    stem = norm.rstrip("/") or "index"
+    return f"{stem}.{lang}.md" if lang else f"{stem}.md"
+
+
+def _first_paragraph(page: ReportPage) -> str:
+    for page_block in page.blocks:
+        if page_block.block.kind == "paragraph":
+            return page_block.block.text
+    return ""

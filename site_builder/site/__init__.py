@@ -1,0 +1,1 @@
+"""What the website shows: report pages, generated pages, components, feeds. No MkDocs import."""

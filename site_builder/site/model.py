@@ -1,0 +1,198 @@
+"""What the website knows about the content: reports in their languages, and the URL scheme.
+
+Plain data and plain functions. The MkDocs plugin reads the files and hands their text here;
+nothing in this module knows about MkDocs.
+
+URLs are site-relative and directory-style (``reports/<slug>/``), as MkDocs writes them with
+``use_directory_urls``. A language other than the default lives under its prefix (``zh/``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from site_builder.content.frontmatter import split_front_matter
+from site_builder.content.blocks import PageBlock, parse_body
+
+SOURCE_LANG = "zh"  # the Chinese page is the source of truth; other languages follow it
+REPORT_RE = re.compile(r"^reports/(?P<slug>[^/]+)/index\.(?P<lang>[a-z]{2}(?:[-_][A-Za-z]+)?)\.md$")
+PAGE_RE = re.compile(r"^(?P<stem>.*?)(?:\.(?P<lang>[a-z]{2}(?:[-_][A-Za-z]+)?))?\.md$")
+
+
+@dataclass(frozen=True)
+class Language:
+    """A language of the site: locale code, its name in itself, URL prefix ('' or 'zh/')."""
+
+    locale: str
+    name: str
+    prefix: str = ""
+    default: bool = False
+
+
+@dataclass
+class ReportPage:
+    """One language version of a report: its front matter and its body blocks."""
+
+    lang: str
+    src_uri: str
+    meta: dict[str, Any]
+    blocks: list[PageBlock]
+
+
+@dataclass
+class Report:
+    """A report folder ``reports/<slug>/`` with its page in each language present."""
+
+    slug: str
+    pages: dict[str, ReportPage] = field(default_factory=dict)
+
+    @property
+    def source(self) -> ReportPage:
+        """The Chinese page (metadata and key figures live there), else any page."""
+        return self.pages.get(SOURCE_LANG) or next(iter(self.pages.values()))
+
+    @property
+    def meta(self) -> dict[str, Any]:
+        return self.source.meta
+
+    def page(self, lang: str) -> ReportPage | None:
+        return self.pages.get(lang)
+
+    @property
+    def norm_url(self) -> str:
+        return f"reports/{self.slug}/"
+
+    @property
+    def sort_key(self) -> tuple[str, str, str]:
+        """Newest first when sorted in reverse: publication date, else period, then slug."""
+        return (
+            iso_date(self.meta.get("date")) or "",
+            str(self.meta.get("period") or ""),
+            self.slug,
+        )
+
+    @property
+    def year(self) -> str | None:
+        date = iso_date(self.meta.get("date"))
+        if date:
+            return date[:4]
+        match = re.match(r"\d{4}", str(self.meta.get("period") or ""))
+        return match.group(0) if match else None
+
+    def figures(self, lang: str) -> list[dict[str, Any]]:
+        """Key figures of the Chinese page; ``lang``'s page supplies ``en_label``/``en_text``.
+
+        The translated page lists its figures in the same order as the Chinese one. Missing
+        or null translations are left out of the merged record (callers fall back by rule).
+        """
+        figures = [
+            dict(f) for f in self.source.meta.get("key_figures") or [] if isinstance(f, Mapping)
+        ]
+        page = self.pages.get(lang)
+        if lang == SOURCE_LANG or page is None:
+            return figures
+        translated = page.meta.get("key_figures") or []
+        for figure, other in zip(figures, translated, strict=False):
+            if isinstance(other, Mapping):
+                figure["t_label"] = other.get("label") or None
+                figure["t_text"] = other.get("text") or None
+        return figures
+
+
+def read_report_page(text: str, src_uri: str) -> ReportPage:
+    """Parse a report page (``reports/<slug>/index.<lang>.md``); raises FrontMatterError."""
+    match = REPORT_RE.match(src_uri)
+    if not match:
+        raise ValueError(f"not a report page: {src_uri}")
+    meta, body, first_line = split_front_matter(text, src_uri)
+    return ReportPage(match.group("lang"), src_uri, meta, parse_body(body, first_line))
+
+
+def collect_reports(pages: Iterable[ReportPage]) -> list[Report]:
+    """Group pages into reports, newest first."""
+    reports: dict[str, Report] = {}
+    for page in pages:
+        slug = REPORT_RE.match(page.src_uri).group("slug")  # type: ignore[union-attr]
+        reports.setdefault(slug, Report(slug)).pages[page.lang] = page
+    return sorted(reports.values(), key=lambda r: r.sort_key, reverse=True)
+
+
+def iso_date(value: object) -> str | None:
+    """A front-matter date (YAML date or ISO string) as 'YYYY-MM-DD', else None."""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+        return value.strip()
+    return None
+
+
+# -- URLs -------------------------------------------------------------------------------------
+
+
+def norm_url(src_uri: str) -> str:
+    """The language-free URL of a page: 'reports/x/index.zh.md' -> 'reports/x/', 'about.en.md'
+    -> 'about/', 'index.md' -> ''."""
+    match = PAGE_RE.match(src_uri)
+    stem = match.group("stem") if match else src_uri
+    if stem == "index" or stem.endswith("/index"):
+        return stem[: -len("index")]
+    return stem + "/"
+
+
+def page_lang(src_uri: str, languages: Iterable[str]) -> str | None:
+    """The language suffix of a page file, or None for a page without one."""
+    match = PAGE_RE.match(src_uri)
+    lang = match.group("lang") if match else None
+    return lang if lang in set(languages) else None
+
+
+def page_languages(src_uris: Iterable[str], languages: list[Language]) -> dict[str, set[str]]:
+    """For each language-free URL, the languages in which the site has that page.
+
+    A page exists in a language when it has a file for it, or a file without suffix or in
+    the default language (mkdocs-static-i18n falls back to the default language).
+    """
+    locales = [lang.locale for lang in languages]
+    default = next((lang.locale for lang in languages if lang.default), locales[0])
+    found: dict[str, set[str]] = {}
+    for src_uri in src_uris:
+        if not src_uri.endswith(".md"):
+            continue
+        lang = page_lang(src_uri, locales)
+        langs = found.setdefault(norm_url(src_uri), set())
+        langs.update(locales if lang in (None, default) else [lang])
+    return found
+
+
+def lang_url(norm: str, language: Language) -> str:
+    """The site-relative URL of a language-free URL in ``language``: 'zh/' + 'reports/x/'."""
+    return language.prefix + norm
+
+
+def strip_prefix(url: str, language: Language) -> str:
+    """The language-free URL of a page URL of ``language``."""
+    if language.prefix and url.startswith(language.prefix):
+        return url[len(language.prefix) :]
+    return "" if url in (".", "./") else url
+
+
+def relative_url(target: str, base: str) -> str:
+    """Link from the page at site-relative URL ``base`` to ``target`` (both directory-style
+    for pages, e.g. 'zh/reports/x/'; a file target such as 'reports/x/source.txt' works too)."""
+    base_dir = base if base.endswith("/") or base == "" else posixpath.dirname(base) + "/"
+    rel = posixpath.relpath("/" + target, "/" + base_dir)
+    if target.endswith("/") or target == "":
+        rel = "./" if rel == "." else rel + "/"
+    return rel
+
+
+def absolute_url(site_url: str | None, url: str) -> str | None:
+    """``site_url`` + a site-relative URL; None without a site_url."""
+    if not site_url:
+        return None
+    return site_url.rstrip("/") + "/" + url.lstrip("/")

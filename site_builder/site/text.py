@@ -1,0 +1,234 @@
+"""The site's own words in each language, and key figures written for readers.
+
+Plain data and functions; nothing here knows about MkDocs or HTML.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from site_builder.english.rules import NOUNS, english_figure
+from site_builder.content.glossary import GlossaryEntry
+
+STRINGS: dict[str, dict[str, str]] = {
+    "en": {
+        "home.title": "Reports",
+        "home.lead": "Year-end development records from Chinese local-government newspapers, "
+        "in Chinese and English, with their key figures.",
+        "home.more": "All {count} reports in the archive",
+        "archive.title": "Archive",
+        "archive.by_year": "By year",
+        "archive.by_region": "By region",
+        "archive.undated": "Undated",
+        "archive.unknown_region": "Region not stated",
+        "figures.title": "Key figures",
+        "figures.lead": "The headline figures of every report, side by side. Select a column "
+        "heading to sort; type in the box to filter. Values are as printed; the sort uses "
+        "them in base units (yuan, percentage points, mu, square metres, counts).",
+        "figures.filter": "Filter",
+        "figures.report": "Report",
+        "figures.region": "Region",
+        "figures.period": "Period",
+        "figures.metric": "Metric",
+        "figures.value": "Value",
+        "figures.unit": "Unit",
+        "glossary.title": "Glossary",
+        "glossary.lead": "Places, organisations and terms of Chinese local government, with the "
+        "English used throughout this site.",
+        "glossary.zh": "Chinese",
+        "glossary.pinyin": "Pinyin",
+        "glossary.en": "English",
+        "glossary.note": "Note",
+        "glossary.empty": "The glossary is empty.",
+        "glance": "At a glance",
+        "section": "Figures in this section",
+        "meta.label": "About this report",
+        "meta.publication": "Publication",
+        "meta.date": "Date",
+        "meta.edition": "Edition",
+        "meta.byline": "Byline",
+        "meta.region": "Region",
+        "meta.period": "Period",
+        "link.bilingual": "Read side by side with the Chinese",
+        "link.source": "Original text",
+        "link.report": "Report page",
+        "link.read": "Read the report",
+        "link.only": "Chinese only",
+        "photo.missing": "Photo not available",
+        "note.title": "Editor's note",
+        "note.layout": "Found by the converter",
+        "note.report_error": "Spotted a mistake? See how to report an error.",
+        "bilingual.title": "{title} (side by side)",
+        "bilingual.lead": "Each paragraph of the Chinese report next to its English translation.",
+        "bilingual.missing": "The English translation of this report is not available yet.",
+        "bilingual.misaligned": "The English page does not have the same blocks as the Chinese "
+        "page; paragraphs below may not match.",
+        "translation.status": "Translation: {status}",
+        "status.reviewed": "reviewed",
+        "status.draft": "draft",
+        "status.machine": "machine translation, not yet reviewed",
+        "status.pending": "pending",
+        "headline": "Headline figures",
+        "reports.count": "{count} reports",
+    },
+    "zh": {
+        "home.title": "报道",
+        "home.lead": "地方党报年终发展纪实报道的中英文摘编,附关键数据。",
+        "home.more": "在归档中查看全部 {count} 篇报道",
+        "archive.title": "归档",
+        "archive.by_year": "按年份",
+        "archive.by_region": "按地区",
+        "archive.undated": "未注明日期",
+        "archive.unknown_region": "未注明地区",
+        "figures.title": "关键数据",
+        "figures.lead": "各篇报道的主要数据对照。点击列标题排序,在输入框中输入文字筛选。"
+        "数值按原文列出,排序按基本单位(元、百分点、亩、平方米、个数)。",
+        "figures.filter": "筛选",
+        "figures.report": "报道",
+        "figures.region": "地区",
+        "figures.period": "时期",
+        "figures.metric": "指标",
+        "figures.value": "数值",
+        "figures.unit": "单位",
+        "glossary.title": "术语表",
+        "glossary.lead": "地名、机构和政策术语,以及本站使用的英文译法。",
+        "glossary.zh": "中文",
+        "glossary.pinyin": "拼音",
+        "glossary.en": "英文",
+        "glossary.note": "说明",
+        "glossary.empty": "术语表暂无条目。",
+        "glance": "数据速览",
+        "section": "本节数据",
+        "meta.label": "报道信息",
+        "meta.publication": "刊载",
+        "meta.date": "日期",
+        "meta.edition": "版次",
+        "meta.byline": "作者",
+        "meta.region": "地区",
+        "meta.period": "时期",
+        "link.bilingual": "中英对照阅读",
+        "link.source": "原文",
+        "link.report": "报道页面",
+        "link.read": "阅读报道",
+        "link.only": "仅有中文",
+        "photo.missing": "暂无图片",
+        "note.title": "编者注",
+        "note.layout": "转换程序发现的问题",
+        "note.report_error": "发现错误?请参阅如何报告错误。",
+        "bilingual.title": "{title}(中英对照)",
+        "bilingual.lead": "中文原文与英文译文逐段对照。",
+        "bilingual.missing": "本篇报道的英文译文尚未完成。",
+        "bilingual.misaligned": "英文页面与中文页面的段落结构不一致,下列段落可能无法一一对应。",
+        "translation.status": "译文状态:{status}",
+        "status.reviewed": "已审校",
+        "status.draft": "草稿",
+        "status.machine": "机器翻译,未审校",
+        "status.pending": "待翻译",
+        "headline": "主要数据",
+        "reports.count": "{count} 篇报道",
+    },
+}
+
+KIND_NAMES = {
+    "en": {
+        "place": "Places",
+        "organisation": "Organisations",
+        "person_title": "Titles",
+        "policy_term": "Policy terms",
+        "slogan": "Slogans",
+        "metric": "Metrics",
+    },
+    "zh": {
+        "place": "地名",
+        "organisation": "机构",
+        "person_title": "职务",
+        "policy_term": "政策术语",
+        "slogan": "口号",
+        "metric": "统计指标",
+    },
+}
+
+# Unit column of the key-figures table. English: the plural nouns the English rules use,
+# with symbols for measures; Chinese: the measure word as printed.
+UNIT_NAMES = {
+    "en": {unit: plural for unit, (_, plural) in NOUNS.items()}
+    | {"percent": "%", "m2": "m²", "km2": "km²", "km": "km", "m": "m", "ha": "ha", "ton": "t"},
+    "zh": {
+        "CNY": "元", "percent": "%", "mu": "亩", "m2": "平方米", "km2": "平方公里", "ha": "公顷",
+        "km": "公里", "m": "米", "ton": "吨", "hour": "小时", "person": "人",
+        "person_time": "人次", "household": "户", "enterprise": "家", "project": "个",
+        "item": "项", "case": "件", "institution": "所", "session": "场", "dose": "剂次",
+        "time": "次", "site": "处", "facility": "座", "building": "栋", "vehicle": "辆",
+        "team": "支", "unit": "个", "class": "个", "copy": "份", "piece": "件", "count": "",
+    },
+}  # fmt: skip
+
+
+def heading_slug(value: str, separator: str = "-") -> str:
+    """Heading ids that keep their words in any script (Python-Markdown toc's ``slugify``):
+    '聚焦项目建设 — 激发新动能' -> '聚焦项目建设-激发新动能', 'Focus — New Momentum' ->
+    'focus-new-momentum'. Punctuation goes; runs of spaces and dashes become one separator."""
+    value = unicodedata.normalize("NFC", value).lower()
+    value = re.sub(r"[^\w\s-]", "", value)
+    return re.sub(r"[\s_-]+", separator, value).strip(separator)
+
+
+def text(lang: str, key: str, **values: object) -> str:
+    """The site's word for ``key`` in ``lang`` (English when a language lacks it)."""
+    table = STRINGS.get(lang) or STRINGS["en"]
+    template = table.get(key) or STRINGS["en"][key]
+    return template.format(**values) if values else template
+
+
+def unit_name(unit: str | None, lang: str) -> str:
+    names = UNIT_NAMES.get(lang) or UNIT_NAMES["en"]
+    return names.get(str(unit), str(unit or ""))
+
+
+def figure_value(figure: Mapping[str, Any], lang: str) -> str:
+    """A key figure's value as a reader of ``lang`` should see it.
+
+    Chinese: the text as printed, with the direction of a year-on-year change
+    (同比增长50.7%). Other languages: the translated text from the page, else the rule-based
+    English (``english_figure``).
+    """
+    if lang == "zh":
+        printed = str(figure.get("text") or "")
+        value = figure.get("value")
+        negative = isinstance(value, (int, float)) and value < 0
+        if figure.get("yoy"):
+            return ("同比下降" if negative else "同比增长") + printed
+        if negative and figure.get("unit") == "percent":
+            return "下降" + printed
+        return printed
+    return str(figure.get("t_text") or english_figure(figure))
+
+
+def figure_label(
+    figure: Mapping[str, Any], lang: str, glossary: Mapping[str, GlossaryEntry] | None = None
+) -> tuple[str, bool]:
+    """A key figure's label in ``lang`` and whether it had to stay in Chinese."""
+    label = str(figure.get("label") or "")
+    if lang == "zh":
+        return label, False
+    if figure.get("t_label"):
+        return str(figure["t_label"]), False
+    entry = (glossary or {}).get(label)
+    if entry:
+        return entry.en, False
+    return label, True
+
+
+def status_text(status: object, lang: str) -> str | None:
+    if status not in ("reviewed", "draft", "machine", "pending"):
+        return None
+    return text(lang, "translation.status", status=text(lang, f"status.{status}"))
+
+
+def headline_figures(figures: Iterable[Mapping[str, Any]], limit: int | None = None) -> list[Any]:
+    """The figures marked ``headline``, in text order, at most ``limit``."""
+    chosen = [f for f in figures if f.get("headline")]
+    return chosen[:limit] if limit is not None else chosen
