@@ -134,7 +134,7 @@ def test_find_terms_without_the_long_entry():
         (
             GlossaryEntry(
                 "两委",
-                "the two committees (village Party branch and villagers' committee)",
+                "the two committees (the Party organization and the villagers' or residents' committee)",
                 "policy_term",
             ),
             "the two committees were elected",
