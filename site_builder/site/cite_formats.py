@@ -23,9 +23,16 @@ if TYPE_CHECKING:
 
 ACCESSED = "@@accessed@@"
 
-# LaTeX's special characters in a BibTeX value; a lone brace would also end the value early.
+# LaTeX's special characters in a BibTeX value. BibTeX counts braces even after a backslash,
+# so a lone brace becomes a command: \{ would still end (or never end) the value.
 _BIBTEX_SPECIAL = re.compile(r"[\\{}&%$#_~^]")
-_BIBTEX_REPLACE = {"\\": r"\textbackslash{}", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}"}
+_BIBTEX_REPLACE = {
+    "\\": r"\textbackslash{}",
+    "{": r"\textbraceleft{}",
+    "}": r"\textbraceright{}",
+    "~": r"\textasciitilde{}",
+    "^": r"\textasciicircum{}",
+}
 
 
 def plain_text(citation: Citation, accessed: str | None = None) -> str:
