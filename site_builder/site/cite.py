@@ -14,7 +14,7 @@ translator of the English, at the page's permalink. The accessed date is the rea
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -182,13 +182,12 @@ def cite_panel(citation: Citation, lang: str) -> CitePanel:
     """The panel's formats and the head's meta tags; words in ``lang``, the site language of
     the page (a bilingual view is built in the default language)."""
     words = WORDS.get(lang) or WORDS["en"]
-    english = citation.english
     formats = []
     if citation.url:
         formats.append(CiteFormat("permalink", words["permalink"], citation.url))
-    style = "en" if english else "iso"
+    text_style = "en" if citation.english else "iso"  # 5 March 2026 or GB/T's 2026-03-05
     formats += [
-        _dated("text", words["text"], cite_formats.plain_text, citation, style),
+        _dated("text", words["text"], cite_formats.plain_text, citation, text_style),
         _dated("bibtex", words["bibtex"], cite_formats.bibtex, citation, "iso"),
         _dated("ris", words["ris"], cite_formats.ris, citation, "ris"),
     ]
@@ -224,7 +223,9 @@ def meta_tags(citation: Citation) -> list[tuple[str, str]]:
     return [(name, content) for name, content in tags if content]
 
 
-def _dated(name: str, label: str, render: Any, citation: Citation, style: str) -> CiteFormat:
+def _dated(
+    name: str, label: str, render: Callable[..., str], citation: Citation, style: str
+) -> CiteFormat:
     text = render(citation)
     dated = render(citation, accessed=cite_formats.ACCESSED)
     if cite_formats.ACCESSED in text:  # the report's own text has the marker: leave it alone
