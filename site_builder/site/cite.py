@@ -227,7 +227,7 @@ def _dated(
     name: str, label: str, render: Callable[..., str], citation: Citation, style: str
 ) -> CiteFormat:
     text = render(citation)
-    dated = render(citation, accessed=cite_formats.ACCESSED)
+    dated: str | None = render(citation, accessed=cite_formats.ACCESSED)
     if cite_formats.ACCESSED in text:  # the report's own text has the marker: leave it alone
         dated = None
     return CiteFormat(name, label, text, dated, style)
