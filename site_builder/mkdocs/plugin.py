@@ -6,7 +6,8 @@
   a bilingual view per report);
 - on_page_markdown: render a report page's header, callouts, figures and notes;
 - on_page_content: put the HTML fragments (kept out of Python-Markdown) into the page;
-- on_page_context: give the theme the page's alternates and Open Graph data (``digest``).
+- on_page_context: give the theme the page's alternates and Open Graph data (``digest``),
+  and a report's citations and citation meta tags (``digest_cite``).
 
 The real work is in site_model, site_render, site_pages and site_head, which know nothing
 about MkDocs. mkdocs-static-i18n builds each language in turn with this same plugin instance;
@@ -33,6 +34,7 @@ from mkdocs.utils.templates import TemplateContext
 from site_builder.content.errors import SiteBuilderError
 from site_builder.content.frontmatter import body_after_front_matter
 from site_builder.content.glossary import GlossaryEntry, read_glossary
+from site_builder.site.cite import BILINGUAL, CitePanel, cite_panel, report_citation
 from site_builder.site.head import description_of, page_head
 from site_builder.site.html import Fragments
 from site_builder.site.model import (
@@ -40,12 +42,14 @@ from site_builder.site.model import (
     Language,
     Report,
     ReportPage,
+    absolute_url,
     collect_reports,
     iso_date,
     lang_url,
     page_languages,
     read_report_page,
     relative_url,
+    strip_prefix,
 )
 from site_builder.site.pages import (
     ARCHIVE,
@@ -254,9 +258,27 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             article=report is not None,
             published=published,
         )
+        cast(dict[str, Any], context)["digest_cite"] = self._cite(page, config, language)
         return context
 
     # -- helpers --------------------------------------------------------------------------------
+
+    def _cite(self, page: Page, config: MkDocsConfig, language: Language) -> CitePanel | None:
+        """The "Cite" panel and citation meta tags of a report page or its bilingual view."""
+        match = REPORT_RE.match(page.file.src_uri)
+        if match:
+            report, lang = self._content.reports.get(match.group("slug")), match.group("lang")
+        else:
+            norm = strip_prefix(page.url, language)
+            slug = norm.removeprefix("reports/").removesuffix("/bilingual/")
+            report, lang = self._content.reports.get(slug), BILINGUAL
+            if report is not None and bilingual_url(report) != norm:
+                report = None
+        if report is None:
+            return None
+        url = absolute_url(config.site_url, page.url)
+        citation = report_citation(report, lang, url, config.site_name, self._content.glossary)
+        return cite_panel(citation, language.locale)
 
     def _read_report(self, file: File) -> ReportPage | None:
         if not REPORT_RE.match(file.src_uri) or not file.abs_src_path:
