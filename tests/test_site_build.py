@@ -491,3 +491,33 @@ def test_every_unit_has_a_name_in_both_languages() -> None:
     for lang in ("en", "zh"):
         assert set(UNIT_CODES) <= set(UNIT_NAMES[lang]), lang
     assert UNIT_NAMES["en"]["person_time"] == "visits" and UNIT_NAMES["en"]["m2"] == "m²"
+
+
+class HeadMeta(HTMLParser):
+    """The content of every <meta> in a page, by name or property."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.meta: dict[str, str] = {}
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        key = values.get("name") or values.get("property")
+        if tag == "meta" and key:
+            self.meta[key] = values.get("content") or ""
+
+
+def test_quotes_and_angle_brackets_in_a_title_stay_inside_the_head_tags(tmp_path: Path) -> None:
+    title = '“双招双引” "quoted" <b>标题</b> & more'
+    zh = REPORT_ZH.replace("title: 敢立潮头 奋楫扬帆", f"title: '{title}'", 1)
+    write_files(tmp_path / "content", {**FILES, f"reports/{SLUG}/index.zh.md": zh})
+    build(tmp_path / "content", tmp_path / "site")
+    html = read(tmp_path / "site", f"zh/reports/{SLUG}/index.html")
+    head = html[: html.index("</head>")]
+    parser = HeadMeta()
+    parser.feed(head)
+    assert parser.meta["og:title"] == title
+    assert "<b>标题</b>" not in html  # neither in <title> nor in Material's header
+    assert "&lt;b&gt;标题&lt;/b&gt; &amp; more - " in head
+    feed = read(tmp_path / "site", "zh/feed.xml")
+    assert '<title>“双招双引” "quoted" &lt;b&gt;标题&lt;/b&gt; &amp; more</title>' in feed

@@ -16,6 +16,7 @@ the language being built is the theme's language, which static-i18n sets for eac
 
 from __future__ import annotations
 
+import html
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -198,6 +199,11 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         meta = self._meta.pop(page.file.src_uri, None)
         if meta is not None:
             page.meta = dict(meta)
+        if REPORT_RE.match(page.file.src_uri) and isinstance(page.meta.get("title"), str):
+            # Material writes page.meta.title into <title> and the header as HTML; a report's
+            # title is text from a source, so it goes in escaped (our own pages use the raw
+            # front matter, keyed by src_uri).
+            page.meta["title"] = html.escape(page.meta["title"], quote=False)
         return markdown
 
     def _render_report(
@@ -241,8 +247,10 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         report = self._content.reports.get(match.group("slug")) if match else None
         description = page.meta.get("description")
         published = None
+        title = html.unescape(page.title or "")  # Material's titles are HTML
         if report is not None and match is not None:
             source = report.page(match.group("lang")) or report.source
+            title = str(source.meta.get("title") or title)
             published = iso_date(report.meta.get("date"))
             if not description:
                 description = source.meta.get("subtitle") or _first_paragraph(source)
@@ -253,7 +261,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             self._content.available,
             site_url=config.site_url,
             site_name=config.site_name,
-            title=page.title or "",
+            title=title,
             description=description_of(str(description)) if description else None,
             article=report is not None,
             published=published,

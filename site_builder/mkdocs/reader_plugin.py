@@ -14,6 +14,7 @@ outputs are written once, when the outermost build ends, from what every build r
 
 from __future__ import annotations
 
+import html
 import io
 import json
 import os
@@ -145,7 +146,8 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
         )
         if match:
             meta = dict(page.meta)
-            title = str(meta.get("title") or page.title or match.group(1))
+            # Material's page titles are HTML (the digest plugin escapes report titles).
+            title = html.unescape(str(meta.get("title") or page.title or match.group(1)))
             self._reports.append(ReportRecord(match.group(1), lang, page.url, title, meta))
 
     # -- end of each build -----------------------------------------------------------------
