@@ -20,6 +20,7 @@ In a block every figure needs its own mention: figures are matched one to one wi
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -125,8 +126,12 @@ _NUMBER_WORDS = {
     )
 }
 _WORD_RE = re.compile(r"\b(?:" + "|".join(_NUMBER_WORDS) + r")\b", re.IGNORECASE)
-_SHARES = {"half": 50, "a quarter": 25, "one quarter": 25, "three quarters": 75, "a fifth": 20,
-           "one fifth": 20, "a tenth": 10, "one tenth": 10, "a third": Decimal(100) / 3}  # fmt: skip
+_SHARES = {
+    share: Decimal(percent)
+    for share, percent in (("half", 50), ("a quarter", 25), ("one quarter", 25),
+                           ("three quarters", 75), ("a fifth", 20), ("one fifth", 20),
+                           ("a tenth", 10), ("one tenth", 10))
+}  # fmt: skip
 _SHARE_RE = re.compile(
     r"(?<![\d/])\d+/\d+(?![\d/])|\b(?:" + "|".join(sorted(_SHARES, key=len, reverse=True)) + r")\b",
     re.IGNORECASE,
@@ -170,7 +175,7 @@ def read_mentions(english: str) -> list[Mention]:
         low = _number(match.group("low")) * (
             Decimal(_SCALES[low_scale.lower()]) if low_scale else (scale or 1)
         )
-        values = (low,)
+        values: tuple[Decimal, ...] = (low,)
         if match.group("high"):
             values = (low, _number(match.group("high")) * (scale or 1))
         found.append(_mention(english, match.start(), match.end(), values))
@@ -182,8 +187,8 @@ def read_mentions(english: str) -> list[Mention]:
         if share is None:
             top, bottom = (Decimal(p) for p in match.group(0).split("/"))
             share = top / bottom * 100 if bottom else Decimal(0)
-        mention = _mention(english, match.start(), match.end(), (Decimal(share),))
-        found.append(Mention(**{**mention.__dict__, "share": True}))
+        mention = _mention(english, match.start(), match.end(), (share,))
+        found.append(dataclasses.replace(mention, share=True))
     return sorted(found, key=lambda m: m.start)
 
 
