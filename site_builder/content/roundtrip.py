@@ -21,14 +21,16 @@ from site_builder.content.errors import FrontMatterError
 from site_builder.content.frontmatter import FENCE, closing_fence
 
 
-def rewrite_front_matter(text: str, data: Mapping[str, Any], path: object = "<page>") -> str:
+def rewrite_front_matter(
+    text: str, data: Mapping[str, Any], path: object = "<page>", body: str | None = None
+) -> str:
     """``text`` (a whole page) with its front matter changed to ``data``, and nothing else.
 
     ruamel.yaml's round trip keeps comments, key order, quoting and flow/block style of what
     did not change; values are changed in place, keys added next to their neighbours, list
     entries with an ``id`` (key figures) matched by id, so that a comment on an entry's line
     travels with it and a comment line above an entry stays above it. The body is kept byte
-    for byte. Raises FrontMatterError if the page has no front matter, or if a comment could
+    for byte, or replaced by ``body`` (what follows the closing fence line). Raises FrontMatterError if the page has no front matter, or if a comment could
     not be kept (never written silently without it).
     """
     lines = text.split("\n")
@@ -53,7 +55,8 @@ def rewrite_front_matter(text: str, data: Mapping[str, Any], path: object = "<pa
     lost = [c for c in _comment_lines(front) if c not in rewritten]
     if lost:
         raise FrontMatterError(path, f"rewriting would lose the comment '{lost[0]}'")
-    return FENCE + "\n" + rewritten + "\n".join(lines[end:])
+    after = "\n".join(lines[end + 1 :]) if body is None else body
+    return FENCE + "\n" + rewritten + FENCE + "\n" + after
 
 
 def _round_trip() -> YAML:
@@ -101,7 +104,7 @@ def _merge(old: Any, new: Any) -> Any:
                     old[key] = merged
             else:
                 keys = list(old)
-                at = keys.index(previous) + 1 if previous in keys else len(keys)
+                at = keys.index(previous) + 1 if previous in keys else 0
                 old.insert(at, key, _node(value))
             previous = key
         return old
