@@ -126,6 +126,8 @@ def legacy(meta: dict[str, Any]) -> dict[str, Any]:
         figure.pop("id", None)
         figure.pop("label_digest", None)
     return meta
+
+
 GLOSSARY = """\
 - zh: 钢山街道
   en: Gangshan Subdistrict
