@@ -359,9 +359,19 @@ def _check_figures(zh: Page, en: Page, spots: list[list[int]]) -> list[Problem]:
         left = match_figures([figures[i] for i in indexes], _english(en.blocks[number]))
         for position, why in left:
             index = indexes[position]
-            # The same Chinese text in another block: the figure may be that one.
-            others = [en.blocks[i] for i in spots[index][1:]]
-            if any(check_text(figures[index], _english(b)) is None for b in others):
+            # The same Chinese text in another block: the figure may be that one, if that
+            # block's English says it besides the figures of its own.
+            if any(
+                not any(
+                    k == len(in_block.get(other, []))
+                    for k, _ in match_figures(
+                        [figures[i] for i in in_block.get(other, [])] + [figures[index]],
+                        _english(en.blocks[other]),
+                    )
+                )
+                for other in spots[index][1:]
+                if not is_placeholder(en.blocks[other].block.text)
+            ):
                 continue
             figure = figures[index]
             zh_line = zh.blocks[number].line

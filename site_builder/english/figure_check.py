@@ -111,11 +111,11 @@ _DIRECTION_AFTER = [
 
 _SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
 _NUMBER_RE = re.compile(
-    r"(?<![\w.,])(?P<low>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(?<![\w.,/])(?P<low>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     r"(?:\s*(?P<low_scale>thousand|million|billion|trillion)\b)?"
     r"(?:\s*(?:[-–—~]|to)\s*(?P<high>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?))?"
     r"(?:\s*(?P<scale>thousand|million|billion|trillion)\b)?"
-    r"(?![0-9A-Za-z])",
+    r"(?![0-9A-Za-z]|/\d)",  # not 5G, not the 1 of 1/4 (a share, read below)
     re.IGNORECASE,
 )
 _NUMBER_WORDS = {
@@ -125,7 +125,11 @@ _NUMBER_WORDS = {
         "fifteen sixteen seventeen eighteen nineteen twenty".split()
     )
 }
-_WORD_RE = re.compile(r"\b(?:" + "|".join(_NUMBER_WORDS) + r")\b", re.IGNORECASE)
+_WORD_RE = re.compile(
+    r"\b(?P<word>" + "|".join(_NUMBER_WORDS) + r")\b"
+    r"(?:\s+(?P<scale>thousand|million|billion|trillion)\b)?",
+    re.IGNORECASE,
+)
 _SHARES = {
     share: Decimal(percent)
     for share, percent in (("half", 50), ("a quarter", 25), ("one quarter", 25),
@@ -180,7 +184,9 @@ def read_mentions(english: str) -> list[Mention]:
             values = (low, _number(match.group("high")) * (scale or 1))
         found.append(_mention(english, match.start(), match.end(), values))
     for match in _WORD_RE.finditer(english):
-        number = Decimal(_NUMBER_WORDS[match.group(0).lower()])
+        number = Decimal(_NUMBER_WORDS[match.group("word").lower()])
+        if match.group("scale"):
+            number *= _SCALES[match.group("scale").lower()]
         found.append(_mention(english, match.start(), match.end(), (number,)))
     for match in _SHARE_RE.finditer(english):
         share = _SHARES.get(match.group(0).lower())
@@ -189,7 +195,17 @@ def read_mentions(english: str) -> list[Mention]:
             share = top / bottom * 100 if bottom else Decimal(0)
         mention = _mention(english, match.start(), match.end(), (share,))
         found.append(dataclasses.replace(mention, share=True))
-    return sorted(found, key=lambda m: m.start)
+    found.sort(key=lambda m: m.start)
+    # "one quarter (1/4)": a restatement in brackets is the same mention, not a second one.
+    return [
+        m
+        for i, m in enumerate(found)
+        if not (
+            i
+            and found[i - 1].values == m.values
+            and re.fullmatch(r"\s*\(", english[found[i - 1].end : m.start])
+        )
+    ]
 
 
 def _mention(text: str, start: int, end: int, values: tuple[Decimal, ...]) -> Mention:
