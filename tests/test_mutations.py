@@ -65,7 +65,7 @@ def direction(text: str, m: Mention, figure: dict[str, Any]) -> str:
         )  # fmt: skip
         if flipped != before:
             return flipped + text[m.start :]
-        after = re.sub(r"\b(decline|drop|increase|growth|rise)\b", "change", text[m.end :], 1)
+        after = re.sub(r"\b(decline|drop|increase|growth|rise)\b", "change", text[m.end :], count=1)
         return before + ("up " if value < 0 else "down ") + text[m.start : m.end] + after
     at = _QUALIFIER_BEFORE.search(before).start()  # type: ignore[union-attr]
     return before[:at] + "down " + before[at:] + text[m.start :]
