@@ -346,3 +346,26 @@ def test_openai_garbage_reply_is_retried(tmp_path, openai_env):
     write_report(tmp_path, english=False)
     assert main(["translate", "--content", str(tmp_path), "--backend", "openai"]) == 1
     assert read_page(en_page(tmp_path)).meta["translation"]["status"] == "pending"
+
+
+@pytest.mark.parametrize(
+    "wrong, why",
+    [
+        ("In 2021, fiscal revenue was 470 million yuan, down 50.7% year on year.", "a decline"),
+        ("In 2021, fiscal revenue was 470 million mu, up 50.7% year on year.", "'mu'"),
+    ],
+    ids=["flipped direction", "swapped unit"],
+)
+def test_openai_reply_with_a_wrong_figure_is_rejected(tmp_path, openai_env, wrong, why):
+    def answer(prompt: str) -> str:
+        if "4.7亿元" in prompt.rsplit("to translate:\n", 1)[1]:
+            return wrong
+        return translate_from(prompt)
+
+    server = openai_env(answer)
+    write_report(tmp_path, english=False)
+    assert main(["translate", "--content", str(tmp_path), "--backend", "openai"]) == 1
+    page = read_page(en_page(tmp_path))
+    assert PLACEHOLDER in page.blocks[1].block.text  # never accepted
+    asked = [p for p in server.prompts if "4.7亿元" in p.rsplit("to translate:\n", 1)[1]]
+    assert len(asked) == 3 and why in asked[1]
