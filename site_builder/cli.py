@@ -1,4 +1,6 @@
-"""Command line: site-builder import | check | translate | export | import-translations | build | serve.
+"""Command line of site-builder: import, check, translate, export, import-translations, migrate.
+
+Also build and serve (thin wrappers over mkdocs).
 
 Exit codes: 0 success, 1 content problems found, 2 bad usage or unreadable input.
 Expected errors are one line naming the file and the reason; no traceback.
@@ -39,6 +41,9 @@ def build_parser() -> argparse.ArgumentParser:
     imt.add_argument("input", type=Path)
     imt.add_argument("--content", type=Path, default=Path("content"))
 
+    mig = commands.add_parser("migrate", help="give key figures ids (pages made before ids)")
+    mig.add_argument("--content", type=Path, default=Path("content"))
+
     build = commands.add_parser("build", help="mkdocs build")
     build.add_argument("--strict", action="store_true")
     commands.add_parser("serve", help="mkdocs serve")
@@ -78,6 +83,10 @@ def run(args: argparse.Namespace) -> int:
         from site_builder.english.exchange import import_command as import_translations
 
         return import_translations(args.content, args.input)
+    if args.command == "migrate":
+        from site_builder.english.migrate import migrate_command
+
+        return migrate_command(args.content)
     mkdocs = [sys.executable, "-m", "mkdocs", args.command]
     if args.command == "build" and args.strict:
         mkdocs.append("--strict")

@@ -19,6 +19,7 @@ from site_builder.cli import main
 from site_builder.content.blocks import block_digest, render_block
 from site_builder.content.errors import SiteBuilderError
 from site_builder.content.frontmatter import dump_front_matter
+from site_builder.content.identity import figure_id, label_digest
 from site_builder.content.model import Block
 from site_builder.english.backends import NoneBackend
 from site_builder.english.check import check_content
@@ -67,6 +68,7 @@ ZH_META: dict[str, Any] = {
     "source_page": None,
     "key_figures": [
         {
+            "id": figure_id("4.7亿元"),
             "text": "4.7亿元",
             "label": "财政收入",
             "value": 470000000,
@@ -76,6 +78,7 @@ ZH_META: dict[str, Any] = {
             "headline": True,
         },
         {
+            "id": figure_id("50.7%"),
             "text": "50.7%",
             "label": "财政收入",
             "value": 50.7,
@@ -85,6 +88,7 @@ ZH_META: dict[str, Any] = {
             "headline": True,
         },
         {
+            "id": figure_id("3000亩"),
             "text": "3000亩",
             "label": "总占地",
             "value": 3000,
@@ -101,12 +105,29 @@ EN_META: dict[str, Any] = {
     "title": "Riding the Crest of the Wave",
     "subtitle": "A Record of High-Quality Development in Gangshan Subdistrict in 2021",
     "key_figures": [
-        {"label": "fiscal revenue", "text": "470 million yuan"},
-        {"label": "fiscal revenue", "text": "up 50.7% year on year"},
-        {"label": "land area", "text": "nearly 3,000 mu (about 200 hectares)"},
+        {"id": figure_id("4.7亿元"), "label": "fiscal revenue", "text": "470 million yuan"},
+        {"id": figure_id("50.7%"), "label": "fiscal revenue", "text": "up 50.7% year on year"},
+        {
+            "id": figure_id("3000亩"),
+            "label": "land area",
+            "text": "nearly 3,000 mu (about 200 hectares)",
+        },
     ],
     "translation": {"status": "reviewed"},
 }
+for _zh, _en in zip(ZH_META["key_figures"], EN_META["key_figures"], strict=True):
+    _en["label_digest"] = label_digest(_zh["label"])
+
+
+def legacy(meta: dict[str, Any]) -> dict[str, Any]:
+    """A page as made before key-figure ids (main before migration): no id, no label_digest."""
+    meta = copy.deepcopy(meta)
+    for figure in meta["key_figures"]:
+        figure.pop("id", None)
+        figure.pop("label_digest", None)
+    return meta
+
+
 GLOSSARY = """\
 - zh: 钢山街道
   en: Gangshan Subdistrict
@@ -250,13 +271,50 @@ def test_w005_unknown_key_is_a_warning(tmp_path):
     assert problem.line == line_of(folder / "index.zh.md", "titel")
 
 
-def test_e006_key_figure_counts_differ(tmp_path):
-    en = copy.deepcopy(EN_META)
+def test_e006_key_figure_counts_differ_on_a_legacy_page(tmp_path):
+    en = legacy(EN_META)
     en["key_figures"].pop()
-    folder = write_report(tmp_path, en_meta=en)
+    folder = write_report(tmp_path, zh_meta=legacy(ZH_META), en_meta=en)
     problem = only(tmp_path, "E006")
     assert problem.line == line_of(folder / "index.en.md", "key_figures:")
     assert "2 entries" in problem.message and "has 3" in problem.message
+
+
+def test_legacy_pages_without_ids_pair_by_position_and_are_clean(tmp_path):
+    write_report(tmp_path, zh_meta=legacy(ZH_META), en_meta=legacy(EN_META))
+    assert check_content(tmp_path) == []
+
+
+def test_e006_figure_without_english_entry_and_entry_without_figure(tmp_path):
+    en = copy.deepcopy(EN_META)
+    en["key_figures"][2]["id"] = "k000000"  # its figure was removed, say
+    folder = write_report(tmp_path, en_meta=en)
+    found = [p for p in check_content(tmp_path) if p.code == "E006"]
+    assert len(found) == 2
+    assert f"key figure {figure_id('3000亩')} '3000亩' (总占地, index.zh.md:" in found[0].message
+    assert "has no English entry" in found[0].message
+    assert found[1].line == line_of(folder / "index.en.md", "k000000")
+    assert "id k000000 is not on the Chinese page" in found[1].message
+
+
+def test_e007_duplicate_id_and_w007_figure_without_id(tmp_path):
+    zh = copy.deepcopy(ZH_META)
+    zh["key_figures"][1]["id"] = zh["key_figures"][0]["id"]
+    del zh["key_figures"][2]["id"]  # added by hand
+    folder = write_report(tmp_path, zh_meta=zh)
+    found = {p.code: p for p in check_content(tmp_path)}
+    assert found["E007"].line == line_of(folder / "index.zh.md", "50.7%")
+    assert found["W007"].severity == "warning" and "3000亩" in found["W007"].message
+
+
+def test_e022_stale_key_figure_label_names_the_figure(tmp_path):
+    zh = copy.deepcopy(ZH_META)
+    zh["key_figures"][2]["label"] = "总占地面积"  # relabelled in Chinese
+    folder = write_report(tmp_path, zh_meta=zh)
+    problem = only(tmp_path, "E022")
+    assert problem.line == line_of(folder / "index.en.md", "land area")
+    assert f"key figure {figure_id('3000亩')} '3000亩' (总占地面积" in problem.message
+    assert label_digest("总占地面积") in problem.message
 
 
 def test_e010_kind_mismatch_names_both_lines(tmp_path):
@@ -390,7 +448,7 @@ def test_w060_placeholder_and_w061_status(tmp_path):
     en_blocks[4] = Block("caption", placeholder("北关社区幸福食堂"))
     en = copy.deepcopy(EN_META)
     en["translation"]["status"] = "pending"
-    en["key_figures"][2] = {"label": placeholder("总占地"), "text": None}
+    en["key_figures"][2] |= {"label": placeholder("总占地"), "text": None}
     folder = write_report(tmp_path, en_blocks=en_blocks, en_meta=en)
     en_path = folder / "index.en.md"
     found = [(p.line, p.code) for p in check_content(tmp_path)]

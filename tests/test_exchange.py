@@ -8,6 +8,7 @@ import polib
 
 from site_builder.cli import main
 from site_builder.content.blocks import block_digest, render_block
+from site_builder.content.identity import figure_id
 from site_builder.content.model import Block
 from site_builder.english.check import check_content, read_page
 from site_builder.english.rules import PLACEHOLDER
@@ -58,7 +59,10 @@ def test_export_marks_stale_as_fuzzy_and_placeholders_empty(tmp_path):
     assert stale.fuzzy and "Happiness Canteen" in stale.msgstr
     pending = [e for e in po if e.msgctxt.startswith("other:")]
     filled = {e.msgctxt.split(":")[1]: e.msgstr for e in pending if e.msgstr}
-    assert len(pending) == 9 and filled == {"label1": "fiscal revenue", "label2": "fiscal revenue"}
+    assert len(pending) == 9 and filled == {
+        f"label-{figure_id('4.7亿元')}": "fiscal revenue",
+        f"label-{figure_id('50.7%')}": "fiscal revenue",
+    }
 
 
 def test_import_updates_current_units_and_skips_stale(tmp_path, capsys):

@@ -54,9 +54,9 @@ def test_none_backend_creates_an_aligned_pending_page(tmp_path, capsys):
     assert page.meta["translation"]["status"] == "pending"
     assert page.meta["title"] == f"{PLACEHOLDER} {ZH_META['title']}"
     assert page.meta["key_figures"] == [
-        {"label": "fiscal revenue", "text": "470 million yuan"},  # label from the glossary
-        {"label": "fiscal revenue", "text": "up 50.7% year on year"},
-        {"label": f"{PLACEHOLDER} 总占地", "text": "nearly 3,000 mu (about 200 hectares)"},
+        EN_META["key_figures"][0],  # label from the glossary, text by rule
+        EN_META["key_figures"][1],
+        EN_META["key_figures"][2] | {"label": f"{PLACEHOLDER} 总占地"},
     ]
     # Aligned, current, no leaks: only "not translated yet" warnings.
     assert set(problem_codes(tmp_path)) == {"W060", "W061"}
@@ -346,3 +346,26 @@ def test_openai_garbage_reply_is_retried(tmp_path, openai_env):
     write_report(tmp_path, english=False)
     assert main(["translate", "--content", str(tmp_path), "--backend", "openai"]) == 1
     assert read_page(en_page(tmp_path)).meta["translation"]["status"] == "pending"
+
+
+@pytest.mark.parametrize(
+    "wrong, why",
+    [
+        ("In 2021, fiscal revenue was 470 million yuan, down 50.7% year on year.", "a decline"),
+        ("In 2021, fiscal revenue was 470 million mu, up 50.7% year on year.", "'mu'"),
+    ],
+    ids=["flipped direction", "swapped unit"],
+)
+def test_openai_reply_with_a_wrong_figure_is_rejected(tmp_path, openai_env, wrong, why):
+    def answer(prompt: str) -> str:
+        if "4.7亿元" in prompt.rsplit("to translate:\n", 1)[1]:
+            return wrong
+        return translate_from(prompt)
+
+    server = openai_env(answer)
+    write_report(tmp_path, english=False)
+    assert main(["translate", "--content", str(tmp_path), "--backend", "openai"]) == 1
+    page = read_page(en_page(tmp_path))
+    assert PLACEHOLDER in page.blocks[1].block.text  # never accepted
+    asked = [p for p in server.prompts if "4.7亿元" in p.rsplit("to translate:\n", 1)[1]]
+    assert len(asked) == 3 and why in asked[1]

@@ -1,4 +1,5 @@
-"""YAML front matter of content pages: split, dump (safe), read with clear errors."""
+"""YAML front matter of content pages: split, dump (fast, for generated pages), read with
+clear errors. Pages people edit are rewritten by ``roundtrip.rewrite_front_matter``."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from site_builder.content.errors import FrontMatterError, InputError
 FENCE = "---"
 
 
-def _closing_fence(lines: list[str]) -> int | None:
+def closing_fence(lines: list[str]) -> int | None:
     """Index of the line closing the front matter, or None."""
     if not lines or lines[0].strip() != FENCE:
         return None
@@ -24,7 +25,7 @@ def _closing_fence(lines: list[str]) -> int | None:
 def body_after_front_matter(text: str) -> str | None:
     """The text after a page's closing '---' line (no YAML parsing); None without one."""
     lines = text.split("\n")
-    end = _closing_fence(lines)
+    end = closing_fence(lines)
     return None if end is None else "\n".join(lines[end + 1 :])
 
 
@@ -33,7 +34,7 @@ def split_front_matter(text: str, path: object = "<page>") -> tuple[dict[str, An
     lines = text.split("\n")
     if not lines or lines[0].strip() != FENCE:
         raise FrontMatterError(path, "no front matter: the page must start with a '---' line")
-    end = _closing_fence(lines)
+    end = closing_fence(lines)
     if end is None:
         raise FrontMatterError(path, "front matter is not closed by a '---' line")
     try:

@@ -43,9 +43,11 @@ class KeyFigure:
     headline: bool = False
     block: int = -1  # index of the body block the figure was found in (not saved)
     value_max: float | int | None = None  # upper end of a range
+    id: str = ""  # stable identity, given once at render (content/identity.py)
 
     def as_dict(self) -> dict[str, object]:
-        data: dict[str, object] = {
+        data: dict[str, object] = {"id": self.id} if self.id else {}
+        data |= {
             "text": self.text,
             "label": self.label,
             "value": self.value,

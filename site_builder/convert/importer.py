@@ -6,10 +6,8 @@ overwritten without --force: the page carries a digest of what was generated.
 
 from __future__ import annotations
 
-import os
 import re
 import sys
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,6 +17,7 @@ from rich.progress import Progress
 from rich.table import Table
 
 from site_builder.content.errors import EditedPageError, InputError, SiteBuilderError
+from site_builder.content.files import write_atomic
 from site_builder.content.frontmatter import split_front_matter
 from site_builder.content.model import Article
 from site_builder.convert.decode import decode_bytes, text_lines
@@ -56,18 +55,6 @@ def convert(data: bytes, path: object = "<input>") -> tuple[Article, str]:
         raise InputError(path, "no article text found")
     article.key_figures = find_key_figures(article)
     return article, extension
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write via a temp file in the same folder and rename, so a crash leaves no half page."""
-    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
 
 
 def was_edited(page: Path) -> bool:
@@ -136,7 +123,7 @@ def import_file(source: Path, content: Path, force: bool = False) -> ImportResul
         result.status = "created"
     if result.status != "unchanged":
         folder.mkdir(parents=True, exist_ok=True)
-        write_atomic(page, text.encode("utf-8"))
+        write_atomic(page, text)
         write_atomic(folder / f"source{extension}", data)
     result.figures = len(article.key_figures)
     result.notes = list(article.layout_notes)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import hashlib
 import json
@@ -9,6 +10,7 @@ from typing import Any
 
 from site_builder.content.blocks import render_body
 from site_builder.content.frontmatter import dump_front_matter
+from site_builder.content.identity import assign_ids
 from site_builder.content.model import Article, Block
 
 
@@ -25,6 +27,8 @@ def page_digest(front_matter: dict[str, Any], body: str) -> str:
 
 def zh_front_matter(article: Article, source_name: str) -> dict[str, Any]:
     meta = article.meta
+    figures = article.key_figures
+    ids = assign_ids([f.text for f in figures], [f.id for f in figures])
     return {
         "title": meta.title,
         "subtitle": meta.subtitle,
@@ -37,7 +41,9 @@ def zh_front_matter(article: Article, source_name: str) -> dict[str, Any]:
         "region": meta.region,
         "source": source_name,
         "source_page": meta.source_page,
-        "key_figures": [figure.as_dict() for figure in article.key_figures],
+        "key_figures": [
+            dataclasses.replace(f, id=i).as_dict() for f, i in zip(figures, ids, strict=True)
+        ],
         "layout_notes": list(article.layout_notes),
         "editor_note": None,
     }

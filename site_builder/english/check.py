@@ -4,12 +4,19 @@ Problem codes (E = error, W = warning; ``--strict`` fails on warnings too):
 
     E001 missing English page            E002 English page without a Chinese page
     E003 unreadable page                 E004 broken front matter (fence, YAML, not a mapping)
-    E005 front-matter schema error       E006 English key_figures count differs from Chinese
+    E005 front-matter schema error
+    E006 English key figures do not match the Chinese ones (a figure without English entry,
+         an entry whose figure is gone or that has no id; on a legacy page: the counts)
+    E007 key-figure id used twice        W007 Chinese key figure without id (added by hand)
     E010 block kinds do not match        E011 block counts do not match
     E020 stale block (Chinese changed)   E021 source_digests do not fit the Chinese blocks
-    E030 key figure missing/different in the aligned English block
+    E022 stale key figure: its Chinese label changed since the English label was written
+    E030 key figure missing, or another value or scale, in the aligned English block
     E031 key figure text not in the Chinese body
-    E032 English key-figure text does not carry the figure's value
+    E032 English key-figure text missing the figure's value, or another value or scale
+    E033 another unit (yuan, %, mu, m², people, households …) than the Chinese figure's
+    E034 another direction (up/down) than the Chinese figure's
+    E035 another qualifier (more than, nearly, about, up to, none) than the Chinese figure's
     E040 Chinese characters left in English prose
     E070 glossary schema error or broken YAML
     W005 unknown front-matter key        W050 glossary term rendered inconsistently
@@ -18,8 +25,12 @@ Problem codes (E = error, W = warning; ``--strict`` fails on warnings too):
 
 Decisions worth knowing:
 - A key figure has no block index: its block is the first one at or after the previous
-  figure's block whose text contains the figure's ``text``; the aligned English block must
-  carry the value by rule (``english.figure_in_text``: 470 million, 470,000,000, RMB 470 million).
+  figure's block whose text contains the figure's ``text``; the aligned English block, and the
+  figure's English ``text``, must say the same by ``english.figure_check``: value and scale,
+  unit, direction and qualifier (470 million yuan, RMB 470 million, 470,000,000 yuan).
+  E033–E035 are raised in the body and in key-figure texts alike; the line says which.
+- English key figures follow their Chinese figure by ``id`` (content/identity.py); a legacy
+  page without ids is paired by position until ``site-builder migrate``.
 - Deliberate glosses are not leaks: ``<span lang="zh">…</span>`` or a short parenthesis.
 - W050 applies to places, organisations, policy terms and slogans (not to metrics and titles,
   which running text phrases freely); a place may also be referred back to ("the subdistrict").
@@ -40,21 +51,18 @@ from typing import Any, Literal
 from site_builder.content.blocks import PageBlock
 from site_builder.content.errors import InputError, SiteBuilderError
 from site_builder.content.glossary import GlossaryEntry, find_terms, read_glossary, renders_term
+from site_builder.content.identity import english_entries, has_identity, label_digest
 from site_builder.content.pages import Page, figure_blocks, read_page
 from site_builder.content.schema import EN_PAGE, ZH_PAGE, Schema, validate
-from site_builder.english.rules import (
-    PLACEHOLDER,
-    chinese_leak,
-    english_figure,
-    figure_in_text,
-    is_placeholder,
-)
+from site_builder.english.figure_check import check_text, match_figures
+from site_builder.english.rules import PLACEHOLDER, chinese_leak, english_figure, is_placeholder
 
 Severity = Literal["error", "warning"]
 # Glossary kinds whose rendering must appear wherever the term does; metrics and titles are
 # phrased freely in running text, so they are left out.
 CONSISTENT_KINDS = ("place", "organisation", "policy_term", "slogan")
 NOISY_STATUSES = ("pending", "machine")
+FIGURE_CODES = {"unit": "E033", "direction": "E034", "qualifier": "E035"}
 
 
 @dataclass
@@ -178,33 +186,102 @@ def _check_zh_figures(zh: Page, spots: list[list[int]]) -> list[Problem]:
 
 
 def _check_en_front_matter(zh: Page, en: Page) -> list[Problem]:
-    problems = []
+    """Each Chinese figure has its English entry (by id), current and saying the same."""
     zh_figures, en_figures = _figures(zh), _figures(en)
-    if len(zh_figures) != len(en_figures):
-        problems.append(
-            _problem(
-                en.path,
-                en.line_of(("key_figures",)),
-                "E006",
-                f"key_figures has {len(en_figures)} entries, the Chinese page has "
-                f"{len(zh_figures)} (same figures, same order)",
-            )
-        )
+    problems = _check_identity(zh, en, zh_figures, en_figures)
+    if not has_identity(en_figures) and len(zh_figures) != len(en_figures):
         return problems
-    for index, (zh_figure, en_figure) in enumerate(zip(zh_figures, en_figures, strict=True)):
-        text = en_figure.get("text")
+    entries = english_entries(zh_figures, en_figures)
+    en_index = {id(entry): i for i, entry in enumerate(en_figures)}
+    for index, (zh_figure, entry) in enumerate(zip(zh_figures, entries, strict=True)):
+        if entry is None:
+            continue
+        at = en_index[id(entry)]
+        name = _figure_name(zh, index, zh_figure)
+        recorded = entry.get("label_digest")
+        if recorded is not None and recorded != label_digest(zh_figure.get("label")):
+            problems.append(
+                _problem(
+                    en.path,
+                    en.line_of(("key_figures", at, "label")),
+                    "E022",
+                    f"stale: the Chinese label of {name} changed since key_figures[{at}].label "
+                    f"was translated; once it fits, set its label_digest to "
+                    f"{label_digest(zh_figure.get('label'))}",
+                )
+            )
+        text = entry.get("text")
         if isinstance(text, str) and not is_placeholder(text):
-            if not figure_in_text(zh_figure, text):
+            why = check_text(zh_figure, text)
+            if why is not None:
+                code = "E032" if why.kind == "value" else FIGURE_CODES[why.kind]
                 problems.append(
                     _problem(
                         en.path,
-                        en.line_of(("key_figures", index, "text")),
-                        "E032",
-                        f"key_figures[{index}].text '{text}' does not carry the value of "
-                        f"'{zh_figure.get('text')}' (by rule: {english_figure(zh_figure)})",
+                        en.line_of(("key_figures", at, "text")),
+                        code,
+                        f"key_figures[{at}].text '{text}' does not say {name}: {why.message}",
                     )
                 )
     return problems
+
+
+def _check_identity(
+    zh: Page, en: Page, zh_figures: list[dict[str, Any]], en_figures: list[dict[str, Any]]
+) -> list[Problem]:
+    """Ids unique; every figure has its entry and every entry its figure (E006, E007, W007)."""
+    problems = []
+    for page, figures in ((zh, zh_figures), (en, en_figures)):
+        seen: set[str] = set()
+        for index, figure in enumerate(figures):
+            key = figure.get("id")
+            if key and str(key) in seen:
+                line = page.line_of(("key_figures", index, "id"))
+                problems.append(
+                    _problem(page.path, line, "E007", f"key-figure id {key} used twice")
+                )
+            seen.add(str(key))
+    if not has_identity(en_figures):
+        if len(zh_figures) != len(en_figures):
+            problems.append(
+                _problem(
+                    en.path,
+                    en.line_of(("key_figures",)),
+                    "E006",
+                    f"key_figures has {len(en_figures)} entries, the Chinese page has "
+                    f"{len(zh_figures)} (same figures, same order)",
+                )
+            )
+        return problems
+    zh_ids = {str(f["id"]) for f in zh_figures if f.get("id")}
+    en_ids = {str(e["id"]) for e in en_figures if e.get("id")}
+    for index, figure in enumerate(zh_figures):
+        name = _figure_name(zh, index, figure)
+        if not figure.get("id"):
+            message = f"{name} has no id (added by hand?): site-builder translate gives it one"
+            line = zh.line_of(("key_figures", index))
+            problems.append(_problem(zh.path, line, "W007", message))
+        elif str(figure["id"]) not in en_ids:
+            message = f"{name} has no English entry: run site-builder translate"
+            problems.append(_problem(en.path, en.line_of(("key_figures",)), "E006", message))
+    for index, entry in enumerate(en_figures):
+        key = entry.get("id")
+        if not key or str(key) not in zh_ids:
+            what = f"id {key} is not on the Chinese page (figure removed?)" if key else "no id"
+            message = (
+                f"key_figures[{index}] ({entry.get('label')}): {what}; site-builder translate "
+                "removes entries of removed figures"
+            )
+            line = en.line_of(("key_figures", index))
+            problems.append(_problem(en.path, line, "E006", message))
+    return problems
+
+
+def _figure_name(zh: Page, index: int, figure: dict[str, Any]) -> str:
+    """How messages name a figure: its id, text and label, and where it is."""
+    key = f"{figure.get('id')} " if figure.get("id") else ""
+    line = zh.line_of(("key_figures", index))
+    return f"key figure {key}'{figure.get('text')}' ({figure.get('label')}, {zh.path.name}:{line})"
 
 
 def _check_alignment(zh: Page, en: Page, problems: list[Problem]) -> bool:
@@ -268,28 +345,51 @@ def _check_stale(zh: Page, en: Page) -> list[Problem]:
 
 
 def _check_figures(zh: Page, en: Page, spots: list[list[int]]) -> list[Problem]:
+    """Every figure of a Chinese block said the same in the aligned English block (E030,
+    E033–E035), each figure matched to its own mention."""
+    figures = _figures(zh)
+    in_block: dict[int, list[int]] = {}
+    for index, blocks in enumerate(spots):
+        if blocks:
+            in_block.setdefault(blocks[0], []).append(index)
     problems = []
-    for figure, blocks in zip(_figures(zh), spots, strict=True):
-        candidates = [en.blocks[i] for i in blocks if not is_placeholder(en.blocks[i].block.text)]
-        if not candidates or any(_carries(figure, block) for block in candidates):
+    for number, indexes in sorted(in_block.items()):
+        if is_placeholder(en.blocks[number].block.text):
             continue
-        first = candidates[0]
-        zh_line = zh.blocks[blocks[0]].line
-        problems.append(
-            _problem(
-                en.path,
-                first.line,
-                "E030",
-                f"key figure '{figure.get('text')}' ({figure.get('label')}, "
-                f"{zh.path.name}:{zh_line}) is missing or different here; "
-                f"by rule: {english_figure(figure)}",
-            )
-        )
+        left = match_figures([figures[i] for i in indexes], _english(en.blocks[number]))
+        for position, why in left:
+            index = indexes[position]
+            # The same Chinese text in another block: the figure may be that one, if that
+            # block's English says it besides the figures of its own.
+            if any(
+                not any(
+                    k == len(in_block.get(other, []))
+                    for k, _ in match_figures(
+                        [figures[i] for i in in_block.get(other, [])] + [figures[index]],
+                        _english(en.blocks[other]),
+                    )
+                )
+                for other in spots[index][1:]
+                if not is_placeholder(en.blocks[other].block.text)
+            ):
+                continue
+            figure = figures[index]
+            zh_line = zh.blocks[number].line
+            where = f"({figure.get('label')}, {zh.path.name}:{zh_line})"
+            if why.kind == "value":
+                message = (
+                    f"key figure '{figure.get('text')}' {where} is missing or different here; "
+                    f"by rule: {english_figure(figure)}"
+                )
+            else:
+                message = f"key figure '{figure.get('text')}' {where}: {why.message}"
+            code = "E030" if why.kind == "value" else FIGURE_CODES[why.kind]
+            problems.append(_problem(en.path, en.blocks[number].line, code, message))
     return problems
 
 
-def _carries(figure: dict[str, Any], block: PageBlock) -> bool:
-    return figure_in_text(figure, block.block.text + " " + block.block.sub)
+def _english(block: PageBlock) -> str:
+    return block.block.text + " " + block.block.sub
 
 
 def _check_placeholders_and_leaks(en: Page) -> list[Problem]:

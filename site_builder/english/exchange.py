@@ -2,7 +2,8 @@
 
 One unit per Chinese block (callouts excluded), per title/subtitle and per key-figure label:
 
-    msgctxt  "<slug>:b<n>:<digest>"   (also <slug>:title:…, <slug>:subtitle:…, <slug>:label<n>:…)
+    msgctxt  "<slug>:b<n>:<digest>"   (also <slug>:title:…, <slug>:subtitle:…, and
+             <slug>:label-<figure id>:… for key-figure labels, which follow their figure by id)
     msgid    the Chinese block's Markdown (or the Chinese title / label)
     msgstr   the current English, empty when untranslated; "fuzzy" when the English is stale
     #: content/reports/<slug>/index.zh.md:<line>
@@ -23,13 +24,17 @@ import polib
 
 from site_builder.content.blocks import block_digest, render_block
 from site_builder.content.errors import InputError, SiteBuilderError
-from site_builder.content.frontmatter import dump_front_matter
+from site_builder.content.files import write_atomic
+from site_builder.content.frontmatter import read_text
 from site_builder.content.glossary import load_glossary
+from site_builder.content.identity import english_entries, label_digest
 from site_builder.content.model import Block
 from site_builder.content.pages import Page, read_page
+from site_builder.content.roundtrip import rewrite_front_matter
 from site_builder.english.backends import NoneBackend
+from site_builder.english.migrate import migrate_report
 from site_builder.english.rules import is_placeholder
-from site_builder.english.translate import english_block, translate_report, write_atomic
+from site_builder.english.translate import english_block, translate_report
 
 
 def export_command(content: Path, output: Path) -> int:
@@ -63,12 +68,16 @@ def report_units(slug: str, zh: Page, en: Page | None) -> list[polib.POEntry]:
         if isinstance(chinese, str) and chinese:
             english = en.meta.get(key) if en is not None else None
             units.append(_unit(f"{slug}:{key}:{_digest(chinese)}", chinese, english, zh, (key,)))
-    english_figures = _figures(en.meta) if en is not None and aligned_figures(zh, en) else []
-    for number, figure in enumerate(_figures(zh.meta), start=1):
+    figures = _figures(zh.meta)
+    entries = english_entries(figures, _figures(en.meta)) if en is not None else []
+    for number, figure in enumerate(figures):
+        if not figure.get("id"):
+            continue  # added by hand: translate gives it an id (and an entry) first
         label = str(figure.get("label") or "")
-        english = english_figures[number - 1].get("label") if english_figures else None
-        where = ("key_figures", number - 1)
-        units.append(_unit(f"{slug}:label{number}:{_digest(label)}", label, english, zh, where))
+        entry = entries[number] if entries else None
+        english = entry.get("label") if entry is not None else None
+        context = f"{slug}:label-{figure['id']}:{_digest(label)}"
+        units.append(_unit(context, label, english, zh, ("key_figures", number)))
     for number, zh_block in enumerate(zh.blocks, start=1):
         if zh_block.block.kind == "callout":
             continue
@@ -107,6 +116,7 @@ def import_command(content: Path, input: Path) -> int:
             failed = True
             continue
         try:
+            migrate_report(folder)  # key-figure ids, so that labels find their figure
             if not (folder / "index.en.md").exists():
                 if glossary is None:
                     path = content / "glossary.yml"
@@ -128,13 +138,15 @@ def _import_report(folder: Path, entries: list[polib.POEntry], counts: dict[str,
     zh = read_page(folder / "index.zh.md")
     en = read_page(folder / "index.en.md")
     digests = list(en.source_digests or [])
-    if not _aligned(zh, en) or not aligned_figures(zh, en) or len(digests) != len(zh.blocks):
+    if not _aligned(zh, en) or len(digests) != len(zh.blocks):
         raise SiteBuilderError(
             en.path, "not aligned with the Chinese page: run site-builder translate first"
         )
     parts = [block.markdown for block in en.blocks]
     meta = dict(en.meta)
     figures = [dict(f) for f in _figures(en.meta)]
+    by_id = {str(f.get("id")): f for f in figures if f.get("id")}
+    chinese_labels = {str(f.get("id")): f.get("label") for f in _figures(zh.meta) if f.get("id")}
     changed = False
     for entry in entries:
         if not entry.msgstr.strip():
@@ -146,17 +158,20 @@ def _import_report(folder: Path, entries: list[polib.POEntry], counts: dict[str,
         _, field, digest = (entry.msgctxt.split(":") + ["", ""])[:3]
         english = entry.msgstr.strip()
         if field in ("title", "subtitle") or field.startswith("label"):
-            figure = int(field[5:]) - 1 if field.startswith("label") else -1
-            chinese = zh.meta.get(field) if figure < 0 else _label(zh, figure)
-            if not isinstance(chinese, str) or _digest(chinese) != digest:
+            figure_id = field[len("label-") :] if field.startswith("label-") else None
+            chinese = zh.meta.get(field) if figure_id is None else chinese_labels.get(figure_id)
+            target = meta if figure_id is None else by_id.get(figure_id)
+            # A unit of a removed figure, or an old 'label<n>' unit, is stale too.
+            if target is None or not isinstance(chinese, str) or _digest(chinese) != digest:
                 counts["stale"] += 1
                 continue
-            target = meta if figure < 0 else figures[figure]
-            key = field if figure < 0 else "label"
+            key = field if figure_id is None else "label"
             if target.get(key) == english:
                 counts["unchanged"] += 1
                 continue
             target[key] = english
+            if figure_id is not None:
+                target["label_digest"] = label_digest(chinese)
         else:
             index = _block_index(zh, field, digest)
             if index is None:
@@ -180,8 +195,9 @@ def _import_report(folder: Path, entries: list[polib.POEntry], counts: dict[str,
     old_status = record.get("status") if isinstance(record, dict) else None
     # Text from a translator needs a review before it is "reviewed" again.
     status = "pending" if placeholders else ("machine" if old_status == "machine" else "draft")
-    meta["translation"] = {"status": status, "source_digests": digests}
-    write_atomic(en.path, dump_front_matter(meta) + "\n" + "\n\n".join(parts) + "\n")
+    meta["translation"] = {**(record or {}), "status": status, "source_digests": digests}
+    body = "\n" + "\n\n".join(parts) + "\n"
+    write_atomic(en.path, rewrite_front_matter(read_text(en.path), meta, en.path, body=body))
 
 
 def _block_index(zh: Page, field: str, digest: str) -> int | None:
@@ -191,10 +207,6 @@ def _block_index(zh: Page, field: str, digest: str) -> int | None:
         return number - 1
     matches = [i for i, block in enumerate(zh.blocks) if block.digest == digest]
     return matches[0] if matches else None
-
-
-def aligned_figures(zh: Page, en: Page | None) -> bool:
-    return en is not None and len(_figures(zh.meta)) == len(_figures(en.meta))
 
 
 def _aligned(zh: Page, en: Page) -> bool:
@@ -210,11 +222,6 @@ def _unit(context: str, chinese: str, english: Any, zh: Page, key: tuple) -> pol
     entry.occurrences = [(str(zh.path), str(zh.line_of(key)))]
     entry.comment = ".".join(str(k) for k in key)
     return entry
-
-
-def _label(zh: Page, index: int) -> str | None:
-    figures = _figures(zh.meta)
-    return str(figures[index].get("label")) if 0 <= index < len(figures) else None
 
 
 def _figures(meta: dict[str, Any]) -> list[dict[str, Any]]:

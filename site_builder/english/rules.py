@@ -1,8 +1,8 @@
 """English by rule, no translator needed: dates, editions, bylines, names, key figures.
 
 Figures follow TRANSLATION.md: never round, never drop a qualifier, digits with thousands
-separators, yuan in million/billion, mu with hectares. ``figure_in_text`` is the other
-direction: does an English text carry a figure's value (used by check and translate)?
+separators, yuan in million/billion, mu with hectares. The other direction, does an English
+text say what a figure says, is ``figure_check``.
 """
 
 from __future__ import annotations
@@ -225,84 +225,6 @@ def english_figure(figure: Mapping[str, Any]) -> str:
     if figure.get("yoy"):
         text += " year on year"
     return text
-
-
-def figure_numbers(english: str) -> list[Decimal]:
-    """Every number written in an English text, scaled: '470 million' -> 470000000.
-
-    Accepts thousands separators (55,184) or none (55184), decimals, percentages (12%),
-    'RMB 470 million', and ranges (3–5 million gives 3000000 and 5000000).
-    """
-    numbers: list[Decimal] = []
-    low_end: Decimal | None = None  # '3' in '3–5 million' takes the scale written after 5
-    for match in _NUMBER_RE.finditer(english):
-        number = Decimal(match.group("number").replace(",", ""))
-        numbers.append(number)  # unscaled too: '3 million' also mentions a 3
-        scale = match.group("scale")
-        if scale:
-            factor = Decimal(_SCALE_WORDS[scale.lower()])
-            numbers.append(number * factor)
-            if low_end is not None:
-                numbers.append(low_end * factor)
-        low_end = number if match.group("range") and not scale else None
-    # Small numbers and shares are often written out ("six projects", "a quarter", "1/4");
-    # a share also counts as the percentage it stands for.
-    for match in _WORD_RE.finditer(english):
-        numbers.append(Decimal(_NUMBER_WORDS[match.group(0).lower()]))
-    for match in _SHARE_RE.finditer(english):
-        share = _SHARE_WORDS.get(match.group(0).lower())
-        if share is None:
-            top, bottom = (Decimal(part) for part in match.group(0).split("/"))
-            share = top / bottom * 100 if bottom else Decimal(0)
-        numbers.append(share.normalize())
-    return numbers
-
-
-def figure_in_text(figure: Mapping[str, Any], english: str) -> bool:
-    """Does the English text carry this figure's value (and its range's upper end)?
-
-    The sign is not checked (a decline may be 'down 12%' or 'a 12% drop'); the magnitude is.
-    """
-    wanted = [_decimal(figure.get("value")), _decimal(figure.get("value_max"))]
-    found = {abs(number) for number in figure_numbers(english)}
-    return all(value is None or abs(value) in found for value in wanted)
-
-
-_NUMBER_WORDS = {
-    word: number
-    for number, word in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen "
-        "fourteen fifteen sixteen seventeen eighteen nineteen twenty".split()
-    )
-}
-_WORD_RE = re.compile(r"\b(?:" + "|".join(_NUMBER_WORDS) + r")\b", re.IGNORECASE)
-_SHARE_WORDS = {
-    "half": Decimal(50),
-    "a quarter": Decimal(25),
-    "one quarter": Decimal(25),
-    "one-quarter": Decimal(25),
-    "three quarters": Decimal(75),
-    "three-quarters": Decimal(75),
-    "one fifth": Decimal(20),
-    "one-fifth": Decimal(20),
-    "a fifth": Decimal(20),
-    "one tenth": Decimal(10),
-    "one-tenth": Decimal(10),
-    "a tenth": Decimal(10),
-}
-_SHARE_RE = re.compile(
-    r"(?<![\d/])\d+/\d+(?![\d/])|\b(?:"
-    + "|".join(sorted(_SHARE_WORDS, key=len, reverse=True))
-    + r")\b",
-    re.IGNORECASE,
-)
-_SCALE_WORDS = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
-_NUMBER_RE = re.compile(
-    r"(?<![\d.,])(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-    r"(?:\s*(?P<scale>thousand|million|billion|trillion)\b)?"
-    r"(?P<range>\s*(?:[-–—~]|to)\s*(?=\d))?",
-    re.IGNORECASE,
-)
 
 
 def _amount(value: Decimal, high: Decimal | None, unit: str) -> str:

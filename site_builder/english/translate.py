@@ -4,8 +4,16 @@ For every report folder: read the Chinese page and the English page (if any), al
 through ``translation.source_digests``, keep every English block that is still current
 (exactly as an editor wrote it), and fill only the missing and stale ones: rules and the
 glossary first, then the backend. A backend reply is used only if it passes the checks of
-``accept_reply`` (same kind of block, every figure, no Chinese left); otherwise it is
-retried and finally left pending. Pages are written atomically, and only when they change.
+``accept_reply`` (same kind of block, every figure saying what the Chinese says, no Chinese
+left); otherwise it is retried and finally left pending. Pages are written atomically, and only
+when they change; an existing page is rewritten in place (content/roundtrip.py), so comments and
+the editor's YAML style stay.
+
+Key figures follow their Chinese figure by id (content/identity.py; a legacy page is migrated
+first, english/migrate.py): an entry is removed with its figure, added after the entry of the
+figure before it, and otherwise kept where the editor has it. Its label is refilled when it is
+missing or its Chinese label changed (glossary or backend; else it stays, stale, for check to
+report); its text is written by rule when it does not say what the figure says.
 
 Status of the page (``translation.status``): ``pending`` while any placeholder or stale
 block remains, else ``machine`` when the backend filled something, else unchanged.
@@ -13,20 +21,21 @@ block remains, else ``machine`` when the backend filled something, else unchange
 
 from __future__ import annotations
 
-import os
 import re
 import sys
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from site_builder.content.blocks import CREDIT_MARK, LEAD_RE, PageBlock, render_block, unescape
 from site_builder.content.errors import SiteBuilderError
-from site_builder.content.frontmatter import dump_front_matter
+from site_builder.content.files import write_atomic
+from site_builder.content.frontmatter import dump_front_matter, read_text
 from site_builder.content.glossary import GlossaryEntry, find_terms, load_glossary
+from site_builder.content.identity import label_digest
 from site_builder.content.model import Block
 from site_builder.content.pages import Page, figure_blocks, read_page
+from site_builder.content.roundtrip import rewrite_front_matter
 from site_builder.english.backends import (
     Backend,
     BackendError,
@@ -35,11 +44,12 @@ from site_builder.english.backends import (
     TranslationContext,
     make_backend,
 )
+from site_builder.english.figure_check import check_text, match_figures
+from site_builder.english.migrate import migrate_report
 from site_builder.english.rules import (
     PLACEHOLDER,
     chinese_leak,
     english_figure,
-    figure_in_text,
     is_placeholder,
     person_name,
     placeholder,
@@ -108,10 +118,13 @@ class BackendUnavailable(Exception):
 
 def translate_report(folder: Path, backend: Backend, glossary: list[GlossaryEntry]) -> Outcome:
     """Create or update ``folder/index.en.md``; raises SiteBuilderError for unusable pages."""
-    zh = read_page(folder / "index.zh.md")
     en_path = folder / "index.en.md"
+    if en_path.exists():  # refuse a misaligned page before anything is written
+        align(read_page(folder / "index.zh.md"), read_page(en_path))
+    migrated = migrate_report(folder)  # key-figure ids first, so entries pair by id
+    zh = read_page(folder / "index.zh.md")
     en = read_page(en_path) if en_path.exists() else None
-    outcome = Outcome(en_path, created=en is None)
+    outcome = Outcome(en_path, created=en is None, notes=migrated)
     translator = _Translator(backend, glossary, zh, outcome)
     digests: list[str] = []
     parts: list[str] = []
@@ -135,7 +148,12 @@ def translate_report(folder: Path, backend: Backend, glossary: list[GlossaryEntr
     # Nothing changed in substance: leave the file as it is, whatever its YAML style.
     if en is not None and meta == en.meta and parts == [block.markdown for block in en.blocks]:
         return outcome
-    write_atomic(en_path, dump_front_matter(meta) + "\n" + "\n\n".join(parts) + "\n")
+    body = "\n\n".join(parts) + "\n"
+    if en is None:
+        write_atomic(en_path, dump_front_matter(meta) + "\n" + body)
+    else:  # an editor's page: change what changed, keep comments and style
+        page = rewrite_front_matter(read_text(en_path), meta, en_path, body="\n" + body)
+        write_atomic(en_path, page)
     outcome.written = True
     return outcome
 
@@ -268,8 +286,9 @@ class _Translator:
             context.feedback = reason
         return None
 
-    def text(self, chinese: str, kind: str) -> str:
-        """A title, subtitle or label: glossary first, then the backend, else a placeholder."""
+    def text(self, chinese: str, kind: str, fallback: bool = True) -> Any:
+        """A title, subtitle or label: glossary first, then the backend, else a placeholder
+        (or None without ``fallback``)."""
         for entry in self.glossary:
             if entry.zh == chinese:
                 self.outcome.filled += 1
@@ -282,7 +301,7 @@ class _Translator:
                 self.outcome.filled += 1
                 return english.text
         self.outcome.pending += 1
-        return placeholder(chinese)
+        return placeholder(chinese) if fallback else None
 
     def front_matter(self, old: dict[str, Any], digests: list[str]) -> dict[str, Any]:
         """The English front matter: old values kept where still valid, the rest filled."""
@@ -299,19 +318,58 @@ class _Translator:
         return {k: meta.get(k) for k in order} | {k: v for k, v in meta.items() if k not in order}
 
     def _figures(self, old: Any) -> list[dict[str, Any]]:
-        """Labels from the glossary or backend; texts by rule unless an editor's still fits."""
-        old_figures = old if isinstance(old, list) and len(old) == len(self.figures) else []
-        figures = []
-        for index, figure in enumerate(self.figures):
-            previous = old_figures[index] if old_figures else {}
-            previous = previous if isinstance(previous, dict) else {}
-            label, text = previous.get("label"), previous.get("text")
-            if not isinstance(label, str) or not label.strip() or is_placeholder(label):
-                label = self.text(str(figure.get("label") or ""), "label")
-            if not isinstance(text, str) or not figure_in_text(figure, text):
-                text = english_figure(figure)
-            figures.append({"label": label, "text": text})
-        return figures
+        """English entries by id: kept where the editor has them, refilled where needed."""
+        entries = [e for e in old if isinstance(e, dict)] if isinstance(old, list) else []
+        by_id = {str(e["id"]): e for e in entries if e.get("id")}
+        filled = {str(f["id"]): self._entry(f, by_id.get(str(f["id"]))) for f in self.figures}
+        out: list[dict[str, Any]] = []
+        for entry in entries:
+            key = str(entry.get("id") or "")
+            if key in filled:
+                out.append(filled.pop(key))
+            elif not key:
+                out.append(entry)  # hand-made, without id: kept for the editor (check: E006)
+            else:
+                self.outcome.notes.append(
+                    f"{self.outcome.path}: removed key figure {key} ({entry.get('label')}): "
+                    "its Chinese figure is gone"
+                )
+        for position, figure in enumerate(self.figures):
+            key = str(figure["id"])
+            if key not in filled:
+                continue
+            before = {str(f["id"]) for f in self.figures[:position]}
+            at = max((i + 1 for i, e in enumerate(out) if str(e.get("id")) in before), default=0)
+            out.insert(at, filled.pop(key))
+        return out
+
+    def _entry(self, figure: dict[str, Any], old: dict[str, Any] | None) -> dict[str, Any]:
+        """One English entry: label (refilled if missing or stale), text (by rule if wrong)."""
+        entry = dict(old or {})
+        chinese = str(figure.get("label") or "")
+        digest = label_digest(chinese)
+        label, text = entry.get("label"), entry.get("text")
+        recorded = entry.get("label_digest", digest)
+        if not isinstance(label, str) or not label.strip() or is_placeholder(label):
+            label, recorded = self.text(chinese, "label"), digest
+        elif recorded != digest:  # relabelled in Chinese: a new label, or it stays stale
+            fresh = self.text(chinese, "label", fallback=False)
+            if fresh is not None:
+                label, recorded = fresh, digest
+                self.outcome.notes.append(
+                    f"{self.outcome.path}: key figure {figure['id']} relabelled: {fresh}"
+                )
+        if not isinstance(text, str) or check_text(figure, text) is not None:
+            if isinstance(text, str) and text.strip() and not is_placeholder(text):
+                self.outcome.notes.append(
+                    f"{self.outcome.path}: key figure {figure['id']} text '{text}' replaced by "
+                    f"rule: {english_figure(figure)} (it no longer said {figure.get('text')})"
+                )
+            text = english_figure(figure)
+        extra = {k: v for k, v in entry.items() if k not in ("id", "label", "text", "label_digest")}
+        return (
+            {"id": figure["id"], "label": label, "text": text} | extra | {"label_digest": recorded}
+        )
 
     def _status(self, old: dict[str, Any]) -> str:
         record = old.get("translation")
@@ -359,9 +417,11 @@ def accept_reply(english: Block, zh_block: Block, figures: list[dict[str, Any]])
         return "the reply is empty"
     if zh_block.lead and not english.lead:
         return "the lead sentence is not marked with ** **"
-    for figure in figures:
-        if not figure_in_text(figure, english.text + " " + english.sub):
+    for index, why in match_figures(figures, english.text + " " + english.sub):
+        figure = figures[index]
+        if why.kind == "value":
             return f"the figure {figure.get('text')} ({english_figure(figure)}) is missing"
+        return f"the figure {figure.get('text')} must read {english_figure(figure)}: {why.message}"
     leak = chinese_leak(english.text + " " + english.sub)
     if leak:
         return f"Chinese text left untranslated: {leak}"
@@ -405,18 +465,6 @@ def english_credit(chinese: str) -> str | None:
         f"{role}: {', '.join(person_name(n) for n in people)}" for role, people in credits
     )
     return f"({text})"
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Write a file so that readers see the old or the new content, never half of it."""
-    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
 
 
 def _figures(meta: dict[str, Any]) -> list[dict[str, Any]]:

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from site_builder.content.identity import english_entries
 from site_builder.content.frontmatter import split_front_matter
 from site_builder.content.blocks import PageBlock, parse_body
 
@@ -87,8 +88,9 @@ class Report:
     def figures(self, lang: str) -> list[dict[str, Any]]:
         """Key figures of the Chinese page; ``lang``'s page supplies ``en_label``/``en_text``.
 
-        The translated page lists its figures in the same order as the Chinese one. Missing
-        or null translations are left out of the merged record (callers fall back by rule).
+        The translated page's entries follow their Chinese figure by id (by position on a
+        legacy page, content/identity.py). Missing or null translations are left out of the
+        merged record (callers fall back by rule).
         """
         figures = [
             dict(f) for f in self.source.meta.get("key_figures") or [] if isinstance(f, Mapping)
@@ -97,7 +99,7 @@ class Report:
         if lang == SOURCE_LANG or page is None:
             return figures
         translated = page.meta.get("key_figures") or []
-        for figure, other in zip(figures, translated, strict=False):
+        for figure, other in zip(figures, english_entries(figures, translated), strict=True):
             if isinstance(other, Mapping):
                 figure["t_label"] = other.get("label") or None
                 figure["t_text"] = other.get("text") or None
