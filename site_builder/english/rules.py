@@ -69,10 +69,10 @@ NOUNS = {  # unit -> (singular, plural); "" = no noun
     "building": ("building", "buildings"), "vehicle": ("vehicle", "vehicles"),
     "team": ("team", "teams"), "unit": ("unit", "units"), "class": ("class", "classes"),
     "copy": ("copy", "copies"), "piece": ("piece", "pieces"), "count": ("", ""),
-    "hour": ("hour", "hours"), "m": ("metre", "metres"), "km": ("km", "km"), "mu": ("mu", "mu"),
-    "m2": ("square metre", "square metres"), "facility": ("facility", "facilities"),
-    "km2": ("square kilometre", "square kilometres"), "ha": ("hectare", "hectares"),
-    "ton": ("tonne", "tonnes"),
+    "hour": ("hour", "hours"), "m": ("meter", "meters"), "km": ("km", "km"), "mu": ("mu", "mu"),
+    "m2": ("square meter", "square meters"), "facility": ("facility", "facilities"),
+    "km2": ("square kilometer", "square kilometers"), "ha": ("hectare", "hectares"),
+    "ton": ("ton", "tons"),
 }  # fmt: skip
 QUALIFIERS = {"more_than": "more than", "nearly": "nearly", "about": "about", "up_to": "up to"}
 SCALES = ((10**12, "trillion"), (10**9, "billion"), (10**6, "million"))

@@ -27,7 +27,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "figures.title": "Key figures",
         "figures.lead": "The headline figures of every report, side by side. Select a column "
         "heading to sort; type in the box to filter. Values are as printed; the sort uses "
-        "them in base units (yuan, percentage points, mu, square metres, counts).",
+        "them in base units (yuan, percentage points, mu, square meters, counts).",
         "figures.filter": "Filter",
         "figures.report": "Report",
         "figures.region": "Region",
