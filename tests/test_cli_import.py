@@ -134,7 +134,7 @@ def test_founder_html_page(tmp_path, capsys):
     assert front["title"] == "奋进新征程"
     assert front["subtitle"] == "邹城市钢山街道2022年发展纪实"
     assert front["edition"] == "第03版"
-    assert front["byline"] == {"role": "本报记者", "names": ["张三"]}
+    assert front["byline"] == [{"role": "本报记者", "names": ["张三"]}]
     assert [f["text"] for f in front["key_figures"]][:3] == ["5.2亿元", "10.6%", "12家"]
     assert "![街道新貌](images/1.jpg)" in body
     assert "首页" not in body  # navigation outside the article is not body text

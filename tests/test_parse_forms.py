@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from site_builder.content.model import Byline
 from site_builder.convert.importer import convert
 
 REPORT = """济宁日报
@@ -37,7 +38,7 @@ def test_metadata_forms():
     assert meta.date == "2022-03-05"
     assert meta.edition == "第03版"
     assert (meta.title, meta.subtitle) == ("奋进新征程", "邹城市钢山街道发展纪实")
-    assert (meta.byline.role, meta.byline.names) == ("记者 通讯员", ["李明", "王芳"])
+    assert meta.byline == [Byline("记者", ["李明"]), Byline("通讯员", ["王芳"])]
     assert meta.region == "邹城市钢山街道"
     assert meta.period == "2022"
 

@@ -10,7 +10,7 @@ import os
 import re
 import sys
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import yaml
@@ -20,11 +20,12 @@ from rich.table import Table
 
 from site_builder.content.errors import EditedPageError, InputError, SiteBuilderError
 from site_builder.content.frontmatter import split_front_matter
-from site_builder.content.model import Article
-from site_builder.convert.decode import decode_bytes, text_lines
+from site_builder.content.model import Article, KeyFigure
+from site_builder.convert.decode import decode_bytes
 from site_builder.convert.figures import find_key_figures
 from site_builder.convert.html_source import looks_like_html, parse_html
-from site_builder.convert.parse import parse_lines
+from site_builder.convert.normalise import analysis_text, normalise, text_to_raw_lines
+from site_builder.convert.parse import parse_normalised
 from site_builder.convert.render import page_digest, render_zh_page
 from site_builder.convert.slug import make_slug
 
@@ -43,19 +44,48 @@ class ImportResult:
 
 
 def convert(data: bytes, path: object = "<input>") -> tuple[Article, str]:
-    """Bytes of a raw report -> (Article with key figures, source extension)."""
+    """Bytes of a raw report -> (Article with key figures, source extension).
+
+    decode -> (HTML: page -> article lines) -> normalise -> parse -> key figures.
+    """
     text = decode_bytes(data, path)
     if looks_like_html(text):
-        meta, lines = parse_html(text, path)
-        article = parse_lines(lines, meta, header=not meta.title)
+        page = parse_html(text, path)
+        normalised = normalise(page.lines)
+        normalised.set_aside[:0] = page.set_aside
+        normalised.notes[:0] = page.notes
+        article = parse_normalised(normalised, page.meta, header=not page.meta.title)
         extension = ".html"
     else:
-        article = parse_lines(text_lines(text))
+        article = parse_normalised(normalise(text_to_raw_lines(text)))
         extension = ".txt"
     if not any(block.kind == "paragraph" for block in article.blocks):
         raise InputError(path, "no article text found")
-    article.key_figures = find_key_figures(article)
+    article.key_figures = key_figures_as_printed(article)
     return article, extension
+
+
+def key_figures_as_printed(article: Article) -> list[KeyFigure]:
+    """Key figures found in the Simplified text, with ``text`` as printed (萬 stays 萬).
+
+    The analysis text has the same length as the printed one, so a figure's offset in one
+    is its offset in the other; figures come in text order within a block.
+    """
+    analysed = Article(
+        meta=article.meta,
+        blocks=[replace(block, text=analysis_text(block.text)) for block in article.blocks],
+    )
+    figures = find_key_figures(analysed)
+    cursor: dict[int, int] = {}
+    for figure in figures:
+        key = analysed.blocks[figure.block].text
+        start = key.find(figure.text, cursor.get(figure.block, 0))
+        if start < 0:
+            start = key.find(figure.text)
+        printed = article.blocks[figure.block].text
+        figure.text = printed[start : start + len(figure.text)]
+        cursor[figure.block] = start + len(figure.text)
+    return figures
 
 
 def write_atomic(path: Path, data: bytes) -> None:
