@@ -101,3 +101,8 @@ class Article:
     key_figures: list[KeyFigure] = field(default_factory=list)
     # Everything of the source that is not in ``blocks``: with the blocks, the whole text.
     set_aside: list[SetAside] = field(default_factory=list)
+
+    @property
+    def metadata_lines(self) -> list[int]:
+        """Source lines set aside (metadata or chrome), for sources with one piece per line."""
+        return sorted({piece.line for piece in self.set_aside})

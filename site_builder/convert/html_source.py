@@ -66,6 +66,7 @@ class HtmlReport:
     set_aside: list[SetAside] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     has_properties: bool = False  # title etc. came from the page's properties
+    title_lines: list[str] = field(default_factory=list)  # kicker, title, subtitle as printed
 
 
 @dataclass
@@ -89,9 +90,9 @@ def looks_like_html(text: str) -> bool:
 def parse_html(text: str, path: object = "<input>") -> HtmlReport:
     """Read an HTML page: metadata, the article's lines, and the chrome set aside."""
     meta = Metadata()
-    has_properties = False
+    title_lines: list[str] = []
     if match := ENP_RE.search(text):
-        has_properties = _read_enp(match.group(1), meta)
+        title_lines = _read_enp(match.group(1), meta)
     try:
         document = lxml.html.fromstring(XML_DECLARATION_RE.sub("", text, count=1) or "<html/>")
     except (lxml.etree.ParserError, ValueError) as exc:
@@ -104,11 +105,11 @@ def parse_html(text: str, path: object = "<input>") -> HtmlReport:
     walker = _Walker(container)
     walker.visit(body)
     lines = [line for line in walker.lines if line.text]
-    return _sort_lines(lines, meta, has_properties)
+    return _sort_lines(lines, meta, title_lines)
 
 
-def _read_enp(inner: str, meta: Metadata) -> bool:
-    """Fill metadata from Founder's <!--enpproperty …--> comment; True if it names a title."""
+def _read_enp(inner: str, meta: Metadata) -> list[str]:
+    """Fill metadata from Founder's <!--enpproperty …--> comment; return its title lines."""
     fields = {
         name.lower(): " ".join(INNER_TAG_RE.sub(" ", value).split())
         for name, value in TAG_RE.findall(inner)
@@ -132,7 +133,7 @@ def _read_enp(inner: str, meta: Metadata) -> bool:
             meta.publication = value
     if article_id := fields.get("articleid"):
         meta.source_page = f"content_{article_id}.html"
-    return bool(title)
+    return [line for line in (kicker, title, fields.get("subtitle", "")) if line] if title else []
 
 
 def _read_title_element(document: lxml.html.HtmlElement, meta: Metadata) -> None:
@@ -193,18 +194,21 @@ class _Walker:
         if not text:
             return
         hint = self.hint
-        if self.after_image and (
-            len(text) <= 60 or text.startswith(("图为", "圖為")) or text.endswith("摄")
+        if (
+            self.after_image
+            and self.in_article
+            and (len(text) <= 60 or text.startswith(("图为", "圖為")) or text.endswith("摄"))
         ):
             hint = "caption"
         self.after_image = False
         self.lines.append(_TextLine(self.number, text, self.in_article, hint))
 
     def add(self, text: str | None, element: lxml.html.HtmlElement) -> None:
-        if text and text.strip():
-            if not "".join(self.parts).strip():
-                self.number = element.sourceline or self.number
-            self.parts.append(text)
+        if not text:
+            return
+        if text.strip() and not "".join(self.parts).strip():
+            self.number = element.sourceline or self.number
+        self.parts.append(text)  # spaces too: 上一版 下一版 stay two words
 
     def visit(self, element: lxml.html.HtmlElement) -> None:
         tag = element.tag if isinstance(element.tag, str) else ""
@@ -226,9 +230,10 @@ class _Walker:
         self.add(element.text, element)
         for child in element:
             self.visit(child)
-            self.add(child.tail, element)
+            self.add(child.tail, child)
         if block:
             self.flush()
+            self.after_image = self.after_image and tag == "img"
         self.in_article, self.hint = saved
 
 
@@ -244,13 +249,15 @@ def _is_caption_element(element: lxml.html.HtmlElement) -> bool:
     return False
 
 
-def _sort_lines(lines: list[_TextLine], meta: Metadata, has_properties: bool) -> HtmlReport:
+def _sort_lines(lines: list[_TextLine], meta: Metadata, title_lines: list[str]) -> HtmlReport:
     """Article lines, captions from anywhere on the page, metadata lines, and the chrome."""
-    report = HtmlReport(meta=meta, lines=[], has_properties=has_properties)
+    report = HtmlReport(meta=meta, lines=[], has_properties=bool(title_lines))
     article = {id(line) for line in lines if line.in_article or line.hint == "caption"}
     if not meta.title:
         _title_outside_article(lines, meta)
-    known = {meta.title, meta.subtitle or "", *meta.title.split(" ")} - {""}
+        title_lines = [meta.title] if meta.title else []
+    report.title_lines = title_lines
+    known = set(title_lines) | {meta.subtitle or ""} - {""}
     chrome_numbers: list[int] = []
     for line in lines:
         if id(line) in article:

@@ -278,12 +278,17 @@ _STARTS_BLOCK_RE = re.compile(
 )
 
 
-def wrap_width(texts: list[str]) -> int:
+def display_width(text: str) -> float:
+    """Width as set on a page: a Chinese character is 1, an ASCII letter or digit half."""
+    return sum(0.5 if ch.isascii() else 1.0 for ch in text)
+
+
+def wrap_width(texts: list[str]) -> float:
     """The width a text was hard-wrapped at, or 0 when it is not hard-wrapped.
 
     Hard-wrapped: most lines near the widest width end mid-sentence and run on into the next.
     """
-    lengths = sorted(len(t) for t in texts if t)
+    lengths = sorted(display_width(t) for t in texts if t)
     if len(lengths) < 4:
         return 0
     width = lengths[int(len(lengths) * 0.9) - 1 if len(lengths) >= 10 else -1]
@@ -292,22 +297,22 @@ def wrap_width(texts: list[str]) -> int:
     full = [
         i
         for i, t in enumerate(texts)
-        if t and len(t) >= width * 0.8 and i + 1 < len(texts) and texts[i + 1]
+        if t and display_width(t) >= width * 0.8 and i + 1 < len(texts) and texts[i + 1]
     ]
     open_ended = [i for i in full if texts[i][-1] not in _END_OF_SENTENCE]
     return width if len(open_ended) >= 3 and len(open_ended) >= 0.5 * len(full) else 0
 
 
-def joins_next(text: str, following: str, width: int, following_indented: bool) -> bool:
+def joins_next(text: str, following: str, width: float, following_indented: bool) -> bool:
     """Whether ``following`` continues ``text`` (a wrapped line), in a text wrapped at ``width``."""
     if not following or _STARTS_BLOCK_RE.match(following) or following_indented:
         return False
     if _NUMBER_END_RE.search(text) and _UNIT_START_RE.match(following):
         return True  # 15.2 / %, 7860 / 亩: cut mid-figure
-    return len(text) >= width * 0.8 and text[-1] not in _END_OF_SENTENCE
+    return display_width(text) >= width * 0.8 and text[-1] not in _END_OF_SENTENCE
 
 
-def reflow_wrapped(texts: list[str], indented: list[bool]) -> tuple[list[list[int]], int]:
+def reflow_wrapped(texts: list[str], indented: list[bool]) -> tuple[list[list[int]], float]:
     """Group the indexes of lines that belong together; and the wrap width (0 = not wrapped).
 
     ``texts`` are clean lines ("" for blank), ``indented`` whether each began with an indent.
@@ -387,7 +392,7 @@ def normalise(raw: list[RawLine]) -> Normalised:
         joined = sum(len(group) for group in wrapped)
         notes.append(
             f"lines {first}–{last}: text re-flowed from {joined} wrapped lines"
-            f" (wrapped at {width} characters) into {len(wrapped)} paragraphs"
+            f" (wrapped at {width:g} characters) into {len(wrapped)} paragraphs"
         )
     closed: list[int] = []
     result.lines = []

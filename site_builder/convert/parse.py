@@ -22,11 +22,16 @@ NUMBERED_HEADING_RE = re.compile(
     r"^(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[.．、](?!\d))"
 )
 BRACKET_HEADING_RE = re.compile(r"^【[^】]{2,24}】")
-CREDIT_RE = re.compile(r"^[(（]?[^()（）]{0,40}/\s*(?:文|图|摄)[^()（）]{0,40}[)）]?$|^.{0,30}摄$")
+# (张三/文 李四/图), 蒋文博 摄, and an attribution in brackets closing the text: (白沙镇党政办)
+CREDIT_RE = re.compile(
+    r"^[(（]?[^()（）]{0,40}/\s*(?:文|图|摄)[^()（）]{0,40}[)）]?$|^.{0,30}摄$"
+    r"|^[(（][\u4e00-\u9fff·\s、]{2,20}[)）]$"
+)
 # 图为老人们在“邻里食堂”就餐。 蒋文博 摄 — a caption, then its photographer
+_CREDIT_NAMES = r"[\u4e00-\u9fff·]{2,4}(?:[\s、][\u4e00-\u9fff·]{2,4}){0,3}"
 TRAILING_CREDIT_RE = re.compile(
-    r"^(?P<caption>.*[^\s(（])\s*(?P<credit>[(（]?(?:(?:本报)?(?:记者|通讯员|摄影记者))?\s*"
-    r"[\u4e00-\u9fff·]{2,4}(?:[\s、][\u4e00-\u9fff·]{2,4}){0,3}\s*(?:/\s*)?摄(?:影)?[)）]?)$"
+    r"^(?P<caption>.+?)(?:\s+|(?<=[。！？!?”」』）)]))"
+    rf"(?P<credit>[(（]?(?:(?:本报)?(?:记者|通讯员|摄影记者)\s*)?{_CREDIT_NAMES}\s*(?:/\s*)?摄(?:影)?[)）]?)$"
 )
 # Words that make a short sentence a photo caption rather than a heading.
 CAPTION_WORDS = re.compile(r"图为|调研|参观|视察|看望|慰问|检查|督导|考察|观摩|摄")
@@ -261,12 +266,10 @@ def _is_numbered_heading(text: str) -> bool:
 
 def _long_line_blocks(body: list[Line], index: int) -> list[Block]:
     line = body[index]
+    if TRAILING_CREDIT_RE.match(line.key) or _is_caption_sentence(line):
+        return _caption_blocks(line)
     if CREDIT_RE.match(line.key) or _is_closing_byline_line(line.key):
         return [Block("credit", line.text, line=line.number)]
-    if _is_caption_sentence(line) or (
-        line.key.startswith("图为") and TRAILING_CREDIT_RE.match(line.key)
-    ):
-        return _caption_blocks(line)
     if _is_sentence_heading(body, index):
         return [Block("heading", line.text, line=line.number)]
     return [Block("paragraph", line.text, line=line.number)]
@@ -274,15 +277,15 @@ def _long_line_blocks(body: list[Line], index: int) -> list[Block]:
 
 def _caption_blocks(line: Line) -> list[Block]:
     """A caption, with a trailing photo credit (… 蒋文博 摄) as its own credit block."""
-    if CREDIT_RE.match(line.key) and not line.key.startswith("图为"):
-        return [Block("credit", line.text, line=line.number)]
     credit = TRAILING_CREDIT_RE.match(line.key)
-    if credit and credit.start("credit") > 0:
+    if credit:
         start = credit.start("credit")
         return [
             Block("caption", line.text[:start].rstrip(), line=line.number),
             Block("credit", line.text[start:].strip(), line=line.number),
         ]
+    if CREDIT_RE.match(line.key) and not line.key.startswith("图为"):
+        return [Block("credit", line.text, line=line.number)]
     return [Block("caption", line.text, line=line.number)]
 
 
@@ -299,7 +302,7 @@ def _is_sentence_heading(body: list[Line], index: int) -> bool:
         and max(line.gap_before, line.gap_after) < 2
         and following is not None
         and not is_short(following.key)
-        and len(following.key) > 2 * MAX_HEADING
+        and len(following.key) > MAX_HEADING
     )
 
 
@@ -324,7 +327,9 @@ def _classify_short_run(run: list[Line], followed_by_text: bool) -> list[Block]:
         return [Block("heading", main.text, sub=sub.text, line=main.number)]
     blocks: list[Block] = []
     for position, line in enumerate(run):
-        if CREDIT_RE.match(line.key) or _is_closing_byline_line(line.key):
+        if TRAILING_CREDIT_RE.match(line.key):
+            blocks.extend(_caption_blocks(line))
+        elif CREDIT_RE.match(line.key) or _is_closing_byline_line(line.key):
             blocks.append(Block("credit", line.text, line=line.number))
         elif _is_heading(line, last=position == len(run) - 1, followed_by_text=followed_by_text):
             blocks.append(Block("heading", line.text, line=line.number))
