@@ -6,7 +6,7 @@ import pytest
 
 from site_builder.content.model import Article, Byline
 from site_builder.convert.importer import convert
-from tests.golden import GOLDEN, SEEDS, render_seed, seed_paths
+from tests.golden import GOLDEN, SEEDS, golden_paths, render_seed
 
 GANGSHAN = SEEDS / "000_faf2fa279c11dbf0.txt"
 SHUANGSHAN = SEEDS / "001_587de49f1056ab04.txt"
@@ -22,7 +22,7 @@ def shuangshan() -> Article:
     return convert(SHUANGSHAN.read_bytes(), SHUANGSHAN)[0]
 
 
-@pytest.mark.parametrize("path", seed_paths(), ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", golden_paths(), ids=lambda p: p.stem)
 def test_golden_page(path):
     expected = (GOLDEN / f"{path.stem}.zh.md").read_text(encoding="utf-8")
     assert render_seed(path) == expected, "converter output changed: run `make golden` and review"
