@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from site_builder.content.model import Metadata
 from site_builder.convert.normalise import (
     RawLine,
     analysis_text,
@@ -23,7 +24,6 @@ from site_builder.convert.normalise import (
     split_run_together,
     wrap_width,
 )
-from site_builder.content.model import Metadata
 
 
 def test_analysis_text_is_simplified_and_of_the_same_length():
@@ -34,7 +34,11 @@ def test_analysis_text_is_simplified_and_of_the_same_length():
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.text(alphabet=st.sampled_from(list("萬億餘個兩發展紀實鎮區縣臺灣著乾後裏面干发里")), max_size=40))
+@given(
+    st.text(
+        alphabet=st.sampled_from(list("萬億餘個兩發展紀實鎮區縣臺灣著乾後裏面干发里")), max_size=40
+    )
+)
 def test_analysis_text_keeps_every_offset(text):
     assert len(analysis_text(text)) == len(text)
 
@@ -121,7 +125,11 @@ WRAPPED = [
 
 def test_wrap_width_finds_hard_wrapped_text_only():
     assert 20 <= wrap_width(WRAPPED) <= 30
-    seed_like = ["聚焦项目建设", "激发高质量发展新动能", "今年以来," + "钢山街道树牢项目为王理念。" * 8] * 3
+    seed_like = [
+        "聚焦项目建设",
+        "激发高质量发展新动能",
+        "今年以来," + "钢山街道树牢项目为王理念。" * 8,
+    ] * 3
     assert wrap_width(seed_like) == 0
 
 
@@ -141,7 +149,10 @@ def test_reflow_groups_wrapped_lines_into_paragraphs():
 
 
 def test_close_unit_spaces():
-    assert close_unit_spaces("完成31.88 亿元,增长15.2 %,新增 12 家") == "完成31.88亿元,增长15.2%,新增 12家"
+    assert (
+        close_unit_spaces("完成31.88 亿元,增长15.2 %,新增 12 家")
+        == "完成31.88亿元,增长15.2%,新增 12家"
+    )
     assert close_unit_spaces("2022 年") == "2022 年"  # a year is not a figure with a unit
 
 
@@ -166,7 +177,9 @@ def test_split_run_together_at_sentence_ends_and_spaced_breaks():
 
 
 def test_a_long_paragraph_without_spaced_breaks_stays_whole():
-    paragraph = "聚力重点项目建设,筑牢高质量发展根基。" + "街道承担全市重点工程47项,总占地近3000亩。" * 8
+    paragraph = (
+        "聚力重点项目建设,筑牢高质量发展根基。" + "街道承担全市重点工程47项,总占地近3000亩。" * 8
+    )
     assert len(split_run_together(RawLine(3, paragraph))) == 1
 
 
@@ -179,7 +192,9 @@ def test_normalise_reports_each_change_with_line_numbers():
     raw = [RawLine(n, t) for n, t in enumerate(["首页 > 新闻中心 > 乡镇动态", "", *WRAPPED], 1)]
     result = normalise(raw)
     assert "line 1: page chrome left out (1 lines)" in result.notes
-    assert any(n.startswith("lines 3–11: text re-flowed from 9 wrapped lines") for n in result.notes)
+    assert any(
+        n.startswith("lines 3–11: text re-flowed from 9 wrapped lines") for n in result.notes
+    )
     assert [line.number for line in result.lines] == [3, 9]
     assert result.lines[0].text.endswith("增幅居全县第一。")
     assert [(p.line, p.reason) for p in result.set_aside] == [(1, "chrome")]

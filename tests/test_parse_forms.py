@@ -153,7 +153,9 @@ def test_founder_html_page():
     assert "“邻里食堂”" in text  # entities decoded
     assert "首页" not in text and "版权所有" not in text and "turnpage" not in text
     assert "alert(1)</script>" not in text
-    assert any(n.startswith("HTML lines 12–13") and "page chrome" in n for n in article.layout_notes)
+    assert any(
+        n.startswith("HTML lines 12–13") and "page chrome" in n for n in article.layout_notes
+    )
 
 
 def test_government_portal_page_chrome_is_left_out_and_named():
@@ -205,12 +207,16 @@ def test_traditional_characters(encoding):
 def test_one_line_report():
     article = fixture("oneline_baishi.txt")
     meta = article.meta
-    assert (meta.title, meta.subtitle) == ("白石街道:奋进新时代 建功新征程", "白石街道2022年高质量发展纪实")
+    assert (meta.title, meta.subtitle) == (
+        "白石街道:奋进新时代 建功新征程",
+        "白石街道2022年高质量发展纪实",
+    )
     assert meta.byline == [Byline("本报通讯员", ["刘晓燕", "周建国"])]
     assert "line 1: run-together text split into 8 lines" in article.layout_notes[0]
-    assert [k for k, _ in kinds(article)] == ["paragraph", "paragraph"] + ["heading", "paragraph"] * 2 + [
-        "paragraph"
-    ]
+    assert [k for k, _ in kinds(article)] == ["paragraph", "paragraph"] + [
+        "heading",
+        "paragraph",
+    ] * 2 + ["paragraph"]
     assert figure(article, "31.88亿元").value == 3_188_000_000
 
 
@@ -231,7 +237,9 @@ def test_news_flash_byline_and_sentence_heading():
     article = fixture("flash_shanqiao.txt")
     assert article.meta.byline == [Byline("全媒体记者", ["赵敏"]), Byline("见习记者", ["钱磊"])]
     assert ("heading", "优化营商环境。") in kinds(article)
-    assert kinds(article)[0][1].startswith("本报讯（全媒体记者 赵敏 见习记者 钱磊）")  # stays in the text
+    assert kinds(article)[0][1].startswith(
+        "本报讯（全媒体记者 赵敏 见习记者 钱磊）"
+    )  # stays in the text
 
 
 @pytest.mark.parametrize(

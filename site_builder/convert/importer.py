@@ -227,7 +227,9 @@ def _prepare_or_error(source: Path) -> PreparedReport | tuple[str, int]:
         return f"{source}: could not be converted ({type(exc).__name__}: {exc})", 2
 
 
-def prepared_reports(sources: list[Path], workers: int) -> Iterator[PreparedReport | tuple[str, int]]:
+def prepared_reports(
+    sources: list[Path], workers: int
+) -> Iterator[PreparedReport | tuple[str, int]]:
     """Prepare each source, in order; in ``workers`` processes when there are enough files."""
     if workers < 2 or len(sources) < POOL_MIN_FILES:
         yield from map(_prepare_or_error, sources)

@@ -94,7 +94,7 @@ def analysis_text(text: str) -> str:
 
 # --- run-together text ----------------------------------------------------------------------
 
-RUN_TOGETHER_MIN = 150  # a line this long may hold several paragraphs
+RUN_TOGETHER_MIN = 80  # a line this long may hold several paragraphs
 _TERMINAL = "。！？!?；;"
 _HEADING_START = (
     r"(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）]|【|——|图为)"
@@ -108,7 +108,10 @@ _BREAK_RE = re.compile(
     rf"|(?<=[{_TERMINAL}])(?=[一二三四五六七八九十]{{1,3}}、|[(（][一二三四五六七八九十]{{1,3}}[)）]|【)"
     rf"|\s*(?:\u3000+|[ \u00a0]{{3,}})\s*"
     rf"|\s+(?={_HEADING_START}|(?:{_ROLE_ALT})[\s:：]*[\u4e00-\u9fff]|第\s*[0-9A-Za-z]+\s*版)"
+    r"|\s+(?=(?:发布时间|发布日期|信息来源|来源|当前位置|字号|上一篇|下一篇|分享到|版权所有)\s*[:：])"
 )
+# 来源：本站 奋楫扬帆谱新篇 — a chrome line's last label and value, then the text
+_CHROME_HEAD_RE = re.compile(r"^(.*(?:来源|作者|浏览次数|阅读次数|点击数)\s*[:：]\s*\S*)\s+(\S.*)$")
 _NAME_RE = re.compile(r"[\u4e00-\u9fff·]{2,4}")
 # A date or edition line run into what follows: split after it.
 _HEAD_RE = re.compile(
@@ -118,18 +121,55 @@ _HEAD_RE = re.compile(
 
 def split_run_together(line: RawLine) -> list[RawLine]:
     """Split a long line that holds several paragraphs; other lines come back as they are."""
-    if len(line.text) < RUN_TOGETHER_MIN:
+    if len(line.text) < RUN_TOGETHER_MIN or "enpproperty" in line.text:
         return [line]
-    pieces = [p for p in _BREAK_RE.split(line.text.strip()) if p and p.strip()]
+    pieces: list[str] = []
+    for piece in (p.strip() for p in _BREAK_RE.split(line.text.strip()) if p and p.strip()):
+        if pieces and (
+            _unclosed(pieces[-1])  # 本报讯（全媒体记者 赵敏 | 见习记者 钱磊）: one bracket
+            or (_ROLE_START_RE.match(piece) and _is_byline_piece(pieces[-1]))
+        ):
+            pieces[-1] += " " + piece  # 本报记者 李明 | 通讯员 王芳: one byline
+        else:
+            pieces.append(piece)
+    if len(pieces) < 2:
+        return [line]  # no sign of lost paragraph breaks: one long paragraph
     out: list[str] = []
     for piece in pieces:
-        head = _HEAD_RE.match(piece.strip())
-        parts = list(head.groups()) if head else [piece.strip()]
+        head = _HEAD_RE.match(piece) or _CHROME_HEAD_RE.match(piece)
+        parts = list(head.groups()) if head else [piece]
         for part in parts:
-            out.extend(_split_byline_from_text(part))
-    if len(out) < 2:
-        return [line]
+            for rest in _split_byline_from_text(part):
+                out.extend(_split_short_lines_from_text(rest))
     return [RawLine(line.number, piece, line.hint) for piece in out]
+
+
+_ROLE_START_RE = re.compile(rf"(?:{_ROLE_ALT})[\s:：]*")
+
+
+def _unclosed(text: str) -> bool:
+    """A bracket or quote opened and not closed: the break cannot be inside it."""
+    opened = text.count("（") + text.count("(") + text.count("“") + text.count("【")
+    closed = text.count("）") + text.count(")") + text.count("”") + text.count("】")
+    return opened > closed
+
+
+def _is_byline_piece(piece: str) -> bool:
+    """本报记者 李明: a role and names only."""
+    role = _ROLE_START_RE.match(piece)
+    return bool(role) and all(_NAME_RE.fullmatch(t) for t in piece[role.end() :].split(" ") if t)
+
+
+_SHORT_LEAD_RE = re.compile(r"^((?:[^\s,，。；;！？!?]{2,24}\s){1,3})(?=\S{20,})")
+
+
+def _split_short_lines_from_text(piece: str) -> list[str]:
+    """——某某街道发展纪实 2022年,… / 聚焦项目建设 激发新动能 今年以来,…: a subtitle or a
+    heading run into the paragraph after it (short phrases, then a sentence) is split off."""
+    lead = _SHORT_LEAD_RE.match(piece)
+    if not lead or _ROLE_START_RE.match(piece) or not re.search("[，,。]", piece[lead.end() :]):
+        return [piece]
+    return [lead.group(1).strip(), piece[lead.end() :]]
 
 
 def _split_byline_from_text(piece: str) -> list[str]:
@@ -139,7 +179,11 @@ def _split_byline_from_text(piece: str) -> list[str]:
         return [piece]
     tokens = piece[role.end() :].split(" ")
     names = 0
-    while names < len(tokens) and _NAME_RE.fullmatch(tokens[names]) and names < 8:
+    while (
+        names < len(tokens)
+        and names < 8
+        and (_NAME_RE.fullmatch(tokens[names]) or re.fullmatch(_ROLE_ALT, tokens[names]))
+    ):
         names += 1
     if names == 0 or names == len(tokens):
         return [piece]
@@ -302,15 +346,20 @@ def wrap_width(texts: list[str]) -> float:
         if t and display_width(t) >= width * 0.8 and i + 1 < len(texts) and texts[i + 1]
     ]
     open_ended = [i for i in full if texts[i][-1] not in _END_OF_SENTENCE]
-    return width if len(open_ended) >= 3 and len(open_ended) >= 0.5 * len(full) else 0
+    return width if len(open_ended) >= 2 and len(open_ended) >= 0.5 * len(full) else 0
+
+
+def _cut_mid_figure(text: str, following: str) -> bool:
+    """15.2 / %, 7860 / 亩, 2万 / 平方米: a line break inside a figure."""
+    return bool(_NUMBER_END_RE.search(text) and _UNIT_START_RE.match(following))
 
 
 def joins_next(text: str, following: str, width: float, following_indented: bool) -> bool:
     """Whether ``following`` continues ``text`` (a wrapped line), in a text wrapped at ``width``."""
     if not following or _STARTS_BLOCK_RE.match(following) or following_indented:
         return False
-    if _NUMBER_END_RE.search(text) and _UNIT_START_RE.match(following):
-        return True  # 15.2 / %, 7860 / 亩: cut mid-figure
+    if _cut_mid_figure(text, following):
+        return True
     return display_width(text) >= width * 0.8 and text[-1] not in _END_OF_SENTENCE
 
 
@@ -326,10 +375,11 @@ def reflow_wrapped(texts: list[str], indented: list[bool]) -> tuple[list[list[in
         if not text:
             continue
         previous = groups[-1][-1] if groups else -1
-        if (
-            width
-            and previous == index - 1
-            and joins_next(texts[previous], text, width, indented[index])
+        adjacent = previous == index - 1
+        if adjacent and (
+            joins_next(texts[previous], text, width, indented[index])
+            if width
+            else _cut_mid_figure(texts[previous], text)
         ):
             groups[-1].append(index)
         else:

@@ -266,12 +266,12 @@ def _is_numbered_heading(text: str) -> bool:
 
 def _long_line_blocks(body: list[Line], index: int) -> list[Block]:
     line = body[index]
+    if _is_sentence_heading(body, index):
+        return [Block("heading", line.text, line=line.number)]
     if TRAILING_CREDIT_RE.match(line.key) or _is_caption_sentence(line):
         return _caption_blocks(line)
     if CREDIT_RE.match(line.key) or _is_closing_byline_line(line.key):
         return [Block("credit", line.text, line=line.number)]
-    if _is_sentence_heading(body, index):
-        return [Block("heading", line.text, line=line.number)]
     return [Block("paragraph", line.text, line=line.number)]
 
 
@@ -290,7 +290,8 @@ def _caption_blocks(line: Line) -> list[Block]:
 
 
 def _is_sentence_heading(body: list[Line], index: int) -> bool:
-    """优化营商环境。 — a short sentence right above a paragraph, not set apart: a heading."""
+    """优化营商环境。 — a short sentence right above a paragraph (not set apart from it, and
+    without the words of a photo caption): a heading."""
     line = body[index]
     key = line.key
     following = body[index + 1] if index + 1 < len(body) else None
@@ -299,7 +300,8 @@ def _is_sentence_heading(body: list[Line], index: int) -> bool:
         and key[-1] in SENTENCE_END
         and not CLAUSE_PUNCT.search(key[:-1])
         and not CAPTION_WORDS.search(key)
-        and max(line.gap_before, line.gap_after) < 2
+        and line.gap_after < 2
+        and not line.key.startswith("图为")
         and following is not None
         and not is_short(following.key)
         and len(following.key) > MAX_HEADING
