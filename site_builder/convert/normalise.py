@@ -121,10 +121,11 @@ _HEAD_RE = re.compile(
 
 def split_run_together(line: RawLine) -> list[RawLine]:
     """Split a long line that holds several paragraphs; other lines come back as they are."""
-    if len(line.text) < RUN_TOGETHER_MIN or "enpproperty" in line.text:
+    if len(line.text) < RUN_TOGETHER_MIN:
         return [line]
+    text, tail = _enp_tail(line.text.strip())
     pieces: list[str] = []
-    for piece in (p.strip() for p in _BREAK_RE.split(line.text.strip()) if p and p.strip()):
+    for piece in (p.strip() for p in _BREAK_RE.split(text) if p and p.strip()):
         if pieces and (
             _unclosed(pieces[-1])  # 本报讯（全媒体记者 赵敏 | 见习记者 钱磊）: one bracket
             or (_ROLE_START_RE.match(piece) and _is_byline_piece(pieces[-1]))
@@ -132,7 +133,7 @@ def split_run_together(line: RawLine) -> list[RawLine]:
             pieces[-1] += " " + piece  # 本报记者 李明 | 通讯员 王芳: one byline
         else:
             pieces.append(piece)
-    if len(pieces) < 2:
+    if len(pieces) < 2 and not (tail and pieces):
         return [line]  # no sign of lost paragraph breaks: one long paragraph
     out: list[str] = []
     for piece in pieces:
@@ -141,10 +142,27 @@ def split_run_together(line: RawLine) -> list[RawLine]:
         for part in parts:
             for rest in _split_byline_from_text(part):
                 out.extend(_split_short_lines_from_text(rest))
+    if tail:
+        out.append(tail)
     return [RawLine(line.number, piece, line.hint) for piece in out]
 
 
 _ROLE_START_RE = re.compile(rf"(?:{_ROLE_ALT})[\s:：]*")
+
+
+_ISO_DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _enp_tail(text: str) -> tuple[str, str]:
+    """Split off what is left of an e-paper page's <!--enpproperty …--> comment at the end:
+    from its opening, or else from the date it starts with (2021-12-31 … /enpproperty-->)."""
+    end = text.find("enpproperty")
+    if end < 0:
+        return text, ""
+    opening = text.rfind("<!--", 0, end)
+    dates = [m.start() for m in _ISO_DATE_RE.finditer(text, 0, end)]
+    start = opening if opening >= 0 else (dates[-1] if dates else 0)
+    return text[:start].rstrip(), text[start:]
 
 
 def _unclosed(text: str) -> bool:
