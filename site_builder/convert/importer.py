@@ -27,7 +27,7 @@ from site_builder.content.model import Article, KeyFigure, Metadata
 from site_builder.convert.decode import decode_bytes
 from site_builder.convert.figures import find_key_figures
 from site_builder.convert.html_source import looks_like_html, parse_html
-from site_builder.convert.normalise import analysis_text, normalise, text_to_raw_lines
+from site_builder.convert.normalise import analysis_texts, normalise, text_to_raw_lines
 from site_builder.convert.parse import parse_normalised
 from site_builder.convert.render import page_digest, render_zh_page
 from site_builder.convert.slug import make_slug
@@ -74,9 +74,10 @@ def key_figures_as_printed(article: Article) -> list[KeyFigure]:
     The analysis text has the same length as the printed one, so a figure's offset in one
     is its offset in the other; figures come in text order within a block.
     """
+    keys = analysis_texts([block.text for block in article.blocks])
     analysed = Article(
         meta=article.meta,
-        blocks=[replace(block, text=analysis_text(block.text)) for block in article.blocks],
+        blocks=[replace(block, text=key) for block, key in zip(article.blocks, keys, strict=True)],
     )
     figures = find_key_figures(analysed)
     cursor: dict[int, int] = {}
@@ -113,6 +114,7 @@ def was_edited(page: Path) -> bool:
 
 
 _GENERATED_RE = re.compile(r"^generated: (\{.*\})$", re.M)
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: one line per probe
 
 
 def _existing_source_file(folder: Path) -> str | None:
@@ -122,7 +124,11 @@ def _existing_source_file(folder: Path) -> str | None:
         text = page.read_text(encoding="utf-8")
         # The record is one line we wrote ourselves; read just it when it is still there.
         match = _GENERATED_RE.search(text)
-        front = yaml.safe_load(match.group(0)) if match else split_front_matter(text, page)[0]
+        front = (
+            yaml.load(match.group(0), Loader=_LOADER)
+            if match
+            else split_front_matter(text, page)[0]
+        )
     except (OSError, UnicodeDecodeError, yaml.YAMLError, SiteBuilderError):
         return None
     generated = front.get("generated") if isinstance(front, dict) else None

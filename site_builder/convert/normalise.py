@@ -67,9 +67,13 @@ _INDENT_RE = re.compile(r"^(?:[\u3000\t]|[ \u00a0]{2,})")
 _CONVERTER = opencc.OpenCC("t2s")
 
 
+_HAS_FULLWIDTH_RE = re.compile("[０-９％．]")
+
+
 def clean_line(line: str) -> str:
     """Collapse runs of spaces of any width to one ASCII space, strip, full-width digits -> ASCII."""
-    return _SPACES_RE.sub(" ", line).strip().translate(_FULLWIDTH)
+    line = _SPACES_RE.sub(" ", line).strip()
+    return line.translate(_FULLWIDTH) if _HAS_FULLWIDTH_RE.search(line) else line
 
 
 @lru_cache(maxsize=8192)
@@ -92,6 +96,15 @@ def analysis_text(text: str) -> str:
     return "".join(_simplified_char(char) for char in text)
 
 
+def analysis_texts(texts: list[str]) -> list[str]:
+    """``analysis_text`` of each text, converted in one call (a call costs more than a line)."""
+    joined = analysis_text("\n".join(texts))
+    keys = joined.split("\n")
+    if len(keys) != len(texts) or any(len(k) != len(t) for k, t in zip(keys, texts, strict=True)):
+        return [analysis_text(text) for text in texts]
+    return keys
+
+
 # --- run-together text ----------------------------------------------------------------------
 
 RUN_TOGETHER_MIN = 80  # a line this long may hold several paragraphs
@@ -112,6 +125,10 @@ _BREAK_RE = re.compile(
 )
 # 来源：本站 奋楫扬帆谱新篇 — a chrome line's last label and value, then the text
 _CHROME_HEAD_RE = re.compile(r"^(.*(?:来源|作者|浏览次数|阅读次数|点击数)\s*[:：]\s*\S*)\s+(\S.*)$")
+# A quick test before the full split: a space inside the line, or a heading after a sentence.
+_MAY_RUN_TOGETHER_RE = re.compile(
+    rf"\s|[{_TERMINAL}](?:[一二三四五六七八九十]{{1,3}}、|[(（][一二三四五六七八九十]{{1,3}}[)）]|【)"
+)
 _NAME_RE = re.compile(r"[\u4e00-\u9fff·]{2,4}")
 # A date or edition line run into what follows: split after it.
 _HEAD_RE = re.compile(
@@ -121,7 +138,7 @@ _HEAD_RE = re.compile(
 
 def split_run_together(line: RawLine) -> list[RawLine]:
     """Split a long line that holds several paragraphs; other lines come back as they are."""
-    if len(line.text) < RUN_TOGETHER_MIN:
+    if len(line.text) < RUN_TOGETHER_MIN or not _MAY_RUN_TOGETHER_RE.search(line.text.strip()):
         return [line]
     text, tail = _enp_tail(line.text.strip())
     pieces: list[str] = []
@@ -262,7 +279,9 @@ ARTICLE_MIN = 40  # a paragraph of the article is at least this long and has cla
 
 def is_chrome_line(key: str) -> bool:
     """A line that is page furniture wherever it stands (the Simplified text)."""
-    return bool(_CHROME_RE.search(key)) and (len(key) <= 120 or key.count("。") == 0)
+    if len(key) > 120 and "。" in key:
+        return False  # a paragraph of the article, however it begins
+    return bool(_CHROME_RE.search(key))
 
 
 def is_navigation(key: str) -> bool:
@@ -344,7 +363,7 @@ _STARTS_BLOCK_RE = re.compile(
 
 def display_width(text: str) -> float:
     """Width as set on a page: a Chinese character is 1, an ASCII letter or digit half."""
-    return sum(0.5 if ch.isascii() else 1.0 for ch in text)
+    return len(text) - len(text.encode("ascii", "ignore")) / 2
 
 
 def wrap_width(texts: list[str]) -> float:
@@ -352,6 +371,8 @@ def wrap_width(texts: list[str]) -> float:
 
     Hard-wrapped: most lines near the widest width end mid-sentence and run on into the next.
     """
+    if sum(len(t) > 2 * WRAP_MAX_WIDTH for t in texts) > len(texts) / 4:
+        return 0  # long paragraph lines: not hard-wrapped
     lengths = sorted(display_width(t) for t in texts if t)
     if len(lengths) < 4:
         return 0
@@ -442,7 +463,7 @@ def normalise(raw: list[RawLine]) -> Normalised:
         pieces.extend(split)
     texts = [clean_line(p.text) for p in pieces]
     indented = [bool(_INDENT_RE.match(p.text)) for p in pieces]
-    keys = [analysis_text(t) for t in texts]
+    keys = analysis_texts(texts)
 
     result = Normalised(lines=[], notes=notes)
     chrome = find_chrome(keys)
@@ -469,7 +490,7 @@ def normalise(raw: list[RawLine]) -> Normalised:
     previous_end = -1
     for group in groups:
         text = join_wrapped([texts[i] for i in group])
-        tidy = close_unit_spaces(text)
+        tidy = close_unit_spaces(text) if " " in text else text
         if tidy != text:
             closed.append(pieces[group[0]].number)
         first = group[0]
@@ -480,7 +501,7 @@ def normalise(raw: list[RawLine]) -> Normalised:
             Line(
                 number=pieces[first].number,
                 text=tidy,
-                key=analysis_text(tidy),
+                key=keys[first] if tidy == texts[first] else analysis_text(tidy),
                 gap_before=gap,
                 indented=indented[first],
                 hint=pieces[first].hint,

@@ -14,7 +14,14 @@ import re
 from site_builder.content.model import Article, Block, Byline, Metadata, SetAside
 from site_builder.convert import metadata as md
 from site_builder.convert.layout import repair_layout
-from site_builder.convert.normalise import Line, Normalised, RawLine, analysis_text, normalise
+from site_builder.convert.normalise import (
+    Line,
+    Normalised,
+    RawLine,
+    analysis_text,
+    analysis_texts,
+    normalise,
+)
 
 SENTENCE_END = "。！？!?"
 CLAUSE_PUNCT = re.compile(r"[,，。；;！？!?]")
@@ -376,7 +383,7 @@ def _finish_metadata(article: Article, hints: Metadata) -> None:
     if not meta.byline and paragraphs:
         last = paragraphs[-1]
         meta.byline = md.parse_closing_byline(analysis_text(last.text), last.text) or []
-    keys = [analysis_text(b.text) for b in article.blocks]
+    keys = analysis_texts([b.text for b in article.blocks])
     title_lines = [analysis_text(meta.title), analysis_text(meta.subtitle or "")]
     meta.region = meta.region or md.find_region(title_lines) or md.find_region(title_lines + keys)
     meta.period = meta.period or md.find_period(title_lines, keys, meta.date)
