@@ -204,3 +204,8 @@ def test_normalise_keeps_traditional_text_as_printed():
     result = normalise([RawLine(1, "楓原鎮完成財政收入3000餘萬元。")])
     assert result.lines[0].text == "楓原鎮完成財政收入3000餘萬元。"
     assert result.lines[0].key == "枫原镇完成财政收入3000余万元。"
+
+
+@pytest.mark.parametrize("text", ["0", "%", "12"])
+def test_a_single_short_line(text):
+    assert [line.text for line in normalise([RawLine(1, text)]).lines] == [text]

@@ -275,3 +275,13 @@ def test_every_role_has_an_english_name():
 
     for role in ROLES:
         assert english_byline({"role": role, "names": ["张三"]})["role"], role
+
+
+def test_a_title_line_after_the_subtitle_is_kept():
+    text = (
+        "敢立潮头逐浪高\n\n——邹城市钢山街道2021年高质量发展纪实\n\n奋楫扬帆谱新篇\n\n"
+        "本报通讯员 王茂征\n\n2021年,钢山街道完成财政收入4.7亿元,同比增长12%,发展态势良好。\n"
+    )
+    article = assert_nothing_lost(text.encode("utf-8"))
+    assert article.meta.title == "敢立潮头逐浪高 奋楫扬帆谱新篇"
+    assert article.meta.subtitle == "邹城市钢山街道2021年高质量发展纪实"

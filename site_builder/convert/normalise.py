@@ -192,7 +192,9 @@ def _unclosed(text: str) -> bool:
 def _is_byline_piece(piece: str) -> bool:
     """本报记者 李明: a role and names only."""
     role = _ROLE_START_RE.match(piece)
-    return bool(role) and all(_NAME_RE.fullmatch(t) for t in piece[role.end() :].split(" ") if t)
+    if not role:
+        return False
+    return all(_NAME_RE.fullmatch(t) for t in piece[role.end() :].split(" ") if t)
 
 
 _SHORT_LEAD_RE = re.compile(r"^((?:[^\s,，。；;！？!?]{2,24}\s){1,3})(?=\S{20,})")
@@ -414,7 +416,7 @@ def reflow_wrapped(texts: list[str], indented: list[bool]) -> tuple[list[list[in
         if not text:
             continue
         previous = groups[-1][-1] if groups else -1
-        adjacent = previous == index - 1
+        adjacent = bool(groups) and previous == index - 1
         if adjacent and (
             joins_next(texts[previous], text, width, indented[index])
             if width

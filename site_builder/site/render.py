@@ -161,9 +161,9 @@ def metadata_fields(
         # Staff reporter: Li Ming; Correspondent: Wang Fang
         parts = []
         for group in groups:
-            english = english_byline(group)
-            joined = ", ".join(english["names"])
-            parts.append(f"{english['role']}: {joined}" if english["role"] else joined)
+            named = english_byline(group)
+            joined = ", ".join(named["names"])
+            parts.append(f"{named['role']}: {joined}" if named["role"] else joined)
         fields.append(("byline", esc("; ".join(parts))))
     if region:
         english = english_region(str(region), glossary) or str(region)
