@@ -3,7 +3,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: install site test serve check lint clean golden bench
+.PHONY: install site test serve check lint clean golden bench properties
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -29,6 +29,10 @@ lint: $(STAMP)
 
 test: $(STAMP) lint
 	$(VENV)/bin/pytest
+
+# Property tests with hypothesis' statistics: how often each input form and assertion is hit.
+properties: $(STAMP)
+	$(VENV)/bin/pytest tests/test_properties.py --hypothesis-show-statistics
 
 # Regenerate the converter's golden files after an intended change; review with git diff.
 golden: $(STAMP)

@@ -1,5 +1,8 @@
 """Golden files for the converter: `make golden` (python -m tests.golden) regenerates them.
 
+One for each seed report (tests/seeds/) and each fixture in another form (tests/fixtures/:
+Founder HTML, portal page, Traditional, one-line, hard-wrapped …).
+
 Review the diff with `git diff tests/golden` before committing.
 """
 
@@ -13,11 +16,17 @@ from site_builder.convert.render import render_zh_page
 ROOT = Path(__file__).resolve().parent
 # Copies of ../shared/seeds, so the tests run from any clone.
 SEEDS = ROOT / "seeds"
+FIXTURES = ROOT / "fixtures"
 GOLDEN = ROOT / "golden"
 
 
 def seed_paths() -> list[Path]:
     return sorted(SEEDS.glob("*.txt"))
+
+
+def golden_paths() -> list[Path]:
+    """Sources with a golden page: the seeds, then the fixtures of other forms."""
+    return seed_paths() + sorted(FIXTURES.glob("*.*"))
 
 
 def render_seed(path: Path) -> str:
@@ -27,7 +36,7 @@ def render_seed(path: Path) -> str:
 
 def main() -> None:
     GOLDEN.mkdir(exist_ok=True)
-    for path in seed_paths():
+    for path in golden_paths():
         (GOLDEN / f"{path.stem}.zh.md").write_text(render_seed(path), encoding="utf-8")
         print(f"wrote tests/golden/{path.stem}.zh.md")
 

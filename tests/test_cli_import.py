@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
+import opencc
 import pytest
 
 from site_builder.cli import main
@@ -134,7 +136,7 @@ def test_founder_html_page(tmp_path, capsys):
     assert front["title"] == "奋进新征程"
     assert front["subtitle"] == "邹城市钢山街道2022年发展纪实"
     assert front["edition"] == "第03版"
-    assert front["byline"] == {"role": "本报记者", "names": ["张三"]}
+    assert front["byline"] == [{"role": "本报记者", "names": ["张三"]}]
     assert [f["text"] for f in front["key_figures"]][:3] == ["5.2亿元", "10.6%", "12家"]
     assert "![街道新貌](images/1.jpg)" in body
     assert "首页" not in body  # navigation outside the article is not body text
@@ -165,3 +167,69 @@ def test_reimport_over_broken_front_matter(tmp_path, capsys):
     assert page.read_text(encoding="utf-8") == broken  # nothing lost
     assert main(["import", str(GANGSHAN), "--content", str(tmp_path), "--force"]) == 0
     assert "title: 敢立潮头" in page.read_text(encoding="utf-8")
+
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+TO_TRADITIONAL = opencc.OpenCC("s2t")
+# Two-character place names, so that every varied copy gets a slug of its own.
+PLACE_CHARS = "安宝昌东丰富光海和华嘉金锦康兰乐林龙美明南宁平青庆仁荣瑞森顺泰桃天文西祥新兴阳永玉元长正中沙湾岭岩峰溪泉桥台"
+PLACES_IN_FIXTURES = ["东湖", "白沙", "楓原", "白石", "河口", "山桥", "钢山", "双山"]
+
+
+def mixed_inputs(folder: Path, count: int) -> tuple[list[Path], list[Path]]:
+    """``count`` files varied from the fixtures and seeds in every encoding and form, with
+    empty and binary files among them; returns (good files, unreadable files)."""
+    bases = sorted(FIXTURES.glob("*.*")) + sorted(SEEDS.glob("*.txt"))
+    texts = [(base.suffix, base.read_text(encoding="utf-8")) for base in bases]
+    good: list[Path] = []
+    bad: list[Path] = []
+    for number in range(count):
+        path = folder / f"report_{number:04d}"
+        if number % 97 == 0:
+            path = path.with_suffix(".txt")
+            path.write_bytes(b"" if number % 2 else b"  \r\n")
+            bad.append(path)
+            continue
+        if number % 89 == 0:
+            path = path.with_suffix(".txt")
+            path.write_bytes(bytes(range(256)) * 4)
+            bad.append(path)
+            continue
+        suffix, text = texts[number % len(texts)]
+        place = PLACE_CHARS[number % 50] + PLACE_CHARS[(number // 50) % 50]
+        for old in PLACES_IN_FIXTURES:
+            text = text.replace(old, place)
+        form = number % 5
+        if form == 1 and suffix == ".txt":
+            text = " ".join(line for line in text.splitlines() if line.strip())  # one line
+        if form == 2:
+            text = text.replace("\n", "\r\n")
+        encoding = ["utf-8", "utf-8-sig", "gb18030", "utf-16", "utf-8"][form]
+        if "楓" in texts[number % len(texts)][1]:
+            text = TO_TRADITIONAL.convert(text)  # the varied place name too
+            encoding = "big5hkscs" if form == 3 else encoding
+        path = path.with_suffix(suffix)
+        path.write_bytes(text.encode(encoding))
+        good.append(path)
+    return good, bad
+
+
+def test_two_thousand_mixed_inputs(tmp_path, capsys):
+    sources = tmp_path / "in"
+    sources.mkdir()
+    good, bad = mixed_inputs(sources, 2000)
+    code, out, err = run(
+        ["import", *map(str, sorted(sources.iterdir())), "--content", str(tmp_path / "c")], capsys
+    )
+    assert code == 2  # some files are unreadable
+    assert "Traceback" not in err and "Traceback" not in out
+    errors = [line for line in err.splitlines() if line.startswith("error: ")]
+    assert len(errors) == len(bad)
+    for path in bad:
+        assert sum(line.startswith(f"error: {path}: ") for line in errors) == 1
+    assert "Import summary" in out
+    assert re.search(r"imported 2000 files in [\d.]+ s \(\d+ reports/s, \d processes\)", out)
+    pages = list((tmp_path / "c/reports").glob("*/index.zh.md"))
+    assert len(pages) == len(good)
+    sources_written = {p.name for p in (tmp_path / "c/reports").glob("*/source.*")}
+    assert sources_written == {"source.txt", "source.html"}

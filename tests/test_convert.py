@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from site_builder.content.model import Article
+from site_builder.content.model import Article, Byline
 from site_builder.convert.importer import convert
-from tests.golden import GOLDEN, SEEDS, render_seed, seed_paths
+from tests.golden import GOLDEN, SEEDS, golden_paths, render_seed
 
 GANGSHAN = SEEDS / "000_faf2fa279c11dbf0.txt"
 SHUANGSHAN = SEEDS / "001_587de49f1056ab04.txt"
@@ -22,7 +22,7 @@ def shuangshan() -> Article:
     return convert(SHUANGSHAN.read_bytes(), SHUANGSHAN)[0]
 
 
-@pytest.mark.parametrize("path", seed_paths(), ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", golden_paths(), ids=lambda p: p.stem)
 def test_golden_page(path):
     expected = (GOLDEN / f"{path.stem}.zh.md").read_text(encoding="utf-8")
     assert render_seed(path) == expected, "converter output changed: run `make golden` and review"
@@ -36,8 +36,7 @@ def test_gangshan_metadata(gangshan):
     assert meta.period == "2021"
     assert meta.publication == "济宁日报"
     assert meta.edition == "第04版"
-    assert meta.byline.role == "本报通讯员"
-    assert meta.byline.names == ["王茂征", "孙士勇", "邱贻坤", "魏鹏", "于笑珑"]
+    assert meta.byline == [Byline("本报通讯员", ["王茂征", "孙士勇", "邱贻坤", "魏鹏", "于笑珑"])]
     assert meta.region == "邹城市钢山街道"
     assert meta.source_page == "content_89057.html"
 
@@ -141,7 +140,7 @@ def test_shuangshan_metadata(shuangshan):
     assert (meta.title, meta.subtitle) == ("创新实干 勇创一流", "努力打造近悦远来的活力双山")
     assert meta.date is None and meta.publication is None
     assert meta.period == "2022"
-    assert (meta.byline.role, meta.byline.names) == ("通讯员", ["张田田"])
+    assert meta.byline == [Byline("通讯员", ["张田田"])]
     assert meta.region == "双山街道"
 
 

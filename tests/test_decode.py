@@ -44,3 +44,26 @@ def test_bad_input_names_the_file(data, reason):
         decode_bytes(data, "reports/bad.txt")
     assert str(caught.value).startswith("reports/bad.txt: ")
     assert reason in str(caught.value)
+
+
+TRADITIONAL = "楓原鎮全年完成財政收入3000餘萬元,同比增長12.4%;完成固定資產投資81.59億元。\n"
+SIMPLIFIED = "枫原镇全年完成财政收入3000余万元,同比增长12.4%;完成固定资产投资81.59亿元。\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "encoding"),
+    [
+        (TRADITIONAL, "big5hkscs"),
+        (TRADITIONAL, "big5"),
+        (TRADITIONAL, "gb18030"),  # Traditional characters in a GB18030 file
+        (SIMPLIFIED, "gb18030"),
+        (SIMPLIFIED, "gbk"),
+    ],
+)
+def test_big5_and_gb18030_are_told_apart(text, encoding):
+    assert decode_bytes(text.encode(encoding), "x.txt") == text
+
+
+def test_declared_big5_charset_is_honoured():
+    page = f'<html><head><meta charset="big5"></head><body><p>{TRADITIONAL}</p></body></html>'
+    assert TRADITIONAL in decode_bytes(page.encode("big5"), "x.html")

@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
+from site_builder.content.model import Byline
+from site_builder.content.roles import ROLES
 from site_builder.convert.importer import convert
+from site_builder.convert.metadata import parse_byline, parse_closing_byline
+from tests.accounting import assert_nothing_lost
 
 REPORT = """济宁日报
 2022年3月5日 星期六
@@ -37,7 +45,7 @@ def test_metadata_forms():
     assert meta.date == "2022-03-05"
     assert meta.edition == "第03版"
     assert (meta.title, meta.subtitle) == ("奋进新征程", "邹城市钢山街道发展纪实")
-    assert (meta.byline.role, meta.byline.names) == ("记者 通讯员", ["李明", "王芳"])
+    assert meta.byline == [Byline("记者", ["李明"]), Byline("通讯员", ["王芳"])]
     assert meta.region == "邹城市钢山街道"
     assert meta.period == "2022"
 
@@ -67,3 +75,213 @@ def test_figure_forms():
     span = figures["2至3公里"]
     assert (span.value, span.value_max, span.unit) == (2, 3, "km")
     assert figures["三成"].value == 30 and figures["三成"].unit == "percent"
+
+
+# --- reports as they really come: one fixture per form (tests/fixtures/, written by us) ---
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def fixture(name: str, encoding: str = "utf-8"):
+    data = (FIXTURES / name).read_bytes()
+    if encoding != "utf-8":
+        data = data.decode("utf-8").encode(encoding)
+    return assert_nothing_lost(data, name)
+
+
+def kinds(article):
+    return [(b.kind, b.text) for b in article.blocks]
+
+
+def figure(article, text):
+    found = [f for f in article.key_figures if f.text == text]
+    assert found, f"{text} not among {[f.text for f in article.key_figures]}"
+    return found[0]
+
+
+def test_epaper_text_with_kicker_section_and_role_groups():
+    article = fixture("epaper_donghu.txt")
+    meta = article.meta
+    assert meta.title == "坚持稳中求进 推动高质量发展 潮涌东湖正扬帆"  # the kicker line is kept
+    assert meta.subtitle == "临江市东湖街道2022年发展纪实"
+    assert (meta.date, meta.edition, meta.section) == ("2022-12-30", "第A2版", "要闻")
+    assert meta.byline == [Byline("本报记者", ["李明"]), Byline("通讯员", ["王芳", "赵小川"])]
+    assert meta.region == "临江市东湖街道"
+    blocks = kinds(article)
+    assert ("heading", "【聚焦产业升级】") in blocks
+    index = blocks.index(("heading", "一、经济运行稳中向好。"))
+    assert blocks[index + 1][0] == "paragraph" and blocks[index + 1][1].startswith("全年完成")
+    caption = blocks.index(("caption", "图为老人们在“邻里食堂”就餐。"))
+    assert blocks[caption + 1] == ("credit", "蒋文博 摄")
+    assert ("credit", "(顾敏 林兰)") in blocks
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "qualifier"),
+    [
+        ("一亿二千万元以上", 120_000_000, "CNY", "more_than"),
+        ("一万八千余人次", 18_000, "person_time", "more_than"),
+        ("两万三千余亩", 23_000, "mu", "more_than"),
+        ("一千五百万元", 15_000_000, "CNY", None),
+        ("百分之六十二点五", 62.5, "percent", None),
+        ("近9亿元", 900_000_000, "CNY", "nearly"),
+    ],
+)
+def test_compound_chinese_numerals(text, value, unit, qualifier):
+    found = figure(fixture("epaper_donghu.txt"), text)
+    assert (found.value, found.unit, found.qualifier) == (value, unit, qualifier)
+
+
+def test_founder_html_page():
+    article = fixture("founder_linjiang.html")
+    meta = article.meta
+    assert meta.publication == "临江日报"  # from <title>潮涌东湖正扬帆--临江日报</title>
+    assert meta.title == "坚持稳中求进 推动高质量发展 潮涌东湖正扬帆"
+    assert meta.subtitle == "临江市东湖街道2022年发展纪实"
+    assert (meta.date, meta.edition, meta.section) == ("2022-12-30", "第A2版", "要闻")
+    assert meta.byline == [Byline("本报通讯员", ["冯嘉怡", "宋振宇"])]  # the first <p>
+    blocks = kinds(article)
+    assert blocks[0][0] == "paragraph" and blocks[0][1].startswith("2022年,临江市东湖街道")
+    assert ("heading", "聚焦产业升级") in blocks
+    # text between tags (after </p>, around <br>) is kept
+    assert any(t.startswith("办好民生实事") for _, t in blocks)
+    assert any(t.startswith("完善农村基础设施") for _, t in blocks)
+    assert ("caption", "图为老人们在“邻里食堂”就餐。") in blocks  # after an inline <img>
+    assert ("caption", "东湖智造产业园一角") in blocks  # in the picture table
+    assert ("credit", "通讯员 王芳 摄") in blocks
+    text = "".join(t for _, t in blocks)
+    assert "“邻里食堂”" in text  # entities decoded
+    assert "首页" not in text and "版权所有" not in text and "turnpage" not in text
+    assert "alert(1)</script>" not in text
+    assert any(
+        n.startswith("HTML lines 12–13") and "page chrome" in n for n in article.layout_notes
+    )
+
+
+def test_government_portal_page_chrome_is_left_out_and_named():
+    article = fixture("portal_baisha.txt")
+    meta = article.meta
+    assert meta.title == "白沙镇2022年工作总结"
+    assert (meta.date, meta.publication) == ("2023-01-10", "白沙镇人民政府")  # 发布时间, 来源
+    assert "lines 1–3, 5–6, 27–36: page chrome left out (15 lines)" in article.layout_notes
+    headings = [t for k, t in kinds(article) if k == "heading"]
+    assert headings == [
+        "一、经济运行稳中有进",
+        "（一）项目建设提速增效",
+        "（二）特色农业提质扩面",
+        "二、民生事业持续改善",
+        "三、社会大局和谐稳定",
+    ]
+    assert kinds(article)[-1] == ("credit", "(白沙镇党政办)")
+    assert figure(article, "7860亩").unit == "mu"
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "big5hkscs", "utf-16"])
+def test_traditional_characters(encoding):
+    article = fixture("traditional_fengyuan.txt", encoding)
+    meta = article.meta
+    assert meta.title == "楓原鎮:奮楫篤行譜新篇"  # as printed
+    assert (meta.edition, meta.section) == ("第06版", "區縣巡禮")
+    assert meta.byline == [Byline("特约记者", ["陳美玲"]), Byline("见习记者", ["黃志明"])]
+    assert meta.region == "枫原镇"
+    expected = {
+        "3000餘萬元": (30_000_000, "CNY", "more_than"),
+        "25個": (25, "item", None),
+        "81.59億元": (8_159_000_000, "CNY", None),
+        "五千七百七十七萬八千元": (57_778_000, "CNY", None),
+        "11億多元": (1_100_000_000, "CNY", "more_than"),
+        "兩萬三千餘噸": (23_000, "ton", "more_than"),
+        "一萬八千餘元": (18_000, "CNY", "more_than"),
+        "兩萬餘名": (20_000, "person", "more_than"),
+    }
+    for text, (value, unit, qualifier) in expected.items():
+        found = figure(article, text)
+        assert (found.value, found.unit, found.qualifier) == (value, unit, qualifier), text
+    assert figure(article, "3000餘萬元").label == "财政收入"  # labels in Simplified, comparable
+    assert kinds(article)[-2:] == [
+        ("caption", "圖為楓原產業園新建的標準廠房。"),
+        ("credit", "林曉東 攝"),
+    ]
+
+
+def test_one_line_report():
+    article = fixture("oneline_baishi.txt")
+    meta = article.meta
+    assert (meta.title, meta.subtitle) == (
+        "白石街道:奋进新时代 建功新征程",
+        "白石街道2022年高质量发展纪实",
+    )
+    assert meta.byline == [Byline("本报通讯员", ["刘晓燕", "周建国"])]
+    assert "line 1: run-together text split into 8 lines" in article.layout_notes[0]
+    assert [k for k, _ in kinds(article)] == ["paragraph", "paragraph"] + [
+        "heading",
+        "paragraph",
+    ] * 2 + ["paragraph"]
+    assert figure(article, "31.88亿元").value == 3_188_000_000
+
+
+def test_hard_wrapped_pdf_text():
+    article = fixture("wrapped_hekou.txt")
+    assert any("text re-flowed from 17 wrapped lines" in n for n in article.layout_notes)
+    assert "line 4: spaces between numbers and their units closed up" in article.layout_notes
+    paragraphs = [t for k, t in kinds(article) if k == "paragraph"]
+    assert len(paragraphs) == 4 and paragraphs[0].endswith("增幅居全县第一。")
+    assert figure(article, "31.88亿元").value == 3_188_000_000  # was "31.88 亿" / "元"
+    assert figure(article, "15.2%").yoy  # was "15.2" / "%"
+    assert figure(article, "7860亩").unit == "mu"  # was "7860" / "亩"
+    headings = [t for k, t in kinds(article) if k == "heading"]
+    assert headings[0] == "一、农业农村发展稳中提质。"
+
+
+def test_news_flash_byline_and_sentence_heading():
+    article = fixture("flash_shanqiao.txt")
+    assert article.meta.byline == [Byline("全媒体记者", ["赵敏"]), Byline("见习记者", ["钱磊"])]
+    assert ("heading", "优化营商环境。") in kinds(article)
+    assert kinds(article)[0][1].startswith(
+        "本报讯（全媒体记者 赵敏 见习记者 钱磊）"
+    )  # stays in the text
+
+
+@pytest.mark.parametrize(
+    ("line", "groups"),
+    [
+        ("本报通讯员 王茂征 孙士勇", [("本报通讯员", ["王茂征", "孙士勇"])]),
+        ("本报记者 李明 通讯员 王芳", [("本报记者", ["李明"]), ("通讯员", ["王芳"])]),
+        ("特约记者 张三", [("特约记者", ["张三"])]),
+        ("见习记者 李四", [("见习记者", ["李四"])]),
+        ("全媒体记者 赵敏 报道", [("全媒体记者", ["赵敏"])]),
+        ("□记者 李红欢 张良 报道", [("记者", ["李红欢", "张良"])]),
+        ("记者：张三、李四", [("记者", ["张三", "李四"])]),
+        ("本报记者张三 通讯员李四", [("本报记者", ["张三"]), ("通讯员", ["李四"])]),
+    ],
+)
+def test_byline_role_groups(line, groups):
+    assert parse_byline(line) == [Byline(role, names) for role, names in groups]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "groups"),
+    [
+        ("全镇上下将继续努力。(顾敏 林兰)", [(None, ["顾敏", "林兰"])]),
+        ("(镇江报业全媒体记者陈洁 盛林娟)", [("全媒体记者", ["陈洁", "盛林娟"])]),
+    ],
+)
+def test_closing_byline(paragraph, groups):
+    assert parse_closing_byline(paragraph) == [Byline(role, names) for role, names in groups]
+
+
+def test_every_role_has_an_english_name():
+    from site_builder.english.rules import english_byline
+
+    for role in ROLES:
+        assert english_byline({"role": role, "names": ["张三"]})["role"], role
+
+
+def test_a_title_line_after_the_subtitle_is_kept():
+    text = (
+        "敢立潮头逐浪高\n\n——邹城市钢山街道2021年高质量发展纪实\n\n奋楫扬帆谱新篇\n\n"
+        "本报通讯员 王茂征\n\n2021年,钢山街道完成财政收入4.7亿元,同比增长12%,发展态势良好。\n"
+    )
+    article = assert_nothing_lost(text.encode("utf-8"))
+    assert article.meta.title == "敢立潮头逐浪高 奋楫扬帆谱新篇"
+    assert article.meta.subtitle == "邹城市钢山街道2021年高质量发展纪实"

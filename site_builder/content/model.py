@@ -63,6 +63,8 @@ class KeyFigure:
 
 @dataclass
 class Byline:
+    """One role group of a byline: 本报记者 李明 -> Byline("本报记者", ["李明"])."""
+
     role: str | None = None
     names: list[str] = field(default_factory=list)
 
@@ -74,10 +76,23 @@ class Metadata:
     date: str | None = None  # ISO publication date
     period: str | None = None
     publication: str | None = None
-    edition: str | None = None
-    byline: Byline = field(default_factory=Byline)
+    edition: str | None = None  # 第A2版
+    section: str | None = None  # the edition's section name: 要闻 in 第A2版：要闻
+    byline: list[Byline] = field(default_factory=list)  # role groups in byline order
     region: str | None = None
     source_page: str | None = None  # e-paper page id, e.g. content_89057.html
+
+
+@dataclass
+class SetAside:
+    """Source text that is not in the page body: read into the metadata, or page chrome.
+
+    ``line`` is the 1-based line of the source file it came from.
+    """
+
+    line: int
+    text: str
+    reason: Literal["metadata", "chrome"]
 
 
 @dataclass
@@ -86,4 +101,10 @@ class Article:
     blocks: list[Block]
     layout_notes: list[str] = field(default_factory=list)
     key_figures: list[KeyFigure] = field(default_factory=list)
-    metadata_lines: list[int] = field(default_factory=list)  # source lines used as metadata
+    # Everything of the source that is not in ``blocks``: with the blocks, the whole text.
+    set_aside: list[SetAside] = field(default_factory=list)
+
+    @property
+    def metadata_lines(self) -> list[int]:
+        """Source lines set aside (metadata or chrome), for sources with one piece per line."""
+        return sorted({piece.line for piece in self.set_aside})

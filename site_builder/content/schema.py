@@ -23,6 +23,7 @@ class Key:
     nullable: bool = False
     choices: tuple[str, ...] = ()
     fields: Mapping[str, Key] | None = None
+    one_or_many: bool = False  # "maps" that may also be one mapping (an older page's byline)
 
 
 Schema = Mapping[str, Key]
@@ -45,6 +46,7 @@ ZH_FIGURE: Schema = {
     "headline": Key("bool", required=False),
     "value_max": Key("number", nullable=True, required=False),
 }
+BYLINE_GROUP: Schema = {"role": Key("text", nullable=True), "names": Key("texts")}
 ZH_PAGE: Schema = {
     "title": Key("text"),
     "subtitle": Key("text", nullable=True, required=False),
@@ -52,11 +54,9 @@ ZH_PAGE: Schema = {
     "period": Key("period", nullable=True, required=False),
     "publication": Key("text", nullable=True),
     "edition": Key("text", nullable=True),
-    "byline": Key(
-        "map",
-        nullable=True,
-        fields={"role": Key("text", nullable=True), "names": Key("texts")},
-    ),
+    "section": Key("text", nullable=True, required=False),
+    # A list of role groups; pages from before groups hold one {role, names} mapping.
+    "byline": Key("maps", nullable=True, fields=BYLINE_GROUP, one_or_many=True),
     "region": Key("text", nullable=True),
     "source": Key("text", nullable=True, required=False),
     "source_page": Key("text", nullable=True, required=False),
@@ -126,6 +126,9 @@ def _validate_value(value: Any, key: Key, where: tuple, issues: list[SchemaIssue
     if value is None:
         if not key.nullable:
             issues.append(SchemaIssue(where, f"'{name}' must not be empty"))
+        return
+    if key.one_or_many and isinstance(value, dict) and key.fields is not None:
+        _validate_map(value, key.fields, where, issues)
         return
     expected = _TYPE_CHECKS[key.type]
     if not expected[1](value):

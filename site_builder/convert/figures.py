@@ -10,9 +10,13 @@ from __future__ import annotations
 import re
 
 from site_builder.content.model import Article, KeyFigure
-from site_builder.convert.numbers import CN_NUMERAL_CHARS, parse_number, scale, tidy
+from site_builder.convert.numbers import CN_NUMERAL_CHARS, parse_number, parse_quantity, tidy
 
-NUM = rf"\d+(?:,\d{{3}})*(?:\.\d+)?|[{CN_NUMERAL_CHARS}]+(?:点[{CN_NUMERAL_CHARS}]+)?"
+# Digits, or a Chinese numeral with its 万/亿 sections inside (一万八千, 一亿二千).
+NUM = (
+    rf"\d+(?:,\d{{3}})*(?:\.\d+)?"
+    rf"|[{CN_NUMERAL_CHARS}]+(?:[万亿][{CN_NUMERAL_CHARS}]+)*(?:点[{CN_NUMERAL_CHARS}]+)?"
+)
 # Measure words and units, longest first; the value is the unit code.
 UNITS = {
     "平方公里": "km2", "平方米": "m2", "公里": "km", "千米": "km", "公顷": "ha", "米": "m",
@@ -136,28 +140,27 @@ def _figure_from_match(
     pre = match.group("pre")
     if pre == "约" and text[match.start() - 1 : match.start()] in NOT_ABOUT_BEFORE:
         pre = None
-    if match.group("num") == "一":
-        return None  # 一个窗口, 一次: wording, not a figure
+    multiplier = match.group("mult") or match.group("mult2")
+    if match.group("num") == "一" and not multiplier:
+        return None  # 一个窗口, 一次: wording, not a figure (一万余人 is one)
     if text[start - 1 : start] == "第" or NOT_AFTER.match(text[end:]) or _in_slogan(text, start):
         return None
-    value = parse_number(match.group("num"))
+    value = parse_quantity(match.group("num"), multiplier)
     if value is None:
         return None
     unit = "percent" if match.group("pct") else UNITS.get(match.group("unit") or "")
     if unit is None:
-        if not (match.group("mult") or match.group("mult2")):
+        if not (multiplier or re.search("[万亿]", match.group("num"))):
             return None  # a bare number is an id or a name (12345热线), not a quantity
         unit = "CNY" if any(w in _clause_before(text, start) for w in MONEY_WORDS) else "count"
     if unit is None or (match.group("num")[0] in CN_NUMERAL_CHARS and unit == "percent"):
         return None
-    multiplier = match.group("mult") or match.group("mult2")
-    value = scale(value, multiplier)
     value_max = None
     if match.group("num2"):
-        upper = parse_number(match.group("num2"))
+        upper = parse_quantity(match.group("num2"), multiplier)
         if upper is None:
             return None
-        value_max = tidy(scale(upper, multiplier))
+        value_max = tidy(upper)
     figure_start = match.start("pre") if pre else start
     figure = _make(text, figure_start, end, value, unit, value_max, earlier, region, floor)
     qualifier = pre or match.group("more") or match.group("post")

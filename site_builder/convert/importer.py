@@ -6,9 +6,13 @@ overwritten without --force: the page carries a digest of what was generated.
 
 from __future__ import annotations
 
+import os
 import re
 import sys
-from dataclasses import dataclass, field
+import time
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import yaml
@@ -19,11 +23,12 @@ from rich.table import Table
 from site_builder.content.errors import EditedPageError, InputError, SiteBuilderError
 from site_builder.content.files import write_atomic
 from site_builder.content.frontmatter import split_front_matter
-from site_builder.content.model import Article
-from site_builder.convert.decode import decode_bytes, text_lines
+from site_builder.content.model import Article, KeyFigure, Metadata
+from site_builder.convert.decode import decode_bytes
 from site_builder.convert.figures import find_key_figures
 from site_builder.convert.html_source import looks_like_html, parse_html
-from site_builder.convert.parse import parse_lines
+from site_builder.convert.normalise import analysis_texts, normalise, text_to_raw_lines
+from site_builder.convert.parse import parse_normalised
 from site_builder.convert.render import page_digest, render_zh_page
 from site_builder.convert.slug import make_slug
 
@@ -42,19 +47,49 @@ class ImportResult:
 
 
 def convert(data: bytes, path: object = "<input>") -> tuple[Article, str]:
-    """Bytes of a raw report -> (Article with key figures, source extension)."""
+    """Bytes of a raw report -> (Article with key figures, source extension).
+
+    decode -> (HTML: page -> article lines) -> normalise -> parse -> key figures.
+    """
     text = decode_bytes(data, path)
     if looks_like_html(text):
-        meta, lines = parse_html(text, path)
-        article = parse_lines(lines, meta, header=not meta.title)
+        page = parse_html(text, path)
+        normalised = normalise(page.lines)
+        normalised.set_aside[:0] = page.set_aside
+        normalised.notes[:0] = page.notes
+        article = parse_normalised(normalised, page.meta, header=not page.meta.title)
         extension = ".html"
     else:
-        article = parse_lines(text_lines(text))
+        article = parse_normalised(normalise(text_to_raw_lines(text)))
         extension = ".txt"
     if not any(block.kind == "paragraph" for block in article.blocks):
         raise InputError(path, "no article text found")
-    article.key_figures = find_key_figures(article)
+    article.key_figures = key_figures_as_printed(article)
     return article, extension
+
+
+def key_figures_as_printed(article: Article) -> list[KeyFigure]:
+    """Key figures found in the Simplified text, with ``text`` as printed (萬 stays 萬).
+
+    The analysis text has the same length as the printed one, so a figure's offset in one
+    is its offset in the other; figures come in text order within a block.
+    """
+    keys = analysis_texts([block.text for block in article.blocks])
+    analysed = Article(
+        meta=article.meta,
+        blocks=[replace(block, text=key) for block, key in zip(article.blocks, keys, strict=True)],
+    )
+    figures = find_key_figures(analysed)
+    cursor: dict[int, int] = {}
+    for figure in figures:
+        key = analysed.blocks[figure.block].text
+        start = key.find(figure.text, cursor.get(figure.block, 0))
+        if start < 0:
+            start = key.find(figure.text)
+        printed = article.blocks[figure.block].text
+        figure.text = printed[start : start + len(figure.text)]
+        cursor[figure.block] = start + len(figure.text)
+    return figures
 
 
 def was_edited(page: Path) -> bool:
@@ -67,6 +102,7 @@ def was_edited(page: Path) -> bool:
 
 
 _GENERATED_RE = re.compile(r"^generated: (\{.*\})$", re.M)
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: one line per probe
 
 
 def _existing_source_file(folder: Path) -> str | None:
@@ -76,16 +112,19 @@ def _existing_source_file(folder: Path) -> str | None:
         text = page.read_text(encoding="utf-8")
         # The record is one line we wrote ourselves; read just it when it is still there.
         match = _GENERATED_RE.search(text)
-        front = yaml.safe_load(match.group(0)) if match else split_front_matter(text, page)[0]
+        front = (
+            yaml.load(match.group(0), Loader=_LOADER)
+            if match
+            else split_front_matter(text, page)[0]
+        )
     except (OSError, UnicodeDecodeError, yaml.YAMLError, SiteBuilderError):
         return None
     generated = front.get("generated") if isinstance(front, dict) else None
     return generated.get("source_file") if isinstance(generated, dict) else None
 
 
-def choose_slug(article: Article, source: Path, reports: Path) -> str:
+def choose_slug(meta: Metadata, source: Path, reports: Path) -> str:
     """The report's slug; a different report with the same date and region gets -2, -3 …"""
-    meta = article.meta
     base = make_slug(meta.date, meta.period, meta.region, meta.title)
     candidate, number = base, 2
     while (reports / candidate).is_dir():
@@ -95,25 +134,50 @@ def choose_slug(article: Article, source: Path, reports: Path) -> str:
     return candidate
 
 
-def import_file(source: Path, content: Path, force: bool = False) -> ImportResult:
-    """Convert one raw report into content/reports/<slug>/ (index.zh.md + source copy)."""
-    result = ImportResult(source)
+@dataclass
+class PreparedReport:
+    """A converted report ready to be written: everything but the disk side of the import."""
+
+    source: Path
+    data: bytes
+    meta: Metadata
+    page: str  # the text of index.zh.md
+    extension: str
+    figures: int
+    notes: list[str]
+
+
+def read_source(source: Path) -> bytes:
     try:
-        data = source.read_bytes()
+        return source.read_bytes()
     except FileNotFoundError:
         raise InputError(source, "file not found") from None
     except IsADirectoryError:
         raise InputError(source, "is a directory, not a report file") from None
     except OSError as exc:
         raise InputError(source, exc.strerror or "unreadable") from None
+
+
+def prepare_report(source: Path) -> PreparedReport:
+    """Read and convert one raw report; the Chinese page's text, not yet written."""
+    data = read_source(source)
     article, extension = convert(data, source)
+    page = render_zh_page(article, f"source{extension}", source.name)
+    return PreparedReport(
+        source, data, article.meta, page, extension, len(article.key_figures),
+        list(article.layout_notes),
+    )  # fmt: skip
+
+
+def write_report(prepared: PreparedReport, content: Path, force: bool = False) -> ImportResult:
+    """Write a prepared report into content/reports/<slug>/ (index.zh.md + source copy)."""
+    result = ImportResult(prepared.source)
     reports = content / "reports"
-    result.slug = choose_slug(article, source, reports)
+    result.slug = choose_slug(prepared.meta, prepared.source, reports)
     folder = reports / result.slug
     page = folder / "index.zh.md"
-    text = render_zh_page(article, f"source{extension}", source.name)
     if page.exists():
-        if page.read_text(encoding="utf-8") == text:
+        if page.read_text(encoding="utf-8") == prepared.page:
             result.status = "unchanged"
         elif not force and was_edited(page):
             raise EditedPageError(page, "edited since it was generated; re-import with --force")
@@ -123,28 +187,73 @@ def import_file(source: Path, content: Path, force: bool = False) -> ImportResul
         result.status = "created"
     if result.status != "unchanged":
         folder.mkdir(parents=True, exist_ok=True)
-        write_atomic(page, text)
-        write_atomic(folder / f"source{extension}", data)
-    result.figures = len(article.key_figures)
-    result.notes = list(article.layout_notes)
-    if not article.meta.date:
+        write_atomic(page, prepared.page.encode("utf-8"))
+        write_atomic(folder / f"source{prepared.extension}", prepared.data)
+    result.figures = prepared.figures
+    result.notes = list(prepared.notes)
+    if not prepared.meta.date:
         result.warnings.append("no publication date in the source")
-    if not article.meta.region:
+    if not prepared.meta.region:
         result.warnings.append("region not recognised")
     return result
 
 
-def import_command(sources: list[Path], content: Path, force: bool = False) -> int:
-    """CLI: import every source, report each slug and note, end with a summary table."""
+def import_file(source: Path, content: Path, force: bool = False) -> ImportResult:
+    """Convert one raw report into content/reports/<slug>/ (index.zh.md + source copy)."""
+    return write_report(prepare_report(source), content, force=force)
+
+
+# Below this many files a pool costs more than it saves.
+POOL_MIN_FILES = 8
+
+
+def _prepare_or_error(source: Path) -> PreparedReport | tuple[str, int]:
+    """For the pool: a prepared report, or (one-line message, exit code) for a bad file.
+
+    Exceptions are turned into messages here, in the worker: an error is then reported like
+    any other bad input, one line naming the file, and the batch goes on.
+    """
+    try:
+        return prepare_report(source)
+    except SiteBuilderError as exc:
+        return str(exc), exc.exit_code
+    except Exception as exc:  # a converter bug must not end a batch of 2,000 with a traceback
+        return f"{source}: could not be converted ({type(exc).__name__}: {exc})", 2
+
+
+def prepared_reports(
+    sources: list[Path], workers: int
+) -> Iterator[PreparedReport | tuple[str, int]]:
+    """Prepare each source, in order; in ``workers`` processes when there are enough files."""
+    if workers < 2 or len(sources) < POOL_MIN_FILES:
+        yield from map(_prepare_or_error, sources)
+        return
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        yield from pool.map(_prepare_or_error, sources, chunksize=8)
+
+
+def import_command(
+    sources: list[Path], content: Path, force: bool = False, workers: int | None = None
+) -> int:
+    """CLI: import every source, report each slug and note, end with a summary table.
+
+    Conversion runs in a process pool over the machine's cores (at most ``workers``); pages
+    are written here, in order, so slugs and edit checks are the same as one by one.
+    """
     err = Console(stderr=True)
     results: list[ImportResult] = []
     exit_code = 0
+    workers = workers if workers is not None else min(os.cpu_count() or 1, 4)
+    started = time.perf_counter()
     with Progress(console=err, transient=True, disable=len(sources) < 2) as progress:
         task = progress.add_task("importing", total=len(sources))
-        for source in sources:
+        for source, prepared in zip(sources, prepared_reports(sources, workers), strict=True):
             try:
-                result = import_file(source, content, force=force)
-            except SiteBuilderError as exc:
+                if isinstance(prepared, tuple):
+                    message, code = prepared
+                    raise _Failed(message, code)
+                result = write_report(prepared, content, force=force)
+            except (SiteBuilderError, _Failed) as exc:
                 result = ImportResult(source, status="failed", error=exc.reason)
                 print(f"error: {exc}", file=sys.stderr)
                 exit_code = max(exit_code, exc.exit_code)
@@ -157,8 +266,23 @@ def import_command(sources: list[Path], content: Path, force: bool = False) -> i
             results.append(result)
             progress.advance(task)
     if len(sources) > 1:
+        elapsed = time.perf_counter() - started
         Console(highlight=False).print(_summary(results))
+        processes = workers if workers > 1 and len(sources) >= POOL_MIN_FILES else 1
+        print(
+            f"imported {len(sources)} files in {elapsed:.1f} s"
+            f" ({len(sources) / elapsed:.0f} reports/s, {processes} processes)"
+        )
     return exit_code
+
+
+class _Failed(Exception):
+    """A file a worker could not convert: its one-line message and exit code."""
+
+    def __init__(self, message: str, exit_code: int) -> None:
+        super().__init__(message)
+        self.reason = message.partition(": ")[2] or message
+        self.exit_code = exit_code
 
 
 def _summary(results: list[ImportResult]) -> Table:

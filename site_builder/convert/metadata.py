@@ -7,13 +7,27 @@ import re
 from collections import Counter
 
 from site_builder.content.model import Byline, Metadata
+from site_builder.content.roles import ROLE_NAMES
 
-DATE_RE = re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日(?:\s*星期.)?$")
-EDITION_RE = re.compile(r"^(第\s*[0-9A-Za-z一二三四五六七八九十]+\s*版)\s*[:：]?\s*(.*)$")
+DATE_RE = re.compile(
+    r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日(?:\s*(?:星期|周).)?$"
+    r"|^(\d{4})-(\d{1,2})-(\d{1,2})(?:\s*(?:星期|周).)?$"
+)
+# 第04版 / 第A2版：要闻 / 第06版:区县巡礼 — the edition and its section name
+EDITION_RE = re.compile(
+    r"^(第\s*[0-9A-Za-z一二三四五六七八九十]+\s*版)\s*[:：]?\s*([^\s:：,，。]{0,10})$"
+)
 SUBTITLE_RE = re.compile(r"^(?:——|──|--|—)+\s*(.+)$")
-ROLES = ("本报记者", "本报通讯员", "特约记者", "记者", "通讯员", "实习生")
-ROLE_RE = re.compile("|".join(ROLES))
-BYLINE_RE = re.compile(rf"^(?:{'|'.join(ROLES)})[\s:：]*[\u4e00-\u9fff·]")
+ROLE_ALT = "|".join(ROLE_NAMES)
+ROLE_RE = re.compile(ROLE_ALT)
+# Marks some papers print before a byline: □记者 张三, ■本报记者 李四
+BYLINE_MARKS = "□■●◎▲△◆◇☆★"
+BYLINE_RE = re.compile(rf"^[{BYLINE_MARKS}]?\s*(?:{ROLE_ALT})[\s:：]*[\u4e00-\u9fff·]")
+# Words after the names that are not names: 全媒体记者 张三 报道, 张三 摄
+BYLINE_TAIL_WORDS = {"报道", "摄", "摄影", "文", "图", "文图", "整理", "供图", "撰稿", "采写"}
+NAME_RE = re.compile(r"[\u4e00-\u9fff·]{2,5}")
+# (顾敏 林兰) or (记者 张三) closing the article: the writers, in brackets
+CLOSING_BYLINE_RE = re.compile(r"[(（]([^()（）]{2,40})[)）]$")
 # 本报讯（记者 张三 通讯员 李四）at the start of the lede
 NEWS_FLASH_RE = re.compile(r"^本报讯\s*[(（]([^)）]{2,60})[)）]")
 ENP_TAIL_RE = re.compile(r"enpproperty")
@@ -37,36 +51,78 @@ def iso_date(year: int, month: int, day: int) -> str | None:
 
 def parse_date(line: str) -> str | None:
     match = DATE_RE.match(line)
-    return iso_date(*(int(x) for x in match.groups())) if match else None
+    if not match:
+        return None
+    parts = [int(x) for x in match.groups() if x is not None]
+    return iso_date(*parts)
 
 
-def parse_edition(line: str) -> str | None:
+def parse_edition(line: str) -> tuple[str, str | None] | None:
+    """第A2版：要闻 -> ("第A2版", "要闻"); 第04版: -> ("第04版", None); None if not an edition."""
     match = EDITION_RE.match(line)
-    return re.sub(r"\s+", "", match.group(1)) if match else None
+    if not match:
+        return None
+    return re.sub(r"\s+", "", match.group(1)), match.group(2) or None
 
 
-def parse_byline(line: str) -> Byline | None:
-    """本报通讯员 王茂征 孙士勇 / 记者 张三 通讯员 李四 -> role(s) and names."""
+def parse_byline(line: str, printed: str | None = None) -> list[Byline] | None:
+    """本报记者 李明 通讯员 王芳 -> one group per role, in order; None if not a byline.
+
+    ``line`` is read for the roles (Simplified); names are taken from ``printed`` (the same
+    text as printed, of the same length) so Traditional names stay as printed.
+    """
     if not BYLINE_RE.match(line):
         return None
-    roles: list[str] = []
-    names: list[str] = []
-    for token in re.split(r"[\s:：、,，]+", line):
-        if not token:
-            continue
-        role = ROLE_RE.match(token)
+    return byline_groups(line, printed)
+
+
+def byline_groups(line: str, printed: str | None = None) -> list[Byline]:
+    """The role groups in a byline's text; names before any role form a group without one."""
+    printed = printed if printed is not None and len(printed) == len(line) else line
+    groups: list[Byline] = []
+    for token in re.finditer(r"[^\s:：、,，/]+", line):
+        start, text = token.start(), token.group().lstrip(BYLINE_MARKS)
+        start += len(token.group()) - len(text)
+        role = re.match(ROLE_ALT, text)
         if role:
-            if role.group(0) not in roles:
-                roles.append(role.group(0))
-            token = token[role.end() :]
-        if token and re.fullmatch(r"[\u4e00-\u9fff·]{2,5}", token):
-            names.append(token)
-    return Byline(role=" ".join(roles) or None, names=names)
+            groups.append(Byline(role=role.group(0)))
+            start, text = start + role.end(), text[role.end() :]
+        if not text or text in BYLINE_TAIL_WORDS:
+            continue
+        if NAME_RE.fullmatch(text):
+            if not groups:
+                groups.append(Byline())
+            groups[-1].names.append(printed[start : start + len(text)])
+    return [group for group in groups if group.names]
 
 
-def parse_news_flash(paragraph: str) -> Byline | None:
+def parse_news_flash(paragraph: str, printed: str | None = None) -> list[Byline] | None:
+    """本报讯（记者 张三 通讯员 李四）at the start of the lede."""
     match = NEWS_FLASH_RE.match(paragraph)
-    return parse_byline(match.group(1).strip()) if match else None
+    if not match:
+        return None
+    printed = printed if printed is not None else paragraph
+    inner = match.group(1)
+    return byline_groups(inner, printed[match.start(1) : match.end(1)]) or None
+
+
+def parse_closing_byline(paragraph: str, printed: str | None = None) -> list[Byline] | None:
+    """(顾敏 林兰) or (本报记者 张三) at the very end of the article: its writers."""
+    match = CLOSING_BYLINE_RE.search(paragraph)
+    if not match:
+        return None
+    inner = match.group(1).strip()
+    tokens = re.split(r"[\s、,，]+", inner)
+    names_only = all(NAME_RE.fullmatch(t) for t in tokens if t) and len(tokens) <= 6
+    role_inside = ROLE_RE.search(inner)
+    if not (names_only or role_inside) or "/" in inner:
+        return None
+    printed = printed if printed is not None and len(printed) == len(paragraph) else paragraph
+    text = printed[match.start(1) : match.end(1)]
+    if role_inside:  # (镇江报业全媒体记者陈洁 盛林娟): from the role on
+        offset = role_inside.start()
+        return byline_groups(match.group(1)[offset:], text[offset:]) or None
+    return byline_groups(match.group(1), text) or None
 
 
 def parse_enp_tail(line: str, meta: Metadata) -> None:

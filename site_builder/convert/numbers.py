@@ -1,4 +1,8 @@
-"""Numbers as printed in Chinese reports -> values: 4.7, 1,200, 三千五百, 十二点五, with 万/亿."""
+"""Numbers as printed in Chinese reports -> values: 4.7, 1,200, 三千五百, 十二点五, with 万/亿.
+
+Chinese numerals are read whole with their 万/亿 (一万八千, 一亿二千万, 五千七百七十七万八千);
+Traditional forms (萬, 億, 兩) are read in their Simplified analysis text (see normalise.py).
+"""
 
 from __future__ import annotations
 
@@ -15,13 +19,30 @@ def parse_number(digits: str) -> float | None:
         return float(digits)
     except ValueError:
         pass
-    if digits in ("十", "百", "千", "万"):  # 百项重点工程, 千方百计: names, not quantities
+    if digits in ("十", "百", "千", "万", "亿"):  # 百项重点工程, 千方百计: names, not quantities
         return None
     try:
         value = cn2an.cn2an(digits.replace("两", "二").replace("〇", "零"), "strict")
     except (ValueError, KeyError, IndexError):
         return None
     return float(value)
+
+
+def is_chinese_numeral(digits: str) -> bool:
+    return bool(digits) and digits[0] in CN_NUMERAL_CHARS
+
+
+def parse_quantity(digits: str, multiplier: str | None) -> float | None:
+    """'4.7' + '亿' -> 470000000; '一亿二千' + '万' -> 120000000; '一万八千' -> 18000.
+
+    Digits are scaled by the multiplier; a Chinese numeral is read together with it, because
+    its sections (亿, 万) only make sense whole: 一亿二千万 is 1亿 + 2000万, not (1亿 + 2000) × 1万.
+    """
+    if is_chinese_numeral(digits):
+        value = parse_number(digits + (multiplier or ""))
+        return value if value is not None or not multiplier else None
+    value = parse_number(digits)
+    return None if value is None else scale(value, multiplier)
 
 
 def scale(value: float, multiplier: str | None) -> float:

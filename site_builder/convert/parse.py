@@ -1,52 +1,52 @@
-"""Parse a report's text lines into an Article: metadata, ordered blocks, layout notes.
+"""Parse a report's normalised lines into an Article: metadata, ordered blocks, layout notes.
 
-The text is what e-paper sites give when scraped: one paragraph per line, blank lines
-between, metadata lines at the top and sometimes the remains of the page's metadata
-comment at the bottom. Layout repairs (see layout.py) move text; nothing is dropped.
+The lines come from normalise.py: page chrome already set aside, wrapped lines re-flowed,
+run-together text split. Each line carries its printed text and a Simplified copy of the
+same length (``key``); the parser decides on the key and keeps the printed text. Metadata
+lines (date, edition, publication, title, subtitle, byline) go into the front matter and
+are recorded as set aside; layout repairs (see layout.py) move text; nothing is dropped.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
-from site_builder.content.model import Article, Block, Metadata
+from site_builder.content.model import Article, Block, Byline, Metadata, SetAside
 from site_builder.convert import metadata as md
 from site_builder.convert.layout import repair_layout
+from site_builder.convert.normalise import (
+    Line,
+    Normalised,
+    RawLine,
+    analysis_text,
+    analysis_texts,
+    normalise,
+)
 
 SENTENCE_END = "。！？!?"
 CLAUSE_PUNCT = re.compile(r"[,，。；;！？!?]")
 NUMBERED_HEADING_RE = re.compile(
     r"^(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[.．、](?!\d))"
 )
-CREDIT_RE = re.compile(r"^[(（]?[^()（）]{0,40}/\s*(?:文|图|摄)[^()（）]{0,40}[)）]?$|^.{0,30}摄$")
+BRACKET_HEADING_RE = re.compile(r"^【[^】]{2,24}】")
+# (张三/文 李四/图), 蒋文博 摄, and an attribution in brackets closing the text: (白沙镇党政办)
+CREDIT_RE = re.compile(
+    r"^[(（]?[^()（）]{0,40}/\s*(?:文|图|摄)[^()（）]{0,40}[)）]?$|^.{0,30}摄$"
+    r"|^[(（][\u4e00-\u9fff·\s、]{2,20}[)）]$"
+)
+# 图为老人们在“邻里食堂”就餐。 蒋文博 摄 — a caption, then its photographer
+_CREDIT_NAMES = r"[\u4e00-\u9fff·]{2,4}(?:[\s、][\u4e00-\u9fff·]{2,4}){0,3}"
+TRAILING_CREDIT_RE = re.compile(
+    r"^(?P<caption>.+?)(?:\s+|(?<=[。！？!?”」』）)]))"
+    rf"(?P<credit>[(（]?(?:(?:本报)?(?:记者|通讯员|摄影记者)\s*)?{_CREDIT_NAMES}\s*(?:/\s*)?摄(?:影)?[)）]?)$"
+)
+# Words that make a short sentence a photo caption rather than a heading.
+CAPTION_WORDS = re.compile(r"图为|调研|参观|视察|看望|慰问|检查|督导|考察|观摩|摄")
 MAX_HEADING = 30
+MAX_SENTENCE_HEADING = 20
 MAX_CAPTION = 40
 LEAD_MAX = 30
-
-
-@dataclass
-class Line:
-    number: int  # 1-based source line
-    text: str
-    gap_before: int  # blank lines before this one
-    gap_after: int = 0
-
-
-def non_empty_lines(lines: list[str]) -> list[Line]:
-    out: list[Line] = []
-    gap = 0
-    for number, text in enumerate(lines, start=1):
-        if not text:
-            gap += 1
-            continue
-        if out:
-            out[-1].gap_after = gap
-        out.append(Line(number, text, gap))
-        gap = 0
-    if out:
-        out[-1].gap_after = gap
-    return out
+HEADER_LINES = 10
 
 
 def is_short(text: str) -> bool:
@@ -56,7 +56,7 @@ def is_short(text: str) -> bool:
 
 def is_sentence_caption(line: Line) -> bool:
     """区委书记马志勇到双山街道调研项目建设情况。 — a one-sentence caption set apart by space."""
-    text = line.text
+    text = line.key
     return (
         len(text) <= MAX_CAPTION
         and text[-1] in SENTENCE_END
@@ -66,75 +66,133 @@ def is_sentence_caption(line: Line) -> bool:
 
 
 def parse_lines(lines: list[str], meta: Metadata | None = None, header: bool = True) -> Article:
-    """Turn normalised text lines into an Article (metadata, blocks, layout notes).
+    """Turn text lines (one per source line, '' for blank) into an Article."""
+    raw = [RawLine(number, text) for number, text in enumerate(lines, start=1)]
+    return parse_normalised(normalise(raw), meta, header)
+
+
+def parse_normalised(
+    normalised: Normalised, meta: Metadata | None = None, header: bool = True
+) -> Article:
+    """Turn normalised lines into an Article (metadata, blocks, layout notes).
 
     ``header=False`` when the metadata came from elsewhere (an HTML page's properties).
     """
     meta = meta or Metadata()
-    items = non_empty_lines(lines)
-    used: list[int] = []
-    items = _take_tail(items, meta, used)
-    body_start = _read_header(items, meta, used) if header else 0
-    body = items[body_start:]
-    blocks = _classify(body)
-    _mark_leads(blocks)
-    article = Article(meta=meta, blocks=blocks, metadata_lines=used)
+    article = Article(meta=meta, blocks=[], set_aside=list(normalised.set_aside))
+    article.layout_notes.extend(normalised.notes)
+    items = _take_tail(list(normalised.lines), article)
+    body_start = _read_header(items, article) if header else _skip_known_header(items, article)
+    article.blocks = _classify(items[body_start:])
+    _mark_leads(article.blocks)
     repair_layout(article)
-    _finish_metadata(article, [line.text for line in items[:body_start]])
+    _finish_metadata(article, normalised.hints)
     return article
 
 
-def _take_tail(items: list[Line], meta: Metadata, used: list[int]) -> list[Line]:
-    if items and md.ENP_TAIL_RE.search(items[-1].text):
-        md.parse_enp_tail(items[-1].text, meta)
-        used.append(items[-1].number)
+def _set_aside(article: Article, line: Line) -> None:
+    article.set_aside.append(SetAside(line.number, line.text, "metadata"))
+
+
+def _take_tail(items: list[Line], article: Article) -> list[Line]:
+    """What is left of the e-paper page's <!--enpproperty …--> comment, at the very end."""
+    if items and md.ENP_TAIL_RE.search(items[-1].key):
+        last = items[-1]
+        md.parse_enp_tail(last.text, article.meta)
+        article.set_aside.append(SetAside(last.number, last.text, "chrome"))
+        article.layout_notes.append(
+            f"line {last.number}: the remains of the e-paper page's metadata comment left out"
+            " (its date, title and page id are in the front matter)"
+        )
         return items[:-1]
     return items
 
 
-def _read_header(items: list[Line], meta: Metadata, used: list[int]) -> int:
+def _read_header(items: list[Line], article: Article) -> int:
     """Consume date, edition, title, subtitle and byline lines; return the body's start."""
-    titles: list[str] = []
+    meta = article.meta
+    titles: list[Line] = []
+    subtitles: list[str] = []
     index = 0
-    while index < len(items) and index < 8:
-        text = items[index].text
-        if (date := md.parse_date(text)) and not titles:
+    while index < len(items) and index < HEADER_LINES:
+        line = items[index]
+        key = line.key
+        if (date := md.parse_date(key)) and not titles:
             meta.date = meta.date or date
-        elif (edition := md.parse_edition(text)) and not titles:
-            meta.edition = meta.edition or edition
-        elif md.PUBLICATION_RE.match(text) and not titles and not meta.publication:
-            meta.publication = text
-        elif (byline := md.parse_byline(text)) and len(text) <= 60:
+        elif (edition := md.parse_edition(key)) and not titles:
+            meta.edition = meta.edition or edition[0]
+            meta.section = meta.section or (line.text[-len(edition[1]) :] if edition[1] else None)
+        elif md.PUBLICATION_RE.match(key) and not titles and not meta.publication:
+            meta.publication = line.text
+        elif len(key) <= 60 and (byline := md.parse_byline(key, line.text)):
             meta.byline = byline
-            used.append(items[index].number)
+            _set_aside(article, line)
             index += 1
             break
-        elif (sub := md.SUBTITLE_RE.match(text)) and titles:
-            meta.subtitle = sub.group(1)
-        elif is_short(text) and not NUMBERED_HEADING_RE.match(text) and len(titles) < 2:
+        elif (sub := md.SUBTITLE_RE.match(key)) and titles:
+            subtitles.append(line.text[sub.start(1) :])
+        elif is_short(key) and not _is_heading_form(key) and len(titles) + len(subtitles) < 3:
             if _looks_like_first_heading(items, index, titles):
                 break
-            titles.append(text)
+            titles.append(line)
         else:
             break
-        used.append(items[index].number)
+        _set_aside(article, line)
         index += 1
-    if titles:
-        meta.title = titles[0]
-        if len(titles) > 1 and not meta.subtitle:
-            meta.subtitle = titles[1]
+    _set_titles(meta, [line.text for line in titles], subtitles)
     return index
 
 
-def _looks_like_first_heading(items: list[Line], index: int, titles: list[str]) -> bool:
+def _is_heading_form(key: str) -> bool:
+    return bool(NUMBERED_HEADING_RE.match(key) or BRACKET_HEADING_RE.match(key))
+
+
+def _set_titles(meta: Metadata, titles: list[str], subtitles: list[str]) -> None:
+    """One or more title lines and ——subtitle lines -> title and subtitle, nothing dropped.
+
+    With a ——subtitle, every title line is part of the title (a kicker line above the main
+    title, or a second title line after the subtitle); without one, the last of two or
+    three short lines is the subtitle.
+    """
+    if subtitles:
+        meta.title = meta.title or " ".join(titles)
+        meta.subtitle = meta.subtitle or " ".join(subtitles)
+    elif titles:
+        meta.title = meta.title or " ".join(titles[:-1] if len(titles) > 1 else titles)
+        if len(titles) > 1:
+            meta.subtitle = meta.subtitle or titles[-1]
+
+
+def _skip_known_header(items: list[Line], article: Article) -> int:
+    """With metadata from the page's properties, lines at the top that repeat it are metadata."""
+    meta = article.meta
+    known = {meta.title, meta.subtitle or "", *(meta.title.split())}
+    index = 0
+    while index < len(items) and index < HEADER_LINES:
+        line = items[index]
+        sub = md.SUBTITLE_RE.match(line.text)
+        if line.text in known or (sub and sub.group(1) == meta.subtitle):
+            _set_aside(article, line)
+        elif len(line.key) <= 60 and (byline := md.parse_byline(line.key, line.text)):
+            meta.byline = meta.byline or byline
+            _set_aside(article, line)
+            return index + 1
+        else:
+            break
+        index += 1
+    return index
+
+
+def _looks_like_first_heading(items: list[Line], index: int, titles: list[Line]) -> bool:
     """Without a byline, a short line right before the first paragraph opens the body."""
     if not titles:
         return False
     following = items[index + 1 : index + 2]
     return (
         bool(following)
-        and not is_short(following[0].text)
-        and not any(md.parse_byline(line.text) for line in items[index + 1 : index + 3])
+        and not is_short(following[0].key)
+        and not md.SUBTITLE_RE.match(following[0].key)
+        and not any(md.parse_byline(line.key) for line in items[index + 1 : index + 3])
     )
 
 
@@ -143,25 +201,65 @@ def _classify(body: list[Line]) -> list[Block]:
     index = 0
     while index < len(body):
         line = body[index]
-        if _is_numbered_heading(line.text):
-            blocks.append(Block("heading", line.text, line=line.number))
+        if split := _split_heading(line):
+            blocks.extend(split)
             index += 1
             continue
-        if not is_short(line.text):
-            kind = "caption" if _is_caption_sentence(line) else "paragraph"
-            if CREDIT_RE.match(line.text):
-                kind = "credit"
-            blocks.append(Block(kind, line.text, line=line.number))  # type: ignore[arg-type]
+        if line.hint == "caption":
+            blocks.extend(_caption_blocks(line))
+            index += 1
+            continue
+        if not is_short(line.key):
+            blocks.extend(_long_line_blocks(body, index))
             index += 1
             continue
         run_end = index
-        while run_end + 1 < len(body) and is_short(body[run_end + 1].text):
+        while (
+            run_end + 1 < len(body)
+            and is_short(body[run_end + 1].key)
+            and not body[run_end + 1].hint
+            and not _split_heading(body[run_end + 1])
+        ):
             run_end += 1
         run = body[index : run_end + 1]
-        followed_by_text = run_end + 1 < len(body) and not is_short(body[run_end + 1].text)
+        followed_by_text = run_end + 1 < len(body) and not is_short(body[run_end + 1].key)
         blocks.extend(_classify_short_run(run, followed_by_text))
         index = run_end + 1
     return blocks
+
+
+def _split_heading(line: Line) -> list[Block] | None:
+    """Headings: 一、… and 【…】 alone on a line, or run into the section's first sentence.
+
+    一、经济运行稳中向好。全年完成… -> heading 一、经济运行稳中向好。 + paragraph 全年完成…
+    """
+    key, text = line.key, line.text
+    if numbered := NUMBERED_HEADING_RE.match(key):
+        if _is_numbered_heading(key):
+            return [Block("heading", text, line=line.number)]
+        end = re.search(f"[{SENTENCE_END}]", key)
+        if (
+            end
+            and end.end() <= MAX_HEADING
+            and end.end() < len(key)
+            and numbered.end() < end.start()
+        ):
+            if not re.search("[；;]", key[: end.end()]):
+                return [
+                    Block("heading", text[: end.end()], line=line.number),
+                    Block("paragraph", text[end.end() :].lstrip(), line=line.number),
+                ]
+        return None
+    if bracket := BRACKET_HEADING_RE.match(key):
+        rest = text[bracket.end() :].lstrip()
+        heading = Block("heading", text[: bracket.end()], line=line.number)
+        if not rest:
+            return [heading]
+        kind = "paragraph" if not is_short(rest) else "heading"
+        if kind == "heading":
+            return [Block("heading", text, line=line.number)]
+        return [heading, Block("paragraph", rest, line=line.number)]
+    return None
 
 
 def _is_numbered_heading(text: str) -> bool:
@@ -173,8 +271,62 @@ def _is_numbered_heading(text: str) -> bool:
     )
 
 
+def _long_line_blocks(body: list[Line], index: int) -> list[Block]:
+    line = body[index]
+    if _is_sentence_heading(body, index):
+        return [Block("heading", line.text, line=line.number)]
+    if TRAILING_CREDIT_RE.match(line.key) or _is_caption_sentence(line):
+        return _caption_blocks(line)
+    if CREDIT_RE.match(line.key) or _is_closing_byline_line(line.key):
+        return [Block("credit", line.text, line=line.number)]
+    return [Block("paragraph", line.text, line=line.number)]
+
+
+def _caption_blocks(line: Line) -> list[Block]:
+    """A caption, with a trailing photo credit (… 蒋文博 摄) as its own credit block."""
+    credit = TRAILING_CREDIT_RE.match(line.key)
+    if credit:
+        start = credit.start("credit")
+        return [
+            Block("caption", line.text[:start].rstrip(), line=line.number),
+            Block("credit", line.text[start:].strip(), line=line.number),
+        ]
+    if CREDIT_RE.match(line.key) and not line.key.startswith("图为"):
+        return [Block("credit", line.text, line=line.number)]
+    return [Block("caption", line.text, line=line.number)]
+
+
+def _is_sentence_heading(body: list[Line], index: int) -> bool:
+    """优化营商环境。 — a short sentence right above a paragraph (not set apart from it, and
+    without the words of a photo caption): a heading."""
+    line = body[index]
+    key = line.key
+    following = body[index + 1] if index + 1 < len(body) else None
+    return (
+        len(key) <= MAX_SENTENCE_HEADING
+        and key[-1] in SENTENCE_END
+        and not CLAUSE_PUNCT.search(key[:-1])
+        and not CAPTION_WORDS.search(key)
+        and line.gap_after < 2
+        and not line.key.startswith("图为")
+        and following is not None
+        and not is_short(following.key)
+        and len(following.key) > MAX_HEADING
+    )
+
+
+def _is_closing_byline_line(key: str) -> bool:
+    return (
+        len(key) <= 40
+        and key[:1] in "(（"
+        and md.parse_closing_byline(key) is not None
+        and md.CLOSING_BYLINE_RE.search(key) is not None
+        and md.CLOSING_BYLINE_RE.search(key).start() == 0  # type: ignore[union-attr]
+    )
+
+
 def _is_caption_sentence(line: Line) -> bool:
-    return line.text.startswith("图为") or is_sentence_caption(line)
+    return line.key.startswith("图为") or is_sentence_caption(line)
 
 
 def _classify_short_run(run: list[Line], followed_by_text: bool) -> list[Block]:
@@ -184,22 +336,24 @@ def _classify_short_run(run: list[Line], followed_by_text: bool) -> list[Block]:
         return [Block("heading", main.text, sub=sub.text, line=main.number)]
     blocks: list[Block] = []
     for position, line in enumerate(run):
-        if CREDIT_RE.match(line.text):
+        if TRAILING_CREDIT_RE.match(line.key):
+            blocks.extend(_caption_blocks(line))
+        elif CREDIT_RE.match(line.key) or _is_closing_byline_line(line.key):
             blocks.append(Block("credit", line.text, line=line.number))
         elif _is_heading(line, last=position == len(run) - 1, followed_by_text=followed_by_text):
             blocks.append(Block("heading", line.text, line=line.number))
         else:
-            blocks.append(Block("caption", line.text, line=line.number))
+            blocks.extend(_caption_blocks(line))
     return blocks
 
 
 def _is_heading(line: Line, last: bool, followed_by_text: bool) -> bool:
-    if line.text.startswith("图为"):
+    if line.key.startswith("图为"):
         return False
-    if NUMBERED_HEADING_RE.match(line.text):
+    if NUMBERED_HEADING_RE.match(line.key):
         return True
     set_apart = max(line.gap_before, line.gap_after) >= 2
-    two_phrases = re.fullmatch(r"\S{3,}\s\S{3,}", line.text) is not None
+    two_phrases = re.fullmatch(r"\S{3,}\s\S{3,}", line.key) is not None
     return not set_apart and (two_phrases or (last and followed_by_text))
 
 
@@ -217,15 +371,24 @@ def lead_length(text: str) -> int:
     return match.end()
 
 
-def _finish_metadata(article: Article, header: list[str]) -> None:
+def _finish_metadata(article: Article, hints: Metadata) -> None:
     meta = article.meta
-    if not meta.byline.names and article.blocks:
+    meta.date = meta.date or hints.date
+    meta.publication = meta.publication or hints.publication
+    paragraphs = [b for b in article.blocks if b.kind in ("paragraph", "credit")]
+    if not meta.byline and paragraphs:
         first = next((b for b in article.blocks if b.kind == "paragraph"), None)
-        if first and (flash := md.parse_news_flash(first.text)):
-            meta.byline = flash
-    texts = [meta.title, meta.subtitle or ""] + [b.text for b in article.blocks]
-    title_lines = [meta.title, meta.subtitle or ""]
-    meta.region = meta.region or md.find_region(title_lines) or md.find_region(texts)
-    meta.period = meta.period or md.find_period(
-        title_lines, [b.text for b in article.blocks], meta.date
-    )
+        if first:
+            meta.byline = md.parse_news_flash(analysis_text(first.text), first.text) or []
+    if not meta.byline and paragraphs:
+        last = paragraphs[-1]
+        meta.byline = md.parse_closing_byline(analysis_text(last.text), last.text) or []
+    keys = analysis_texts([b.text for b in article.blocks])
+    title_lines = [analysis_text(meta.title), analysis_text(meta.subtitle or "")]
+    meta.region = meta.region or md.find_region(title_lines) or md.find_region(title_lines + keys)
+    meta.period = meta.period or md.find_period(title_lines, keys, meta.date)
+
+
+def byline_text(groups: list[Byline]) -> str:
+    """本报记者 李明 通讯员 王芳: the groups as printed in a Chinese header."""
+    return " ".join(" ".join(([g.role] if g.role else []) + g.names) for g in groups)

@@ -17,21 +17,12 @@ import cn2an
 from pypinyin import Style, lazy_pinyin
 
 from site_builder.content.glossary import GlossaryEntry
+from site_builder.content.roles import english_role
 
 MONTHS = (
     "January February March April May June July August September October November December"
 ).split()
 
-ROLES = {  # byline role -> (one name, several names)
-    "本报记者": ("Staff reporter", "Staff reporters"),
-    "记者": ("Reporter", "Reporters"),
-    "本报通讯员": ("Correspondent", "Correspondents"),
-    "通讯员": ("Correspondent", "Correspondents"),
-    "本报特约通讯员": ("Special correspondent", "Special correspondents"),
-    "特约通讯员": ("Special correspondent", "Special correspondents"),
-    "见习记者": ("Trainee reporter", "Trainee reporters"),
-    "实习生": ("Intern", "Interns"),
-}
 
 # Compound surnames, with the reading used for surnames (万俟 is Moqi, not Wansi).
 COMPOUND_SURNAMES = {
@@ -124,9 +115,8 @@ def english_byline(byline: Mapping[str, Any] | None) -> dict[str, Any]:
     byline = byline or {}
     names = [str(name) for name in byline.get("names") or []]
     role = byline.get("role")
-    forms = ROLES.get(str(role).strip()) if role else None
-    english_role = (forms[0] if len(names) == 1 else forms[1]) if forms else None
-    return {"role": english_role, "names": [person_name(name) for name in names]}
+    english = english_role(str(role), len(names)) if role else None
+    return {"role": english, "names": [person_name(name) for name in names]}
 
 
 def person_name(name: str) -> str:

@@ -22,6 +22,7 @@ from site_builder.english.rules import (
     english_publication,
     english_region,
 )
+from site_builder.content.roles import byline_groups
 from site_builder.content.glossary import GlossaryEntry
 from site_builder.content.blocks import parse_body
 from site_builder.content.model import Block
@@ -127,8 +128,7 @@ def metadata_fields(
     publication, region = meta.get("publication"), meta.get("region")
     date = iso_date(meta.get("date"))
     edition, period = meta.get("edition"), meta.get("period")
-    raw_byline = meta.get("byline")
-    byline: Mapping[str, Any] = raw_byline if isinstance(raw_byline, Mapping) else {}
+    groups = byline_groups(meta.get("byline"))
     if lang == "zh":
         if publication:
             fields.append(("publication", esc(publication)))
@@ -136,11 +136,11 @@ def metadata_fields(
             y, m, d = (int(part) for part in date.split("-"))
             fields.append(("date", f'<time datetime="{date}">{y}年{m}月{d}日</time>'))
         if edition:
-            fields.append(("edition", esc(edition)))
-        names = [str(n) for n in byline.get("names") or []]
-        if names:
-            role = byline.get("role")
-            fields.append(("byline", esc(" ".join(([str(role)] if role else []) + names))))
+            section = meta.get("section")
+            fields.append(("edition", esc(f"{edition} {section}" if section else edition)))
+        if groups:
+            printed = " ".join(" ".join(([g["role"]] if g["role"] else []) + g["names"]) for g in groups)
+            fields.append(("byline", esc(printed)))
         if region:
             fields.append(("region", esc(region)))
         if period:
@@ -153,12 +153,18 @@ def metadata_fields(
     if date:
         fields.append(("date", f'<time datetime="{date}">{esc(english_date(date) or date)}</time>'))
     if edition:
-        fields.append(("edition", esc(english_edition(str(edition)) or edition)))
-    english_names = english_byline(byline)
-    if english_names["names"]:
-        role = english_names["role"]
-        joined = ", ".join(english_names["names"])
-        fields.append(("byline", esc(f"{role}: {joined}" if role else joined)))
+        english = esc(english_edition(str(edition)) or edition)
+        if section := meta.get("section"):
+            english += f' <span class="digest-original" lang="zh">{esc(section)}</span>'
+        fields.append(("edition", english))
+    if groups:
+        # Staff reporter: Li Ming; Correspondent: Wang Fang
+        parts = []
+        for group in groups:
+            named = english_byline(group)
+            joined = ", ".join(named["names"])
+            parts.append(f"{named['role']}: {joined}" if named["role"] else joined)
+        fields.append(("byline", esc("; ".join(parts))))
     if region:
         english = english_region(str(region), glossary) or str(region)
         fields.append(("region", _with_original(english, str(region))))
