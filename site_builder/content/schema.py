@@ -36,6 +36,9 @@ MKDOCS_KEYS = ("template", "hide", "search", "description", "tags", "icon", "com
 ZH_FIGURE: Schema = {
     "text": Key("text"),
     "label": Key("text"),
+    # An id from content/metrics.yml (check reports unknown ids) and a narrower period.
+    "metric": Key("text", nullable=True, required=False),
+    "period": Key("period", nullable=True, required=False),
     "value": Key("number"),
     "unit": Key("text", choices=tuple(UNITS)),
     "qualifier": Key("text", nullable=True, required=False, choices=QUALIFIERS),
