@@ -20,10 +20,12 @@ from rich.table import Table
 
 from site_builder.content.errors import EditedPageError, InputError, SiteBuilderError
 from site_builder.content.frontmatter import split_front_matter
+from site_builder.content.metrics import METRICS_FILE, Vocabulary, load_metrics
 from site_builder.content.model import Article
 from site_builder.convert.decode import decode_bytes, text_lines
 from site_builder.convert.figures import find_key_figures
 from site_builder.convert.html_source import looks_like_html, parse_html
+from site_builder.convert.metrics import describe_figures
 from site_builder.convert.parse import parse_lines
 from site_builder.convert.render import page_digest, render_zh_page
 from site_builder.convert.slug import make_slug
@@ -42,8 +44,13 @@ class ImportResult:
     error: str = ""
 
 
-def convert(data: bytes, path: object = "<input>") -> tuple[Article, str]:
-    """Bytes of a raw report -> (Article with key figures, source extension)."""
+def convert(
+    data: bytes, path: object = "<input>", vocabulary: Vocabulary | None = None
+) -> tuple[Article, str]:
+    """Bytes of a raw report -> (Article with key figures, source extension).
+
+    With a metric ``vocabulary`` (content/metrics.yml), figures that measure one of its
+    indicators get its id as ``metric``."""
     text = decode_bytes(data, path)
     if looks_like_html(text):
         meta, lines = parse_html(text, path)
@@ -55,6 +62,7 @@ def convert(data: bytes, path: object = "<input>") -> tuple[Article, str]:
     if not any(block.kind == "paragraph" for block in article.blocks):
         raise InputError(path, "no article text found")
     article.key_figures = find_key_figures(article)
+    describe_figures(article, vocabulary)
     return article, extension
 
 
@@ -108,8 +116,12 @@ def choose_slug(article: Article, source: Path, reports: Path) -> str:
     return candidate
 
 
-def import_file(source: Path, content: Path, force: bool = False) -> ImportResult:
-    """Convert one raw report into content/reports/<slug>/ (index.zh.md + source copy)."""
+def import_file(
+    source: Path, content: Path, force: bool = False, vocabulary: Vocabulary | None = None
+) -> ImportResult:
+    """Convert one raw report into content/reports/<slug>/ (index.zh.md + source copy).
+
+    ``vocabulary`` defaults to the metrics of ``content`` (metrics.yml; none if missing)."""
     result = ImportResult(source)
     try:
         data = source.read_bytes()
@@ -119,7 +131,9 @@ def import_file(source: Path, content: Path, force: bool = False) -> ImportResul
         raise InputError(source, "is a directory, not a report file") from None
     except OSError as exc:
         raise InputError(source, exc.strerror or "unreadable") from None
-    article, extension = convert(data, source)
+    if vocabulary is None:
+        vocabulary = load_metrics(content / METRICS_FILE)
+    article, extension = convert(data, source, vocabulary)
     reports = content / "reports"
     result.slug = choose_slug(article, source, reports)
     folder = reports / result.slug
@@ -152,11 +166,12 @@ def import_command(sources: list[Path], content: Path, force: bool = False) -> i
     err = Console(stderr=True)
     results: list[ImportResult] = []
     exit_code = 0
+    vocabulary = load_metrics(content / METRICS_FILE)  # once for the batch
     with Progress(console=err, transient=True, disable=len(sources) < 2) as progress:
         task = progress.add_task("importing", total=len(sources))
         for source in sources:
             try:
-                result = import_file(source, content, force=force)
+                result = import_file(source, content, force=force, vocabulary=vocabulary)
             except SiteBuilderError as exc:
                 result = ImportResult(source, status="failed", error=exc.reason)
                 print(f"error: {exc}", file=sys.stderr)
