@@ -7,6 +7,7 @@ The file is a YAML list of indicators::
       synonyms: [全社会固定资产投资, 固投]      # optional
       en: fixed-asset investment
       unit: CNY                               # one of UNIT_CODES
+      other_units: [household]                # optional: units reports also count it in
       kind: amount                            # amount | growth | share | count
       definition: Spending on building, installing and equipping fixed assets.
       definition_zh: 一定时期内建造和购置固定资产的工作量。   # optional
@@ -31,7 +32,7 @@ from site_builder.content.pages import read_page
 
 KINDS = ("amount", "growth", "share", "count")
 REQUIRED = ("id", "zh", "en", "unit", "kind", "definition")
-OPTIONAL = ("synonyms", "definition_zh")
+OPTIONAL = ("synonyms", "definition_zh", "other_units")
 ID_RE = re.compile(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)*")
 METRICS_FILE = "metrics.yml"
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -49,7 +50,12 @@ class Metric:
     definition: str
     synonyms: tuple[str, ...] = ()
     definition_zh: str | None = None
+    other_units: tuple[str, ...] = ()  # 新增市场主体1862户 counts market entities in 户
     line: int = 0  # 1-based line in metrics.yml (0 = not from a file)
+
+    @property
+    def units(self) -> tuple[str, ...]:
+        return (self.unit, *self.other_units)
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -191,14 +197,18 @@ def _read_entry(node: yaml.Node, problems: list[MetricProblem]) -> Metric | None
                 MetricProblem(_line(key_node), f"unknown key '{key}' (allowed: {allowed})")
             )
             ok = False
-        elif key == "synonyms":
-            synonyms = _texts(value_node)
-            if synonyms is None:
-                problems.append(
-                    MetricProblem(_line(value_node), "'synonyms' must be a list of text")
-                )
+        elif key in ("synonyms", "other_units"):
+            values = _texts(value_node)
+            if values is None:
+                problems.append(MetricProblem(_line(value_node), f"'{key}' must be a list of text"))
                 ok = False
-            fields[key] = synonyms
+            elif key == "other_units" and (bad := [u for u in values if u not in UNIT_CODES]):
+                message = (
+                    f"unknown unit '{bad[0]}' in other_units (one of: {', '.join(UNIT_CODES)})"
+                )
+                problems.append(MetricProblem(_line(value_node), message))
+                ok = False
+            fields[key] = values
         elif isinstance(value_node, yaml.ScalarNode) and value_node.value.strip():
             fields[key] = value_node.value.strip()
         else:
@@ -232,6 +242,7 @@ def _read_entry(node: yaml.Node, problems: list[MetricProblem]) -> Metric | None
         definition=str(fields["definition"]),
         synonyms=tuple(fields.get("synonyms") or ()),  # type: ignore[arg-type]
         definition_zh=str(fields["definition_zh"]) if fields.get("definition_zh") else None,
+        other_units=tuple(fields.get("other_units") or ()),  # type: ignore[arg-type]
         line=line,
     )
 

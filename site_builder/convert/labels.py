@@ -49,14 +49,16 @@ DOMAIN_WORDS = (
     "新业态 从业人员 快递员 便民服务 服务事项 党群服务中心 幸福食堂 重点项目 重点工程 四上 "
     "准四上 两化融合 旧改 棚改 散煤 免缴费人员 洒水车 宣传条幅 宣传页 柏油路面 教学楼 扬尘 "
     "在园幼儿 违法犯罪率 新就业群体 共产党员户 党员户 自治共治 就业创业 奖补 综合满意率 "
-    "信息台账 安置房 采样点 网格化 办理过程 双报道 诊疗救助 专班"
+    "信息台账 安置房 采样点 网格化 办理过程 双报道 诊疗救助 专班 创意园 签约项目 老旧小区 "
+    "老旧小区改造 创业担保贷款 竣工投产 种植基地 养殖基地 公示牌"
 ).split()
 DOMAIN_ADVERBS = "常态化 规范化 制度化".split()
 DOMAIN_VERBS = (
-    "惠及 追检 追阳 挂牌 清表 办结 上报 提报 签约 招录 下沉 走访 铺设 汇总 办理 上云 产生".split()
+    "惠及 追检 追阳 挂牌 清表 办结 上报 提报 签约 招录 下沉 走访 铺设 汇总 办理 上云 产生 "
+    "配齐 配备".split()
 )
 # Tagged as nouns, never the measure: 洒水车常态化开展洒水作业.
-NOT_NOUNS = set("常态化 规范化 制度化 全覆盖 一体化 高质量 高标准 精细化".split())
+NOT_NOUNS = set("常态化 规范化 制度化 全覆盖 一体化 高质量 高标准 精细化 全部 均".split())
 PLACE_WORDS = set("辖区 全区 全县 全市 全镇 全乡 街道 全街 全街道 全域 本地 当地".split())
 PREPOSITIONS = ("以", "在", "对", "为", "从", "通过", "向", "按照", "围绕", "依托")
 BANS = ("禁止", "严禁", "不得")
@@ -67,13 +69,15 @@ EVENT_NOUNS = ("活动", "培训", "演出", "讲座", "会议", "检查", "巡�
 STRUCTURE_NOUNS = ("方面", "领域", "层面", "维度", "板块", "环节", "步骤")
 
 # Verbs that say how a figure came about; what follows them is what is measured.
-GENERIC_VERBS = set("完成 实现 开展 进行 组织 取得 累计 共 达成 落实 推进 做好 全面".split())
+GENERIC_VERBS = set("完成 实现 开展 进行 组织 取得 累计 共 达成 落实 推进 做好 全面 建成".split())
 # Verbs that are part of the measure: 新增四上企业27家 counts new enterprises.
-MODIFIER_VERBS = set("新增 新建 新开工 新培育 新注册 新登记 新认定 净增 新引进 新招引".split())
+MODIFIER_VERBS = set(
+    "新增 新建 新开工 新培育 新注册 新登记 新认定 净增 新引进 新招引 惠及 整改".split()
+)
 # Words right before the number that link it to the measure: 活跃企业达369家.
 COPULAS = set(
     "达 达到 为 是 有 计 共 共计 合计 总计 累计 约 超 超过 突破 逾 近 仅 只 已达 已 现有 "
-    "控制在 保持在 稳定在 维持在 均在 在 均 都 分别 再 又".split()
+    "控制在 保持在 稳定在 维持在 均在 在 均 都 分别 再 又 稳定 保持 控制 维持".split()
 )
 # Tagged as verbs, used as nouns in these reports.
 NOUN_WORDS = set("收入 率 投资 总投资 投入 产值 税收 资金 诉求 项目 活动 工单 占地 总占地".split())
@@ -101,6 +105,8 @@ PERSON_ENDINGS = tuple(
     "代表 人才 专家 学生 职工".split()
 )
 PERSON_UNITS = ("person", "person_time")
+# Counts of events: the verb belongs to the label (承办工单19778件, 走访户数).
+EVENT_COUNTS = ("time", "session", "case", "person_time")
 COUNTED_BY_VERB = {"person": "人数", "person_time": "人次", "household": "户数", "time": "次数"}
 MONEY_LIKE = ("CNY",)
 TIME_ENDINGS = ("后", "前", "期间", "以来", "之际", "时")
@@ -117,6 +123,8 @@ DUTY_AFTER_RE = re.compile(
 )
 SLOGAN_TAILS = ("意识", "自信", "维护", "确立", "一批", "走在前", "率先", "全面", "必须")
 CN_DIGITS = set("一二两三四五六七八九十")
+# A named body whose figures are its own, not the region's (山东玻科孵化器…实现税收4242万元).
+BODY_RE = re.compile(r"公司|集团|孵化器|商会|银行|医院|学校|合作社|协会|产业园|工业园|园区|基地")
 
 
 @dataclass
@@ -233,7 +241,8 @@ def figure_label(
     label = _measure(before, region, unit, earlier, text, start, after, following)
     if not label:
         label = _after_noun(after, unit)
-    if not label and earlier and not before.strip("、和及与"):
+    bare = "".join(t.word for t in tokens(before) if t.word not in COPULAS and t.word != "、")
+    if not label and earlier and not bare:
         label = base_measure(earlier[-1].label)  # 惠及回迁群众3700户、11255人
     elif len(label) == 1 and earlier and not before:
         label = base_measure(earlier[-1].label) + label  # 民办幼儿园26所,300余个班
@@ -241,7 +250,25 @@ def figure_label(
         label = _project_of(text, start, earlier) + label  # 5个项目,总投资15.99亿元
     if label and unit in COUNTED_BY_VERB and _ends_in_verb(label):
         label += COUNTED_BY_VERB[unit]  # 每轮平均追检6000人 -> 每轮平均追检人数
+    body = body_of(text, start)
+    if label and body and not label.startswith(body):
+        label = body + label  # 山东玻科孵化器…1-11月实现税收4242万元: the incubator's tax
     return _tidy(label)
+
+
+def body_of(text: str, start: int) -> str:
+    """The named body (company, park, incubator) a sentence opens with, if any: its figures
+    are the body's. Bodies listed as examples (…公司、…公司等276万元) do not count."""
+    sentence = sentence_before(text, start)
+    opening = re.split(rf"[{re.escape(DELIMS)}]", sentence, maxsplit=1)[0]
+    words = tokens(opening)
+    run = []
+    for token in words:
+        if _is_verb(token) or token.flag in ("p", "c", "d", "t", "m"):
+            break
+        run.append(token.word)
+    subject = "".join(run)
+    return subject if subject and BODY_RE.search(subject) and len(subject) <= 12 else ""
 
 
 def _next_clause(text: str, end: int) -> str:
@@ -260,12 +287,13 @@ def _project_of(text: str, start: int, earlier: Sequence[KeyFigure]) -> str:
     """The projects a generic money label belongs to: the project count before it in the
     same sentence (签约项目 for 总投资 in 签约5个项目,总投资15.99亿元)."""
     sentence = sentence_before(text, start)
-    for figure in reversed(earlier):
+    found = ""
+    for figure in reversed(earlier):  # the first of them: 其中… lists parts after the whole
         if figure.text not in sentence:
             break
         if figure.unit == "project" or figure.label.endswith(("项目", "工程")):
-            return base_measure(figure.label)
-    return ""
+            found = base_measure(figure.label)
+    return found
 
 
 def _ends_in_verb(label: str) -> bool:
@@ -307,7 +335,7 @@ def sentence_before(text: str, start: int) -> str:
 def base_measure(label: str) -> str:
     """A label without the change or target words added to it: 固定资产投资同比增长 -> 固定资产投资."""
     for suffix in (TASK_SUFFIX, "完成任务比例", *CHANGE_SUFFIXES):
-        if label.endswith(suffix) and len(label) > len(suffix):
+        if label.endswith(suffix):
             return label[: -len(suffix)]
     return label
 
@@ -392,8 +420,8 @@ def _measure(
     if tail and any(_is_noun(t) for t in tokens(tail)):
         if tail in GENERIC_MONEY and prefix:
             return prefix + tail  # 固定资产…完成投资126亿 -> 固定资产投资
-        if tail in GENERIC_TAILS or (len(tail) <= 2 and unit not in ("CNY", "percent")):
-            return prefix + ("" if verb in GENERIC_VERBS else verb) + tail  # 走访户数
+        if tail in GENERIC_TAILS or (len(tail) <= 2 and unit in EVENT_COUNTS):
+            return prefix + ("" if verb in GENERIC_VERBS else verb) + tail
         if verb.startswith(BANS):
             return verb + tail
         if verb in MODIFIER_VERBS:
@@ -499,7 +527,12 @@ def _after_noun(after: str, unit: str) -> str:
     doing = [t for t in rest if t.word not in ("成功", "完成", "顺利", "全部")]
     phrase = "".join(t.word for t in doing)
     phrase = phrase.removesuffix("工作")
-    if doing and _is_verb(doing[0]) and 0 < len(phrase) <= 4 and (len(noun) <= 3 or "、" in noun):
+    if (
+        doing
+        and (_is_verb(doing[0]) or doing[0].flag == "vn")
+        and 0 < len(phrase) <= 6
+        and (len(noun) <= 3 or "、" in noun)
+    ):
         if unit in PERSON_UNITS or unit in AREA_UNITS or "、" in noun:
             return noun + phrase
         return phrase + noun
@@ -525,6 +558,8 @@ def _prefix_noun(words: Sequence[Token], region: str) -> str:
         run.pop()  # 民情书记团队全年共开展走访: 全年, 共
     while run and run[0].flag in ("p", "c", "d", "uj", "ul"):
         run.pop(0)
+    if len(run) > 1 and run[0].flag == "vn" and run is not None and words and run[0] is words[0]:
+        run.pop(0)  # 发展特色种植基地8处: a verbal noun opening the clause acts as its verb
     if not any(_is_noun(t) or t.flag == "b" for t in run):
         return ""
     return _strip_noise("".join(t.word for t in run), region)
@@ -536,8 +571,11 @@ def _last_verb(words: Sequence[Token], counted: bool = False) -> int | None:
             return index
     # 培育6家企业, 巡查污染源4973次: a verbal noun first in the clause acts as its verb
     if counted and words and words[0].flag == "vn" and words[0].word not in NOUN_WORDS:
-        if len(words) == 1 or _is_noun(words[1]):
-            return 0
+        at = 0  # 优化调整网格432个: every verbal noun of the opening
+        while at + 2 < len(words) and words[at + 1].flag == "vn":
+            at += 1
+        if len(words) == at + 1 or _is_noun(words[at + 1]):
+            return at
     return None
 
 
@@ -612,33 +650,48 @@ def _tidy(label: str) -> str:
 
 
 def relabel_respectively(text: str, figures: list[KeyFigure], spans: list[tuple[int, int]]) -> None:
-    """完成财政总收入50.8亿元,其中一般预算收入18.8亿元,分别增长26.7%和18.9%: the changes
-    after 分别 measure the figures before them, in order, and share the first one's direction."""
+    """Figures after 分别 ("respectively") go one to each measure named before them:
+    城镇居民人均可支配收入、农村居民人均可支配收入分别达到41260元和22380元 gives each income its
+    figure; 分别增长5.6%和7.1% then measures those two figures, in order, and every change of
+    the group shares the first one's direction."""
     index = 0
     while index < len(figures):
-        first = figures[index]
         floor = spans[index - 1][1] if index else 0
-        if first.unit != "percent" or "分别" not in clause_before(text, spans[index][0], floor):
+        if "分别" not in clause_before(text, spans[index][0], floor):
             index += 1
             continue
         group = [index]
-        while group[-1] + 1 < len(figures) and figures[group[-1] + 1].unit == "percent":
+        while group[-1] + 1 < len(figures) and figures[group[-1] + 1].unit == figures[index].unit:
             between = text[spans[group[-1]][1] : spans[group[-1] + 1][0]]
             if between not in ("和", "、", "与", "及"):
                 break
             group.append(group[-1] + 1)
-        sentence_start = max(text.rfind(mark, 0, spans[index][0]) for mark in SENTENCE_END) + 1
-        levels = [
-            j
-            for j in range(index)
-            if figures[j].unit != "percent" and spans[j][0] >= sentence_start
-        ][-len(group) :]
-        if len(group) > 1 and len(levels) == len(group):
-            suffix = first.label[len(base_measure(first.label)) :]
-            for member, level in zip(group, levels, strict=True):
-                figure = figures[member]
-                figure.label = _tidy(base_measure(figures[level].label) + suffix)
-                figure.yoy = first.yoy
-                if (first.value < 0) != (figure.value < 0):
-                    figure.value = -figure.value
+        if len(group) > 1:
+            _share_out(text, figures, spans, group)
         index = group[-1] + 1
+
+
+def _share_out(
+    text: str, figures: list[KeyFigure], spans: list[tuple[int, int]], group: list[int]
+) -> None:
+    first = figures[group[0]]
+    suffix = first.label[len(base_measure(first.label)) :]
+    if first.unit == "percent" and suffix:
+        sentence = max(text.rfind(mark, 0, spans[group[0]][0]) for mark in SENTENCE_END) + 1
+        levels = [
+            base_measure(figures[j].label)
+            for j in range(group[0])
+            if figures[j].unit != "percent" and spans[j][0] >= sentence
+        ][-len(group) :]
+    else:
+        suffix = ""
+        levels = [n for n in re.split(r"[、和及与]", base_measure(first.label)) if n]
+    if len(levels) != len(group):
+        return
+    for member, measure in zip(group, levels, strict=True):
+        figure = figures[member]
+        figure.label = _tidy(measure + suffix)
+        if suffix:
+            figure.yoy = first.yoy
+            if (first.value < 0) != (figure.value < 0):
+                figure.value = -figure.value

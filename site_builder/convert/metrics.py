@@ -16,7 +16,7 @@ import re
 
 from site_builder.content.metrics import Metric, Vocabulary
 from site_builder.content.model import Article, KeyFigure
-from site_builder.convert.labels import CHANGE_SUFFIXES, TASK_SUFFIX, base_measure
+from site_builder.convert.labels import BODY_RE, CHANGE_SUFFIXES, TASK_SUFFIX, base_measure
 from site_builder.convert.numbers import parse_number
 
 # Words around a measure that do not change what is measured.
@@ -25,8 +25,8 @@ AROUND = re.compile(
     r"本年|一年来|共|已)+"
 )
 INSIDE = re.compile(r"各类|各项|“|”")
-# A named body whose figures are its own, not the region's.
-BODY_RE = re.compile(r"公司|集团|孵化器|商会|银行|医院|学校|合作社|协会|产业园|工业园|园区|基地")
+# Bodies listed as examples before a region's figure: 美安电子公司、科比特航空公司等276万元.
+EXAMPLES_RE = re.compile(r"[^,，;；:：]*等$")
 COMPARED_RE = re.compile(r"(?:较|比)(?:上月|上季度|全市|全省|全区|全县|上半年|去年同期)")
 SENTENCE_END = "。；;！？!?\n"
 MONTH = r"(?:[1-9]|1[0-2]|[一二三四五六七八九十]|十[一二]|元)"
@@ -46,6 +46,7 @@ NAMED_PERIODS = {
     "第四季度": (10, 12),
 }
 NAMED_RE = re.compile(r"(?:(?P<year>\d{4})年)?(?P<name>" + "|".join(NAMED_PERIODS) + ")")
+WHOLE_YEAR_RE = re.compile(r"(?:全年|年度)(?!任务|目标|计划)|今年以来|一年来")
 
 
 def describe_figures(article: Article, vocabulary: Vocabulary | None = None) -> None:
@@ -61,7 +62,8 @@ def describe_figures(article: Article, vocabulary: Vocabulary | None = None) -> 
             continue
         cursors[figure.block] = start + len(figure.text)
         sentence = _sentence_before(text, start)
-        figure.period = narrowed_period(sentence, year)
+        # 1至10月份,完成财政收入…;完成固定资产投资…: a period holds across ；, up to 。
+        figure.period = narrowed_period(_sentence_before(text, start, "。！？!?\n"), year)
         if vocabulary is not None:
             metric = metric_of(figure, vocabulary, sentence)
             figure.metric = metric.id if metric else None
@@ -76,13 +78,13 @@ def metric_of(figure: KeyFigure, vocabulary: Vocabulary, sentence: str = "") -> 
         return None
     measure = base_measure(figure.label) if _is_change(figure) else figure.label
     metric = vocabulary.by_name.get(metric_name(measure))
-    if metric is None or BODY_RE.search(sentence):
+    if metric is None or BODY_RE.search(EXAMPLES_RE.sub("", sentence)):
         return None
     if sentence and not _named_before(measure, sentence):
         return None  # 1871名志愿者支援抗击疫情: volunteers of one campaign, not the indicator
     if _is_change(figure):
         return metric if figure.unit == "percent" else None
-    return metric if figure.unit == metric.unit else None
+    return metric if figure.unit in metric.units else None
 
 
 def metric_name(label: str) -> str:
@@ -92,7 +94,11 @@ def metric_name(label: str) -> str:
 
 
 def narrowed_period(sentence: str, year: str | None) -> str | None:
-    """The period a sentence gives before a figure, as 2021-01/11, 2021-09 or 2021-01/06."""
+    """The period a sentence gives before a figure, as 2021-01/11, 2021-09 or 2021-01/06.
+
+    A span of months or a named period holds across ；, a single month (9月份) only in the
+    part of the sentence after the last ；."""
+    part = max(sentence.rfind("；"), sentence.rfind(";")) + 1
     found: list[tuple[int, str]] = []
     for match in SPAN_RE.finditer(sentence):
         first, last = _month(match.group("first")), _month(match.group("last"))
@@ -106,13 +112,16 @@ def narrowed_period(sentence: str, year: str | None) -> str | None:
             found.append((match.start(), f"{when}-{first:02d}/{last:02d}"))
     spans = [m.span() for m in SPAN_RE.finditer(sentence)]
     for match in MONTH_RE.finditer(sentence):
-        if any(a <= match.start() < b for a, b in spans):
+        if any(a <= match.start() < b for a, b in spans) or match.start() < part:
             continue
         month = _month(match.group("month"))
         when = match.group("year") or year
         if when and month:
             found.append((match.start(), f"{when}-{month:02d}"))
-    return max(found)[1] if found else None
+    for match in WHOLE_YEAR_RE.finditer(sentence):
+        found.append((match.start(), ""))  # 上半年…, 全年接待游客150万人次: the whole year again
+    latest = max(found) if found else None
+    return latest[1] or None if latest else None
 
 
 def report_year(period: str | None, date: str | None) -> str | None:
@@ -132,15 +141,15 @@ def _month(word: str) -> int | None:
 
 
 def _named_before(measure: str, sentence: str) -> bool:
-    """Is the measure written before the figure (not only the thing counted after it)?"""
-    compact = INSIDE.sub("", sentence)
-    return metric_name(measure) in compact or measure in compact
+    """Is the measure written before the figure (not only the thing counted after it)? Its
+    words may be apart: 固定资产年度累计完成投资126亿 names 固定资产投资."""
+    return metric_name(measure)[:2] in INSIDE.sub("", sentence)
 
 
 def _is_change(figure: KeyFigure) -> bool:
     return figure.yoy or (figure.unit == "percent" and figure.label.endswith(CHANGE_SUFFIXES))
 
 
-def _sentence_before(text: str, start: int) -> str:
-    cut = max(text.rfind(mark, 0, start) for mark in SENTENCE_END)
+def _sentence_before(text: str, start: int, ends: str = SENTENCE_END) -> str:
+    cut = max(text.rfind(mark, 0, start) for mark in ends)
     return text[cut + 1 : start]
