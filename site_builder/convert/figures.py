@@ -96,7 +96,7 @@ def figures_in_text(text: str, region: str = "") -> list[KeyFigure]:
         if not any(s <= match.start() < e for s, e in spans)
     ]
     figures: list[KeyFigure] = []
-    spans: list[tuple[int, int]] = []
+    found: list[tuple[int, int]] = []  # where each figure is, for relabel_respectively
     floor = 0  # a figure's label never reaches back past the figure before it
     for match, kind in sorted(special + general, key=lambda item: item[0].start()):
         if kind == "figure":
@@ -105,9 +105,9 @@ def figures_in_text(text: str, region: str = "") -> list[KeyFigure]:
             figure = _percent_figure(text, match, kind, figures, region, floor)
         if figure:
             figures.append(figure)
-            spans.append((match.start(), match.end()))
+            found.append((match.start(), match.end()))
             floor = match.end()
-    relabel_respectively(text, figures, spans)
+    relabel_respectively(text, figures, found)
     return figures
 
 

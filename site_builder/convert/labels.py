@@ -520,9 +520,9 @@ def _after_noun(after: str, unit: str) -> str:
     if not noun:
         return ""
     if rest and rest[0].word == "的":
-        thing = [t for t in rest[1:] if _is_noun(t)]
-        if thing and len(thing) == len(rest) - 1:  # 2家企业的两化融合 -> 两化融合企业
-            return "".join(t.word for t in thing) + ("人数" if unit in PERSON_UNITS else noun)
+        owned = [t for t in rest[1:] if _is_noun(t)]
+        if owned and len(owned) == len(rest) - 1:  # 2家企业的两化融合 -> 两化融合企业
+            return "".join(t.word for t in owned) + ("人数" if unit in PERSON_UNITS else noun)
     # 1.5万余名群众观看, 24个村、社区两委换届工作, 6家企业成功上云: what the counted did
     doing = [t for t in rest if t.word not in ("成功", "完成", "顺利", "全部")]
     phrase = "".join(t.word for t in doing)

@@ -22,8 +22,9 @@ from site_builder.english.rules import (
     english_publication,
     english_region,
 )
-from site_builder.content.glossary import GlossaryEntry
 from site_builder.content.blocks import parse_body
+from site_builder.content.glossary import GlossaryEntry
+from site_builder.content.metrics import Vocabulary
 from site_builder.content.model import Block
 from site_builder.site.html import Fragments, attrs, esc, figure, figures_box, lang_span, link
 from site_builder.site.model import Report, iso_date
@@ -41,6 +42,7 @@ class ReportLinks:
     report_error: str | None = None  # the about page's "how to report an error" section
     languages: list[tuple[str, str, str]] = field(default_factory=list)  # (lang, name, url)
     images: dict[int, str] = field(default_factory=dict)  # caption number -> image url
+    metrics: dict[str, str] = field(default_factory=dict)  # metric id -> its page's url
 
 
 def render_report(
@@ -51,6 +53,7 @@ def render_report(
     glossary: Sequence[GlossaryEntry] = (),
     section_limit: int = 6,
     abbreviations: Abbreviations | None = None,
+    metrics: Vocabulary | None = None,
 ) -> tuple[str, Fragments]:
     """The Markdown MkDocs should convert for ``report``'s page in ``lang``, and the HTML
     fragments to put into the converted page (``Fragments.fill``)."""
@@ -70,10 +73,14 @@ def render_report(
             headings += 1
             parts.append(page_block.markdown)
         elif block.kind == "callout" and block.text == "glance":
-            parts.append(html.add(figures_box(headline_figures(figures), lang, "glance", by_zh)))
+            box = figures_box(
+                headline_figures(figures), lang, "glance", by_zh, metrics, links.metrics
+            )
+            parts.append(html.add(box))
         elif block.kind == "callout":
             chosen = _short_list(sections.get(headings, []), figures, section_limit)
-            box = figures_box([figures[i] for i in chosen], lang, "section", by_zh)
+            shown = [figures[i] for i in chosen]
+            box = figures_box(shown, lang, "section", by_zh, metrics, links.metrics)
             parts.append(html.add(box))
         elif block.kind == "caption":
             captions += 1
