@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from site_builder.site.text import UNIT_NAMES
 
-WIDTH = 640
+WIDTH = 480  # user units; shown 1:1 on wide screens, scaled down on phones
 MAX_BARS = 24
 MAX_LINES = 8
 BAR_ROW = 46  # a label line and a bar
@@ -33,6 +33,7 @@ class Point:
     period: str  # as shown: 'Jan–Nov 2021', '2021年1—11月'
     year: int
     value: float
+    short: str = ""  # the region's short name, for a line's end label: 钢山街道, Gangshan
 
 
 @dataclass
@@ -41,9 +42,9 @@ class Scale:
     unit: str  # '亿元', 'billion yuan', '%'
 
     def number(self, value: float) -> str:
-        """The value in this scale, with as many decimals as a reader needs: 7.09, 70.9, 709."""
+        """The value in this scale, with as many decimals as a reader needs: 7.09, 70.92, 709.2."""
         shown = value / self.divisor
-        digits = 0 if abs(shown) >= 100 else 1 if abs(shown) >= 10 else 2
+        digits = 0 if abs(shown) >= 1000 else 1 if abs(shown) >= 100 else 2
         text = f"{shown:,.{digits}f}"
         return text.rstrip("0").rstrip(".") if "." in text else text
 
@@ -73,6 +74,7 @@ class Bar:
 @dataclass
 class Line:
     name: str
+    short: str  # written at the line's end; the legend under the chart gives ``name``
     path: str
     markers: list[tuple[float, float, str]]  # x, y, tooltip
     label_x: float
@@ -137,7 +139,7 @@ def _bar_chart(
     shown = sorted(points, key=lambda p: (-p.value, p.series))[:MAX_BARS]
     low, high = min(0.0, *(p.value for p in shown)), max(0.0, *(p.value for p in shown))
     ticks = _nice_ticks(low, high)
-    left, right, top = 8.0, WIDTH - 120.0, 8.0
+    left, right, top = 8.0, WIDTH - 110.0, 8.0
     span = (ticks[-1] - ticks[0]) or 1
 
     def x_of(value: float) -> float:
@@ -186,7 +188,7 @@ def _line_chart(
     years = sorted({year for s in ranked for year in by_series[s]})
     values = [p.value for s in ranked for p in by_series[s].values()]
     ticks = _nice_ticks(min(0.0, *values), max(0.0, *values))
-    left, top, right, bottom = 64.0, 16.0, WIDTH - 170.0, LINE_HEIGHT - 40.0
+    left, top, right, bottom = 56.0, 16.0, WIDTH - 150.0, LINE_HEIGHT - 40.0
     step = (right - left) / max(len(years) - 1, 1)
     x_of = {
         year: left + i * step if len(years) > 1 else (left + right) / 2
@@ -208,7 +210,13 @@ def _line_chart(
             (x, y, f"{p.series} · {p.period}: {scale.text(p.value, lang)}")
             for (x, y), p in zip(coords, found, strict=True)
         ]
-        lines.append(Line(series, path, markers, coords[-1][0] + 10, coords[-1][1] + 4, style))
+        short = found[0].short or series
+        lines.append(
+            Line(series, short, path, markers, coords[-1][0] + 10, coords[-1][1] + 4, style)
+        )
+    if len({line.short for line in lines}) < len(lines):
+        for line in lines:  # two regions of the same name: their full names
+            line.short = line.name
     _spread_labels(lines)
     shown = [p for s in ranked for p in by_series[s].values()]
     chart = Chart(

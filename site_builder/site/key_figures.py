@@ -228,7 +228,7 @@ def index_page(site: Site, rows: Sequence[FigureRow], templates: Templates) -> G
                 "href": site.href(metric_norm(metric_id), FIGURES),
                 "unit": _unit_label(metric, lang),
                 "reports": _report_count(found),
-                "regions": len({_region_key(row) for row in found}),
+                "regions": _region_count(found),
                 "newest": _cell_value(newest, lang),
                 "newest_where": f"{region_name(newest.report, site) or ''} · {period_text(newest.period, lang)}",
                 "sort_newest": newest.figure.get("value"),
@@ -260,7 +260,7 @@ def metric_pages(
     count = page_count(rows, rows_per_page)
     name = metric_name(metric, lang)
     words = _words(lang)
-    regions = len({_region_key(row) for row in rows})
+    regions = _region_count(rows)
     pages = []
     for number in range(1, count + 1):
         norm = metric_norm(metric.id, number)
@@ -346,37 +346,52 @@ def _section(
 
 def _chart(rows: Sequence[FigureRow], metric: Metric, site: Site, key: str) -> Chart | None:
     lang = site.lang
+    same = same_regions([_region_key(row) for row in rows])
     points = [
         Point(
-            _region_label(row, site),
+            _region_shown(same[_region_key(row)], site),
             period_text(row.period, lang),
-            row.year or 0,
+            row.year,
             float(row.figure["value"]),
+            _region_short(same[_region_key(row)], site),
         )
         for row in rows
         if row.year
     ]
-    merged = _merge_regions(points)
     unit = "percent" if key == "changes" else metric.unit
-    name = metric_name(metric, lang)
-    title = text(lang, f"chart.title.{key}", name=name)
-    return metric_chart(merged, unit, lang, title, _words(lang))
+    title = text(lang, f"chart.title.{key}", name=metric_name(metric, lang))
+    return metric_chart(points, unit, lang, title, _words(lang))
 
 
-def _merge_regions(points: list[Point]) -> list[Point]:
-    """One name per region: 双山街道 and 章丘区双山街道 are the same place, shown by its longer
-    name (a name that ends another is the same place with its parent left out)."""
-    names = sorted({p.series for p in points}, key=len, reverse=True)
-    longest = {n: next((m for m in names if m.endswith(n)), n) for n in names}
-    return [Point(longest[p.series], p.period, p.year, p.value) for p in points]
+def same_regions(names: Sequence[str]) -> dict[str, str]:
+    """Each region's name as the chart shows it: 双山街道 and 章丘区双山街道 are one place (a
+    name that ends a longer one is that place without its parent), named by the longer."""
+    longest_first = sorted(set(names), key=len, reverse=True)
+    return {n: next(m for m in longest_first if m.endswith(n)) for n in longest_first}
 
 
-def _region_label(row: FigureRow, site: Site) -> str:
-    return region_name(row.report, site) or text(site.lang, "archive.unknown_region")
+def _region_short(region: str, site: Site) -> str:
+    """The region's own unit without its parents: 钢山街道; in English its proper name,
+    Gangshan (the legend under the chart has the full names)."""
+    last = re.split(r"(?<=[省市县区])(?!$)", region)[-1] if region else ""
+    if site.lang == "zh" or not last:
+        return last
+    english = site.english_name("region", last)
+    return re.sub(r"\s+(Subdistrict|Town|Township|Village|District|County|City)$", "", english)
+
+
+def _region_shown(region: str, site: Site) -> str:
+    if not region:
+        return text(site.lang, "archive.unknown_region")
+    return region if site.lang == "zh" else site.english_name("region", region)
 
 
 def _region_key(row: FigureRow) -> str:
-    return str(row.report.meta.get("region") or row.report.slug)
+    return str(row.report.meta.get("region") or "")
+
+
+def _region_count(rows: Sequence[FigureRow]) -> int:
+    return len(set(same_regions([_region_key(row) for row in rows]).values()))
 
 
 def _report_count(rows: Sequence[FigureRow]) -> int:
