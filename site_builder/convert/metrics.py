@@ -17,7 +17,6 @@ import re
 from site_builder.content.metrics import Metric, Vocabulary
 from site_builder.content.model import Article, KeyFigure
 from site_builder.convert.labels import BODY_RE, CHANGE_SUFFIXES, TASK_SUFFIX, base_measure
-from site_builder.convert.numbers import parse_number
 
 # Words around a measure that do not change what is measured.
 AROUND = re.compile(
@@ -29,7 +28,9 @@ INSIDE = re.compile(r"各类|各项|“|”")
 EXAMPLES_RE = re.compile(r"[^,，;；:：]*等$")
 COMPARED_RE = re.compile(r"(?:较|比)(?:上月|上季度|全市|全省|全区|全县|上半年|去年同期)")
 SENTENCE_END = "。；;！？!?\n"
-MONTH = r"(?:[1-9]|1[0-2]|[一二三四五六七八九十]|十[一二]|元)"
+MONTH = r"(?:1[0-2]|[1-9]|十[一二]|[一二三四五六七八九十]|元)"
+CN_MONTHS = {word: n for n, word in enumerate("元 二 三 四 五 六 七 八 九 十 十一 十二".split(), 1)}
+CN_MONTHS["一"] = 1
 SPAN_RE = re.compile(
     rf"(?:(?P<year>\d{{4}})年)?(?P<first>{MONTH})(?:月)?(?:至|-|—|－|~|到|—)(?P<last>{MONTH})月份?"
 )
@@ -134,10 +135,9 @@ def report_year(period: str | None, date: str | None) -> str | None:
 
 
 def _month(word: str) -> int | None:
-    if word == "元":
-        return 1
-    value = parse_number(word)
-    return int(value) if value and 1 <= value <= 12 else None
+    if word in CN_MONTHS:
+        return CN_MONTHS[word]
+    return int(word) if word.isdigit() and 1 <= int(word) <= 12 else None
 
 
 def _named_before(measure: str, sentence: str) -> bool:
