@@ -77,7 +77,7 @@ MODIFIER_VERBS = set(
 # Words right before the number that link it to the measure: 活跃企业达369家.
 COPULAS = set(
     "达 达到 为 是 有 计 共 共计 合计 总计 累计 约 超 超过 突破 逾 近 仅 只 已达 已 现有 "
-    "控制在 保持在 稳定在 维持在 均在 在 均 都 分别 再 又 稳定 保持 控制 维持".split()
+    "控制在 保持在 稳定在 维持在 均在 在 均 都 分别 再 又 稳定 保持 控制 维持 全部".split()
 )
 # Tagged as verbs, used as nouns in these reports.
 NOUN_WORDS = set("收入 率 投资 总投资 投入 产值 税收 资金 诉求 项目 活动 工单 占地 总占地".split())
@@ -246,6 +246,8 @@ def figure_label(
         label = base_measure(earlier[-1].label)  # 惠及回迁群众3700户、11255人
     elif len(label) == 1 and earlier and not before:
         label = base_measure(earlier[-1].label) + label  # 民办幼儿园26所,300余个班
+    elif label in MODIFIER_VERBS and earlier:
+        label += base_measure(earlier[-1].label)  # 现有规上工业企业64家,今年新增11家
     if unit in MONEY_LIKE and label in GENERIC_MONEY:
         label = _project_of(text, start, earlier) + label  # 5个项目,总投资15.99亿元
     if label and unit in COUNTED_BY_VERB and _ends_in_verb(label):
