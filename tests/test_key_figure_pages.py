@@ -236,8 +236,9 @@ def test_csv_reads_back_in_a_spreadsheet(site: Path) -> None:
 
 def test_json_has_the_same_figures(site: Path) -> None:
     data = json.loads(read(site, "key-figures.json"))
-    figures = data["figures"]
-    assert data["columns"][:3] == ["report", "title_zh", "title_en"]
+    columns = data["columns"]
+    assert columns[:3] == ["report", "title_zh", "title_en"]
+    figures = [dict(zip(columns, row, strict=True)) for row in data["rows"]]
     rows = list(
         csv.DictReader(io.StringIO((site / "key-figures.csv").read_bytes().decode("utf-8-sig")))
     )
@@ -245,7 +246,9 @@ def test_json_has_the_same_figures(site: Path) -> None:
     investment = next(f for f in figures if f["report"] == GANGSHAN and f["text"] == "70.92亿元")
     assert investment["value"] == 7092000000 and investment["yoy"] is False
     assert investment["metric"] == "fixed_asset_investment" and investment["period"] == "2021-01/11"
-    assert all(set(f) == set(data["columns"]) for f in figures)
+    assert investment["label_en"] == "fixed-asset investment"
+    decline = next(f for f in figures if f["report"] == GANGSHAN and f["text"] == "12%")
+    assert decline["value"] == -12 and decline["yoy"] is True
 
 
 # -- several years: lines -----------------------------------------------------------------------

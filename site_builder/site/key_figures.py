@@ -201,10 +201,15 @@ def csv_bytes(records: Sequence[Mapping[str, Any]]) -> bytes:
 
 
 def json_bytes(records: Sequence[Mapping[str, Any]]) -> bytes:
-    """``{"columns": [...], "figures": [{...}, ...]}``, one figure a line (compact, greppable)."""
-    lines = [json.dumps(r, ensure_ascii=False, separators=(",", ":")) for r in records]
+    """``{"columns": [...], "rows": [[...], ...]}``: one row per figure, its values in the order
+    of ``columns`` (half the size of repeating the keys; pandas reads it as
+    ``DataFrame(data["rows"], columns=data["columns"])``). One row a line."""
+    lines = [
+        json.dumps([r.get(c) for c in COLUMNS], ensure_ascii=False, separators=(",", ":"))
+        for r in records
+    ]
     head = json.dumps(list(COLUMNS), ensure_ascii=False)
-    return ('{"columns":' + head + ',"figures":[\n' + ",\n".join(lines) + "\n]}\n").encode()
+    return ('{"columns":' + head + ',"rows":[\n' + ",\n".join(lines) + "\n]}\n").encode()
 
 
 # -- pages --------------------------------------------------------------------------------------
