@@ -39,6 +39,7 @@ from site_builder.site.html import Fragments
 from site_builder.site.key_figures import (
     CSV_FILE,
     JSON_FILE,
+    FigureRow,
     by_metric,
     csv_bytes,
     download_records,
@@ -130,6 +131,7 @@ class _Content:
     reports: dict[str, Report] = field(default_factory=dict)
     glossary: list[GlossaryEntry] = field(default_factory=list)
     vocabulary: Vocabulary = field(default_factory=Vocabulary)
+    figures: list[FigureRow] = field(default_factory=list)  # every key figure, for comparison
     abbreviations: Abbreviations = field(default_factory=lambda: Abbreviations([]))
     available: dict[str, set[str]] = field(default_factory=dict)
 
@@ -163,7 +165,8 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         content.abbreviations = Abbreviations(content.glossary)
         content.vocabulary = self._read_metrics(Path(config.docs_dir) / self.config.metrics)
         generated = [HOME, ARCHIVE, FIGURES, GLOSSARY] + [bilingual_url(r) for r in reports]
-        generated += metric_norms(reports, content.vocabulary, self.config.metric_rows)
+        content.figures = figure_rows(reports, content.vocabulary)
+        generated += metric_norms(content.figures, self.config.metric_rows)
         src_uris = [f.src_uri for f in files] + [_src_uri(norm, "") for norm in generated]
         content.available = page_languages(src_uris, content.languages)
         for report in reports:
@@ -176,7 +179,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
     def _add_pages(self, files: Files, config: MkDocsConfig) -> Files:
         site = self._site(files, config)
         templates = Templates(config.theme.dirs)
-        rows = figure_rows(site.reports, site.metrics)
+        rows = self._content.figures
         try:
             pages = [home_page(site), archive_page(site), index_page(site, rows, templates)]
             for found in by_metric(rows).values():
@@ -406,7 +409,9 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             if other.locale != language.locale and other.locale in available:
                 url = relative_url(lang_url(report.norm_url, other), page_url)
                 links.languages.append((other.locale, other.name, url))
-        for metric_id in {str(f.get("metric")) for f in report.figures("zh") if f.get("metric")}:
+        figures = report.meta.get("key_figures") or []
+        used = {str(f["metric"]) for f in figures if isinstance(f, dict) and f.get("metric")}
+        for metric_id in used:
             norm = metric_norm(metric_id)
             if metric_id in self._content.vocabulary.by_id and norm in self._content.available:
                 links.metrics[metric_id] = relative_url(lang_url(norm, language), page_url)

@@ -103,12 +103,10 @@ def page_count(rows: Sequence[FigureRow], rows_per_page: int) -> int:
     return max(1, math.ceil(max(levels, len(rows) - levels) / rows_per_page))
 
 
-def metric_norms(
-    reports: Sequence[Report], vocabulary: Vocabulary, rows_per_page: int
-) -> list[str]:
-    """The URLs of every metric page the reports call for (before any page is built)."""
+def metric_norms(figures: Sequence[FigureRow], rows_per_page: int) -> list[str]:
+    """The URLs of every metric page the figures call for (before any page is built)."""
     norms = []
-    for metric_id, rows in by_metric(figure_rows(reports, vocabulary)).items():
+    for metric_id, rows in by_metric(figures).items():
         norms += [metric_norm(metric_id, n) for n in range(1, page_count(rows, rows_per_page) + 1)]
     return norms
 
@@ -188,28 +186,28 @@ def download_records(rows: Sequence[FigureRow], site: Site) -> list[dict[str, An
 def csv_bytes(records: Sequence[Mapping[str, Any]]) -> bytes:
     """CSV in UTF-8 with a byte-order mark: spreadsheets then read the Chinese right."""
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\r\n")
-    writer.writeheader()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(COLUMNS)
     for record in records:
-        writer.writerow(
-            {
-                k: ("" if v is None else str(v).lower() if isinstance(v, bool) else v)
-                for k, v in record.items()
-            }
-        )
+        writer.writerow(_csv_cell(record.get(column)) for column in COLUMNS)
     return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+def _csv_cell(value: object) -> object:
+    if value is None:
+        return ""
+    return ("true" if value else "false") if isinstance(value, bool) else value
 
 
 def json_bytes(records: Sequence[Mapping[str, Any]]) -> bytes:
     """``{"columns": [...], "rows": [[...], ...]}``: one row per figure, its values in the order
     of ``columns`` (half the size of repeating the keys; pandas reads it as
     ``DataFrame(data["rows"], columns=data["columns"])``). One row a line."""
-    lines = [
-        json.dumps([r.get(c) for c in COLUMNS], ensure_ascii=False, separators=(",", ":"))
-        for r in records
-    ]
-    head = json.dumps(list(COLUMNS), ensure_ascii=False)
-    return ('{"columns":' + head + ',"rows":[\n' + ",\n".join(lines) + "\n]}\n").encode()
+    rows = [[record.get(column) for column in COLUMNS] for record in records]
+    data = json.dumps(
+        {"columns": list(COLUMNS), "rows": rows}, ensure_ascii=False, separators=(",", ":")
+    )
+    return data.replace('],["', '],\n["').replace(':[["', ':[\n["', 1).encode("utf-8")
 
 
 # -- pages --------------------------------------------------------------------------------------
