@@ -127,7 +127,7 @@ CN_DIGITS = set("一二两三四五六七八九十")
 BODY_RE = re.compile(r"公司|集团|孵化器|商会|银行|医院|学校|合作社|协会|产业园|工业园|园区|基地")
 
 
-@dataclass
+@dataclass(frozen=True)
 class Token:
     word: str
     flag: str
@@ -154,6 +154,11 @@ def tokens(text: str) -> list[Token]:
     A quoted name is one noun: 召开“携手聚力、和谐发展”人才交流座谈会 -> 携手聚力、和谐发展 +
     人才交流 + 座谈会; the quotation marks themselves are dropped.
     """
+    return list(_tokens(text))
+
+
+@functools.lru_cache(maxsize=4096)  # the clauses of a sentence are asked for several times
+def _tokens(text: str) -> tuple[Token, ...]:
     found: list[Token] = []
     text = _EMPHASIS_RE.sub(r"\1", text)  # 上“云”: a quoted character is emphasis, not a name
     for part in _QUOTED_RE.split(text):
@@ -165,7 +170,7 @@ def tokens(text: str) -> list[Token]:
         plain = "".join(ch for ch in part if ch not in QUOTES)
         if plain:
             found += [Token(pair.word, pair.flag) for pair in _tagger().cut(plain, HMM=False)]
-    return found
+    return tuple(found)
 
 
 _OPENING, _CLOSING = "“‘《「【〈", "”’》」】〉"
@@ -241,8 +246,7 @@ def figure_label(
     label = _measure(before, region, unit, earlier, text, start, after, following)
     if not label:
         label = _after_noun(after, unit)
-    bare = "".join(t.word for t in tokens(before) if t.word not in COPULAS and t.word != "、")
-    if not label and earlier and not bare:
+    if not label and earlier and not _bare(before):
         label = base_measure(earlier[-1].label)  # 惠及回迁群众3700户、11255人
     elif len(label) == 1 and earlier and not before:
         label = base_measure(earlier[-1].label) + label  # 民办幼儿园26所,300余个班
@@ -263,6 +267,8 @@ def body_of(text: str, start: int) -> str:
     are the body's. Bodies listed as examples (…公司、…公司等276万元) do not count."""
     sentence = sentence_before(text, start)
     opening = re.split(rf"[{re.escape(DELIMS)}]", sentence, maxsplit=1)[0]
+    if not BODY_RE.search(opening):
+        return ""
     words = tokens(opening)
     run = []
     for token in words:
@@ -271,6 +277,11 @@ def body_of(text: str, start: int) -> str:
         run.append(token.word)
     subject = "".join(run)
     return subject if subject and BODY_RE.search(subject) and len(subject) <= 12 else ""
+
+
+def _bare(before: str) -> str:
+    """The clause without the words that only link a number to a measure (共, 达, 、)."""
+    return "".join(t.word for t in tokens(before) if t.word not in COPULAS and t.word != "、")
 
 
 def _next_clause(text: str, end: int) -> str:
@@ -419,7 +430,7 @@ def _measure(
     if tail in PLACE_WORDS:
         tail = ""  # 完成辖区100余座5G通信基站建设: the noun after the number
     prefix = _prefix_noun(words[:verb_at], region)
-    if tail and any(_is_noun(t) for t in tokens(tail)):
+    if tail and any(_is_noun(t) for t in words[verb_at + 1 :]):
         if tail in GENERIC_MONEY and prefix:
             return prefix + tail  # 固定资产…完成投资126亿 -> 固定资产投资
         if tail in GENERIC_TAILS or (len(tail) <= 2 and unit in EVENT_COUNTS):
@@ -616,18 +627,29 @@ def _is_noun(token: Token) -> bool:
 def _strip_noise(phrase: str, region: str, subject: bool = True) -> str:
     """A phrase without the time, place and manner words at its start (the subject's, when
     ``subject``) and the filler at its end."""
-    names = [region, region[-4:], _short_region(region) + "街道"] if region else []
-    changed = True
-    while changed and phrase:
-        changed = False
-        for word in [n for n in names if n] + (LEADING_NOISE if subject else ["了", "的", "等"]):
-            if phrase.startswith(word) and len(phrase) > len(word):
-                phrase, changed = phrase[len(word) :], True
-        phrase = _strip_period(phrase)
+    pattern = _noise_pattern(region, subject)
+    while phrase:
+        match = pattern.match(phrase)
+        if match is None or not match.group() or match.end() >= len(phrase):
+            break
+        phrase = phrase[match.end() :]
     for word in TRAILING_NOISE:
         if phrase.endswith(word) and len(phrase) > len(word) + 1:
             phrase = phrase[: -len(word)]
     return phrase
+
+
+@functools.lru_cache(maxsize=64)
+def _noise_pattern(region: str, subject: bool) -> re.Pattern[str]:
+    """One word of noise at the start of a phrase: the region's names, time and manner words
+    (or only particles, after a verb), or a period (1至11月份)."""
+    names = [region, region[-4:], _short_region(region) + "街道"] if region else []
+    words = sorted(
+        {w for w in names if w} | set(LEADING_NOISE if subject else ("了", "的", "等")),
+        key=len,
+        reverse=True,
+    )
+    return re.compile("(?:" + "|".join(map(re.escape, words)) + "|" + PERIOD_RE.pattern + ")")
 
 
 def _strip_period(phrase: str) -> str:
