@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 
 from site_builder.content.model import Article, KeyFigure
-from site_builder.convert.labels import figure_label, is_wording, relabel_respectively
+from site_builder.convert.labels import figure_label, relabel_respectively
 from site_builder.convert.numbers import CN_NUMERAL_CHARS, parse_number, scale, tidy
+from site_builder.convert.wording import is_wording
 
 NUM = rf"\d+(?:,\d{{3}})*(?:\.\d+)?|[{CN_NUMERAL_CHARS}]+(?:点[{CN_NUMERAL_CHARS}]+)?"
 # Measure words and units, longest first; the value is the unit code.

@@ -1,4 +1,4 @@
-"""Labels of key figures: the noun phrase a figure quantifies; and numbers that are wording.
+"""Labels of key figures: the noun phrase a figure quantifies.
 
 The label names what is measured, in the report's words, never a verb or a cut word:
 全年完成财政收入4.7亿元 -> 财政收入; 建成标准化分类投放点420个 -> 标准化分类投放点;
@@ -6,82 +6,47 @@ The label names what is measured, in the report's words, never a verb or a cut w
 the words before are only a verb); 同比增长50.7% after 固定资产投资 -> 固定资产投资同比增长;
 完成全年任务数的104.4% after 财政收入 -> 财政收入完成全年任务比例.
 
-Words come from jieba's part-of-speech tagger (``jieba.posseg``) on a tokenizer of our own,
-created once with a few words of local-government reports, so that labels never depend on
-what another part of the program added to jieba's shared dictionary. The tagger's tags are
-rough for this register (收入/v, 率/v), so a few lists below say which words are verbs and
-which are nouns whatever the tagger thinks.
-
-Not figures (``is_wording``): a size class's threshold (5000万元以上 in 5000万元以上…项目10个
-describes the projects counted), a count inside a slogan or name (六个双山), a duty pattern
-(24小时值班, 24小时不间断巡逻).
+Words and their parts of speech come from convert.words (jieba's tagger on a tokenizer of
+our own); what is not a figure at all is convert.wording's.
 """
 
 from __future__ import annotations
 
 import functools
-import logging
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
-
-import jieba
-import jieba.posseg
 
 from site_builder.content.model import KeyFigure
+from site_builder.convert.wording import short_region
+from site_builder.convert.words import (
+    MODIFIER_VERBS,
+    MONEY_VERBS,
+    NOUN_WORDS,
+    QUOTES,
+    Token,
+    is_noun,
+    is_verb,
+    tokens,
+)
 
 MAX_LABEL = 24
 DELIMS = ",，。；;：:、！？!?()（）\n"
 SENTENCE_END = "。；;！？!?\n"
-QUOTES = "“”‘’\"'《》〈〉【】「」"
 
-# Words the tagger should know as one word (noun unless tagged otherwise).
-DOMAIN_WORDS = (
-    "财政收入 财政总收入 一般公共预算收入 一般预算收入 地方收入 地方级收入 税收收入 工商税收 "
-    "固定资产投资 地区生产总值 社会消费品零售总额 规上工业总产值 规上工业产值 规上工业增加值 "
-    "规模以上工业增加值 规模以上工业总产值 进出口总额 招商引资 到位资金 签约额 实际利用外资 "
-    "人均可支配收入 城镇居民人均可支配收入 农村居民人均可支配收入 城镇登记失业率 市场主体 "
-    "四上企业 规上企业 旅游综合收入 高标准农田 播种面积 粮食播种面积 森林覆盖率 覆盖率 "
-    "电信网络诈骗 发案数 技术合同 交易额 登记额 服务业收入 建筑面积 满意率 办结率 入园率 "
-    "网格员 专职网格员 民生诉求 工单 热线工单 突出问题 重点隐患 问题线索 污染源 采样点 接种点 "
-    "投放点 分类投放点 志愿服务 服务时长 公益岗 楼道长 党小组 门前五包 回迁群众 新冠疫苗 "
-    "健康查体 慢性病 两委 文化惠民 惠民演出 主题活动 意见建议 基础设施 人居环境 人居环境整治 "
-    "新业态 从业人员 快递员 便民服务 服务事项 党群服务中心 幸福食堂 重点项目 重点工程 四上 "
-    "准四上 两化融合 旧改 棚改 散煤 免缴费人员 洒水车 宣传条幅 宣传页 柏油路面 教学楼 扬尘 "
-    "在园幼儿 违法犯罪率 新就业群体 共产党员户 党员户 自治共治 就业创业 奖补 综合满意率 "
-    "信息台账 安置房 采样点 网格化 办理过程 双报道 诊疗救助 专班 创意园 签约项目 老旧小区 "
-    "老旧小区改造 创业担保贷款 竣工投产 种植基地 养殖基地 公示牌 活跃企业"
-).split()
-DOMAIN_ADVERBS = "常态化 规范化 制度化".split()
-DOMAIN_VERBS = (
-    "惠及 追检 追阳 挂牌 清表 办结 上报 提报 签约 招录 下沉 走访 铺设 汇总 办理 上云 产生 "
-    "配齐 配备".split()
-)
-# Tagged as nouns, never the measure: 洒水车常态化开展洒水作业.
-NOT_NOUNS = set("常态化 规范化 制度化 全覆盖 一体化 高质量 高标准 精细化 全部 均".split())
 PLACE_WORDS = set("辖区 全区 全县 全市 全镇 全乡 街道 全街 全街道 全域 本地 当地".split())
 PREPOSITIONS = ("以", "在", "对", "为", "从", "通过", "向", "按照", "围绕", "依托")
 BANS = ("禁止", "严禁", "不得")
 # Units of areas and lengths: 综合改造六中东校区3600平方米 measures the renovation.
 AREA_UNITS = ("m2", "mu", "km", "m", "ha", "km2")
 EVENT_NOUNS = ("活动", "培训", "演出", "讲座", "会议", "检查", "巡查", "比赛", "宣讲", "座谈会")
-# A count of these is how a report is organised, not a result: 列出6个方面.
-STRUCTURE_NOUNS = ("方面", "领域", "层面", "维度", "板块", "环节", "步骤")
 
 # Verbs that say how a figure came about; what follows them is what is measured.
 GENERIC_VERBS = set("完成 实现 开展 进行 组织 取得 累计 共 达成 落实 推进 做好 全面 建成".split())
-# Verbs that are part of the measure: 新增四上企业27家 counts new enterprises.
-MODIFIER_VERBS = set(
-    "新增 新建 新开工 新培育 新注册 新登记 新认定 净增 新引进 新招引 惠及 整改".split()
-)
 # Words right before the number that link it to the measure: 活跃企业达369家.
 COPULAS = set(
     "达 达到 为 是 有 计 共 共计 合计 总计 累计 约 超 超过 突破 逾 近 仅 只 已达 已 现有 "
     "控制在 保持在 稳定在 维持在 均在 在 均 都 分别 再 又 稳定 保持 控制 维持 全部".split()
 )
-# Tagged as verbs, used as nouns in these reports.
-NOUN_WORDS = set("收入 率 投资 总投资 投入 产值 税收 资金 诉求 项目 活动 工单 占地 总占地".split())
-MONEY_VERBS = set("投入 投资 筹集 争取 拨付 发放 兑现 募集 捐赠 融资 落实 到位 撬动".split())
 # A measure word alone, which needs the verb or the thing it counts: 走访户数, 参保人数.
 GENERIC_TAILS = set(
     "数 人数 户数 次数 件数 面积 总量 数量 规模 金额 总额 额 量 总数 个数 场次 时长".split()
@@ -116,95 +81,8 @@ SHARE_RE = re.compile(r"占(?P<whole>[^占]{0,12}?)(?:的)?(?:比重|比例)?(?:
 CHANGE_SUFFIXES = ("同比增长", "同比下降", "增长", "下降")
 TASK_SUFFIX = "完成全年任务比例"
 
-# Not figures.
-THRESHOLD_RE = re.compile(r"^(?:以上|以下)(?=[\u4e00-\u9fff])")
-DUTY_AFTER_RE = re.compile(
-    r"^(?:内|不间断|全天候|值班|值守|在线|服务|巡逻|响应|监测|轮班|待命|追|开放|营业|热线|全程|随叫|不打烊)"
-)
-SLOGAN_TAILS = ("意识", "自信", "维护", "确立", "一批", "走在前", "率先", "全面", "必须")
-CN_DIGITS = set("一二两三四五六七八九十")
 # A named body whose figures are its own, not the region's (山东玻科孵化器…实现税收4242万元).
 BODY_RE = re.compile(r"公司|集团|孵化器|商会|银行|医院|学校|合作社|协会|产业园|工业园|园区|基地")
-
-
-@dataclass(frozen=True)
-class Token:
-    word: str
-    flag: str
-
-
-@functools.cache
-def _tagger() -> jieba.posseg.POSTokenizer:
-    """jieba's tagger on a tokenizer of our own, made once per process with our words."""
-    jieba.setLogLevel(logging.WARNING)  # no "Building prefix dict…" chatter on stderr
-    tokenizer = jieba.Tokenizer()
-    tokenizer.initialize()
-    for word in DOMAIN_WORDS:
-        tokenizer.add_word(word, tag="n")
-    for word in DOMAIN_VERBS:
-        tokenizer.add_word(word, tag="v")
-    for word in DOMAIN_ADVERBS:
-        tokenizer.add_word(word, tag="d")
-    return jieba.posseg.POSTokenizer(tokenizer)
-
-
-def tokens(text: str) -> list[Token]:
-    """Words and tags of a short phrase (HMM off: quicker, and it never invents words).
-
-    A quoted name is one noun: 召开“携手聚力、和谐发展”人才交流座谈会 -> 携手聚力、和谐发展 +
-    人才交流 + 座谈会; the quotation marks themselves are dropped.
-    """
-    return list(_tokens(text))
-
-
-@functools.lru_cache(maxsize=4096)  # the clauses of a sentence are asked for several times
-def _tokens(text: str) -> tuple[Token, ...]:
-    found: list[Token] = []
-    text = _EMPHASIS_RE.sub(r"\1", text)  # 上“云”: a quoted character is emphasis, not a name
-    for part in _QUOTED_RE.split(text):
-        if not part:
-            continue
-        if part[0] in _OPENING and part[-1:] in _CLOSING:
-            found.append(Token(part[1:-1].strip(), QUOTED))
-            continue
-        plain = "".join(ch for ch in part if ch not in QUOTES)
-        if plain:
-            found += [Token(pair.word, pair.flag) for pair in _tagger().cut(plain, HMM=False)]
-    return tuple(found)
-
-
-_OPENING, _CLOSING = "“‘《「【〈", "”’》」】〉"
-_EMPHASIS_RE = re.compile(r"[“‘「]([^“”‘’「」]?)[”’」]")
-QUOTED = "nq"  # our tag for a quoted name: a noun, whatever its words
-_QUOTED_RE = re.compile(r"([“‘《「【〈][^“”‘’《》「」【】〈〉]{1,16}[”’》」】〉])")
-
-
-# -- what is not a figure -----------------------------------------------------------------------
-
-
-def is_wording(text: str, start: int, end: int, unit: str, region: str = "") -> bool:
-    """True for a number that is wording, not a quantity: a size class's threshold, a count
-    in a slogan or a name, a duty pattern. ``start``/``end`` span the figure in ``text``."""
-    printed, after = text[start:end], text[end:]
-    if printed.endswith(("以上", "以下")) and re.match(r"[\u4e00-\u9fff]", after):
-        return True  # 5000万元以上固定资产投资项目: the class of projects counted
-    if unit == "CNY" and printed.endswith("以上") and after.startswith("的"):
-        return True  # 年产值500万元以上的企业
-    if unit == "hour" and (DUTY_AFTER_RE.match(after) or text[start - 1 : start] in "×*xX"):
-        return True  # 24小时值班, 7×24小时
-    if unit == "item" and after.startswith(STRUCTURE_NOUNS):
-        return True  # 列出6个方面、24项突出问题: the 24 problems are the figure
-    if printed[:1] in CN_DIGITS and unit == "item":
-        short = _short_region(region)
-        if (short and after.startswith(short)) or after.startswith(SLOGAN_TAILS):
-            return True  # 六个双山, 四个意识
-    return False
-
-
-def _short_region(region: str) -> str:
-    """The proper part of the region's last unit: 邹城市钢山街道 -> 钢山."""
-    last = re.split(r"(?<=[市县区])", region)[-1] if region else ""
-    return re.sub(r"(街道|镇|乡|县|区|市)$", "", last)
 
 
 # -- labels -------------------------------------------------------------------------------------
@@ -272,7 +150,7 @@ def body_of(text: str, start: int) -> str:
     words = tokens(opening)
     run = []
     for token in words:
-        if _is_verb(token) or token.flag in ("p", "c", "d", "t", "m"):
+        if is_verb(token) or token.flag in ("p", "c", "d", "t", "m"):
             break
         run.append(token.word)
     subject = "".join(run)
@@ -311,7 +189,7 @@ def _project_of(text: str, start: int, earlier: Sequence[KeyFigure]) -> str:
 
 def _ends_in_verb(label: str) -> bool:
     words = tokens(label)
-    return bool(words) and (_is_verb(words[-1]) or (len(words) == 1 and words[0].flag == "vn"))
+    return bool(words) and (is_verb(words[-1]) or (len(words) == 1 and words[0].flag == "vn"))
 
 
 def clause_before(text: str, start: int, floor: int = 0) -> str:
@@ -419,7 +297,7 @@ def _measure(
     verb_at = _last_verb(words, counted=unit not in ("CNY", "percent"))
     if verb_at is None:
         phrase = "".join(t.word for t in words)
-        if not any(_is_noun(t) for t in words) or phrase in PLACE_WORDS:
+        if not any(is_noun(t) for t in words) or phrase in PLACE_WORDS:
             return ""
         return _strip_noise(phrase, region)
     verb = words[verb_at].word
@@ -430,7 +308,7 @@ def _measure(
     if tail in PLACE_WORDS:
         tail = ""  # 完成辖区100余座5G通信基站建设: the noun after the number
     prefix = _prefix_noun(words[:verb_at], region)
-    if tail and any(_is_noun(t) for t in words[verb_at + 1 :]):
+    if tail and any(is_noun(t) for t in words[verb_at + 1 :]):
         if tail in GENERIC_MONEY and prefix:
             return prefix + tail  # 固定资产…完成投资126亿 -> 固定资产投资
         if tail in GENERIC_TAILS or (len(tail) <= 2 and unit in EVENT_COUNTS):
@@ -461,7 +339,7 @@ def _listed(clean: str, after: str, unit: str) -> str:
     the noun after the number (the list names examples, not the measure)."""
     noun = _after_noun(after, unit)
     words = tokens(clean)
-    verbs = [t.word for t in words if _is_verb(t) and t.word not in GENERIC_VERBS]
+    verbs = [t.word for t in words if is_verb(t) and t.word not in GENERIC_VERBS]
     if noun and verbs and len(noun) <= 4:
         return verbs[-1] + noun
     return noun
@@ -482,17 +360,17 @@ def _money_purpose(
         aim = _strip_noise(
             "".join(t.word for t in previous[(at + 1 if at is not None else 0) :]), region
         )
-        if aim and _is_noun(previous[-1]) and len(aim) <= 12:
+        if aim and is_noun(previous[-1]) and len(aim) <= 12:
             return aim if aim.endswith(("投入", "投资")) else aim + verb
     words = tokens(following)
     if (
         words
         and words[0].word not in GENERIC_VERBS
-        and (_is_verb(words[0]) or words[0].flag == "vn")
+        and (is_verb(words[0]) or words[0].flag == "vn")
     ):
         nouns = []
         for token in words[1:]:
-            if not _is_noun(token):
+            if not is_noun(token):
                 break
             nouns.append(token.word)
         aim = "".join(nouns)
@@ -516,7 +394,7 @@ def _after_noun(after: str, unit: str) -> str:
     taken: list[Token] = []
     rest: list[Token] = []
     for index, token in enumerate(words):
-        if _is_noun(token) or (token.word == "、" and taken):
+        if is_noun(token) or (token.word == "、" and taken):
             taken.append(token)
             if unit in PERSON_UNITS and token.word.endswith(PERSON_ENDINGS):
                 rest = words[index + 1 :]
@@ -533,7 +411,7 @@ def _after_noun(after: str, unit: str) -> str:
     if not noun:
         return ""
     if rest and rest[0].word == "的":
-        owned = [t for t in rest[1:] if _is_noun(t)]
+        owned = [t for t in rest[1:] if is_noun(t)]
         if owned and len(owned) == len(rest) - 1:  # 2家企业的两化融合 -> 两化融合企业
             return "".join(t.word for t in owned) + ("人数" if unit in PERSON_UNITS else noun)
     # 1.5万余名群众观看, 24个村、社区两委换届工作, 6家企业成功上云: what the counted did
@@ -542,7 +420,7 @@ def _after_noun(after: str, unit: str) -> str:
     phrase = phrase.removesuffix("工作")
     if (
         doing
-        and (_is_verb(doing[0]) or doing[0].flag == "vn")
+        and (is_verb(doing[0]) or doing[0].flag == "vn")
         and 0 < len(phrase) <= 6
         and (len(noun) <= 3 or "、" in noun)
     ):
@@ -564,7 +442,7 @@ def _prefix_noun(words: Sequence[Token], region: str) -> str:
         words.pop()
     run: list[Token] = []
     for token in reversed(words):
-        if (_is_verb(token) and token.word not in MODIFIER_VERBS) or token.word == "、":
+        if (is_verb(token) and token.word not in MODIFIER_VERBS) or token.word == "、":
             break
         run.insert(0, token)
     while run and (run[-1].flag in ("d", "m", "t", "p", "c", "r") or run[-1].word in COPULAS):
@@ -573,55 +451,23 @@ def _prefix_noun(words: Sequence[Token], region: str) -> str:
         run.pop(0)
     if len(run) > 1 and run[0].flag == "vn" and run is not None and words and run[0] is words[0]:
         run.pop(0)  # 发展特色种植基地8处: a verbal noun opening the clause acts as its verb
-    if not any(_is_noun(t) or t.flag == "b" for t in run):
+    if not any(is_noun(t) or t.flag == "b" for t in run):
         return ""
     return _strip_noise("".join(t.word for t in run), region)
 
 
 def _last_verb(words: Sequence[Token], counted: bool = False) -> int | None:
     for index in range(len(words) - 1, -1, -1):
-        if _is_verb(words[index]):
+        if is_verb(words[index]):
             return index
     # 培育6家企业, 巡查污染源4973次: a verbal noun first in the clause acts as its verb
     if counted and words and words[0].flag == "vn" and words[0].word not in NOUN_WORDS:
         at = 0  # 优化调整网格432个: every verbal noun of the opening
         while at + 2 < len(words) and words[at + 1].flag == "vn":
             at += 1
-        if len(words) == at + 1 or _is_noun(words[at + 1]):
+        if len(words) == at + 1 or is_noun(words[at + 1]):
             return at
     return None
-
-
-def _is_verb(token: Token) -> bool:
-    if token.flag == QUOTED or token.word in NOUN_WORDS or token.word in DOMAIN_WORDS:
-        return False
-    if token.word in DOMAIN_VERBS or token.word in MODIFIER_VERBS or token.word in MONEY_VERBS:
-        return True
-    if token.flag in ("v", "vd", "vg", "vi", "vq", "vf", "vx"):
-        # A lone character tagged as a verb is mostly a word the tagger cut (岗山铺, 奖补).
-        return len(token.word) > 1 or token.word in SINGLE_VERBS
-    # 超额完成/l, 大力发展/nz: idioms that end in an action verb
-    return token.flag in ("l", "i", "nz") and token.word.endswith(("完成", "发展", "实现", "开展"))
-
-
-SINGLE_VERBS = set("建 设 占 达 办 种 栽 修 招 引 投 选 评 育 拆 改 装 植 派 帮 送 收 解 查 处")
-
-
-def _is_noun(token: Token) -> bool:
-    if token.word in NOUN_WORDS or token.word in DOMAIN_WORDS:
-        return True
-    if token.word in NOT_NOUNS:
-        return False
-    if _is_verb(token):
-        return False
-    if token.flag in ("v", "vg") and len(token.word) == 1:
-        return True  # 岗山铺: a cut word, most likely part of a name
-    return token.flag[:1] in ("n", "j", "l", "b", "s", "g") or token.flag in (
-        "vn",
-        "an",
-        "zg",
-        "eng",
-    )
 
 
 def _strip_noise(phrase: str, region: str, subject: bool = True) -> str:
@@ -643,7 +489,7 @@ def _strip_noise(phrase: str, region: str, subject: bool = True) -> str:
 def _noise_pattern(region: str, subject: bool) -> re.Pattern[str]:
     """One word of noise at the start of a phrase: the region's names, time and manner words
     (or only particles, after a verb), or a period (1至11月份)."""
-    names = [region, region[-4:], _short_region(region) + "街道"] if region else []
+    names = [region, region[-4:], short_region(region) + "街道"] if region else []
     words = sorted(
         {w for w in names if w} | set(LEADING_NOISE if subject else ("了", "的", "等")),
         key=len,
