@@ -42,7 +42,7 @@ from site_builder.site.key_figures import (
     FigureRow,
     by_metric,
     csv_bytes,
-    download_records,
+    download_rows,
     figure_rows,
     index_page,
     json_bytes,
@@ -145,6 +145,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         self._fragments: dict[str, Fragments] = {}  # by src_uri, until the page is converted
         self._glossary: tuple[tuple[int, int], list[GlossaryEntry]] | None = None
         self._vocabulary: tuple[tuple[int, int], Vocabulary] | None = None
+        self._rows: tuple[tuple[Any, ...], list[FigureRow]] | None = None
         self._meta: dict[str, dict[str, Any]] = {}  # by src_uri, from read_source to markdown
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
@@ -165,7 +166,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         content.abbreviations = Abbreviations(content.glossary)
         content.vocabulary = self._read_metrics(Path(config.docs_dir) / self.config.metrics)
         generated = [HOME, ARCHIVE, FIGURES, GLOSSARY] + [bilingual_url(r) for r in reports]
-        content.figures = figure_rows(reports, content.vocabulary)
+        content.figures = self._figure_rows(reports, content.vocabulary)
         generated += metric_norms(content.figures, self.config.metric_rows)
         src_uris = [f.src_uri for f in files] + [_src_uri(norm, "") for norm in generated]
         content.available = page_languages(src_uris, content.languages)
@@ -192,9 +193,9 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         if site.language.default:
             pages += [bilingual_page(report, site) for report in site.reports]
             # The downloads hold every language: one copy, at the site's root.
-            records = download_records(rows, site)
-            files.append(File.generated(config, CSV_FILE, content=csv_bytes(records)))
-            files.append(File.generated(config, JSON_FILE, content=json_bytes(records)))
+            table = download_rows(rows, site)
+            files.append(File.generated(config, CSV_FILE, content=csv_bytes(table)))
+            files.append(File.generated(config, JSON_FILE, content=json_bytes(table)))
         for page in pages:
             src_uri = _src_uri(page.norm, site.lang)
             if files.get_file_from_path(src_uri) is not None:
@@ -338,6 +339,14 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             log.warning(f"{path}:{problem.line}: {problem.message}")
         self._glossary = (key, entries)
         return entries
+
+    def _figure_rows(self, reports: list[Report], vocabulary: Vocabulary) -> list[FigureRow]:
+        """Every key figure, worked out once for all language builds of unchanged pages."""
+        # Parsed pages are cached and kept alive, so their ids name them for this build.
+        key = (tuple(id(p) for r in reports for p in r.pages.values()), vocabulary)
+        if self._rows is None or self._rows[0] != key:
+            self._rows = (key, figure_rows(reports, vocabulary))
+        return self._rows[1]
 
     def _read_metrics(self, path: Path) -> Vocabulary:
         try:

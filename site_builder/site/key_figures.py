@@ -148,48 +148,49 @@ def definition(metric: Metric, lang: str) -> tuple[str, str | None]:
 # -- downloads ----------------------------------------------------------------------------------
 
 
-def download_records(rows: Sequence[FigureRow], site: Site) -> list[dict[str, Any]]:
-    """One record per key figure, with the columns of COLUMNS."""
-    records = []
-    names: dict[str, str] = {}
+def download_rows(rows: Sequence[FigureRow], site: Site) -> list[list[Any]]:
+    """One row per key figure, its values in the order of COLUMNS."""
+    found: list[list[Any]] = []
+    about: dict[str, list[Any]] = {}  # what every figure of a report repeats, by slug
     for row in rows:
         report, figure = row.report, row.figure
-        region = str(report.meta.get("region") or "")
-        if region and region not in names:
-            names[region] = site.english_name("region", region)
-        english = report.page("en")
+        if report.slug not in about:
+            region = str(report.meta.get("region") or "")
+            english = report.page("en")
+            about[report.slug] = [
+                report.slug,
+                str(report.meta.get("title") or ""),
+                str((english.meta.get("title") if english else "") or ""),
+                region,
+                site.english_name("region", region) if region else "",
+                str(report.meta.get("publication") or ""),
+                iso_date(report.meta.get("date")) or "",
+            ]
         label_en, untranslated = figure_label(row.english, "en", site.glossary_by_zh, site.metrics)
-        records.append(
-            {
-                "report": report.slug,
-                "title_zh": str(report.meta.get("title") or ""),
-                "title_en": str((english.meta.get("title") if english else "") or ""),
-                "region": region,
-                "region_en": names.get(region, ""),
-                "publication": str(report.meta.get("publication") or ""),
-                "date": iso_date(report.meta.get("date")) or "",
-                "period": row.period,
-                "metric": row.metric.id if row.metric else "",
-                "label_zh": str(figure.get("label") or ""),
-                "label_en": "" if untranslated else label_en,
-                "value": figure.get("value"),
-                "value_max": figure.get("value_max"),
-                "unit": str(figure.get("unit") or ""),
-                "qualifier": str(figure.get("qualifier") or ""),
-                "yoy": bool(figure.get("yoy")),
-                "text": str(figure.get("text") or ""),
-            }
+        found.append(
+            about[report.slug]
+            + [
+                row.period,
+                row.metric.id if row.metric else "",
+                str(figure.get("label") or ""),
+                "" if untranslated else label_en,
+                figure.get("value"),
+                figure.get("value_max"),
+                str(figure.get("unit") or ""),
+                str(figure.get("qualifier") or ""),
+                bool(figure.get("yoy")),
+                str(figure.get("text") or ""),
+            ]
         )
-    return records
+    return found
 
 
-def csv_bytes(records: Sequence[Mapping[str, Any]]) -> bytes:
+def csv_bytes(rows: Sequence[Sequence[Any]]) -> bytes:
     """CSV in UTF-8 with a byte-order mark: spreadsheets then read the Chinese right."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(COLUMNS)
-    for record in records:
-        writer.writerow(_csv_cell(record.get(column)) for column in COLUMNS)
+    writer.writerows([_csv_cell(value) for value in row] for row in rows)
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 
@@ -199,11 +200,10 @@ def _csv_cell(value: object) -> object:
     return ("true" if value else "false") if isinstance(value, bool) else value
 
 
-def json_bytes(records: Sequence[Mapping[str, Any]]) -> bytes:
+def json_bytes(rows: Sequence[Sequence[Any]]) -> bytes:
     """``{"columns": [...], "rows": [[...], ...]}``: one row per figure, its values in the order
     of ``columns`` (half the size of repeating the keys; pandas reads it as
     ``DataFrame(data["rows"], columns=data["columns"])``). One row a line."""
-    rows = [[record.get(column) for column in COLUMNS] for record in records]
     data = json.dumps(
         {"columns": list(COLUMNS), "rows": rows}, ensure_ascii=False, separators=(",", ":")
     )
