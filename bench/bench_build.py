@@ -8,9 +8,12 @@ Material + mkdocs-static-i18n (same languages, search and Markdown extensions, w
 plugins and theme overrides). Prints the whole-build time, time per page, the HTML size of one
 report page and the search index sizes. The full site has more pages than the plain build (a
 bilingual view per report, archive, key figures, glossary), so time per page is printed too.
+For the full site it also prints the key-figures pages: the index of metrics, the largest page
+of a metric (chart and a page of its table), how many metric pages, and the CSV/JSON sizes.
 
 Targets: our plugins add at most 25% to the build time; time per page at the largest N at most
-1.3x that at the smallest; a report page's HTML does not grow with N.
+1.3x that at the smallest; a report page's HTML does not grow with N; no key-figures page
+over 200 KB at any N.
 """
 
 from __future__ import annotations
@@ -117,7 +120,7 @@ def synthetic_pair(number: int, template: Template) -> tuple[str, str, str]:
 
     rng = random.Random(number)
     zh_place, en_place = PLACES[number % len(PLACES)]
-    year = 2015 + number % 10
+    year = 2015 + (number // len(PLACES)) % 10  # every place in several years
     date = f"{year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
     slug = f"{date}-synthetic-{number:04d}"
     seed = rng.random()
@@ -131,6 +134,8 @@ def synthetic_pair(number: int, template: Template) -> tuple[str, str, str]:
         for figure in meta.get("key_figures") or []:
             if isinstance(figure.get("text"), str):
                 figure["text"] = _vary_numbers(figure["text"], seed)
+            if "label" in figure and "metric" not in figure:
+                figure["metric"] = _metric_of(figure)
         for key in ("title", "subtitle", "region"):
             if isinstance(meta.get(key), str):
                 meta[key] = meta[key].replace(place, new_place)
@@ -142,6 +147,26 @@ def synthetic_pair(number: int, template: Template) -> tuple[str, str, str]:
         dumped = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000)
         pages.append(f"---\n{dumped}---\n{body}")
     return slug, pages[0], pages[1]
+
+
+def _metric_of(figure: dict[str, Any]) -> str | None:
+    """The metric id the converter gives this figure now (for pages imported before metrics)."""
+    from site_builder.content.metrics import load_metrics
+    from site_builder.content.model import KeyFigure
+    from site_builder.convert.metrics import metric_of
+
+    fields = {k: figure.get(k) for k in ("text", "label", "value", "unit", "yoy")}
+    found = metric_of(KeyFigure(**fields), _vocabulary(load_metrics))  # type: ignore[arg-type]
+    return found.id if found else None
+
+
+_VOCABULARY: list[Any] = []
+
+
+def _vocabulary(load: Any) -> Any:
+    if not _VOCABULARY:
+        _VOCABULARY.append(load(CONTENT / "metrics.yml"))
+    return _VOCABULARY[0]
 
 
 def dt_date(iso: str) -> Any:
@@ -216,6 +241,7 @@ class Result:
     pages: int
     page_bytes: dict[str, int]
     index_bytes: dict[str, int]
+    figures: dict[str, int]  # key-figures pages and downloads, bytes (and the page count)
 
 
 def run_build(
@@ -236,7 +262,28 @@ def run_build(
         str(p.relative_to(site_dir)): p.stat().st_size
         for p in sorted(site_dir.rglob("search_index.json"))
     }
-    return Result(seconds, pages, page_bytes, index_bytes)
+    return Result(seconds, pages, page_bytes, index_bytes, figure_sizes(site_dir))
+
+
+def figure_sizes(site_dir: Path) -> dict[str, int]:
+    """Sizes of the key-figures index, of the largest metric page, and of the downloads."""
+    metric_pages = [
+        p for p in site_dir.rglob("key-figures/*/**/index.html") if p.parent.name != "key-figures"
+    ]
+    largest = max(metric_pages, key=lambda p: p.stat().st_size, default=None)
+    sizes = {
+        "index": max(
+            (p.stat().st_size for p in site_dir.rglob("key-figures/index.html")), default=0
+        ),
+        "metric_max": largest.stat().st_size if largest else 0,
+        "metric_pages": len(metric_pages),
+    }
+    for name in ("key-figures.csv", "key-figures.json"):
+        path = site_dir / name
+        sizes[name] = path.stat().st_size if path.exists() else 0
+    if largest is not None:
+        print(f"  largest metric page: {largest.relative_to(site_dir)}", flush=True)
+    return sizes
 
 
 def kib(size: int) -> str:
@@ -294,6 +341,14 @@ def main(argv: list[str] | None = None) -> int:
                 )
             full, plain = results[count]["full"], results[count]["plain"]
             core = results[count]["no-reader"]
+            sizes = full.figures
+            print(
+                f"N={count:<5} key figures: index {kib(sizes['index'])}, largest metric page"
+                f" {kib(sizes['metric_max'])} ({sizes['metric_pages']} metric pages, both"
+                f" languages); key-figures.csv {kib(sizes['key-figures.csv'])},"
+                f" key-figures.json {kib(sizes['key-figures.json'])} (target: pages <= 200 KB)",
+                flush=True,
+            )
             print(
                 f"N={count:<5} our plugins add {(full.seconds / plain.seconds - 1) * 100:+.0f}%"
                 f" to the whole build ({full.pages} pages against {plain.pages}),"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from site_builder.content.metrics import load_metrics
 from site_builder.convert.importer import convert
 from site_builder.convert.render import render_zh_page
 
@@ -18,6 +19,8 @@ ROOT = Path(__file__).resolve().parent
 SEEDS = ROOT / "seeds"
 FIXTURES = ROOT / "fixtures"
 GOLDEN = ROOT / "golden"
+# The project's metric vocabulary: golden pages show the metric ids an import assigns.
+METRICS = ROOT.parent / "content" / "metrics.yml"
 
 
 def seed_paths() -> list[Path]:
@@ -30,7 +33,7 @@ def golden_paths() -> list[Path]:
 
 
 def render_seed(path: Path) -> str:
-    article, extension = convert(path.read_bytes(), path)
+    article, extension = convert(path.read_bytes(), path, load_metrics(METRICS))
     return render_zh_page(article, f"source{extension}", path.name)
 
 

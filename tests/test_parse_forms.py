@@ -66,7 +66,7 @@ def test_figure_forms():
     figures = {f.text: f for f in article.key_figures}
     assert figures["三千五百万元"].value == 35_000_000 and figures["三千五百万元"].unit == "CNY"
     pct = figures["百分之十二点五"]
-    assert (pct.value, pct.unit, pct.yoy, pct.label) == (12.5, "percent", True, "财政收入")
+    assert (pct.value, pct.unit, pct.yoy, pct.label) == (12.5, "percent", True, "财政收入同比增长")
     assert figures["约5亿元"].qualifier == "about" and figures["约5亿元"].value == 500_000_000
     assert figures["超300家"].qualifier == "more_than" and figures["超300家"].unit == "enterprise"
     assert figures["10个"].unit == "project"

@@ -386,12 +386,12 @@ def test_bilingual_view_pairs_blocks(site: Path) -> None:
     assert "<strong>聚力“双招双引”,筑牢发展根基。</strong>" in html
 
 
-def test_key_figures_table_and_glossary_page(site: Path) -> None:
+def test_key_figures_index_and_glossary_page(site: Path) -> None:
+    # Without metrics.yml no figure measures a metric: the index says so and offers the data.
     en = article(read(site, "key-figures/index.html"))
-    assert "data-digest-sortable" in en
-    rows = re.findall(r"<tr><td.*?</tr>", en)
-    assert len(rows) == 2  # the two headline figures
-    assert 'data-sort="470000000"' in rows[0] and "fiscal revenue" in rows[0]
+    assert 'href="../key-figures.csv"' in en and 'href="../key-figures.json"' in en
+    assert "4 of the 4 key figures of the 2 reports measure no indicator" in en
+    assert (site / "key-figures.csv").is_file() and not (site / "zh/key-figures.csv").exists()
     glossary = article(read(site, "glossary/index.html"))
     assert "attracting investment and talent" in glossary and "双招双引" in glossary
     assert "Recruiting businesses and capital" in glossary

@@ -44,12 +44,19 @@ class KeyFigure:
     block: int = -1  # index of the body block the figure was found in (not saved)
     value_max: float | int | None = None  # upper end of a range
     id: str = ""  # stable identity, given once at render (content/identity.py)
+    metric: str | None = None  # id in content/metrics.yml, when the figure measures one
+    period: str | None = None  # when the text narrows the report's period: 2021-01/11
 
     def as_dict(self) -> dict[str, object]:
         data: dict[str, object] = {"id": self.id} if self.id else {}
         data |= {
             "text": self.text,
             "label": self.label,
+            "metric": self.metric,
+        }
+        if self.period:
+            data["period"] = self.period
+        data |= {
             "value": self.value,
             "unit": self.unit,
             "qualifier": self.qualifier,

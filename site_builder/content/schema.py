@@ -39,6 +39,9 @@ ZH_FIGURE: Schema = {
     "id": Key("text", required=False),
     "text": Key("text"),
     "label": Key("text"),
+    # An id from content/metrics.yml (check reports unknown ids) and a narrower period.
+    "metric": Key("text", nullable=True, required=False),
+    "period": Key("period", nullable=True, required=False),
     "value": Key("number"),
     "unit": Key("text", choices=tuple(UNITS)),
     "qualifier": Key("text", nullable=True, required=False, choices=QUALIFIERS),

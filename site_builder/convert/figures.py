@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 
 from site_builder.content.model import Article, KeyFigure
+from site_builder.convert.labels import figure_label, relabel_respectively
 from site_builder.convert.numbers import CN_NUMERAL_CHARS, parse_number, parse_quantity, tidy
+from site_builder.convert.wording import is_wording
 
 # Digits, or a Chinese numeral with its 万/亿 sections inside (一万八千, 一亿二千).
 NUM = (
@@ -49,16 +51,12 @@ CHANGE_RE = re.compile(
 DECLINE = ("下降", "减少", "降低")
 DELIMS = ",，。；;：:、！？!?()（）\n"
 _CLAUSE_RE = re.compile(rf"[^{re.escape(DELIMS)}]*$")
-# Verbs after which the thing measured is named: 完成财政收入4.7亿元 -> 财政收入.
-VERB_RE = re.compile(r"完成了?|实现了?|达到|累计|共计|总计|合计|现有|达|占(?!比|地)|为|是")
 # 签约, 节约, 合约: 约 that is part of a word, not "about".
 NOT_ABOUT_BEFORE = set("签节合预制契条邀特相履违公大")
-LEADING_NOISE_RE = re.compile(r"^(?:今年以来|目前|同时|其中|年度|当年|已|并|还|了)+")
 MONEY_WORDS = ("投资", "收入", "税", "资金", "产值", "金额", "交易额", "签约", "营收", "销售")
 QUALIFIERS = {"近": "nearly", "约": "about", "超": "more_than", "超过": "more_than",
               "逾": "more_than", "余": "more_than", "多": "more_than", "以上": "more_than",
               "左右": "about"}  # fmt: skip
-MAX_LABEL = 16
 MAX_HEADLINES = 8
 MIN_HEADLINES = 5
 
@@ -103,6 +101,7 @@ def figures_in_text(text: str, region: str = "") -> list[KeyFigure]:
         if not any(s <= match.start() < e for s, e in spans)
     ]
     figures: list[KeyFigure] = []
+    found: list[tuple[int, int]] = []  # where each figure is, for relabel_respectively
     floor = 0  # a figure's label never reaches back past the figure before it
     for match, kind in sorted(special + general, key=lambda item: item[0].start()):
         if kind == "figure":
@@ -111,7 +110,9 @@ def figures_in_text(text: str, region: str = "") -> list[KeyFigure]:
             figure = _percent_figure(text, match, kind, figures, region, floor)
         if figure:
             figures.append(figure)
+            found.append((match.start(), match.end()))
             floor = match.end()
+    relabel_respectively(text, figures, found)
     return figures
 
 
@@ -162,6 +163,8 @@ def _figure_from_match(
             return None
         value_max = tidy(upper)
     figure_start = match.start("pre") if pre else start
+    if is_wording(text, figure_start, end, unit, region):
+        return None
     figure = _make(text, figure_start, end, value, unit, value_max, earlier, region, floor)
     qualifier = pre or match.group("more") or match.group("post")
     figure.qualifier = QUALIFIERS.get(qualifier or "")
@@ -186,10 +189,8 @@ def _make(
         yoy = change.group(1) is not None
         if change.group(2) in DECLINE:
             value = -value
-        before = before[: change.start()]
-    label = _label(before, text[end:], region, count=unit not in ("CNY", "percent"))
-    if not label and earlier:
-        label = earlier[-1].label  # 同比增长50.7% measures the figure before it
+    changed = change.group(0) if change and unit == "percent" else None
+    label = figure_label(text, start, end, unit, earlier, region, floor, changed)
     if unit in ("item", "case") and "项目" in label + text[end : end + 6]:
         unit = "project"
     return KeyFigure(text=text[start:end], label=label, value=tidy(value), unit=unit,
@@ -211,38 +212,6 @@ def _in_slogan(text: str, start: int) -> bool:
         and text.rfind("”", 0, start) < opening
         and closing - opening <= 7
     )
-
-
-def _label(before: str, after: str, region: str, count: bool = False) -> str:
-    """The thing a number measures: the words before it, else the words after it.
-
-    For counts, a bare verb before the number (培育6家企业) names less than the noun after it.
-    """
-    clean = before.replace("“", "").replace("”", "")
-    if clean.startswith("的"):
-        clean = ""  # 29175人的医保缴费和8651人的…: belongs to the figure before
-    weak = False
-    verbs = list(VERB_RE.finditer(clean))
-    if verbs:
-        tail = clean[verbs[-1].end() :]
-        weak = not tail
-        clean = tail if tail else clean[: verbs[-1].start()]
-    for word in filter(
-        None, [region, region[-4:], "全街道", "全街", "街道", "辖区", "全区", "全市"]
-    ):
-        clean = clean.removeprefix(word)
-    clean = LEADING_NOISE_RE.sub("", clean).removesuffix("的").strip()
-    # The words after stop at a delimiter or at the next figure (…和8651人的…).
-    following = re.split(rf"[{DELIMS}]|[和及与]?\d+(?=[\u4e00-\u9fff%])", after, maxsplit=1)[0]
-    following = following.replace("“", "").replace("”", "").removeprefix("的")
-    if (verb := VERB_RE.search(following)) and verb.start() > 0:
-        following = following[: verb.start()]
-    use_following = not clean or clean.endswith("等")
-    if count and following and (weak or len(clean) <= 2):
-        use_following = True
-    if use_following and following:
-        return following[:MAX_LABEL]
-    return clean[-MAX_LABEL:]
 
 
 def mark_headlines(figures: list[KeyFigure], lede: int) -> None:

@@ -13,6 +13,7 @@ import time
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 
 import yaml
@@ -23,10 +24,12 @@ from rich.table import Table
 from site_builder.content.errors import EditedPageError, InputError, SiteBuilderError
 from site_builder.content.files import write_atomic
 from site_builder.content.frontmatter import split_front_matter
+from site_builder.content.metrics import METRICS_FILE, Vocabulary, load_metrics
 from site_builder.content.model import Article, KeyFigure, Metadata
 from site_builder.convert.decode import decode_bytes
 from site_builder.convert.figures import find_key_figures
 from site_builder.convert.html_source import looks_like_html, parse_html
+from site_builder.convert.metrics import describe_figures
 from site_builder.convert.normalise import analysis_texts, normalise, text_to_raw_lines
 from site_builder.convert.parse import parse_normalised
 from site_builder.convert.render import page_digest, render_zh_page
@@ -46,10 +49,14 @@ class ImportResult:
     error: str = ""
 
 
-def convert(data: bytes, path: object = "<input>") -> tuple[Article, str]:
+def convert(
+    data: bytes, path: object = "<input>", vocabulary: Vocabulary | None = None
+) -> tuple[Article, str]:
     """Bytes of a raw report -> (Article with key figures, source extension).
 
-    decode -> (HTML: page -> article lines) -> normalise -> parse -> key figures.
+    decode -> (HTML: page -> article lines) -> normalise -> parse -> key figures. With a
+    metric ``vocabulary`` (content/metrics.yml), figures that measure one of its indicators
+    get its id as ``metric``.
     """
     text = decode_bytes(data, path)
     if looks_like_html(text):
@@ -65,6 +72,7 @@ def convert(data: bytes, path: object = "<input>") -> tuple[Article, str]:
     if not any(block.kind == "paragraph" for block in article.blocks):
         raise InputError(path, "no article text found")
     article.key_figures = key_figures_as_printed(article)
+    describe_figures(article, vocabulary)
     return article, extension
 
 
@@ -158,10 +166,10 @@ def read_source(source: Path) -> bytes:
         raise InputError(source, exc.strerror or "unreadable") from None
 
 
-def prepare_report(source: Path) -> PreparedReport:
+def prepare_report(source: Path, vocabulary: Vocabulary | None = None) -> PreparedReport:
     """Read and convert one raw report; the Chinese page's text, not yet written."""
     data = read_source(source)
-    article, extension = convert(data, source)
+    article, extension = convert(data, source, vocabulary)
     page = render_zh_page(article, f"source{extension}", source.name)
     return PreparedReport(
         source, data, article.meta, page, extension, len(article.key_figures),
@@ -198,23 +206,31 @@ def write_report(prepared: PreparedReport, content: Path, force: bool = False) -
     return result
 
 
-def import_file(source: Path, content: Path, force: bool = False) -> ImportResult:
-    """Convert one raw report into content/reports/<slug>/ (index.zh.md + source copy)."""
-    return write_report(prepare_report(source), content, force=force)
+def import_file(
+    source: Path, content: Path, force: bool = False, vocabulary: Vocabulary | None = None
+) -> ImportResult:
+    """Convert one raw report into content/reports/<slug>/ (index.zh.md + source copy).
+
+    ``vocabulary`` defaults to the metrics of ``content`` (metrics.yml; none if missing)."""
+    if vocabulary is None:
+        vocabulary = load_metrics(content / METRICS_FILE)
+    return write_report(prepare_report(source, vocabulary), content, force=force)
 
 
 # Below this many files a pool costs more than it saves.
 POOL_MIN_FILES = 8
 
 
-def _prepare_or_error(source: Path) -> PreparedReport | tuple[str, int]:
+def _prepare_or_error(
+    source: Path, vocabulary: Vocabulary | None = None
+) -> PreparedReport | tuple[str, int]:
     """For the pool: a prepared report, or (one-line message, exit code) for a bad file.
 
     Exceptions are turned into messages here, in the worker: an error is then reported like
     any other bad input, one line naming the file, and the batch goes on.
     """
     try:
-        return prepare_report(source)
+        return prepare_report(source, vocabulary)
     except SiteBuilderError as exc:
         return str(exc), exc.exit_code
     except Exception as exc:  # a converter bug must not end a batch of 2,000 with a traceback
@@ -222,14 +238,15 @@ def _prepare_or_error(source: Path) -> PreparedReport | tuple[str, int]:
 
 
 def prepared_reports(
-    sources: list[Path], workers: int
+    sources: list[Path], workers: int, vocabulary: Vocabulary | None = None
 ) -> Iterator[PreparedReport | tuple[str, int]]:
     """Prepare each source, in order; in ``workers`` processes when there are enough files."""
+    prepare = partial(_prepare_or_error, vocabulary=vocabulary)
     if workers < 2 or len(sources) < POOL_MIN_FILES:
-        yield from map(_prepare_or_error, sources)
+        yield from map(prepare, sources)
         return
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        yield from pool.map(_prepare_or_error, sources, chunksize=8)
+        yield from pool.map(prepare, sources, chunksize=8)
 
 
 def import_command(
@@ -244,10 +261,13 @@ def import_command(
     results: list[ImportResult] = []
     exit_code = 0
     workers = workers if workers is not None else min(os.cpu_count() or 1, 4)
+    vocabulary = load_metrics(content / METRICS_FILE)  # once for the batch
     started = time.perf_counter()
     with Progress(console=err, transient=True, disable=len(sources) < 2) as progress:
         task = progress.add_task("importing", total=len(sources))
-        for source, prepared in zip(sources, prepared_reports(sources, workers), strict=True):
+        for source, prepared in zip(
+            sources, prepared_reports(sources, workers, vocabulary), strict=True
+        ):
             try:
                 if isinstance(prepared, tuple):
                     message, code = prepared

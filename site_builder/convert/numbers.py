@@ -50,6 +50,7 @@ def scale(value: float, multiplier: str | None) -> float:
 
 
 def tidy(value: float) -> float | int:
-    """An int when the value is whole (470000000), else a float without binary noise."""
-    rounded = round(value, 6)
+    """An int when the value is whole (470000000), else a float without binary noise
+    (78.6亿: 7859999999.999999 -> 7860000000)."""
+    rounded = float(f"{value:.12g}") if abs(value) >= 1 else round(value, 6)
     return int(rounded) if rounded == int(rounded) else rounded

@@ -19,6 +19,7 @@ Problem codes (E = error, W = warning; ``--strict`` fails on warnings too):
     E035 another qualifier (more than, nearly, about, up to, none) than the Chinese figure's
     E040 Chinese characters left in English prose
     E070 glossary schema error or broken YAML
+    E071 metrics.yml schema error        E072 key figure's metric not in metrics.yml
     W005 unknown front-matter key        W050 glossary term rendered inconsistently
     W060 placeholder for untranslated text
     W061 translation status pending or machine
@@ -52,6 +53,7 @@ from site_builder.content.blocks import PageBlock
 from site_builder.content.errors import InputError, SiteBuilderError
 from site_builder.content.glossary import GlossaryEntry, find_terms, read_glossary, renders_term
 from site_builder.content.identity import english_entries, has_identity, label_digest
+from site_builder.content.metrics import metric_problems
 from site_builder.content.pages import Page, figure_blocks, read_page
 from site_builder.content.schema import EN_PAGE, ZH_PAGE, Schema, validate
 from site_builder.english.figure_check import check_text, match_figures
@@ -108,6 +110,8 @@ def check_content(content: Path) -> list[Problem]:
             problems.append(_problem(glossary_path, 1, "E070", exc.reason))
         for item in found:
             problems.append(_problem(glossary_path, item.line, "E070", item.message))
+    for path, line, code, message in metric_problems(content):  # metrics.yml and metric ids
+        problems.append(_problem(path, line, code, message))
     reports = content / "reports"
     folders = sorted(p for p in reports.iterdir() if p.is_dir()) if reports.is_dir() else []
     for folder in folders:

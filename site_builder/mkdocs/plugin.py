@@ -2,8 +2,8 @@
 
 - on_files (before mkdocs-static-i18n): read every report page and the glossary once;
 - on_files (after mkdocs-static-i18n sorted the files of the language being built): add the
-  generated pages of that language as in-memory files (home, archive, key figures, glossary,
-  a bilingual view per report);
+  generated pages of that language as in-memory files (home, archive, key figures and a page
+  per metric, glossary, a bilingual view per report), and once the figures as CSV and JSON;
 - on_page_markdown: render a report page's header, callouts, figures and notes;
 - on_page_content: put the HTML fragments (kept out of Python-Markdown) into the page;
 - on_page_context: give the theme the page's alternates and Open Graph data (``digest``),
@@ -35,9 +35,24 @@ from mkdocs.utils.templates import TemplateContext
 from site_builder.content.errors import SiteBuilderError
 from site_builder.content.frontmatter import body_after_front_matter
 from site_builder.content.glossary import GlossaryEntry, read_glossary
+from site_builder.content.metrics import Vocabulary, read_metrics
 from site_builder.site.cite import BILINGUAL, CitePanel, cite_panel, report_citation
 from site_builder.site.head import description_of, page_head
 from site_builder.site.html import Fragments
+from site_builder.site.key_figures import (
+    CSV_FILE,
+    JSON_FILE,
+    FigureRow,
+    by_metric,
+    csv_bytes,
+    download_rows,
+    figure_rows,
+    index_page,
+    json_bytes,
+    metric_norm,
+    metric_norms,
+    metric_pages,
+)
 from site_builder.site.model import (
     REPORT_RE,
     Language,
@@ -61,11 +76,11 @@ from site_builder.site.pages import (
     archive_page,
     bilingual_page,
     bilingual_url,
-    figures_page,
     glossary_page,
     home_page,
 )
 from site_builder.site.render import Abbreviations, ReportLinks, render_report
+from site_builder.site.templates import Templates
 
 log = get_plugin_logger(__name__)
 
@@ -78,16 +93,22 @@ class DigestConfig(base.Config):
     plugins:
       - digest:
           glossary: glossary.yml    # in docs_dir
+          metrics: metrics.yml      # the metric vocabulary, in docs_dir
           home_limit: 30            # newest reports shown as cards on the home page; 0 = all
           section_limit: 6          # figures in a per-section callout
-          key_figures: headline     # the comparison page lists `headline` or `all` figures
+          metric_rows: 100          # rows of a metric page's tables; more go to /2/, /3/, …
           about_page: about/        # where readers learn how to report an error
     """
 
     glossary = c.Type(str, default="glossary.yml")
+    metrics = c.Type(str, default="metrics.yml")
     home_limit = c.Type(int, default=30)
     section_limit = c.Type(int, default=6)
-    key_figures = c.Choice(("headline", "all"), default="headline")
+    metric_rows = c.Type(int, default=100)
+    key_figures = c.Deprecated(
+        message="digest: '{}' is no longer used: key-figures/ lists metrics, and every figure "
+        "is in key-figures.csv and key-figures.json; remove the option"
+    )
     about_page = c.Type(str, default="about/")
 
     def validate(self) -> tuple[list[Any], list[Any]]:
@@ -98,6 +119,8 @@ class DigestConfig(base.Config):
             )
         if not failed and self.section_limit < 1:
             failed.append(("section_limit", c.ValidationError("must be 1 or more, e.g. 6")))
+        if not failed and self.metric_rows < 10:
+            failed.append(("metric_rows", c.ValidationError("must be 10 or more, e.g. 100")))
         if not failed and not (self.about_page == "" or self.about_page.endswith("/")):
             failed.append(
                 ("about_page", c.ValidationError("a page URL ending in '/', e.g. about/"))
@@ -112,6 +135,8 @@ class _Content:
     languages: list[Language]
     reports: dict[str, Report] = field(default_factory=dict)
     glossary: list[GlossaryEntry] = field(default_factory=list)
+    vocabulary: Vocabulary = field(default_factory=Vocabulary)
+    figures: list[FigureRow] = field(default_factory=list)  # every key figure, for comparison
     abbreviations: Abbreviations = field(default_factory=lambda: Abbreviations([]))
     available: dict[str, set[str]] = field(default_factory=dict)
 
@@ -124,6 +149,8 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         self._content = _Content([])
         self._fragments: dict[str, Fragments] = {}  # by src_uri, until the page is converted
         self._glossary: tuple[tuple[int, int], list[GlossaryEntry]] | None = None
+        self._vocabulary: tuple[tuple[int, int], Vocabulary] | None = None
+        self._rows: tuple[tuple[Any, ...], list[FigureRow]] | None = None
         self._meta: dict[str, dict[str, Any]] = {}  # by src_uri, from read_source to markdown
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
@@ -142,7 +169,10 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         content.reports = {report.slug: report for report in reports}
         content.glossary = self._read_glossary(Path(config.docs_dir) / self.config.glossary)
         content.abbreviations = Abbreviations(content.glossary)
+        content.vocabulary = self._read_metrics(Path(config.docs_dir) / self.config.metrics)
         generated = [HOME, ARCHIVE, FIGURES, GLOSSARY] + [bilingual_url(r) for r in reports]
+        content.figures = self._figure_rows(reports, content.vocabulary)
+        generated += metric_norms(content.figures, self.config.metric_rows)
         src_uris = [f.src_uri for f in files] + [_src_uri(norm, "") for norm in generated]
         content.available = page_languages(src_uris, content.languages)
         for report in reports:
@@ -154,10 +184,23 @@ class DigestPlugin(BasePlugin[DigestConfig]):
     @event_priority(-110)  # after mkdocs-static-i18n: add this language's generated pages
     def _add_pages(self, files: Files, config: MkDocsConfig) -> Files:
         site = self._site(files, config)
-        pages = [home_page(site), archive_page(site), figures_page(site, self.config.key_figures)]
+        templates = Templates(config.theme.dirs)
+        rows = self._content.figures
+        try:
+            pages = [home_page(site), archive_page(site), index_page(site, rows, templates)]
+            for found in by_metric(rows).values():
+                metric = found[0].metric
+                assert metric is not None
+                pages += metric_pages(site, metric, found, templates, self.config.metric_rows)
+        except SiteBuilderError as exc:
+            raise PluginError(f"digest: {exc}") from None
         pages.append(glossary_page(site))
         if site.language.default:
             pages += [bilingual_page(report, site) for report in site.reports]
+            # The downloads hold every language: one copy, at the site's root.
+            table = download_rows(rows, site)
+            files.append(File.generated(config, CSV_FILE, content=csv_bytes(table)))
+            files.append(File.generated(config, JSON_FILE, content=json_bytes(table)))
         for page in pages:
             src_uri = _src_uri(page.norm, site.lang)
             if files.get_file_from_path(src_uri) is not None:
@@ -225,6 +268,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
                 content.glossary,
                 self.config.section_limit,
                 content.abbreviations,
+                content.vocabulary,
             )
         except SiteBuilderError as exc:
             raise PluginError(f"digest: {page.file.src_uri}: {exc.reason}") from None
@@ -326,6 +370,33 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         self._glossary = (key, entries)
         return entries
 
+    def _figure_rows(self, reports: list[Report], vocabulary: Vocabulary) -> list[FigureRow]:
+        """Every key figure, worked out once for all language builds of unchanged pages."""
+        # Parsed pages are cached and kept alive, so their ids name them for this build.
+        key = (tuple(id(p) for r in reports for p in r.pages.values()), vocabulary)
+        if self._rows is None or self._rows[0] != key:
+            self._rows = (key, figure_rows(reports, vocabulary))
+        return self._rows[1]
+
+    def _read_metrics(self, path: Path) -> Vocabulary:
+        try:
+            stat = path.stat()
+        except FileNotFoundError:
+            log.info(f"{path}: no metric vocabulary; key figures are not compared by metric")
+            return Vocabulary()
+        key = (stat.st_mtime_ns, stat.st_size)
+        if self._vocabulary and self._vocabulary[0] == key:
+            return self._vocabulary[1]
+        try:
+            vocabulary, problems = read_metrics(path)
+        except SiteBuilderError as exc:
+            log.warning(f"{exc.path}: {exc.reason}")
+            return Vocabulary()
+        for problem in problems:
+            log.warning(f"{path}:{problem.line}: {problem.message}")
+        self._vocabulary = (key, vocabulary)
+        return vocabulary
+
     def _default_language(self) -> Language:
         languages = self._content.languages
         return next((lang for lang in languages if lang.default), languages[0])
@@ -350,6 +421,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             content.available,
             assets,
             self.config.home_limit,
+            content.vocabulary,
         )
 
     def _report_links(
@@ -376,6 +448,12 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             if other.locale != language.locale and other.locale in available:
                 url = relative_url(lang_url(report.norm_url, other), page_url)
                 links.languages.append((other.locale, other.name, url))
+        figures = report.meta.get("key_figures") or []
+        used = {str(f["metric"]) for f in figures if isinstance(f, dict) and f.get("metric")}
+        for metric_id in used:
+            norm = metric_norm(metric_id)
+            if metric_id in self._content.vocabulary.by_id and norm in self._content.available:
+                links.metrics[metric_id] = relative_url(lang_url(norm, language), page_url)
         captions = sum(1 for pb in report.source.blocks if pb.block.kind == "caption")
         for number in range(1, captions + 1):
             image = files.get_file_from_path(f"{report.norm_url}images/{number}.jpg")

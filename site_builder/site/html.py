@@ -17,6 +17,7 @@ from html import escape
 from typing import Any
 
 from site_builder.content.glossary import GlossaryEntry
+from site_builder.content.metrics import Vocabulary
 from site_builder.content.model import Block
 from site_builder.site.text import figure_label, figure_value, text
 
@@ -66,28 +67,35 @@ def lang_span(value: str, lang: str | None) -> str:
 
 
 def figures_box(
-    figures: list[Mapping[str, Any]],
+    figures: Sequence[Mapping[str, Any]],
     lang: str,
     kind: str,
     glossary: Mapping[str, GlossaryEntry] | None = None,
+    metrics: Vocabulary | None = None,
+    metric_links: Mapping[str, str] | None = None,
 ) -> str:
     """The key-figure callout: ``kind`` is 'glance' (at a glance) or 'section'.
 
     Each figure shows its value and label in ``lang``; on a translated page the Chinese
-    original is the item's tooltip.
+    original is the item's tooltip. A figure that measures a metric links to the metric's
+    page (``metric_links``: metric id -> URL).
     """
     if not figures:
         return ""
     title = text(lang, "glance" if kind == "glance" else "section")
     items = []
     for figure in figures:
-        label, untranslated = figure_label(figure, lang, glossary)
+        label, untranslated = figure_label(figure, lang, glossary, metrics)
         original = None
         if lang != "zh":
             original = f"{figure.get('label') or ''} {figure.get('text') or ''}".strip()
+        shown = lang_span(label, "zh" if untranslated else None)
+        href = (metric_links or {}).get(str(figure.get("metric") or ""))
+        if href:
+            shown = f'<a href="{esc(href)}" class="digest-figures__metric">{shown}</a>'
         items.append(
             f"<li{attrs(title=original)}><strong>{esc(figure_value(figure, lang))}</strong> "
-            f"{lang_span(label, 'zh' if untranslated else None)}</li>"
+            f"{shown}</li>"
         )
     # The figures repeat the text: kept out of the search index.
     return (

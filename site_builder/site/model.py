@@ -16,9 +16,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from site_builder.content.identity import english_entries
-from site_builder.content.frontmatter import split_front_matter
 from site_builder.content.blocks import PageBlock, parse_body
+from site_builder.content.frontmatter import split_front_matter
+from site_builder.content.identity import english_entries
 
 SOURCE_LANG = "zh"  # the Chinese page is the source of truth; other languages follow it
 REPORT_RE = re.compile(r"^reports/(?P<slug>[^/]+)/index\.(?P<lang>[a-z]{2}(?:[-_][A-Za-z]+)?)\.md$")

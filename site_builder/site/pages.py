@@ -17,9 +17,10 @@ from typing import Any
 import yaml
 from pypinyin import lazy_pinyin
 
-from site_builder.english.rules import english_date, english_publication, english_region
-from site_builder.content.glossary import GlossaryEntry
 from site_builder.content.blocks import escape as md_escape
+from site_builder.content.glossary import GlossaryEntry
+from site_builder.content.metrics import Vocabulary
+from site_builder.english.rules import english_date, english_publication, english_region
 from site_builder.site.html import Fragments, attrs, block_html, esc, figure, lang_span, link
 from site_builder.site.model import Language, Report, iso_date, lang_url, relative_url
 from site_builder.site.text import (
@@ -28,7 +29,6 @@ from site_builder.site.text import (
     figure_value,
     headline_figures,
     text,
-    unit_name,
 )
 
 HOME, ARCHIVE, FIGURES, GLOSSARY = "", "archive/", "key-figures/", "glossary/"
@@ -66,6 +66,7 @@ class Site:
     available: Mapping[str, set[str]] = field(default_factory=dict)  # norm -> languages
     assets: Mapping[str, str] = field(default_factory=dict)  # src_uri -> site-relative url
     home_limit: int = 30
+    metrics: Vocabulary = field(default_factory=Vocabulary)
     _names: dict[tuple[str, str], str] = field(default_factory=dict, repr=False)
 
     @property
@@ -177,7 +178,7 @@ def _card(report: Report, site: Site) -> str:
     glossary = site.glossary_by_zh
     items = "".join(
         f'<li><span class="digest-card__value">{esc(figure_value(f, lang))}</span> '
-        f"{lang_span(*_label(f, lang, glossary))}</li>"
+        f"{lang_span(*_label(f, lang, glossary, site.metrics))}</li>"
         for f in chosen
     )
     only = ""
@@ -194,8 +195,13 @@ def _card(report: Report, site: Site) -> str:
     )
 
 
-def _label(figure_: Mapping[str, Any], lang: str, glossary: Mapping[str, GlossaryEntry]):
-    label, untranslated = figure_label(figure_, lang, glossary)
+def _label(
+    figure_: Mapping[str, Any],
+    lang: str,
+    glossary: Mapping[str, GlossaryEntry],
+    metrics: Vocabulary | None = None,
+) -> tuple[str, str | None]:
+    label, untranslated = figure_label(figure_, lang, glossary, metrics)
     return label, "zh" if untranslated else None
 
 
@@ -234,63 +240,6 @@ def _report_list(reports: Sequence[Report], site: Site) -> str:
             f'<span class="digest-list__meta"> · {_byline_line(report, site)}</span></li>'
         )
     return f'<ul class="digest-list">{"".join(rows)}</ul>'
-
-
-# -- key figures --------------------------------------------------------------------------------
-
-
-def figures_page(site: Site, which: str = "headline") -> GeneratedPage:
-    """A sortable table of key figures across reports: report × metric, value, unit, period."""
-    lang = site.lang
-    columns = ["report", "region", "period", "metric", "value", "unit"]
-    head = "".join(
-        f'<th scope="col"{attrs(class_="digest-num" if c == "value" else None)}>'
-        f'<button type="button">{esc(text(lang, "figures." + c))}</button></th>'
-        for c in columns
-    )
-    names = [text(lang, "figures." + c) for c in columns]
-    glossary = site.glossary_by_zh
-    rows = []
-    for report in site.reports:
-        figures = report.figures(lang)
-        chosen = headline_figures(figures) if which == "headline" else figures
-        title, _ = report_title(report, lang)
-        region = region_name(report, site) or ""
-        period = str(report.meta.get("period") or "")
-        for fig in chosen:
-            label, label_lang = _label(fig, lang, glossary)
-            value = fig.get("value")
-            sort_value = value if isinstance(value, (int, float)) else ""
-            cells = [
-                (title, _report_link(report, site, FIGURES), None),
-                (None, esc(region), None),
-                (None, esc(period), None),
-                (None, lang_span(label, label_lang), None),
-                (sort_value, esc(figure_value(fig, lang)), "digest-num"),
-                (None, esc(unit_name(fig.get("unit"), lang)), None),
-            ]
-            rows.append(
-                "<tr>"
-                + "".join(
-                    f"<td{attrs(class_=css, data_label=names[i], data_sort=sort)}>{html}</td>"
-                    for i, (sort, html, css) in enumerate(cells)
-                )
-                + "</tr>"
-            )
-    filter_label = text(lang, "figures.filter")
-    body = [
-        f'<p class="digest-lead">{esc(text(lang, "figures.lead"))}</p>',
-        '<div class="digest-filter"><label for="digest-figures-filter">'
-        f"{esc(filter_label)}</label> "
-        '<input id="digest-figures-filter" type="search" data-digest-filter="digest-figures" '
-        'autocomplete="off"></div>',
-        '<div class="digest-table-wrap" tabindex="0" role="region" '
-        f'aria-label="{esc(text(lang, "figures.title"))}">'
-        '<table class="digest-table" id="digest-figures" data-digest-sortable>'
-        f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>",
-    ]
-    meta = {"title": text(lang, "figures.title"), "hide": ["toc"], "search": {"exclude": True}}
-    return GeneratedPage(FIGURES, meta, body)
 
 
 # -- glossary -----------------------------------------------------------------------------------

@@ -15,6 +15,11 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from site_builder.content.blocks import parse_body
+from site_builder.content.glossary import GlossaryEntry
+from site_builder.content.metrics import Vocabulary
+from site_builder.content.model import Block
+from site_builder.content.roles import byline_groups
 from site_builder.english.rules import (
     english_byline,
     english_date,
@@ -22,10 +27,6 @@ from site_builder.english.rules import (
     english_publication,
     english_region,
 )
-from site_builder.content.roles import byline_groups
-from site_builder.content.glossary import GlossaryEntry
-from site_builder.content.blocks import parse_body
-from site_builder.content.model import Block
 from site_builder.site.html import Fragments, attrs, esc, figure, figures_box, lang_span, link
 from site_builder.site.model import Report, iso_date
 from site_builder.site.text import headline_figures, status_text, text
@@ -42,6 +43,7 @@ class ReportLinks:
     report_error: str | None = None  # the about page's "how to report an error" section
     languages: list[tuple[str, str, str]] = field(default_factory=list)  # (lang, name, url)
     images: dict[int, str] = field(default_factory=dict)  # caption number -> image url
+    metrics: dict[str, str] = field(default_factory=dict)  # metric id -> its page's url
 
 
 def render_report(
@@ -52,6 +54,7 @@ def render_report(
     glossary: Sequence[GlossaryEntry] = (),
     section_limit: int = 6,
     abbreviations: Abbreviations | None = None,
+    metrics: Vocabulary | None = None,
 ) -> tuple[str, Fragments]:
     """The Markdown MkDocs should convert for ``report``'s page in ``lang``, and the HTML
     fragments to put into the converted page (``Fragments.fill``)."""
@@ -71,10 +74,14 @@ def render_report(
             headings += 1
             parts.append(page_block.markdown)
         elif block.kind == "callout" and block.text == "glance":
-            parts.append(html.add(figures_box(headline_figures(figures), lang, "glance", by_zh)))
+            box = figures_box(
+                headline_figures(figures), lang, "glance", by_zh, metrics, links.metrics
+            )
+            parts.append(html.add(box))
         elif block.kind == "callout":
             chosen = _short_list(sections.get(headings, []), figures, section_limit)
-            box = figures_box([figures[i] for i in chosen], lang, "section", by_zh)
+            shown = [figures[i] for i in chosen]
+            box = figures_box(shown, lang, "section", by_zh, metrics, links.metrics)
             parts.append(html.add(box))
         elif block.kind == "caption":
             captions += 1
@@ -139,7 +146,9 @@ def metadata_fields(
             section = meta.get("section")
             fields.append(("edition", esc(f"{edition} {section}" if section else edition)))
         if groups:
-            printed = " ".join(" ".join(([g["role"]] if g["role"] else []) + g["names"]) for g in groups)
+            printed = " ".join(
+                " ".join(([g["role"]] if g["role"] else []) + g["names"]) for g in groups
+            )
             fields.append(("byline", esc(printed)))
         if region:
             fields.append(("region", esc(region)))

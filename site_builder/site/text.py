@@ -10,8 +10,9 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from site_builder.english.rules import NOUNS, english_figure
 from site_builder.content.glossary import GlossaryEntry
+from site_builder.content.metrics import Vocabulary
+from site_builder.english.rules import NOUNS, english_figure, is_placeholder
 
 STRINGS: dict[str, dict[str, str]] = {
     "en": {
@@ -25,10 +26,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "archive.undated": "Undated",
         "archive.unknown_region": "Region not stated",
         "figures.title": "Key figures",
-        "figures.lead": "The headline figures of every report, side by side. Select a column "
-        "heading to sort; type in the box to filter. Values are as printed; the sort uses "
-        "them in base units (yuan, percentage points, mu, square meters, counts).",
-        "figures.filter": "Filter",
         "figures.report": "Report",
         "figures.region": "Region",
         "figures.period": "Period",
@@ -73,6 +70,36 @@ STRINGS: dict[str, dict[str, str]] = {
         "status.pending": "pending",
         "headline": "Headline figures",
         "reports.count": "{count} reports",
+        "metrics.lead": "Indicators that reports give, compared across regions and years. Each "
+        "has a page with a chart and a table of its values; every key figure of every report "
+        "is in the downloads.",
+        "metrics.unmatched": "{unmatched} of the {figures} key figures of the {reports} reports "
+        "measure no indicator of the vocabulary; they are on each report's page and in the "
+        "downloads.",
+        "metric.metric": "Indicator",
+        "metric.unit": "Unit",
+        "metric.reports": "Reports",
+        "metric.regions": "Regions",
+        "metric.newest": "Newest value",
+        "metric.index": "All indicators",
+        "metric.download_csv": "Download all key figures (CSV)",
+        "metric.download_json": "Download all key figures (JSON)",
+        "metric.facts": "Given by {reports} report(s) for {regions} region(s).",
+        "metric.levels": "Values",
+        "metric.changes": "Year-on-year change",
+        "metric.qualifier": "Qualifier",
+        "metric.printed": "As reported",
+        "metric.table": "{title}, {unit}",
+        "metric.rows": "Rows {first}–{last} of {total}",
+        "metric.pages": "Pages of this table",
+        "metric.page": "{name} (page {page})",
+        "metric.more": "The chart shows all {total} values; the table lists them page by page.",
+        "chart.title.levels": "{name} by region",
+        "chart.title.changes": "{name}: year-on-year change by region",
+        "chart.desc": "Values in {unit}. {values}.",
+        "chart.more": "The chart shows the {shown} largest of {total} values; the table lists all.",
+        "chart.more_lines": "The chart shows {shown} of {total} regions; the table lists all.",
+        "chart.fallback": "The table below gives the same values.",
     },
     "zh": {
         "home.title": "报道",
@@ -84,9 +111,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "archive.undated": "未注明日期",
         "archive.unknown_region": "未注明地区",
         "figures.title": "关键数据",
-        "figures.lead": "各篇报道的主要数据对照。点击列标题排序,在输入框中输入文字筛选。"
-        "数值按原文列出,排序按基本单位(元、百分点、亩、平方米、个数)。",
-        "figures.filter": "筛选",
         "figures.report": "报道",
         "figures.region": "地区",
         "figures.period": "时期",
@@ -129,6 +153,34 @@ STRINGS: dict[str, dict[str, str]] = {
         "status.pending": "待翻译",
         "headline": "主要数据",
         "reports.count": "{count} 篇报道",
+        "metrics.lead": "各篇报道给出的统计指标,按地区和年份对照。每个指标有一页图表和数值表;"
+        "全部报道的全部关键数据可以下载。",
+        "metrics.unmatched": "{reports} 篇报道的 {figures} 项关键数据中,有 {unmatched} 项不属于指标表中"
+        "的指标,见各篇报道页面和下载文件。",
+        "metric.metric": "指标",
+        "metric.unit": "单位",
+        "metric.reports": "报道数",
+        "metric.regions": "地区数",
+        "metric.newest": "最新数值",
+        "metric.index": "全部指标",
+        "metric.download_csv": "下载全部关键数据(CSV)",
+        "metric.download_json": "下载全部关键数据(JSON)",
+        "metric.facts": "共 {reports} 篇报道、{regions} 个地区给出此项指标。",
+        "metric.levels": "数值",
+        "metric.changes": "同比增减",
+        "metric.qualifier": "限定",
+        "metric.printed": "原文",
+        "metric.table": "{title}({unit})",
+        "metric.rows": "第 {first}—{last} 行,共 {total} 行",
+        "metric.pages": "分页",
+        "metric.page": "{name}(第 {page} 页)",
+        "metric.more": "图表显示全部 {total} 个数值;表格分页列出。",
+        "chart.title.levels": "{name}(按地区)",
+        "chart.title.changes": "{name}同比增减(按地区)",
+        "chart.desc": "单位:{unit}。{values}。",
+        "chart.more": "图表显示 {total} 个数值中最大的 {shown} 个;表格列出全部。",
+        "chart.more_lines": "图表显示 {total} 个地区中的 {shown} 个;表格列出全部。",
+        "chart.fallback": "下表列出相同的数值。",
     },
 }
 
@@ -199,6 +251,8 @@ def figure_value(figure: Mapping[str, Any], lang: str) -> str:
         printed = str(figure.get("text") or "")
         value = figure.get("value")
         negative = isinstance(value, (int, float)) and value < 0
+        if str(figure.get("label") or "").endswith(CHANGE_WORDS):
+            return printed  # 固定资产投资同比增长 50.7%: the label says it already
         if figure.get("yoy"):
             return ("同比下降" if negative else "同比增长") + printed
         if negative and figure.get("unit") == "percent":
@@ -207,15 +261,33 @@ def figure_value(figure: Mapping[str, Any], lang: str) -> str:
     return str(figure.get("t_text") or english_figure(figure))
 
 
+CHANGE_WORDS = ("同比增长", "同比下降", "增长", "下降")
+
+
 def figure_label(
-    figure: Mapping[str, Any], lang: str, glossary: Mapping[str, GlossaryEntry] | None = None
+    figure: Mapping[str, Any],
+    lang: str,
+    glossary: Mapping[str, GlossaryEntry] | None = None,
+    metrics: Vocabulary | None = None,
 ) -> tuple[str, bool]:
-    """A key figure's label in ``lang`` and whether it had to stay in Chinese."""
+    """A key figure's label in ``lang`` and whether it had to stay in Chinese.
+
+    The label an editor or translator wrote comes first; then, for a figure that measures a
+    metric, the vocabulary's name (fixed-asset investment growth for a change); then the
+    glossary; else the Chinese label."""
     label = str(figure.get("label") or "")
     if lang == "zh":
         return label, False
-    if figure.get("t_label"):
-        return str(figure["t_label"]), False
+    written = figure.get("t_label")
+    if written and not is_placeholder(str(written)):
+        return str(written), False
+    metric = metrics.get(figure.get("metric")) if metrics else None
+    if metric is not None:
+        value = figure.get("value")
+        if figure.get("yoy") or (figure.get("unit") == "percent" and metric.unit != "percent"):
+            declined = isinstance(value, int | float) and value < 0
+            return f"{metric.en} {'decline' if declined else 'growth'}", False
+        return metric.en, False
     entry = (glossary or {}).get(label)
     if entry:
         return entry.en, False

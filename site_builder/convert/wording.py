@@ -1,0 +1,45 @@
+"""Numbers in report text that are wording, not quantities (not key figures):
+
+- a size class's threshold: 5000万元以上 in 新增入库5000万元以上固定资产投资项目10个 says which
+  projects are counted (the label of 10个 keeps it);
+- a count inside a slogan or a name: 六个双山, 四个意识;
+- the parts a report lists: 列出6个方面、24项突出问题 (the 24 problems are the figure);
+- a duty pattern: 24小时值班, 24小时不间断巡逻, 7×24小时.
+"""
+
+from __future__ import annotations
+
+import re
+
+DUTY_AFTER_RE = re.compile(
+    r"^(?:内|不间断|全天候|值班|值守|在线|服务|巡逻|响应|监测|轮班|待命|追|开放|营业|热线|全程|随叫|不打烊)"
+)
+SLOGAN_TAILS = ("意识", "自信", "维护", "确立", "一批", "走在前", "率先", "全面", "必须")
+CN_DIGITS = set("一二两三四五六七八九十")
+# A count of these is how a report is organised, not a result: 列出6个方面.
+STRUCTURE_NOUNS = ("方面", "领域", "层面", "维度", "板块", "环节", "步骤")
+
+
+def is_wording(text: str, start: int, end: int, unit: str, region: str = "") -> bool:
+    """True for a number that is wording, not a quantity: a size class's threshold, a count
+    in a slogan or a name, a duty pattern. ``start``/``end`` span the figure in ``text``."""
+    printed, after = text[start:end], text[end:]
+    if printed.endswith(("以上", "以下")) and re.match(r"[\u4e00-\u9fff]", after):
+        return True  # 5000万元以上固定资产投资项目: the class of projects counted
+    if unit == "CNY" and printed.endswith("以上") and after.startswith("的"):
+        return True  # 年产值500万元以上的企业
+    if unit == "hour" and (DUTY_AFTER_RE.match(after) or text[start - 1 : start] in "×*xX"):
+        return True  # 24小时值班, 7×24小时
+    if unit == "item" and after.startswith(STRUCTURE_NOUNS):
+        return True  # 列出6个方面、24项突出问题: the 24 problems are the figure
+    if printed[:1] in CN_DIGITS and unit == "item":
+        short = short_region(region)
+        if (short and after.startswith(short)) or after.startswith(SLOGAN_TAILS):
+            return True  # 六个双山, 四个意识
+    return False
+
+
+def short_region(region: str) -> str:
+    """The proper part of the region's last unit: 邹城市钢山街道 -> 钢山."""
+    last = re.split(r"(?<=[市县区])", region)[-1] if region else ""
+    return re.sub(r"(街道|镇|乡|县|区|市)$", "", last)

@@ -1,0 +1,265 @@
+"""Charts of one metric across reports, worked out at build time and drawn as inline SVG by
+the template digest/chart.html (no script, nothing from another host).
+
+- One period per region (the usual case: each report covers one year): horizontal bars,
+  one per region and period, labelled with both, largest first.
+- Several years for some region: lines across the years, one per region, each labelled at
+  its last point (readable without a legend or colours).
+
+Only geometry and words are computed here; the template turns them into markup. Values come
+in base units and are shown in a scale that suits the largest (7.09 billion yuan, 70.92亿元).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from site_builder.site.text import UNIT_NAMES
+
+WIDTH = 480  # user units; shown 1:1 on wide screens, scaled down on phones
+MAX_BARS = 24
+MAX_LINES = 8
+BAR_ROW = 46  # a label line and a bar
+LINE_HEIGHT = 300
+
+
+@dataclass(frozen=True)
+class Point:
+    """One value to chart: who, when, how much."""
+
+    series: str  # region, as shown
+    period: str  # as shown: 'Jan–Nov 2021', '2021年1—11月'
+    year: int
+    value: float
+    short: str = ""  # the region's short name, for a line's end label: 钢山街道, Gangshan
+
+
+@dataclass
+class Scale:
+    divisor: float
+    unit: str  # '亿元', 'billion yuan', '%'
+
+    def number(self, value: float) -> str:
+        """The value in this scale, with as many decimals as a reader needs: 7.09, 70.92, 709.2."""
+        shown = value / self.divisor
+        digits = 0 if abs(shown) >= 1000 else 1 if abs(shown) >= 100 else 2
+        text = f"{shown:,.{digits}f}"
+        return text.rstrip("0").rstrip(".") if "." in text else text
+
+    def text(self, value: float, lang: str) -> str:
+        joiner = "" if lang == "zh" or self.unit == "%" else " "
+        return f"{self.number(value)}{joiner}{self.unit}"
+
+
+@dataclass
+class Tick:
+    position: float
+    label: str
+
+
+@dataclass
+class Bar:
+    label: str
+    value_text: str
+    x: float
+    y: float
+    width: float
+    label_y: float
+    text_x: float
+    anchor: str  # start | end: where the value's text hangs
+
+
+@dataclass
+class Line:
+    name: str
+    short: str  # written at the line's end; the legend under the chart gives ``name``
+    path: str
+    markers: list[tuple[float, float, str]]  # x, y, tooltip
+    label_x: float
+    label_y: float
+    style: int  # 0..MAX_LINES-1: colour and dash
+
+
+@dataclass
+class Chart:
+    kind: str  # bar | line
+    title: str
+    desc: str
+    height: float
+    width: int = WIDTH
+    bars: list[Bar] = field(default_factory=list)
+    lines: list[Line] = field(default_factory=list)
+    value_ticks: list[Tick] = field(default_factory=list)
+    year_ticks: list[Tick] = field(default_factory=list)
+    zero: float = 0.0
+    plot: tuple[float, float, float, float] = (0, 0, 0, 0)  # left, top, right, bottom
+    note: str | None = None
+
+
+def value_scale(values: Sequence[float], unit: str, lang: str) -> Scale:
+    """The scale that shows ``values`` best: 亿元 or 万元, billion or million yuan, …"""
+    top = max((abs(v) for v in values), default=0)
+    if unit == "percent":
+        return Scale(1, "%")
+    names = UNIT_NAMES.get(lang) or UNIT_NAMES["en"]
+    name = names.get(unit, "")
+    if lang == "zh":
+        base = "元" if unit == "CNY" else name
+        for size, word in ((1e8, "亿"), (1e4, "万")):
+            if top >= size * (1 if unit == "CNY" else 10):
+                return Scale(size, word + base)
+        return Scale(1, base)
+    for size, word in ((1e9, "billion"), (1e6, "million"), (1e3, "thousand")):
+        if top >= size * (1 if unit == "CNY" else 10):
+            return Scale(size, f"{word} {name}".strip())
+    return Scale(1, name)
+
+
+def metric_chart(
+    points: Sequence[Point], unit: str, lang: str, title: str, words: dict[str, str]
+) -> Chart | None:
+    """Bars for one period per region, lines when a region has several years; None without
+    values. ``words`` holds the sentences of the page's language (see site.text)."""
+    if not points:
+        return None
+    scale = value_scale([p.value for p in points], unit, lang)
+    years: dict[str, set[int]] = {}
+    for point in points:
+        years.setdefault(point.series, set()).add(point.year)
+    if any(len(found) > 1 for found in years.values()):
+        return _line_chart(points, scale, lang, title, words)
+    return _bar_chart(points, scale, lang, title, words)
+
+
+def _bar_chart(
+    points: Sequence[Point], scale: Scale, lang: str, title: str, words: dict[str, str]
+) -> Chart:
+    shown = sorted(points, key=lambda p: (-p.value, p.series))[:MAX_BARS]
+    low, high = min(0.0, *(p.value for p in shown)), max(0.0, *(p.value for p in shown))
+    ticks = _nice_ticks(low, high)
+    left, right, top = 8.0, WIDTH - 110.0, 8.0
+    span = (ticks[-1] - ticks[0]) or 1
+
+    def x_of(value: float) -> float:
+        return left + (value - ticks[0]) / span * (right - left)
+
+    zero = x_of(0)
+    bars = []
+    for index, point in enumerate(shown):
+        y = top + index * BAR_ROW
+        end = x_of(point.value)
+        bars.append(
+            Bar(
+                label=f"{point.series} · {point.period}",
+                value_text=scale.text(point.value, lang),
+                x=min(zero, end),
+                y=y + 20,
+                width=max(abs(end - zero), 1.0),
+                label_y=y + 14,
+                text_x=end + 6 if point.value >= 0 else end - 6,
+                anchor="start" if point.value >= 0 else "end",
+            )
+        )
+    bottom = top + len(shown) * BAR_ROW
+    chart = Chart(
+        kind="bar",
+        title=title,
+        desc=_describe(shown, scale, lang, words),
+        height=bottom + 30,
+        bars=bars,
+        value_ticks=[Tick(x_of(t), scale.number(t)) for t in ticks],
+        zero=zero,
+        plot=(left, top, right, bottom),
+    )
+    if len(points) > len(shown):
+        chart.note = words["chart.more"].format(shown=len(shown), total=len(points))
+    return chart
+
+
+def _line_chart(
+    points: Sequence[Point], scale: Scale, lang: str, title: str, words: dict[str, str]
+) -> Chart:
+    by_series: dict[str, dict[int, Point]] = {}
+    for point in points:  # the first value of a region and year wins (newest report first)
+        by_series.setdefault(point.series, {}).setdefault(point.year, point)
+    ranked = sorted(by_series, key=lambda s: (-len(by_series[s]), s))[:MAX_LINES]
+    years = sorted({year for s in ranked for year in by_series[s]})
+    values = [p.value for s in ranked for p in by_series[s].values()]
+    ticks = _nice_ticks(min(0.0, *values), max(0.0, *values))
+    left, top, right, bottom = 56.0, 16.0, WIDTH - 150.0, LINE_HEIGHT - 40.0
+    step = (right - left) / max(len(years) - 1, 1)
+    x_of = {
+        year: left + i * step if len(years) > 1 else (left + right) / 2
+        for i, year in enumerate(years)
+    }
+    span = (ticks[-1] - ticks[0]) or 1
+
+    def y_of(value: float) -> float:
+        return bottom - (value - ticks[0]) / span * (bottom - top)
+
+    lines = []
+    for style, series in enumerate(ranked):
+        found = [by_series[series][year] for year in years if year in by_series[series]]
+        coords = [(x_of[p.year], y_of(p.value)) for p in found]
+        path = " ".join(
+            f"{'M' if i == 0 else 'L'}{x:.1f},{y:.1f}" for i, (x, y) in enumerate(coords)
+        )
+        markers = [
+            (x, y, f"{p.series} · {p.period}: {scale.text(p.value, lang)}")
+            for (x, y), p in zip(coords, found, strict=True)
+        ]
+        short = found[0].short or series
+        lines.append(
+            Line(series, short, path, markers, coords[-1][0] + 10, coords[-1][1] + 4, style)
+        )
+    if len({line.short for line in lines}) < len(lines):
+        for line in lines:  # two regions of the same name: their full names
+            line.short = line.name
+    _spread_labels(lines)
+    shown = [p for s in ranked for p in by_series[s].values()]
+    chart = Chart(
+        kind="line",
+        title=title,
+        desc=_describe(shown, scale, lang, words),
+        height=LINE_HEIGHT,
+        lines=lines,
+        value_ticks=[Tick(y_of(t), scale.number(t)) for t in ticks],
+        year_ticks=[Tick(x_of[y], str(y)) for y in years],
+        zero=y_of(0),
+        plot=(left, top, right, bottom),
+    )
+    if len(by_series) > len(ranked):
+        chart.note = words["chart.more_lines"].format(shown=len(ranked), total=len(by_series))
+    return chart
+
+
+def _spread_labels(lines: list[Line], gap: float = 16) -> None:
+    """Move end labels apart vertically so that no two overlap."""
+    ordered = sorted(lines, key=lambda line: line.label_y)
+    for before, after in zip(ordered, ordered[1:], strict=False):
+        if after.label_y - before.label_y < gap:
+            after.label_y = before.label_y + gap
+
+
+def _describe(points: Sequence[Point], scale: Scale, lang: str, words: dict[str, str]) -> str:
+    """The chart as a sentence, for screen readers: every value it shows."""
+    separator = ";" if lang == "zh" else "; "
+    parts = [f"{p.series}({p.period}):{scale.text(p.value, lang)}" if lang == "zh" else
+             f"{p.series} ({p.period}): {scale.text(p.value, lang)}" for p in points]  # fmt: skip
+    return words["chart.desc"].format(unit=scale.unit, values=separator.join(parts))
+
+
+def _nice_ticks(low: float, high: float, count: int = 4) -> list[float]:
+    """Round tick values from at most ``low`` to at least ``high`` (0 included)."""
+    if high == low:
+        high = low + 1
+    raw = (high - low) / count
+    magnitude = 10 ** math.floor(math.log10(raw))
+    step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw)
+    first = math.floor(low / step) * step
+    ticks = [first]
+    while ticks[-1] < high - 1e-9 * step:
+        ticks.append(ticks[-1] + step)
+    return [round(t, 10) for t in ticks]

@@ -1,0 +1,173 @@
+"""Key-figure labels against hand labels (tests/data/labels_expected.yml): the two seeds and
+three reports of other layouts. Also what is not a figure, and jieba's dictionary left alone.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import jieba
+import pytest
+import yaml
+
+from site_builder.content.metrics import load_metrics
+from site_builder.content.model import KeyFigure
+from site_builder.convert.figures import figures_in_text
+from site_builder.convert.importer import convert
+from site_builder.convert.words import _tagger
+
+ROOT = Path(__file__).resolve().parents[1]
+EXPECTED = yaml.safe_load((ROOT / "tests/data/labels_expected.yml").read_text(encoding="utf-8"))
+VOCABULARY = load_metrics(ROOT / "content/metrics.yml")
+GOAL = 0.90
+
+
+def _found(source: str) -> list[KeyFigure]:
+    path = ROOT / source
+    return convert(path.read_bytes(), path, VOCABULARY)[0].key_figures
+
+
+def _pairs(entry: dict) -> list[tuple[dict | None, KeyFigure | None]]:
+    """Expected and found figures matched by printed text, in text order (the n-th 24个 with
+    the n-th 24个); a figure on one side only is paired with None."""
+    found = _found(entry["source"])
+    pool: dict[str, list[KeyFigure]] = {}
+    for figure in found:
+        pool.setdefault(figure.text, []).append(figure)
+    pairs: list[tuple[dict | None, KeyFigure | None]] = []
+    for expected in entry["figures"]:
+        candidates = pool.get(expected["text"]) or []
+        pairs.append((expected, candidates.pop(0) if candidates else None))
+    pairs += [(None, figure) for rest in pool.values() for figure in rest]
+    return pairs
+
+
+@pytest.fixture(scope="module")
+def pairs() -> dict[str, list[tuple[dict | None, KeyFigure | None]]]:
+    return {entry["source"]: _pairs(entry) for entry in EXPECTED}
+
+
+def test_labels_name_what_is_measured(pairs, capsys) -> None:
+    """At least 90% of the labels are acceptable; a figure missed or found in excess counts
+    as a failure too."""
+    total = Counter()
+    failures = []
+    for source, matched in pairs.items():
+        for expected, figure in matched:
+            total["all"] += 1
+            if expected and figure and figure.label in expected["labels"]:
+                total["good"] += 1
+                total[source] += 1
+            else:
+                failures.append((source, expected and expected["text"], figure and figure.label))
+    ratio = total["good"] / total["all"]
+    with capsys.disabled():
+        print(f"\nlabels: {total['good']} of {total['all']} acceptable ({ratio:.2f})")
+        for failure in failures:
+            print("  not acceptable:", *failure)
+    assert ratio >= GOAL, failures
+
+
+def test_every_hand_labelled_figure_is_found(pairs) -> None:
+    missing = [(s, e["text"]) for s, m in pairs.items() for e, f in m if e and f is None]
+    extra = [(s, f.text, f.label) for s, m in pairs.items() for e, f in m if f and e is None]
+    assert len(missing) + len(extra) <= 2, (missing, extra)
+
+
+def test_standard_indicators_carry_their_metric(pairs) -> None:
+    """No figure carries a wrong metric; at least 90% of the figures that measure an indicator
+    of the vocabulary carry its id."""
+    wrong, hit, wanted = [], 0, 0
+    for source, matched in pairs.items():
+        for expected, figure in matched:
+            if expected is None or figure is None:
+                continue
+            if expected["metric"]:
+                wanted += 1
+                hit += figure.metric == expected["metric"]
+            if figure.metric and figure.metric != expected["metric"]:
+                wrong.append((source, figure.text, figure.metric, expected["metric"]))
+    assert not wrong
+    assert wanted >= 60 and hit / wanted >= 0.9, (hit, wanted)
+
+
+def test_growth_figures_share_their_level_metric_with_yoy(pairs) -> None:
+    growth = [
+        f for m in pairs.values() for e, f in m if f and f.metric and f.unit == "percent" and f.yoy
+    ]
+    assert len(growth) >= 15
+    for figure in growth:
+        assert figure.label.endswith(("同比增长", "同比下降", "增长", "下降")), figure
+
+
+def test_periods_narrowed_by_the_text(pairs) -> None:
+    for source, matched in pairs.items():
+        for expected, figure in matched:
+            if expected and figure:
+                assert figure.period == expected.get("period"), (source, figure.text)
+
+
+def test_not_figures(pairs) -> None:
+    for entry in EXPECTED:
+        texts = [f.text for e, f in pairs[entry["source"]] if f]
+        for wording in entry["not_figures"]:
+            assert not any(wording in text for text in texts), (entry["source"], wording)
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        ("新增入库5000万元以上固定资产投资项目10个。", [("10个", "新增入库5000万元以上固定资产投资项目")]),
+        ("严格执行24小时值班和领导带班制度。", []),
+        ("持续实施“警灯闪烁”工程,在辖区开展24小时不间断巡逻。", []),
+        ("落实7×24小时值守。", []),
+        ("以“活力、富裕”六个双山建设为主要抓手。", []),
+        ("列出6个方面、24项突出问题。", [("24项", "突出问题")]),
+        ("志愿服务时长累计7823小时。", [("7823小时", "志愿服务时长")]),
+        ("全年完成财政收入4.7亿元,完成全年任务数的104.4%。", [("4.7亿元", "财政收入"), ("104.4%", "财政收入完成全年任务比例")]),
+        ("完成固定资产投资70.92亿元,同比增长50.7%。", [("70.92亿元", "固定资产投资"), ("50.7%", "固定资产投资同比增长")]),
+        ("建成标准化分类投放点420个。", [("420个", "标准化分类投放点")]),
+        ("发挥好120余名城市社区专职网格员网格化管理作用。", [("120余名", "城市社区专职网格员")]),
+        ("实现地区生产总值(GDP)439.19亿元。", [("439.19亿元", "地区生产总值")]),
+        ("完成财政总收入50.8亿元,其中一般预算收入18.8亿元,分别增长26.7%和18.9%。", [("50.8亿元", "财政总收入"), ("18.8亿元", "一般预算收入"), ("26.7%", "财政总收入增长"), ("18.9%", "一般预算收入增长")]),
+    ],
+)  # fmt: skip
+def test_label_forms(text: str, wanted: list[tuple[str, str]]) -> None:
+    found = [(f.text, f.label) for f in figures_in_text(text, region="邹城市双山街道")]
+    assert found == wanted
+
+
+def test_labels_are_whole_words(pairs) -> None:
+    """No label starts or ends with a particle or punctuation (了幸福快车…), holds quotation marks;
+    it fits in a callout."""
+    for matched in pairs.values():
+        for _, figure in matched:
+            if figure is None:
+                continue
+            label = figure.label
+            assert label and label[0] not in "了的和及等、与" and label[-1] not in "的和及与、", (
+                label
+            )
+            assert not set(label) & set("“”‘’《》"), label
+            assert len(label) <= 24, label
+
+
+def test_labels_leave_jiebas_shared_dictionary_alone() -> None:
+    """Labels use a tokenizer of their own, made once: jieba's process-wide dictionary does
+    not grow, and words added to it (as the search plugin does) do not change a label."""
+    text = "全年完成财政收入4.7亿元,发挥好120余名城市社区专职网格员网格化管理作用。"
+    before = [f.label for f in figures_in_text(text)]
+    tagger = _tagger()
+    size = len(tagger.tokenizer.FREQ)
+    jieba.initialize()
+    shared = len(jieba.dt.FREQ)
+    for _ in range(3):
+        figures_in_text(text)
+    assert _tagger() is tagger and len(tagger.tokenizer.FREQ) == size
+    assert len(jieba.dt.FREQ) == shared
+    jieba.add_word("政收入4", freq=10**9)  # a word that would cut 财政收入 in the shared one
+    try:
+        assert [f.label for f in figures_in_text(text)] == before
+    finally:
+        jieba.del_word("政收入4")
