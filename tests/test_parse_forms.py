@@ -10,6 +10,7 @@ from site_builder.content.model import Byline
 from site_builder.content.roles import ROLES
 from site_builder.convert.importer import convert
 from site_builder.convert.metadata import parse_byline, parse_closing_byline
+from site_builder.convert.numbers import parse_quantity
 from tests.accounting import assert_nothing_lost
 
 REPORT = """济宁日报
@@ -119,7 +120,6 @@ def test_epaper_text_with_kicker_section_and_role_groups():
 @pytest.mark.parametrize(
     ("text", "value", "unit", "qualifier"),
     [
-        ("一亿二千万元以上", 120_000_000, "CNY", "more_than"),
         ("一万八千余人次", 18_000, "person_time", "more_than"),
         ("两万三千余亩", 23_000, "mu", "more_than"),
         ("一千五百万元", 15_000_000, "CNY", None),
@@ -130,6 +130,13 @@ def test_epaper_text_with_kicker_section_and_role_groups():
 def test_compound_chinese_numerals(text, value, unit, qualifier):
     found = figure(fixture("epaper_donghu.txt"), text)
     assert (found.value, found.unit, found.qualifier) == (value, unit, qualifier)
+
+
+def test_a_compound_numeral_in_a_size_class_is_read_but_is_not_a_figure():
+    # 总投资一亿二千万元以上的项目5个: the threshold says which projects are counted.
+    article = fixture("epaper_donghu.txt")
+    assert not [f for f in article.key_figures if f.text.startswith("一亿二千万")]
+    assert parse_quantity("一亿二千", "万") == 120_000_000
 
 
 def test_founder_html_page():
