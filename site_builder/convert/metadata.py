@@ -35,10 +35,6 @@ ISO_DATE_RE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 PAGE_FILE_RE = re.compile(r"\b(content_\d+\.html?)\b")
 PUBLICATION_RE = re.compile(r"^[\u4e00-\u9fff]{2,8}(?:日报|晚报|时报|报)$")
 YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})年")
-# A place the report is about: optional parent (邹城市) and a subdistrict/town (钢山街道).
-PLACE_RE = re.compile(r"(?=([\u4e00-\u9fff]{2,3})(街道|镇|乡)(?![\u4e00-\u9fff]{0,1}[长办]))")
-PARENT_RE = re.compile(r"([\u4e00-\u9fff]{2,3}[市县区])$")
-NOT_PLACE_PREFIX = set("在到和与及对为全本该各把将从向的了是让")
 
 
 def iso_date(year: int, month: int, day: int) -> str | None:
@@ -141,27 +137,6 @@ def parse_enp_tail(line: str, meta: Metadata) -> None:
         after = line[page.end() :].replace("/enpproperty-->", "").split()
         words = [w for w in after if not w.isdigit()]
         meta.title = " ".join(words)
-
-
-def find_region(texts: list[str]) -> str | None:
-    """The subdistrict/town the report is about, with its parent city/district when printed."""
-    joined = "\n".join(texts)
-    counts: Counter[str] = Counter()
-    for match in PLACE_RE.finditer(joined):
-        name, rank = match.group(1), match.group(2)
-        for size in (2, 3):
-            core = name[-size:]
-            if len(core) == size and core[0] not in NOT_PLACE_PREFIX:
-                counts[core + rank] += 1
-    if not counts:
-        return None
-    best = max(counts.items(), key=lambda item: (item[1], len(item[0])))[0]
-    parents: Counter[str] = Counter()
-    for match in re.finditer(re.escape(best), joined):
-        parent = PARENT_RE.search(joined[max(0, match.start() - 4) : match.start()])
-        if parent and parent.group(1)[0] not in NOT_PLACE_PREFIX:
-            parents[parent.group(1)] += 1
-    return (parents.most_common(1)[0][0] if parents else "") + best
 
 
 def find_period(title_lines: list[str], body: list[str], date: str | None) -> str | None:

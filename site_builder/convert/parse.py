@@ -22,6 +22,7 @@ from site_builder.convert.normalise import (
     analysis_texts,
     normalise,
 )
+from site_builder.convert.region import TITLE_WEIGHT, find_region
 
 SENTENCE_END = "。！？!?"
 CLAUSE_PUNCT = re.compile(r"[,，。；;！？!?]")
@@ -47,6 +48,7 @@ MAX_SENTENCE_HEADING = 20
 MAX_CAPTION = 40
 LEAD_MAX = 30
 HEADER_LINES = 10
+REGION_WEIGHTS = {"title": TITLE_WEIGHT, "opening": 2.0, "body": 1.0, "caption": 0.5}
 
 
 def is_short(text: str) -> bool:
@@ -385,8 +387,26 @@ def _finish_metadata(article: Article, hints: Metadata) -> None:
         meta.byline = md.parse_closing_byline(analysis_text(last.text), last.text) or []
     keys = analysis_texts([b.text for b in article.blocks])
     title_lines = [analysis_text(meta.title), analysis_text(meta.subtitle or "")]
-    meta.region = meta.region or md.find_region(title_lines) or md.find_region(title_lines + keys)
+    meta.region = meta.region or find_region(_region_texts(title_lines, article.blocks, keys))
     meta.period = meta.period or md.find_period(title_lines, keys, meta.date)
+
+
+def _region_texts(
+    titles: list[str], blocks: list[Block], keys: list[str]
+) -> list[tuple[str, float]]:
+    """The texts a region is looked for in, with weights: the title most, then the first
+    paragraphs, then the rest of the body; photo captions least."""
+    texts = [(title, REGION_WEIGHTS["title"]) for title in titles if title]
+    opening = 0
+    for block, key in zip(blocks, keys, strict=True):
+        if block.kind == "caption":
+            texts.append((key, REGION_WEIGHTS["caption"]))
+        elif block.kind in ("paragraph", "heading") and opening < 2:
+            opening += block.kind == "paragraph"
+            texts.append((key, REGION_WEIGHTS["opening"]))
+        else:
+            texts.append((key, REGION_WEIGHTS["body"]))
+    return texts
 
 
 def byline_text(groups: list[Byline]) -> str:
