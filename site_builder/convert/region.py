@@ -25,11 +25,11 @@ from collections import Counter
 from dataclasses import dataclass
 
 RANK_RE = re.compile("街道|镇|乡|区|县|市|旗")
-SMALL_RANKS = {"街道", "镇", "乡"}
 HAN = re.compile(r"[\u4e00-\u9fff]")
-# A name does not start with these: function words, a rank (the parent's), a date's 年月日.
+# A name does not start with these: function words and verbs of place (占, 赴, 距), a rank (the
+# parent's), a date's 年月日.
 NOT_FIRST = set(
-    "在到和与及对为全本该各把将从向的了是让由被给以于至其每此那这我省市县区镇乡村旗年月日"
+    "在到和与及对为全本该各把将从向的了是让由被给以于至其每此那这我省市县区镇乡村旗年月日占赴往距较据超"
 )
 # Nor hold these anywhere: 上级和镇委 does not give 级和镇.
 NOT_INSIDE = set("的了和与及或在是把被将为对从向")
