@@ -7,23 +7,20 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from site_builder.content.model import Metadata
+from site_builder.convert.chrome import chrome_hints, find_chrome, is_chrome_line, is_navigation
 from site_builder.convert.normalise import (
     RawLine,
     analysis_text,
-    chrome_hints,
     clean_line,
     close_unit_spaces,
-    find_chrome,
-    is_chrome_line,
-    is_navigation,
     join_wrapped,
     joins_next,
     line_ranges,
     normalise,
     reflow_wrapped,
-    split_run_together,
     wrap_width,
 )
+from site_builder.convert.run_together import split_run_together
 
 
 def test_analysis_text_is_simplified_and_of_the_same_length():
@@ -164,7 +161,7 @@ ONE_LINE = (
 
 
 def test_split_run_together_at_sentence_ends_and_spaced_breaks():
-    pieces = [p.text for p in split_run_together(RawLine(1, ONE_LINE))]
+    pieces = split_run_together(ONE_LINE)
     assert pieces == [
         "白石街道:奋进新时代 建功新征程",
         "——白石街道2022年高质量发展纪实",
@@ -180,7 +177,7 @@ def test_a_long_paragraph_without_spaced_breaks_stays_whole():
     paragraph = (
         "聚力重点项目建设,筑牢高质量发展根基。" + "街道承担全市重点工程47项,总占地近3000亩。" * 8
     )
-    assert len(split_run_together(RawLine(3, paragraph))) == 1
+    assert len(split_run_together(paragraph)) == 1
 
 
 def test_line_ranges():

@@ -13,7 +13,8 @@ Candidates are a proper name of two or three characters and its rank (钢山街�
 
 Fragments are not places: a name that starts with a function word or a rank (各镇, 全区,
 市钢山街道), that follows a number (2022年各镇 gives 年各镇), or that is a common word
-(社区, 城市, 乡村, 强镇). The best candidate wins; on a tie the smaller unit, the shorter name,
+(社区, 乡村, 强镇); a name ending in a common word (邹城市 and 大城市, 龙城区 and 老城区) counts
+only as a parent or in the title. The best candidate wins; on a tie the smaller unit, the shorter name,
 then the one met first. Its parent is printed before it when the text gives one (邹城市钢山街道).
 Texts are the Simplified analysis copy, so the region is stored in Simplified characters.
 """
@@ -86,9 +87,10 @@ def _blank_quotes(text: str) -> str:
     return QUOTES.sub(lambda m: " " * len(m.group()), text) if "“" in text or "「" in text else text
 
 
-def place_candidates(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, name) of every place-like name in ``text``, both lengths where both fit."""
-    found: list[tuple[int, int, str]] = []
+def place_candidates(text: str) -> list[tuple[int, int, str, bool]]:
+    """(start, end, name, common) of every place-like name in ``text``, both lengths where both
+    fit; ``common`` when it ends in a common word (邹城市 or 大城市, 龙城区 or 老城区)."""
+    found: list[tuple[int, int, str, bool]] = []
     for rank in RANK_RE.finditer(text):
         end, rank_text = rank.end(), rank.group()
         after = text[end : end + 1]
@@ -103,11 +105,10 @@ def place_candidates(text: str) -> list[tuple[int, int, str]]:
                 continue
             if proper[-2:] in NOT_NAMES or proper[-1] in "区县市镇乡全各本该我此每其这那":
                 continue  # 贯彻县委, 城区街道, 获评全市: not a name
-            if proper[-1] + rank_text[0] in COMMON_WORDS or proper[-1] + rank_text in COMMON_WORDS:
-                continue
             if start > 0 and text[start - 1].isdigit():
                 continue  # 2022年各镇: a fragment after a number
-            found.append((start, end, proper + rank_text))
+            common = proper[-1] + rank_text[0] in COMMON_WORDS
+            found.append((start, end, proper + rank_text, common))
     return found
 
 
@@ -120,16 +121,19 @@ def find_region(texts: list[tuple[str, float]]) -> str | None:
         text = _blank_quotes(raw)
         candidates = place_candidates(text)
         starts: dict[int, list[str]] = {}
-        for start, _end, name in candidates:
-            starts.setdefault(start, []).append(name)
-        for start, end, name in candidates:
-            order += 1
-            entry = seen.setdefault(name, _Seen(first=order))
+        for start, _end, name, common in candidates:
+            if not common:
+                starts.setdefault(start, []).append(name)
+        for start, end, name, common in candidates:
             following = starts.get(end)
             if following and not _is_small(name):
                 for child in following:
                     parents.setdefault(child, Counter())[name] += 1
                 continue  # 邹城市钢山街道: the parent of what follows
+            if common and weight < TITLE_WEIGHT:
+                continue  # 大城市, 老城区: a place only as a parent or in the title
+            order += 1
+            entry = seen.setdefault(name, _Seen(first=order))
             before = text[start - 1] if start > 0 else ""
             boundary = not HAN.match(before) or before in BOUNDARY
             score = 1.0 if boundary else 0.5
