@@ -263,7 +263,7 @@ def test_byline_role_groups(line, groups):
     ("paragraph", "groups"),
     [
         ("全镇上下将继续努力。(顾敏 林兰)", [(None, ["顾敏", "林兰"])]),
-        ("(镇江报业全媒体记者陈洁 盛林娟)", [("全媒体记者", ["陈洁", "盛林娟"])]),
+        ("(镇江报业全媒体记者陈洁 盛林娟)", [("镇江报业全媒体记者", ["陈洁", "盛林娟"])]),
     ],
 )
 def test_closing_byline(paragraph, groups):

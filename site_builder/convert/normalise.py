@@ -48,6 +48,8 @@ class Line:
     key: str  # the same text in Simplified characters, of the same length, for analysis
     gap_before: int = 0  # blank lines before this one
     gap_after: int = 0
+    chrome_before: bool = False  # page chrome was left out right before this line
+    chrome_after: bool = False
     indented: bool = False  # began with an indent (a paragraph start in PDF copies)
     hint: str = ""
 
@@ -253,14 +255,17 @@ def normalise(raw: list[RawLine]) -> Normalised:
             closed.append(pieces[group[0]].number)
         first = group[0]
         gap = sum(1 for i in range(previous_end + 1, first) if i not in chrome)
+        after_chrome = any(i in chrome for i in range(previous_end + 1, first))
         if result.lines:
             result.lines[-1].gap_after = gap
+            result.lines[-1].chrome_after = after_chrome
         result.lines.append(
             Line(
                 number=pieces[first].number,
                 text=tidy,
                 key=keys[first] if tidy == texts[first] else analysis_text(tidy),
                 gap_before=gap,
+                chrome_before=after_chrome,
                 indented=indented[first],
                 hint=pieces[first].hint,
             )
@@ -269,6 +274,9 @@ def normalise(raw: list[RawLine]) -> Normalised:
     if result.lines:
         result.lines[-1].gap_after = sum(
             1 for i in range(previous_end + 1, len(texts)) if i not in chrome
+        )
+        result.lines[-1].chrome_after = any(
+            i in chrome for i in range(previous_end + 1, len(texts))
         )
     if closed:
         notes.append(f"{line_ranges(closed)}: spaces between numbers and their units closed up")
