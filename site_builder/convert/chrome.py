@@ -96,9 +96,9 @@ def is_chrome_line(key: str) -> bool:
     key = key.lstrip(_BULLETS)
     if _CHROME_RE.search(key):
         return True
-    if len(key) > 60 or re.search("[。，,；;]", key):
+    if len(key) > 120 or re.search("[。，,；;]", key):
         return False
-    if _SHORT_CHROME_RE.search(key):
+    if len(key) <= 60 and _SHORT_CHROME_RE.search(key):
         return True
     # 索 引 号: | … — a metadata table with its labels spaced out
     return " " in key and _CHROME_RE.search(_SPACED_RE.sub("", key)) is not None
@@ -134,12 +134,12 @@ def _outside_chrome(keys: list[str], index: int) -> bool:
         return True
     if _NO_HAN_RE.match(key) and not _DATE_LINE_RE.match(key):
         return True  # EN, LANGUAGES, https://www.gov.cn/
-    # A menu's heading: 财经 above 财经 金融 证券 …
+    # A menu's heading: 财经 above 财经 金融 证券 …, 新闻 above 新闻直播 要闻 …
     following = next((k for k in keys[index + 1 : index + 3] if k), "")
     return (
         len(key) <= 4
         and " " not in key
-        and following.split(" ")[0] == key
+        and following.split(" ")[0].startswith(key)  # 新闻 above 新闻直播 要闻 国际 …
         and is_navigation(following)
     )
 

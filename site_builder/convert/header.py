@@ -197,10 +197,12 @@ def _is_caption_line(key: str) -> bool:
 
 
 def _repeats_title(key: str, title: str) -> bool:
-    """The title again (a page prints it twice), or spaced out: 政 府 工 作 报 告."""
+    """The title again (a page prints it twice), or part of it as the document's heading:
+    政府工作报告 or 政 府 工 作 报 告 under 沙沟镇2021年政府工作报告."""
     if key == title:
         return True
-    return is_spaced_out(key) and key.replace(" ", "") in title
+    bare = key.replace(" ", "") if is_spaced_out(key) else key
+    return len(bare) >= 4 and is_short(key) and bare in title
 
 
 def _set_titles(header: _Header) -> None:

@@ -31,8 +31,9 @@ def is_short(text: str) -> bool:
 
 
 def ends_in_colon(text: str) -> bool:
-    """各位代表: / 一年来,我们主要抓了以下工作: — a line that leads into what follows."""
-    return text[-1:] in ":："
+    """各位代表: / 一年来,我们主要抓了以下工作: / 这里是浙江—— — a line that leads into what
+    follows (a paragraph, not a heading or a caption)."""
+    return text[-1:] in ":：" or text.endswith(("——", "……"))
 
 
 def is_heading_form(key: str) -> bool:

@@ -87,7 +87,7 @@ def byline_groups(line: str, printed: str | None = None) -> list[Byline]:
             start, text = start + role.end(), text[role.end() :]
         if not text or text in BYLINE_TAIL_WORDS:
             continue
-        if NAME_RE.fullmatch(text):
+        if NAME_RE.fullmatch(text) and not text.endswith("讯"):  # 本报讯 opens the lede
             if not groups:
                 groups.append(Byline())
             groups[-1].names.append(printed[start : start + len(text)])

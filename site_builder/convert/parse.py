@@ -54,6 +54,8 @@ TIME_OPENER_RE = re.compile(
     r"(?:19|20)\d{2}年(?:是|以来|,|，|上半年|前三季度|全|我|共|累计|完成|实现)|今年以来|去年以来"
     r"|一年来|过去一年|近年来|近几年|这一年|截至|\d{1,2}[-—至~]\d{1,2}月[,，份]"
 )
+ROLE_ONLY_RE = re.compile(rf"[{md.BYLINE_MARKS}]?\s*(?:{ROLE_PATTERN})")
+NAME_ONLY_RE = re.compile(r"[\u4e00-\u9fff·]{2,4}")
 MAX_NUMBERED_SENTENCE = 40  # （一）主要经济指标稳步增长,结构更优。 alone on its line: a heading
 # Words that make a short sentence a photo caption rather than a heading.
 CAPTION_WORDS = re.compile(r"图为|调研|参观|视察|看望|慰问|检查|督导|考察|观摩|摄")
@@ -126,7 +128,7 @@ def _classify(body: list[Line]) -> list[Block]:
             blocks.extend(_caption_blocks(line))
             index += 1
             continue
-        if _is_speaker(body, index):
+        if _is_attribution(body, index):
             blocks.append(Block("credit", line.text, line=line.number))
             index += 1
             continue
@@ -140,6 +142,7 @@ def _classify(body: list[Line]) -> list[Block]:
             and is_short(body[run_end + 1].key)
             and not body[run_end + 1].hint
             and not _split_heading(body[run_end + 1])
+            and not _is_attribution(body, run_end + 1)
         ):
             run_end += 1
         run = body[index : run_end + 1]
@@ -215,16 +218,14 @@ def _is_numbered_heading(text: str) -> bool:
     )
 
 
-def _is_speaker(body: list[Line], index: int) -> bool:
-    """沙沟镇镇长 刘彦成 (or a name alone) above 各位代表: — who gives the speech."""
+def _is_attribution(body: list[Line], index: int) -> bool:
+    """Who wrote or speaks, on a line of its own: 沙沟镇镇长 刘彦成 (or a name alone) above
+    各位代表:, or a byline's role without names (新华社记者)."""
     key = body[index].key
-    following = body[index + 1].key if index + 1 < len(body) else ""
-    if SPEAKER_RE.match(key):
+    if SPEAKER_RE.match(key) or ROLE_ONLY_RE.fullmatch(key):
         return True
-    return (
-        bool(SALUTATION_RE.match(following))
-        and re.fullmatch(r"[\u4e00-\u9fff·]{2,4}", key) is not None
-    )
+    following = body[index + 1].key if index + 1 < len(body) else ""
+    return bool(SALUTATION_RE.match(following)) and NAME_ONLY_RE.fullmatch(key) is not None
 
 
 def _long_line_blocks(body: list[Line], index: int) -> list[Block]:
@@ -287,7 +288,13 @@ def _is_caption_sentence(line: Line) -> bool:
 
 def _classify_short_run(run: list[Line], followed_by_text: bool) -> list[Block]:
     """Short lines: a two-line heading, a one-line heading, captions or credits."""
-    if len(run) == 2 and followed_by_text and all(line.gap_after < 2 for line in run):
+    credits = any(TRAILING_CREDIT_RE.match(line.key) or CREDIT_RE.match(line.key) for line in run)
+    if (
+        len(run) == 2
+        and followed_by_text
+        and not credits
+        and all(line.gap_after < 2 for line in run)
+    ):
         main, sub = run
         return [Block("heading", main.text, sub=sub.text, line=main.number)]
     blocks: list[Block] = []

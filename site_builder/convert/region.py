@@ -40,10 +40,10 @@ BOUNDARY = NOT_FIRST | {""}
 SUBJECT_BEFORE = set("年来，,。；;！？!?：:") | {""}
 # The last character of a name and its rank that make a common word, not a place.
 COMMON_WORDS = set(
-    "社区 园区 景区 小区 辖区 市区 山区 片区 街区 校区 矿区 库区 牧区 灾区 湾区 城区 厂区 营区 展区"
-    " 专区 分区 老区 东区 西区 南区 北区 发区 范区 护区 验区 能区 心区 业区 贸区 税区 保区 两区 三区"
-    " 城市 超市 都市 上市 夜市 集市 门市 股市 楼市 菜市 街市 早市 闹市 入市 开市 黑市 城县 郡县 州县"
-    " 城镇 乡镇 集镇 村镇 重镇 名镇 强镇 兴镇 稳镇 古镇 小镇 美镇 富镇 立镇 靠镇 活镇 宜镇 市镇 大镇"
+    "社区 园区 景区 小区 辖区 市区 片区 街区 校区 矿区 库区 牧区 灾区 湾区 厂区 营区 展区"
+    " 专区 分区 发区 范区 护区 验区 能区 心区 行区 作区 业区 贸区 税区 保区 两区 三区"
+    " 超市 都市 上市 夜市 集市 门市 股市 楼市 菜市 街市 早市 闹市 入市 开市 黑市 城县 郡县 州县"
+    " 乡镇 集镇 村镇 重镇 名镇 强镇 兴镇 稳镇 美镇 富镇 立镇 靠镇 活镇 宜镇 市镇 大镇"
     " 家乡 城乡 故乡 返乡 下乡 老乡 同乡 他乡 异乡 水乡 梦乡 思乡 回乡 离乡 红旗 国旗 党旗 锦旗"
     " 彩旗 队旗 团旗 升旗 会旗 战旗 旌旗 强县 强市 强区 大县 大市 大区 大乡".split()
 )
@@ -56,6 +56,9 @@ NOT_NAMES = set(
     " 全体 强调 指出 要求 部署 决定 审议 通过 印发 出台 制定 发布 公布 评为 获得 入选 跻身 之一"
     " 百强 十强 千强 全国 全省 国家 省级 市级 县级 区级".split()
 )
+# Words that end many real names too (邹城市 and 大城市, 龙城区 and 老城区, 鹤山区 and 山区):
+# such a name is a place only as a parent of another or in the title.
+PLACE_OR_WORD = set("城市 城区 城镇 山区 湖区 新区 老区 东区 西区 南区 北区 古镇 小镇 新镇".split())
 # A rank followed by these is another word: 乡村, 市场, 区域, 旗帜.
 NOT_AFTER = {
     "乡": set("村镇土亲贤愁音情风"),
@@ -107,8 +110,10 @@ def place_candidates(text: str) -> list[tuple[int, int, str, bool]]:
                 continue  # 贯彻县委, 城区街道, 获评全市: not a name
             if start > 0 and text[start - 1].isdigit():
                 continue  # 2022年各镇: a fragment after a number
-            common = proper[-1] + rank_text[0] in COMMON_WORDS
-            found.append((start, end, proper + rank_text, common))
+            tail = proper[-1] + rank_text[0]
+            if tail in COMMON_WORDS:
+                continue
+            found.append((start, end, proper + rank_text, tail in PLACE_OR_WORD))
     return found
 
 

@@ -140,6 +140,7 @@ def _split_byline_from_text(piece: str) -> list[str]:
     while (
         names < len(tokens)
         and names < 8
+        and not tokens[names].endswith("讯")  # 本报讯: the lede's dateline, not a name
         and (_NAME_RE.fullmatch(tokens[names]) or re.fullmatch(_ROLE_ALT, tokens[names]))
     ):
         names += 1
