@@ -30,7 +30,7 @@ HAN = re.compile(r"[\u4e00-\u9fff]")
 # A name does not start with these: function words and verbs of place (占, 赴, 距), a rank (the
 # parent's), a date's 年月日.
 NOT_FIRST = set(
-    "在到和与及对为全本该各把将从向的了是让由被给以于至其每此那这我省市县区镇乡村旗年月日占赴往距较据超"
+    "在到和与及对为全本该各把将从向的了是让由被给以于至其每此那这我省市县区镇乡村旗年月日占赴往距较据超些"
 )
 # Nor hold these anywhere: 上级和镇委 does not give 级和镇.
 NOT_INSIDE = set("的了和与及或在是把被将为对从向")
@@ -54,7 +54,7 @@ NOT_NAMES = set(
     " 坚决 全面 带动 服务 支持 配合 协助 组织 开展 实现 打造 建设 创建 争创 成为 作为 属于 隶属"
     " 来自 前往 走进 走出 返回 回到 离开 覆盖 联合 协同 共同 各级 上级 下级 本级 同级 我们 他们"
     " 全体 强调 指出 要求 部署 决定 审议 通过 印发 出台 制定 发布 公布 评为 获得 入选 跻身 之一"
-    " 百强 十强 千强 全国 全省 国家 省级 市级 县级 区级".split()
+    " 百强 十强 千强 全国 全省 国家 省级 市级 县级 区级 超级 这些 那些".split()
 )
 # Words that end many real names too (邹城市 and 大城市, 龙城区 and 老城区, 鹤山区 and 山区):
 # such a name is a place only as a parent of another or in the title.

@@ -127,6 +127,8 @@ def _split_short_lines_from_text(piece: str) -> list[str]:
     lead = _NUMBERED_LEAD_RE.match(piece) or _SHORT_LEAD_RE.match(piece)
     if not lead or _ROLE_START_RE.match(piece) or not re.search("[，,。]", piece[lead.end() :]):
         return [piece]
+    if lead.group(1).rstrip().endswith(("讯", "电")):
+        return [piece]  # 本报讯 昨日,… / 新华社北京5月12日电 …: the dateline opens the lede
     return [lead.group(1).strip(), piece[lead.end() :]]
 
 
