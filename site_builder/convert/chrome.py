@@ -23,37 +23,41 @@ import re
 from site_builder.content.model import Metadata
 from site_builder.content.roles import ROLE_PATTERN
 
-# Lines that are page furniture wherever they stand (tested on the Simplified text).
-_CHROME_RE = re.compile(
-    r"^(?:当前位置|您的位置|你的位置|您现在的位置|现在的位置|现在位置|所在位置)\s*[:：]"
-    r"|(?:发布|发表|更新|录入|上传|来源)(?:时间|日期)\s*[:：]"
-    r"|^(?:信息)?来源\s*[:：]|^作者\s*[:：]\s*\S{0,12}$|^(?:时间|日期)\s*[:：]\s*\d{4}"
+# Lines that are page furniture wherever they stand (tested on the Simplified text): what
+# starts such a line (matched at its start) and what marks it anywhere in it.
+_CHROME_START_RE = re.compile(
+    r"(?:当前位置|您的位置|你的位置|您现在的位置|现在的位置|现在位置|所在位置)\s*[:：]"
+    r"|(?:信息)?来源\s*[:：]|作者\s*[:：]\s*\S{0,12}$|(?:时间|日期)\s*[:：]\s*\d{4}"
+    r"|(?:责任编辑|编辑|责编|审核|校对|终审|初审|一审|二审|三审|签发)\s*[:：]\s*\S{0,12}$"
+    r"|(?:打印本页|列印本页|关闭窗口|关闭视窗|返回顶部|返回首页|打印|列印|关闭|收藏本页|加入收藏"
+    r"|设为首页|返回列表)$"
+    # a furniture label with an empty value: 打印: 字体: 分享到:
+    r"|(?:打印|列印|字体|字号|分享|分享到|分享至|收藏|关闭|纠错|相关附件|扫一扫|打印本页|页面调色"
+    r"|背景色|朗读|语音播报|手机版|微信|微博|复制链接|链接|评论|点赞)\s*[:：]?\s*$"
+    r"|(?:上一篇|下一篇|上一条|下一条|上一版|下一版|前一篇|后一篇|上篇|下篇)\s*[:：]?"
+    r"|分享(?:到|至)|扫一扫|(?:相关新闻|相关阅读|相关链接|相关文章|相关推荐|推荐阅读|热点新闻"
+    r"|热门文章|延伸阅读)\s*[:：]?$"
+    r"|评论\s*[(（]|(?:提交|重置|用户名|匿名)$|主办\s*[:：]|承办\s*[:：]|地址\s*[:：]"
+    r"|(?:索引号|发文机关|发文字号|主题分类|主题词|成文日期|发布机构|生成日期|公开日期|公开方式"
+    r"|文号|有效性|内容概述|组配分类|信息分类|文件编号|效力状况|标题)\s*[:：|]"
+    r"|今天是\s*[:：]?|(?:您好|欢迎(?:您|光临|访问))"
+    r"|(?:(?:无障碍|长者|关怀)(?:浏览|模式|版)|登录|注册|简体|繁体|繁體|English)(?:\s|$)",
+    re.IGNORECASE,
+)
+_CHROME_ANY_RE = re.compile(
+    r"(?:发布|发表|更新|录入|上传|来源)(?:时间|日期)\s*[:：]"
     r"|(?:浏览|阅读|点击|访问)(?:次数|量|数)\s*[:：]?"
-    r"|^(?:责任编辑|编辑|责编|审核|校对|终审|初审|一审|二审|三审|签发)\s*[:：]\s*\S{0,12}$"
     r"|字号\s*[:：]?\s*[【\[]?\s*[大中小]|字体\s*[:：]?\s*[【\[]?\s*[大中小]"
     r"|[【\[]\s*(?:打印|列印|关闭|打印本页|列印本页|打印文章|关闭窗口|关闭视窗|收藏|返回顶部|返回"
     r"|大|中|小|默认|纠错|分享|推荐|朗读|页面调色|调色|背景色|护眼模式)\s*[】\]]"
     # a bracketed control with an empty value or size choices: 【页面调色: 】 【字体：大 中 小】
     r"|[【\[]\s*[\u4e00-\u9fff]{2,6}\s*[:：]\s*(?:[大中小默认超]{1,2}\s*)*[】\]]"
-    r"|^(?:打印本页|列印本页|关闭窗口|关闭视窗|返回顶部|返回首页|打印|列印|关闭|收藏本页|加入收藏"
-    r"|设为首页|返回列表)$"
-    # a furniture label with an empty value: 打印: 字体: 分享到:
-    r"|^(?:打印|列印|字体|字号|分享|分享到|分享至|收藏|关闭|纠错|相关附件|扫一扫|打印本页|页面调色"
-    r"|背景色|朗读|语音播报|手机版|微信|微博|复制链接|链接|评论|点赞)\s*[:：]?\s*$"
-    r"|^(?:上一篇|下一篇|上一条|下一条|上一版|下一版|前一篇|后一篇|上篇|下篇)\s*[:：]?"
-    r"|^分享(?:到|至)|^扫一扫|^(?:相关新闻|相关阅读|相关链接|相关文章|相关推荐|推荐阅读|热点新闻"
-    r"|热门文章|延伸阅读)\s*[:：]?$"
     r"|链接已复制|复制链接|扫描二维码|扫码(?:阅读|关注|分享|查看)|二维码分享"
     r"|在(?:您的|你的)?(?:手机|移动设备|设备)上(?:浏览|阅读|打开|查看)"
     r"|此处隐藏|下载后查看|我要投稿|我要纠错|转载请|原创文章|未经(?:许可|授权)|免责声明|版权声明"
-    r"|原文链接|网友评论|发表评论|我要评论|^评论\s*[(（]|条评论|验证码|^(?:提交|重置|用户名|匿名)$"
+    r"|原文链接|网友评论|发表评论|我要评论|条评论|验证码"
     r"|版权所有|Copyright|©|ICP备|ICP证|公网安备|网站标识码|技术支持\s*[:：]|主办单位\s*[:：]"
-    r"|承办单位\s*[:：]|^主办\s*[:：]|^承办\s*[:：]|联系电话\s*[:：]|^地址\s*[:：]|邮编\s*[:：]"
-    r"|建议使用.{0,20}浏览器|分辨率"
-    r"|^(?:索引号|发文机关|发文字号|主题分类|主题词|成文日期|发布机构|生成日期|公开日期|公开方式"
-    r"|文号|有效性|内容概述|组配分类|信息分类|文件编号|效力状况|标题)\s*[:：|]"
-    r"|^今天是\s*[:：]?|^(?:您好|欢迎(?:您|光临|访问))"
-    r"|^(?:(?:无障碍|长者|关怀)(?:浏览|模式|版)|登录|注册|简体|繁体|繁體|English)(?:\s|$)",
+    r"|承办单位\s*[:：]|联系电话\s*[:：]|邮编\s*[:：]|建议使用.{0,20}浏览器|分辨率",
     re.IGNORECASE,
 )
 # In a short line without sentences, a 来源: after a date is the source line too:
@@ -94,14 +98,18 @@ def is_chrome_line(key: str) -> bool:
     if len(key) > 120 and "。" in key:
         return False  # a paragraph of the article, however it begins
     key = key.lstrip(_BULLETS)
-    if _CHROME_RE.search(key):
+    if _furniture(key):
         return True
     if len(key) > 120 or re.search("[。，,；;]", key):
         return False
     if len(key) <= 60 and _SHORT_CHROME_RE.search(key):
         return True
     # 索 引 号: | … — a metadata table with its labels spaced out
-    return " " in key and _CHROME_RE.search(_SPACED_RE.sub("", key)) is not None
+    return " " in key and _furniture(_SPACED_RE.sub("", key))
+
+
+def _furniture(key: str) -> bool:
+    return _CHROME_START_RE.match(key) is not None or _CHROME_ANY_RE.search(key) is not None
 
 
 def is_navigation(key: str) -> bool:
@@ -151,7 +159,8 @@ def find_chrome(keys: list[str]) -> set[int]:
     article's first paragraph and after its last; everything after an end marker
     (上一篇, 相关新闻, 网友评论 …) that follows the last paragraph.
     """
-    article = [i for i, key in enumerate(keys) if _is_article_line(key) and not is_chrome_line(key)]
+    furniture = [bool(key) and is_chrome_line(key) for key in keys]
+    article = [i for i, key in enumerate(keys) if not furniture[i] and _is_article_line(key)]
     first = article[0] if article else len(keys)
     last = article[-1] if article else -1
     chrome: set[int] = set()
@@ -159,7 +168,7 @@ def find_chrome(keys: list[str]) -> set[int]:
         if not key:
             continue
         outside = index < first or index > last
-        if is_chrome_line(key) or (outside and _outside_chrome(keys, index)):
+        if furniture[index] or (outside and _outside_chrome(keys, index)):
             chrome.add(index)
     ended = next((i for i in range(last + 1, len(keys)) if _END_RE.search(keys[i])), None)
     if ended is not None:

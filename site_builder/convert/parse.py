@@ -56,7 +56,8 @@ TIME_OPENER_RE = re.compile(
 )
 ROLE_ONLY_RE = re.compile(rf"[{md.BYLINE_MARKS}]?\s*(?:{ROLE_PATTERN})")
 NAME_ONLY_RE = re.compile(r"[\u4e00-\u9fff·]{2,4}")
-MAX_NUMBERED_SENTENCE = 40  # （一）主要经济指标稳步增长,结构更优。 alone on its line: a heading
+MAX_NUMBERED_SENTENCE = 40
+MAX_ATTRIBUTION = 40  # （一）主要经济指标稳步增长,结构更优。 alone on its line: a heading
 # Words that make a short sentence a photo caption rather than a heading.
 CAPTION_WORDS = re.compile(r"图为|调研|参观|视察|看望|慰问|检查|督导|考察|观摩|摄")
 MAX_SENTENCE_HEADING = 20
@@ -222,6 +223,8 @@ def _is_attribution(body: list[Line], index: int) -> bool:
     """Who wrote or speaks, on a line of its own: 沙沟镇镇长 刘彦成 (or a name alone) above
     各位代表:, or a byline's role without names (新华社记者)."""
     key = body[index].key
+    if len(key) > MAX_ATTRIBUTION:
+        return False
     if SPEAKER_RE.match(key) or ROLE_ONLY_RE.fullmatch(key):
         return True
     following = body[index + 1].key if index + 1 < len(body) else ""
@@ -356,18 +359,19 @@ def _region_texts(
     titles: list[str], blocks: list[Block], keys: list[str]
 ) -> list[tuple[str, float]]:
     """The texts a region is looked for in, with weights: the title most, then the first
-    paragraphs, then the rest of the body; photo captions least."""
-    texts = [(title, REGION_WEIGHTS["title"]) for title in titles if title]
+    paragraphs, then the rest of the body; photo captions least (texts of one weight joined)."""
+    parts: dict[str, list[str]] = {"title": [t for t in titles if t], "opening": [], "body": []}
+    parts["caption"] = []
     opening = 0
     for block, key in zip(blocks, keys, strict=True):
         if block.kind == "caption":
-            texts.append((key, REGION_WEIGHTS["caption"]))
+            parts["caption"].append(key)
         elif block.kind in ("paragraph", "heading") and opening < 2:
             opening += block.kind == "paragraph"
-            texts.append((key, REGION_WEIGHTS["opening"]))
+            parts["opening"].append(key)
         else:
-            texts.append((key, REGION_WEIGHTS["body"]))
-    return texts
+            parts["body"].append(key)
+    return [("\n".join(texts), REGION_WEIGHTS[part]) for part, texts in parts.items() if texts]
 
 
 def byline_text(groups: list[Byline]) -> str:

@@ -26,12 +26,13 @@ from collections import Counter
 from dataclasses import dataclass
 
 RANK_RE = re.compile("街道|镇|乡|区|县|市|旗")
-HAN = re.compile(r"[\u4e00-\u9fff]")
 # A name does not start with these: function words and verbs of place (占, 赴, 距), a rank (the
 # parent's), a date's 年月日.
 NOT_FIRST = set(
     "在到和与及对为全本该各把将从向的了是让由被给以于至其每此那这我省市县区镇乡村旗年月日占赴往距较据超些"
 )
+# Nor end with these: 城区街道 and 获评全市 are not names.
+NOT_LAST = set("区县市镇乡全各本该我此每其这那")
 # Nor hold these anywhere: 上级和镇委 does not give 级和镇.
 NOT_INSIDE = set("的了和与及或在是把被将为对从向")
 # Before these a name may start: a clause opening, a parent unit, a date, a function word.
@@ -90,30 +91,42 @@ def _blank_quotes(text: str) -> str:
     return QUOTES.sub(lambda m: " " * len(m.group()), text) if "“" in text or "「" in text else text
 
 
+def _han(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fff"
+
+
 def place_candidates(text: str) -> list[tuple[int, int, str, bool]]:
     """(start, end, name, common) of every place-like name in ``text``, both lengths where both
     fit; ``common`` when it ends in a common word (邹城市 or 大城市, 龙城区 or 老城区)."""
     found: list[tuple[int, int, str, bool]] = []
     for rank in RANK_RE.finditer(text):
-        end, rank_text = rank.end(), rank.group()
-        after = text[end : end + 1]
-        if after and after in NOT_AFTER.get(rank_text, ()):
+        rank_start, end, rank_text = rank.start(), rank.end(), rank.group()
+        if rank_start < 2:
             continue
+        last = text[rank_start - 1]
+        # cheapest tests first: most ranks follow 全, 我, 社 … (全区, 我市, 社区)
+        if not _han(last) or last in NOT_LAST or last + rank_text[0] in COMMON_WORDS:
+            continue
+        if end < len(text) and text[end] in NOT_AFTER.get(rank_text, ()):
+            continue
+        common = last + rank_text[0] in PLACE_OR_WORD
         for size in (2, 3):
-            start = rank.start() - size
-            proper = text[start : rank.start()] if start >= 0 else ""
-            if len(proper) != size or not all(HAN.match(ch) for ch in proper):
-                continue
-            if proper[0] in NOT_FIRST or NOT_INSIDE.intersection(proper[1:]):
-                continue
-            if proper[-2:] in NOT_NAMES or proper[-1] in "区县市镇乡全各本该我此每其这那":
-                continue  # 贯彻县委, 城区街道, 获评全市: not a name
+            start = rank_start - size
+            if start < 0:
+                break
+            first = text[start]
+            if not _han(first):
+                break
+            proper = text[start:rank_start]
+            if (
+                first in NOT_FIRST
+                or NOT_INSIDE.intersection(proper[1:])
+                or proper[-2:] in NOT_NAMES
+            ):
+                continue  # 各镇, 上级和镇委, 贯彻县委: not a name
             if start > 0 and text[start - 1].isdigit():
                 continue  # 2022年各镇: a fragment after a number
-            tail = proper[-1] + rank_text[0]
-            if tail in COMMON_WORDS:
-                continue
-            found.append((start, end, proper + rank_text, tail in PLACE_OR_WORD))
+            found.append((start, end, proper + rank_text, common))
     return found
 
 
@@ -140,7 +153,7 @@ def find_region(texts: list[tuple[str, float]]) -> str | None:
             order += 1
             entry = seen.setdefault(name, _Seen(first=order))
             before = text[start - 1] if start > 0 else ""
-            boundary = not HAN.match(before) or before in BOUNDARY
+            boundary = not _han(before) or before in BOUNDARY
             score = 1.0 if boundary else 0.5
             if before in SUBJECT_BEFORE:
                 score += 1.0  # the subject of a clause

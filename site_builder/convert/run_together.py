@@ -40,7 +40,7 @@ _BREAK_RE = re.compile(
 _CHROME_HEAD_RE = re.compile(r"^(.*(?:来源|作者|浏览次数|阅读次数|点击数)\s*[:：]\s*\S*)\s+(\S.*)$")
 # A quick test before the full split: a space inside the line, or a heading after a sentence.
 _MAY_RUN_TOGETHER_RE = re.compile(
-    r"\s|[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）]|[。！？!?；;]【"
+    rf"\s|[{_TERMINAL}](?:[一二三四五六七八九十]{{1,3}}、|[(（][一二三四五六七八九十]{{1,3}}[)）]|【)"
 )
 _NAME_RE = re.compile(r"[\u4e00-\u9fff·]{2,4}")
 # A date or edition line run into what follows: split after it.
@@ -51,11 +51,15 @@ _HEAD_RE = re.compile(
 
 def split_run_together(line: str) -> list[str]:
     """Split a long line that holds several paragraphs; another line comes back as it is."""
-    if len(line) < RUN_TOGETHER_MIN or not _MAY_RUN_TOGETHER_RE.search(line.strip()):
+    if len(line) < RUN_TOGETHER_MIN:
         return [line]
-    text, tail = _enp_tail(line.strip())
+    text = line.strip()
+    breaks = _marker_breaks(text) if _MARKER_RE.search(text) else []
+    if not breaks and not _MAY_RUN_TOGETHER_RE.search(text):
+        return [line]
+    text, tail = _enp_tail(text)
     pieces: list[str] = []
-    segments = _split_at(text, _marker_breaks(text))
+    segments = _split_at(text, [b for b in breaks if b < len(text)])
     for piece in (p.strip() for s in segments for p in _BREAK_RE.split(s) if p and p.strip()):
         if pieces and (
             _unclosed(pieces[-1])  # 本报讯（全媒体记者 赵敏 | 见习记者 钱磊）: one bracket
