@@ -64,7 +64,10 @@ _CHROME_ANY_RE = re.compile(
 # 2021-08-01 10:51 来源: 新华社
 _SHORT_CHROME_RE = re.compile(
     r"(?:^|\s)(?:信息)?来源\s*[:：]|^\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}\s"
+    r"|^[\u4e00-\u9fff]{2,10}(?:网|报|社|台|新闻)\s+\d{4}-\d{1,2}-\d{1,2}(?:\s+[\d:]+)?$"
 )
+# 中广网 2012-08-13: the site's name and the date
+_SITE_AND_DATE_RE = re.compile(r"^([\u4e00-\u9fff]{2,10}(?:网|报|社|台|新闻))\s+\d{4}-")
 _SPACED_RE = re.compile(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff](?:\s|[:：]))")
 _BULLETS = "•·◆◇▪▶►➤ "
 # After these, the article is over: what follows is navigation, related links, comments.
@@ -180,9 +183,12 @@ def chrome_hints(keys: list[str], hints: Metadata) -> None:
     """A publication date and source read from chrome lines (发布时间:…, 来源:…, 某某日报数字报)."""
     for key in keys:
         labelled = re.search(r"(?:发布|发表|更新)?(?:时间|日期)\s*[:：]", key)
-        if hints.date is None and (labelled or re.match(r"\d{4}-\d{1,2}-\d{1,2}\s", key)):
+        site = _SITE_AND_DATE_RE.match(key)
+        if hints.date is None and (labelled or site or re.match(r"\d{4}-\d{1,2}-\d{1,2}\s", key)):
             if date := _DATE_IN_CHROME_RE.search(key):
                 hints.date = _iso(*(int(part) for part in date.groups()))
+        if hints.publication is None and site:
+            hints.publication = site.group(1)
         if hints.publication is None and (source := _SOURCE_RE.search(key)):
             if source.group(1) not in _NOT_A_SOURCE:
                 hints.publication = source.group(1)

@@ -46,6 +46,7 @@ SITE_SUFFIX_RE = re.compile(
 )
 # (2025年1月14日在凤鸣街道第二届居民议事会第四次会议上) — when and where a speech was given
 OCCASION_RE = re.compile(r"^[(（]?(\d{4}年\d{1,2}月\d{1,2}日在.{2,60}?)[)）]?$")
+TIME_RE = re.compile(r"\s*\d{1,2}:\d{2}(?::\d{2})?$")
 UNFINISHED_OCCASION_RE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日在(?!.*上$)")
 
 
@@ -83,6 +84,11 @@ def read_header(items: list[Line], article: Article) -> list[Line]:
         if (date := md.parse_date(key)) and not header.captions:
             meta.date = meta.date or date
             header.closed = bool(header.titles)
+            if time := TIME_RE.search(line.text):  # 2023-05-12 09:38: a portal's time stamp
+                header.metadata(line, line.text[: time.start()])
+                header.chrome(line, time.group(), "the time of publication left out")
+                index += 1
+                continue
         elif (edition := md.parse_edition(key)) and not header.captions:
             meta.edition = meta.edition or edition[0]
             meta.section = meta.section or (line.text[-len(edition[1]) :] if edition[1] else None)

@@ -143,17 +143,18 @@ def find_region(texts: list[tuple[str, float]]) -> str | None:
             if not common:
                 starts.setdefault(start, []).append(name)
         for start, end, name, common in candidates:
+            before = text[start - 1] if start > 0 else ""
+            boundary = not _han(before) or before in BOUNDARY
             following = starts.get(end)
             if following and not _is_small(name):
-                for child in following:
-                    parents.setdefault(child, Counter())[name] += 1
+                if boundary:  # 堆龙德庆县: a longer name than we read is no one's parent
+                    for child in following:
+                        parents.setdefault(child, Counter())[name] += 1
                 continue  # 邹城市钢山街道: the parent of what follows
             if common and weight < TITLE_WEIGHT:
                 continue  # 大城市, 老城区: a place only as a parent or in the title
             order += 1
             entry = seen.setdefault(name, _Seen(first=order))
-            before = text[start - 1] if start > 0 else ""
-            boundary = not _han(before) or before in BOUNDARY
             score = 1.0 if boundary else 0.5
             if before in SUBJECT_BEFORE:
                 score += 1.0  # the subject of a clause
