@@ -125,8 +125,8 @@ def is_navigation(key: str) -> bool:
         return False
     if re.search(r"[>»＞→|｜]", key) and all(len(i) <= 12 for i in items):
         return len(items) >= 2 or bool(_NAV_WORDS.search(items[0]))  # 首页>
-    if len(items) >= 5 and all(len(item) <= 4 for item in items):
-        return True  # a menu: 财经 金融 证券 汽车 科技
+    if len(items) >= 5 and all(2 <= len(item) <= 4 for item in items):
+        return True  # a menu: 财经 金融 证券 汽车 科技 (not 政 府 工 作 报 告)
     return (
         len(items) >= 3
         and all(len(item) <= 8 for item in items)

@@ -68,7 +68,7 @@ def split_run_together(line: str) -> list[str]:
             pieces[-1] += " " + piece  # 本报记者 李明 | 通讯员 王芳: one byline
         else:
             pieces.append(piece)
-    if len(pieces) < 2 and not (tail and pieces):
+    if len(pieces) < 2 and not (tail and pieces) and not _ROLE_START_RE.match(text):
         return [line]  # no sign of lost paragraph breaks: one long paragraph
     out: list[str] = []
     for piece in pieces:
