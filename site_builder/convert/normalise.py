@@ -3,11 +3,13 @@
 Reports come as e-paper text, portal pages, Traditional-character mirrors, PDF copies and
 one-line pastes. Before the parser sees them:
 
-- ``split_run_together``: a long line holding several paragraphs is split at sentence ends
-  followed by a space and at spaced breaks (a full-width indent, a subtitle, a byline);
+- ``split_run_together`` (run_together.py): a long line holding several paragraphs is split
+  at sentence ends followed by a space, at spaced breaks (a full-width indent, a subtitle, a
+  byline) and at numbered headings the numbering vouches for;
 - ``clean_line``: runs of spaces collapse, full-width digits become ASCII;
-- ``find_chrome``: navigation, breadcrumbs, 发布时间/来源/字号 lines, print and share buttons,
-  上一篇/下一篇, comment boxes and copyright lines are set aside (kept in ``source.*``);
+- ``find_chrome`` (chrome.py): navigation, breadcrumbs, 发布时间/来源/字号 lines, print and
+  share buttons, 上一篇/下一篇, comment boxes and copyright lines are set aside (kept in
+  ``source.*``); each line knows whether chrome was left out next to it;
 - ``reflow_wrapped``: lines hard-wrapped mid-sentence or mid-figure (PDF copies) are joined;
 - ``close_unit_spaces``: 31.88 亿元 -> 31.88亿元, so the figure reads as one;
 - ``analysis_text``: Traditional -> Simplified (OpenCC) for analysis only, of the same length
