@@ -66,6 +66,14 @@ LEAD_MAX = 30
 REGION_WEIGHTS = {"title": TITLE_WEIGHT, "opening": 2.0, "body": 1.0, "caption": 0.5}
 
 
+_ENDS_IN_CREDIT_RE = re.compile(r"摄影?[)）]?$")
+
+
+def trailing_credit(key: str) -> re.Match[str] | None:
+    """图为…就餐。 蒋文博 摄 -> the caption and its credit; a quick test first (摄 at the end)."""
+    return TRAILING_CREDIT_RE.match(key) if _ENDS_IN_CREDIT_RE.search(key) else None
+
+
 def is_sentence_caption(line: Line) -> bool:
     """区委书记马志勇到双山街道调研项目建设情况。 — a one-sentence caption set apart by space."""
     text = line.key
@@ -235,7 +243,7 @@ def _long_line_blocks(body: list[Line], index: int) -> list[Block]:
     line = body[index]
     if _is_sentence_heading(body, index):
         return [Block("heading", line.text, line=line.number)]
-    if TRAILING_CREDIT_RE.match(line.key) or _is_caption_sentence(line):
+    if trailing_credit(line.key) or _is_caption_sentence(line):
         return _caption_blocks(line)
     if CREDIT_RE.match(line.key) or _is_closing_byline_line(line.key):
         return [Block("credit", line.text, line=line.number)]
@@ -244,7 +252,7 @@ def _long_line_blocks(body: list[Line], index: int) -> list[Block]:
 
 def _caption_blocks(line: Line) -> list[Block]:
     """A caption, with a trailing photo credit (… 蒋文博 摄) as its own credit block."""
-    credit = TRAILING_CREDIT_RE.match(line.key)
+    credit = trailing_credit(line.key)
     if credit:
         start = credit.start("credit")
         return [
@@ -291,7 +299,7 @@ def _is_caption_sentence(line: Line) -> bool:
 
 def _classify_short_run(run: list[Line], followed_by_text: bool) -> list[Block]:
     """Short lines: a two-line heading, a one-line heading, captions or credits."""
-    credits = any(TRAILING_CREDIT_RE.match(line.key) or CREDIT_RE.match(line.key) for line in run)
+    credits = any(trailing_credit(line.key) or CREDIT_RE.match(line.key) for line in run)
     if (
         len(run) == 2
         and followed_by_text
@@ -302,7 +310,7 @@ def _classify_short_run(run: list[Line], followed_by_text: bool) -> list[Block]:
         return [Block("heading", main.text, sub=sub.text, line=main.number)]
     blocks: list[Block] = []
     for position, line in enumerate(run):
-        if TRAILING_CREDIT_RE.match(line.key):
+        if trailing_credit(line.key):
             blocks.extend(_caption_blocks(line))
         elif CREDIT_RE.match(line.key) or _is_closing_byline_line(line.key):
             blocks.append(Block("credit", line.text, line=line.number))

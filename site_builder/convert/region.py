@@ -154,7 +154,9 @@ def find_region(texts: list[tuple[str, float]]) -> str | None:
             if common and weight < TITLE_WEIGHT:
                 continue  # 大城市, 老城区: a place only as a parent or in the title
             order += 1
-            entry = seen.setdefault(name, _Seen(first=order))
+            entry = seen.get(name)
+            if entry is None:
+                entry = seen[name] = _Seen(first=order)
             score = 1.0 if boundary else 0.5
             if before in SUBJECT_BEFORE:
                 score += 1.0  # the subject of a clause
