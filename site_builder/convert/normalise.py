@@ -257,7 +257,7 @@ def normalise(raw: list[RawLine]) -> Normalised:
             closed.append(pieces[group[0]].number)
         first = group[0]
         gap = sum(1 for i in range(previous_end + 1, first) if i not in chrome)
-        after_chrome = any(i in chrome for i in range(previous_end + 1, first))
+        after_chrome = bool(chrome) and any(i in chrome for i in range(previous_end + 1, first))
         if result.lines:
             result.lines[-1].gap_after = gap
             result.lines[-1].chrome_after = after_chrome

@@ -105,7 +105,11 @@ def place_candidates(text: str) -> list[tuple[int, int, str, bool]]:
             continue
         last = text[rank_start - 1]
         # cheapest tests first: most ranks follow 全, 我, 社 … (全区, 我市, 社区)
-        if not _han(last) or last in NOT_LAST or last + rank_text[0] in COMMON_WORDS:
+        if (
+            not "\u4e00" <= last <= "\u9fff"
+            or last in NOT_LAST
+            or last + rank_text[0] in COMMON_WORDS
+        ):
             continue
         if end < len(text) and text[end] in NOT_AFTER.get(rank_text, ()):
             continue
@@ -115,7 +119,7 @@ def place_candidates(text: str) -> list[tuple[int, int, str, bool]]:
             if start < 0:
                 break
             first = text[start]
-            if not _han(first):
+            if not "\u4e00" <= first <= "\u9fff":
                 break
             proper = text[start:rank_start]
             if (
