@@ -101,9 +101,15 @@ def analysis_text(text: str) -> str:
     return "".join(_simplified_char(char) for char in text)
 
 
+@lru_cache(maxsize=2)
+def _analysis_joined(joined: str) -> str:
+    # The parser and the figure finder convert the same blocks one after the other: once.
+    return analysis_text(joined)
+
+
 def analysis_texts(texts: list[str]) -> list[str]:
     """``analysis_text`` of each text, converted in one call (a call costs more than a line)."""
-    joined = analysis_text("\n".join(texts))
+    joined = _analysis_joined("\n".join(texts))
     keys = joined.split("\n")
     if len(keys) != len(texts) or any(len(k) != len(t) for k, t in zip(keys, texts, strict=True)):
         return [analysis_text(text) for text in texts]
