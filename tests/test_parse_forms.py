@@ -436,3 +436,12 @@ def test_line_shapes():
     assert SPEAKER_RE.match("河西镇镇长 张明远")
     assert SPEAKER_RE.match("某某区人民政府副区长(提名人选) 吴小军")
     assert not SPEAKER_RE.match("聚焦项目建设 激发新动能")
+
+
+def test_import_warns_when_the_source_has_no_title(tmp_path):
+    from site_builder.convert.importer import import_file
+
+    source = tmp_path / "x.txt"
+    source.write_bytes((FIXTURES / "epaper_slogan_dongzhi.txt").read_bytes())
+    result = import_file(source, tmp_path / "content")
+    assert any("no title in the source" in warning for warning in result.warnings)

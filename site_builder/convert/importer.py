@@ -198,6 +198,8 @@ def write_report(prepared: PreparedReport, content: Path, force: bool = False) -
         result.warnings.append("no publication date in the source")
     if not prepared.meta.region:
         result.warnings.append("region not recognised")
+    if not prepared.meta.title:
+        result.warnings.append("no title in the source: give the page one (check asks for it)")
     return result
 
 
