@@ -3,8 +3,10 @@
 The lines come from normalise.py: page chrome already set aside, wrapped lines re-flowed,
 run-together text split. Each line carries its printed text and a Simplified copy of the
 same length (``key``); the parser decides on the key and keeps the printed text. Metadata
-lines (date, edition, publication, title, subtitle, byline) go into the front matter and
-are recorded as set aside; layout repairs (see layout.py) move text; nothing is dropped.
+lines (date, edition, publication, title, subtitle, byline; see header.py) go into the front
+matter and are recorded as set aside; the body's lines become headings, paragraphs, captions
+and credits; the region (region.py) and period are read from both; layout repairs (see
+layout.py) move text; nothing is dropped.
 """
 
 from __future__ import annotations
@@ -56,8 +58,8 @@ TIME_OPENER_RE = re.compile(
 )
 ROLE_ONLY_RE = re.compile(rf"[{md.BYLINE_MARKS}]?\s*(?:{ROLE_PATTERN})")
 NAME_ONLY_RE = re.compile(r"[\u4e00-\u9fff·]{2,4}")
-MAX_NUMBERED_SENTENCE = 40
-MAX_ATTRIBUTION = 40  # （一）主要经济指标稳步增长,结构更优。 alone on its line: a heading
+MAX_NUMBERED_SENTENCE = 40  # （一）主要经济指标稳步增长,结构更优。 alone on its line: a heading
+MAX_ATTRIBUTION = 40  # 某某镇镇长 张明远: a speaker's line is short
 # Words that make a short sentence a photo caption rather than a heading.
 CAPTION_WORDS = re.compile(r"图为|调研|参观|视察|看望|慰问|检查|督导|考察|观摩|摄")
 MAX_SENTENCE_HEADING = 20
