@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from site_builder.content.roles import ROLES, byline_groups, english_role
+from site_builder.content.roles import ROLES, byline_groups, english_role, split_media_role
 from site_builder.content.schema import ZH_PAGE, validate
 from site_builder.site.render import metadata_fields
 
@@ -57,3 +57,44 @@ def test_role_table_has_both_numbers_for_every_role():
     assert english_role("特约记者", 1) == "Contributing reporter"
     assert english_role("见习记者", 2) == "Trainee reporters"
     assert english_role("不明身份", 1) is None
+
+
+@pytest.mark.parametrize(
+    ("role", "outlet", "base"),
+    [
+        ("天门网记者", "天门网", "记者"),
+        ("新华社记者", "新华社", "记者"),
+        ("荆州日报记者", "荆州日报", "记者"),
+        ("晚报记者", "晚报", "记者"),
+        ("县融媒体中心记者", "县融媒体中心", "记者"),
+        ("镇江报业全媒体记者", "镇江报业", "全媒体记者"),
+    ],
+)
+def test_split_media_role(role, outlet, base):
+    assert split_media_role(role) == (outlet, base)
+
+
+def test_roles_of_the_table_are_not_media_roles():
+    assert split_media_role("本报记者") is None and split_media_role("融媒体记者") is None
+    assert split_media_role("报记者") is None  # a one-character outlet needs a name
+
+
+def test_english_media_roles():
+    assert english_role("新华社记者", 1) == "Xinhua reporter"
+    assert english_role("人民网记者", 2) == "People's Daily Online reporters"
+    assert english_role("天门网记者", 1) == "Reporter"  # no English name for the outlet given
+    assert (
+        english_role("天门网记者", 3, lambda name: "Tianmen Online") == "Tianmen Online reporters"
+    )
+
+
+def test_english_byline_names_an_outlet_by_rule():
+    from site_builder.english.rules import english_byline, english_publication
+
+    assert english_byline({"role": "天门网记者", "names": ["张俊", "刘银斌"]}) == {
+        "role": "Tianmen Online reporters",
+        "names": ["Zhang Jun", "Liu Yinbin"],
+    }
+    assert english_publication("天门市融媒体中心") == "Tianmen City Media Center"
+    assert english_publication("县融媒体中心") == "County Media Center"
+    assert english_publication("荆州日报") == "Jingzhou Daily"

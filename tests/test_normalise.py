@@ -7,23 +7,20 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from site_builder.content.model import Metadata
+from site_builder.convert.chrome import chrome_hints, find_chrome, is_chrome_line, is_navigation
 from site_builder.convert.normalise import (
     RawLine,
     analysis_text,
-    chrome_hints,
     clean_line,
     close_unit_spaces,
-    find_chrome,
-    is_chrome_line,
-    is_navigation,
     join_wrapped,
     joins_next,
     line_ranges,
     normalise,
     reflow_wrapped,
-    split_run_together,
     wrap_width,
 )
+from site_builder.convert.run_together import split_run_together
 
 
 def test_analysis_text_is_simplified_and_of_the_same_length():
@@ -164,7 +161,7 @@ ONE_LINE = (
 
 
 def test_split_run_together_at_sentence_ends_and_spaced_breaks():
-    pieces = [p.text for p in split_run_together(RawLine(1, ONE_LINE))]
+    pieces = split_run_together(ONE_LINE)
     assert pieces == [
         "白石街道:奋进新时代 建功新征程",
         "——白石街道2022年高质量发展纪实",
@@ -180,7 +177,7 @@ def test_a_long_paragraph_without_spaced_breaks_stays_whole():
     paragraph = (
         "聚力重点项目建设,筑牢高质量发展根基。" + "街道承担全市重点工程47项,总占地近3000亩。" * 8
     )
-    assert len(split_run_together(RawLine(3, paragraph))) == 1
+    assert len(split_run_together(paragraph)) == 1
 
 
 def test_line_ranges():
@@ -209,3 +206,117 @@ def test_normalise_keeps_traditional_text_as_printed():
 @pytest.mark.parametrize("text", ["0", "%", "12"])
 def test_a_single_short_line(text):
     assert [line.text for line in normalise([RawLine(1, text)]).lines] == [text]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "打印:",
+        "字体:",
+        "字號：",
+        "分享到:",
+        "扫描二维码",
+        "在您的设备上浏览本页",
+        "鏈接已復制",
+        "【頁面調色: 】",
+        "【字体：大 中 小】【打印】【关闭】",
+        "相關附件:",
+        "• 相关推荐",
+        "时间:2022-08-24 06:43:12 年终总结 我要投稿",
+        "---此处隐藏0字,下载后查看---",
+        "本文为本站原创文章,转载请注明出处。",
+        "2021-08-01 10:51 來源: 新華社",
+        "中广网 2012-08-13",
+        "索 引 号: | abc2023-0001 | 主 题 词: | 政务公开 | 公开方式: | 主动公开 |",
+        "标 题: | 河西镇2023年政府工作报告 |",
+    ],
+)
+def test_more_furniture_is_chrome(line):
+    assert is_chrome_line(analysis_text(line)), line
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "【聚焦产业升级】",  # a bracket heading
+        "【新春走基层】小镇子上的大格局",
+        "一、主要经济指标",
+        "新落成的镇文化活动中心",  # a photo caption
+        "各位代表:",
+        "政 府 工 作 报 告",
+        "现将1-6月重点工作进展情况通报如下:",
+    ],
+)
+def test_article_lines_with_colons_and_brackets_are_not_chrome(line):
+    assert not is_chrome_line(line) and not is_navigation(line), line
+
+
+def test_menus_breadcrumbs_and_lines_without_chinese_before_the_article():
+    assert is_navigation("财经 金融 证券 汽车 科技 消费 能源")  # five short items
+    assert is_navigation("首页>")  # a breadcrumb's first step
+    assert not is_navigation("政 府 工 作 报 告")  # spaced out, not a menu
+    keys = [
+        "EN",
+        "https://www.example.cn/",
+        "资讯",
+        "资讯直播 要闻 国际 财经 图片",
+        "稳中求进开新局",
+        "2022年,清河镇完成财政收入1.6亿元,同比增长9.2%,全镇经济社会发展稳中有进、持续向好。",
+    ]
+    assert find_chrome(keys) == {0, 1, 2, 3}
+
+
+def test_chrome_hints_from_a_time_stamp_and_a_site_date_line():
+    hints = Metadata()
+    chrome_hints(["2021-08-01 10:51 来源: 新华社"], hints)
+    assert (hints.date, hints.publication) == ("2021-08-01", "新华社")
+    hints = Metadata()
+    chrome_hints(["中广网 2012-08-13"], hints)
+    assert (hints.date, hints.publication) == ("2012-08-13", "中广网")
+
+
+def test_split_run_together_at_numbered_headings_after_a_report_title():
+    text = (
+        "某某街道办事处2023年政府工作报告一、2022年工作回顾2022年是不平凡的一年。街道坚持统一、"
+        "规范推进各项工作,全年完成固定资产投资8.3亿元,惠及居民2300余户二、2023年工作安排街道将"
+        "围绕高质量发展主线推进各项工作。"
+    )
+    pieces = split_run_together(text)
+    assert [p[:8] for p in pieces] == ["某某街道办事处2", "一、2022年工", "二、2023年工"]
+    assert "".join(pieces) == text
+
+
+def test_split_run_together_leaves_enumerations_and_ordinals_alone():
+    text = "坚持统一、规范、高效的原则,第一、第二、第三批项目全部落地," * 4
+    assert split_run_together(text) == [text]
+
+
+def test_split_run_together_at_a_spaced_numbered_heading():
+    text = (
+        "民营经济平稳增长,成为拉动经济增长的主要动力,全年增加值62.05亿元。 二、农 业 "
+        "全年粮食播种面积6310公顷,比上年增长1.45%;蔬菜播种面积2440公顷,增长3.0%。"
+    )
+    assert split_run_together(text)[1:] == [
+        "二、农 业",
+        "全年粮食播种面积6310公顷,比上年增长1.45%;蔬菜播种面积2440公顷,增长3.0%。",
+    ]
+
+
+def test_a_dateline_stays_with_its_lede():
+    lede = (
+        "本报讯 昨日,市统计局公布全市74个街道办事处经济社会发展情况的综合评价排序,"
+        "全市街道办事处20强随之揭晓,丰产路街道办事处、经八路街道办事处位居一二名。"
+    )
+    assert split_run_together("□晚报记者 孙娟 " + lede) == ["□晚报记者 孙娟", lede]
+
+
+def test_lines_after_chrome_know_it():
+    raw = [
+        RawLine(n, t)
+        for n, t in enumerate(["稳中求进开新局", "发布时间:2022年01月18日", "沿河生态步道"], 1)
+    ]
+    lines = normalise(raw).lines
+    assert [(line.chrome_before, line.chrome_after) for line in lines] == [
+        (False, True),
+        (True, False),
+    ]

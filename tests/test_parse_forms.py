@@ -270,7 +270,7 @@ def test_byline_role_groups(line, groups):
     ("paragraph", "groups"),
     [
         ("全镇上下将继续努力。(顾敏 林兰)", [(None, ["顾敏", "林兰"])]),
-        ("(镇江报业全媒体记者陈洁 盛林娟)", [("全媒体记者", ["陈洁", "盛林娟"])]),
+        ("(镇江报业全媒体记者陈洁 盛林娟)", [("镇江报业全媒体记者", ["陈洁", "盛林娟"])]),
     ],
 )
 def test_closing_byline(paragraph, groups):
@@ -292,3 +292,163 @@ def test_a_title_line_after_the_subtitle_is_kept():
     article = assert_nothing_lost(text.encode("utf-8"))
     assert article.meta.title == "敢立潮头逐浪高 奋楫扬帆谱新篇"
     assert article.meta.subtitle == "邹城市钢山街道2021年高质量发展纪实"
+
+
+# --- forms met on real texts: portal copies, Traditional portals, slogans, one-line reports ---
+
+
+def notes_with(article, text):
+    return [note for note in article.layout_notes if text in note]
+
+
+def test_portal_copy_with_empty_furniture_grouped_captions_and_a_media_byline():
+    article = fixture("portal_copy_qinghe.txt")
+    meta = article.meta
+    assert meta.title == "稳中求进开新局"  # the site's name after the title is chrome
+    assert notes_with(article, "'-q9星河娱乐网页版' after the title left out")
+    assert (meta.date, meta.publication) == ("2022-01-18", "清河网")
+    assert meta.byline == [Byline("清河网记者", ["李卫", "王敏", "陈亮"])]  # ● before it
+    assert meta.region == "清河镇"
+    blocks = kinds(article)
+    assert [t for k, t in blocks if k == "caption"] == [
+        "清河镇智能制造产业园一角",
+        "宏达电子生产车间内,工人正在调试设备",
+        "沿河生态步道",
+        "新落成的镇文化活动中心",
+    ]
+    assert not [t for k, t in blocks if k == "heading"]
+    assert "lines 2–5, 15–16: page chrome left out (6 lines)" in article.layout_notes
+    assert notes_with(article, "lines 6–9: 4 photo captions grouped before the text")
+    chrome = {p.text for p in article.set_aside if p.reason == "chrome"}
+    assert {"打印:", "字体:", "扫描二维码", "在您的设备上浏览本页"} <= chrome
+
+
+def test_traditional_portal_region_and_bracketed_controls():
+    article = fixture("portal_trad_lianhu.txt")
+    meta = article.meta
+    assert meta.title == "關於蓮湖區2023年重點工作1-9月進展情況的通報"  # as printed
+    assert meta.region == "莲湖区"  # a district, stored Simplified; never 年各镇 or 各镇
+    headings = [t for k, t in kinds(article) if k == "heading"]
+    assert headings == ["一、主要經濟指標", "二、重點項目方面", "三、民生實事方面"]
+    assert "lines 2–3, 11–12: page chrome left out (4 lines)" in article.layout_notes
+    chrome = {p.text for p in article.set_aside if p.reason == "chrome"}
+    assert {"【頁面調色: 】", "【字體：大 中 小】【打印】【關閉】", "相關附件:"} <= chrome
+
+
+def test_region_is_the_subject_not_a_quoted_slogan_or_a_neighbour():
+    article = fixture("epaper_slogan_dongzhi.txt")
+    assert article.meta.region == "东峙镇"  # not 游兴镇/产业强镇 (slogan) nor 西岙镇 (in passing)
+    assert article.meta.title == ""  # the source has none
+    assert article.meta.byline == [Byline("记者", ["林海"]), Byline("通讯员", ["周洁"])]
+    assert [k for k, _ in kinds(article)] == ["paragraph", "paragraph"]
+
+
+def test_one_line_report_split_at_its_numbered_headings():
+    article = fixture("oneline_report_beitang.txt")
+    meta = article.meta
+    assert meta.title == "北塘街道办事处2023年政府工作报告"  # the text before 一、 names a report
+    assert meta.region == "北塘街道"  # from 北塘街道办事处
+    headings = [t for k, t in kinds(article) if k == "heading"]
+    assert headings == ["一、2022年工作回顾", "二、2023年工作安排"]  # 二、 continues the numbering
+    paragraphs = [t for k, t in kinds(article) if k == "paragraph"]
+    assert paragraphs[0].startswith("2022年是极不寻常")
+    assert "统一、规范推进各项工作" in paragraphs[0]  # an enumeration is not a heading
+    assert "line 1: run-together text split into 3 lines" in article.layout_notes[0]
+
+
+def test_speech_report_on_a_portal():
+    article = fixture("speech_report_hexi.txt")
+    meta = article.meta
+    assert meta.title == "河西镇2023年政府工作报告"
+    assert meta.subtitle == "2023年1月10日在河西镇第十八届人民代表大会第三次会议上"  # two lines
+    assert (meta.date, meta.region) == ("2023-01-12", "河西镇")
+    blocks = kinds(article)
+    assert blocks[:2] == [("credit", "河西镇镇长 张明远"), ("paragraph", "各位代表:")]
+    headings = [t for k, t in blocks if k == "heading"]
+    assert headings == [
+        "一、2022年工作回顾",
+        "（一）主要经济指标稳中有进,发展质量持续提升。",
+        "二、2023年工作安排",
+    ]
+    assert "lines 2–4: page chrome left out (3 lines)" in article.layout_notes
+    assert "line 5: a line repeating the title left out" in article.layout_notes
+
+
+def test_a_portal_time_stamp_and_a_news_agency_dateline():
+    text = (
+        "分享到:\n链接已复制\n\nLANGUAGES\n\n资讯\n\n资讯直播 要闻 国际 财经 图片\n\n"
+        "首页> 发展门户> 要闻>\n\n2022年县域经济十强出炉,这些县为何领跑?\n\n2023-05-12 09:38\n\n"
+        "来源:东方新闻网\n\n字体:\n\n"
+        "东方网北京5月12日电 (记者 张立)随着各地统计公报发布,2022年县域经济十强榜单出炉,"
+        "青山县地区生产总值达2231.47亿元,同比增长4.0%。\n"
+    )
+    article = assert_nothing_lost(text.encode("utf-8"))
+    meta = article.meta
+    assert meta.title == "2022年县域经济十强出炉,这些县为何领跑?"  # the line above the date
+    assert (meta.date, meta.publication) == ("2023-05-12", "东方新闻网")
+    assert meta.byline == [Byline("记者", ["张立"])]  # from …电 (记者 张立)
+    assert "line 14: the time of publication left out" in article.layout_notes
+    assert [k for k, _ in kinds(article)] == ["paragraph"]
+
+
+@pytest.mark.parametrize(
+    ("line", "groups"),
+    [
+        ("●天门网记者 张俊 刘银斌", [("天门网记者", ["张俊", "刘银斌"])]),
+        ("■新华社记者 王明", [("新华社记者", ["王明"])]),
+        ("人民网记者 李华 通讯员 赵强", [("人民网记者", ["李华"]), ("通讯员", ["赵强"])]),
+        ("◎荆州日报记者 陈红", [("荆州日报记者", ["陈红"])]),
+        ("□晚报记者 孙娟", [("晚报记者", ["孙娟"])]),
+        ("▲县融媒体中心记者 周洋", [("县融媒体中心记者", ["周洋"])]),
+        ("★全媒体记者 吴迪", [("全媒体记者", ["吴迪"])]),
+    ],
+)
+def test_media_roles_and_marks_before_bylines(line, groups):
+    assert parse_byline(line) == [Byline(role, names) for role, names in groups]
+
+
+def test_metadata_line_forms():
+    from site_builder.convert.metadata import SUBTITLE_RE, parse_date, parse_news_flash
+
+    assert parse_date("2023-05-12 09:38") == "2023-05-12"  # a portal's time stamp
+    assert parse_date("2022年3月5日 星期六") == "2022-03-05"
+    assert (
+        SUBTITLE_RE.match("-2022年2月23日在某某区第五届人民代表大会上")
+        .group(1)
+        .startswith("2022年")
+    )
+    assert SUBTITLE_RE.match("-某某") is None
+    assert parse_news_flash("东方网北京5月12日电 (记者 张立)随着各地…") == [
+        Byline("记者", ["张立"])
+    ]
+    assert parse_news_flash("本报讯（记者 张三 通讯员 李四）全年…") == [
+        Byline("记者", ["张三"]),
+        Byline("通讯员", ["李四"]),
+    ]
+
+
+def test_line_shapes():
+    from site_builder.convert.lines import (
+        SALUTATION_RE,
+        SPEAKER_RE,
+        ends_in_colon,
+        is_short,
+        is_spaced_out,
+    )
+
+    assert is_spaced_out("政 府 工 作 报 告") and not is_spaced_out("奋进新时代 建功新征程")
+    assert ends_in_colon("各位代表:") and ends_in_colon("这里是浙江——")
+    assert not is_short("各位代表:")  # a lead-in is a paragraph, not a heading
+    assert SALUTATION_RE.match("尊敬的赵主任、各位副主任、各位委员:")
+    assert SPEAKER_RE.match("河西镇镇长 张明远")
+    assert SPEAKER_RE.match("某某区人民政府副区长(提名人选) 吴小军")
+    assert not SPEAKER_RE.match("聚焦项目建设 激发新动能")
+
+
+def test_import_warns_when_the_source_has_no_title(tmp_path):
+    from site_builder.convert.importer import import_file
+
+    source = tmp_path / "x.txt"
+    source.write_bytes((FIXTURES / "epaper_slogan_dongzhi.txt").read_bytes())
+    result = import_file(source, tmp_path / "content")
+    assert any("no title in the source" in warning for warning in result.warnings)

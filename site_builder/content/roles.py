@@ -8,7 +8,8 @@ reads both.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import re
+from collections.abc import Callable, Mapping
 from typing import Any
 
 # Chinese role -> (English for one name, for several). Longest roles are matched first, so
@@ -40,13 +41,67 @@ ROLES: dict[str, tuple[str, str]] = {
 # Longest first, for matching at the start of a byline token.
 ROLE_NAMES = tuple(sorted(ROLES, key=len, reverse=True))
 
+# A media outlet's name before a role, printed as one word: 天门网记者, 新华社记者, 荆州日报记者,
+# 晚报记者, 县融媒体中心记者, 镇江报业全媒体记者. The role is kept as printed; its English is
+# the outlet's name and the English of the role after it.
+MEDIA_SUFFIXES = (
+    "融媒体中心", "广播电视台", "新闻中心", "电视台", "客户端", "新闻网", "报业", "传媒", "日报",
+    "晚报", "时报", "网", "社", "报", "台",
+)  # fmt: skip
+# Outlets with an established English name.
+MEDIA_ENGLISH = {
+    "新华社": "Xinhua", "新华网": "Xinhuanet", "人民日报": "People's Daily",
+    "人民网": "People's Daily Online", "中新社": "China News Service", "中新网": "China News Service",
+    "光明日报": "Guangming Daily", "经济日报": "Economic Daily", "央视": "CCTV",
+    "中国日报": "China Daily", "晚报": "Evening News", "日报": "Daily", "时报": "Times",
+}  # fmt: skip
+_BASE_ROLES = "|".join(role for role in ROLE_NAMES if not role.startswith("本报"))
+_MULTI_SUFFIXES = "|".join(s for s in MEDIA_SUFFIXES if len(s) > 1)
+_SINGLE_SUFFIXES = "".join(s for s in MEDIA_SUFFIXES if len(s) == 1)
+# An outlet and a role: a bare two-character suffix (晚报) is an outlet too, a one-character one
+# (网, 社, 报, 台) needs a name before it.
+MEDIA_ROLE = (
+    rf"(?:[\u4e00-\u9fff]{{0,8}}?(?:{_MULTI_SUFFIXES})|[\u4e00-\u9fff]{{1,8}}?[{_SINGLE_SUFFIXES}])"
+    rf"(?:{_BASE_ROLES})"
+)
+# Any byline role: one of the table, or an outlet and one of the table.
+ROLE_PATTERN = "|".join(ROLE_NAMES) + "|" + MEDIA_ROLE
+_MEDIA_ROLE_RE = re.compile(
+    rf"((?:[\u4e00-\u9fff]{{0,8}}?(?:{_MULTI_SUFFIXES})|[\u4e00-\u9fff]{{1,8}}?[{_SINGLE_SUFFIXES}]))"
+    rf"({_BASE_ROLES})"
+)
 
-def english_role(role: str | None, count: int) -> str | None:
-    """The English role for ``count`` names; None for a role not in the table."""
-    forms = ROLES.get(role.strip()) if role else None
-    if not forms:
+
+def split_media_role(role: str) -> tuple[str, str] | None:
+    """天门网记者 -> ("天门网", "记者"); None for a role of the table or no role at all."""
+    role = role.strip()
+    if role in ROLES:
         return None
-    return forms[0] if count == 1 else forms[1]
+    match = _MEDIA_ROLE_RE.fullmatch(role)
+    return (match.group(1), match.group(2)) if match else None
+
+
+def english_role(
+    role: str | None, count: int, outlet: Callable[[str], str | None] | None = None
+) -> str | None:
+    """The English role for ``count`` names; None for a role not in the table.
+
+    An outlet's role (天门网记者) is the outlet's English name and the role's: "Xinhua
+    reporter"; ``outlet`` names an outlet without an established English name (pinyin),
+    else the role alone is given ("Reporter").
+    """
+    forms = ROLES.get(role.strip()) if role else None
+    if forms:
+        return forms[0] if count == 1 else forms[1]
+    media = split_media_role(role) if role else None
+    if not media:
+        return None
+    name, base = media
+    english = english_role(base, count)
+    outlet_name = MEDIA_ENGLISH.get(name) or (outlet(name) if outlet else None)
+    if not english or not outlet_name:
+        return english
+    return f"{outlet_name} {english[:1].lower()}{english[1:]}"
 
 
 def byline_groups(value: Any) -> list[dict[str, Any]]:

@@ -12,7 +12,7 @@ import sys
 import time
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
@@ -25,7 +25,7 @@ from site_builder.content.errors import EditedPageError, InputError, SiteBuilder
 from site_builder.content.files import write_atomic
 from site_builder.content.frontmatter import split_front_matter
 from site_builder.content.metrics import METRICS_FILE, Vocabulary, load_metrics
-from site_builder.content.model import Article, KeyFigure, Metadata
+from site_builder.content.model import Article, Block, KeyFigure, Metadata
 from site_builder.convert.decode import decode_bytes
 from site_builder.convert.figures import find_key_figures
 from site_builder.convert.html_source import looks_like_html, parse_html
@@ -85,7 +85,10 @@ def key_figures_as_printed(article: Article) -> list[KeyFigure]:
     keys = analysis_texts([block.text for block in article.blocks])
     analysed = Article(
         meta=article.meta,
-        blocks=[replace(block, text=key) for block, key in zip(article.blocks, keys, strict=True)],
+        blocks=[
+            Block(block.kind, key, block.lead, block.sub, block.line)
+            for block, key in zip(article.blocks, keys, strict=True)
+        ],
     )
     figures = find_key_figures(analysed)
     cursor: dict[int, int] = {}
@@ -203,6 +206,8 @@ def write_report(prepared: PreparedReport, content: Path, force: bool = False) -
         result.warnings.append("no publication date in the source")
     if not prepared.meta.region:
         result.warnings.append("region not recognised")
+    if not prepared.meta.title:
+        result.warnings.append("no title in the source: give the page one (check asks for it)")
     return result
 
 

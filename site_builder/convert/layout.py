@@ -57,7 +57,8 @@ def repair_layout(article: Article) -> None:
 
 def _rejoin_cut_paragraphs(blocks: list[Block], notes: list[str]) -> None:
     cuts = [b for b in blocks if is_cut(b)]
-    continuations = [b for b in blocks if is_continuation(b)]
+    # Without a cut paragraph nothing can continue one: 家乡,是… is a paragraph's own start.
+    continuations = [b for b in blocks if is_continuation(b)] if cuts else []
     for block in continuations:
         block.lead = 0  # a fragment's first "sentence" is the end of someone else's
     if len(cuts) == 1 and len(continuations) == 1 and cuts[0] is not continuations[0]:

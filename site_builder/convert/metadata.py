@@ -7,18 +7,20 @@ import re
 from collections import Counter
 
 from site_builder.content.model import Byline, Metadata
-from site_builder.content.roles import ROLE_NAMES
+from site_builder.content.roles import ROLE_PATTERN
 
+# 2022年3月5日 星期六, 2023-05-12 09:38: a date line (with the time a portal prints)
 DATE_RE = re.compile(
-    r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日(?:\s*(?:星期|周).)?$"
-    r"|^(\d{4})-(\d{1,2})-(\d{1,2})(?:\s*(?:星期|周).)?$"
+    r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日(?:\s*(?:星期|周).)?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?$"
+    r"|^(\d{4})-(\d{1,2})-(\d{1,2})(?:\s*(?:星期|周).)?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?$"
 )
 # 第04版 / 第A2版：要闻 / 第06版:区县巡礼 — the edition and its section name
 EDITION_RE = re.compile(
     r"^(第\s*[0-9A-Za-z一二三四五六七八九十]+\s*版)\s*[:：]?\s*([^\s:：,，。]{0,10})$"
 )
-SUBTITLE_RE = re.compile(r"^(?:——|──|--|—)+\s*(.+)$")
-ROLE_ALT = "|".join(ROLE_NAMES)
+# ——邹城市钢山街道发展纪实; -2022年2月23日在…会议上 (a single hyphen before a date)
+SUBTITLE_RE = re.compile(r"^(?:(?:——|──|--|—)+|-(?=\s*\d{4}年))\s*(.+)$")
+ROLE_ALT = ROLE_PATTERN
 ROLE_RE = re.compile(ROLE_ALT)
 # Marks some papers print before a byline: □记者 张三, ■本报记者 李四
 BYLINE_MARKS = "□■●◎▲△◆◇☆★"
@@ -28,17 +30,13 @@ BYLINE_TAIL_WORDS = {"报道", "摄", "摄影", "文", "图", "文图", "整理"
 NAME_RE = re.compile(r"[\u4e00-\u9fff·]{2,5}")
 # (顾敏 林兰) or (记者 张三) closing the article: the writers, in brackets
 CLOSING_BYLINE_RE = re.compile(r"[(（]([^()（）]{2,40})[)）]$")
-# 本报讯（记者 张三 通讯员 李四）at the start of the lede
-NEWS_FLASH_RE = re.compile(r"^本报讯\s*[(（]([^)）]{2,60})[)）]")
+# 本报讯（记者 张三 通讯员 李四）, 中新网北京5月12日电 (记者 李金磊) at the start of the lede
+NEWS_FLASH_RE = re.compile(r"^(?:本报讯|[^\s,，。(（]{2,20}?[讯电])\s*[(（]([^)）]{2,60})[)）]")
 ENP_TAIL_RE = re.compile(r"enpproperty")
 ISO_DATE_RE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 PAGE_FILE_RE = re.compile(r"\b(content_\d+\.html?)\b")
 PUBLICATION_RE = re.compile(r"^[\u4e00-\u9fff]{2,8}(?:日报|晚报|时报|报)$")
 YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})年")
-# A place the report is about: optional parent (邹城市) and a subdistrict/town (钢山街道).
-PLACE_RE = re.compile(r"(?=([\u4e00-\u9fff]{2,3})(街道|镇|乡)(?![\u4e00-\u9fff]{0,1}[长办]))")
-PARENT_RE = re.compile(r"([\u4e00-\u9fff]{2,3}[市县区])$")
-NOT_PLACE_PREFIX = set("在到和与及对为全本该各把将从向的了是让")
 
 
 def iso_date(year: int, month: int, day: int) -> str | None:
@@ -89,7 +87,7 @@ def byline_groups(line: str, printed: str | None = None) -> list[Byline]:
             start, text = start + role.end(), text[role.end() :]
         if not text or text in BYLINE_TAIL_WORDS:
             continue
-        if NAME_RE.fullmatch(text):
+        if NAME_RE.fullmatch(text) and not text.endswith("讯"):  # 本报讯 opens the lede
             if not groups:
                 groups.append(Byline())
             groups[-1].names.append(printed[start : start + len(text)])
@@ -141,27 +139,6 @@ def parse_enp_tail(line: str, meta: Metadata) -> None:
         after = line[page.end() :].replace("/enpproperty-->", "").split()
         words = [w for w in after if not w.isdigit()]
         meta.title = " ".join(words)
-
-
-def find_region(texts: list[str]) -> str | None:
-    """The subdistrict/town the report is about, with its parent city/district when printed."""
-    joined = "\n".join(texts)
-    counts: Counter[str] = Counter()
-    for match in PLACE_RE.finditer(joined):
-        name, rank = match.group(1), match.group(2)
-        for size in (2, 3):
-            core = name[-size:]
-            if len(core) == size and core[0] not in NOT_PLACE_PREFIX:
-                counts[core + rank] += 1
-    if not counts:
-        return None
-    best = max(counts.items(), key=lambda item: (item[1], len(item[0])))[0]
-    parents: Counter[str] = Counter()
-    for match in re.finditer(re.escape(best), joined):
-        parent = PARENT_RE.search(joined[max(0, match.start() - 4) : match.start()])
-        if parent and parent.group(1)[0] not in NOT_PLACE_PREFIX:
-            parents[parent.group(1)] += 1
-    return (parents.most_common(1)[0][0] if parents else "") + best
 
 
 def find_period(title_lines: list[str], body: list[str], date: str | None) -> str | None:

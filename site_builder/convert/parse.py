@@ -3,8 +3,10 @@
 The lines come from normalise.py: page chrome already set aside, wrapped lines re-flowed,
 run-together text split. Each line carries its printed text and a Simplified copy of the
 same length (``key``); the parser decides on the key and keeps the printed text. Metadata
-lines (date, edition, publication, title, subtitle, byline) go into the front matter and
-are recorded as set aside; layout repairs (see layout.py) move text; nothing is dropped.
+lines (date, edition, publication, title, subtitle, byline; see header.py) go into the front
+matter and are recorded as set aside; the body's lines become headings, paragraphs, captions
+and credits; the region (region.py) and period are read from both; layout repairs (see
+layout.py) move text; nothing is dropped.
 """
 
 from __future__ import annotations
@@ -12,8 +14,20 @@ from __future__ import annotations
 import re
 
 from site_builder.content.model import Article, Block, Byline, Metadata, SetAside
+from site_builder.content.roles import ROLE_PATTERN
 from site_builder.convert import metadata as md
+from site_builder.convert.header import read_header, skip_known_header
 from site_builder.convert.layout import repair_layout
+from site_builder.convert.lines import (
+    BRACKET_HEADING_RE,
+    CLAUSE_PUNCT,
+    MAX_HEADING,
+    NUMBERED_HEADING_RE,
+    SALUTATION_RE,
+    SENTENCE_END,
+    SPEAKER_RE,
+    is_short,
+)
 from site_builder.convert.normalise import (
     Line,
     Normalised,
@@ -22,36 +36,44 @@ from site_builder.convert.normalise import (
     analysis_texts,
     normalise,
 )
+from site_builder.convert.region import TITLE_WEIGHT, find_region
 
-SENTENCE_END = "。！？!?"
-CLAUSE_PUNCT = re.compile(r"[,，。；;！？!?]")
-NUMBERED_HEADING_RE = re.compile(
-    r"^(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[.．、](?!\d))"
-)
-BRACKET_HEADING_RE = re.compile(r"^【[^】]{2,24}】")
-# (张三/文 李四/图), 蒋文博 摄, and an attribution in brackets closing the text: (白沙镇党政办)
+# (张三/文 李四/图), 蒋文博 摄, 中新财经 李金磊 制 (a chart's maker), and an attribution in
+# brackets closing the text: (白沙镇党政办)
 CREDIT_RE = re.compile(
     r"^[(（]?[^()（）]{0,40}/\s*(?:文|图|摄)[^()（）]{0,40}[)）]?$|^.{0,30}摄$"
+    r"|^(?:[\u4e00-\u9fff]{2,8}\s+)?[\u4e00-\u9fff·]{2,4}\s+(?:制图|制|绘图|供图)$"
     r"|^[(（][\u4e00-\u9fff·\s、]{2,20}[)）]$"
 )
 # 图为老人们在“邻里食堂”就餐。 蒋文博 摄 — a caption, then its photographer
 _CREDIT_NAMES = r"[\u4e00-\u9fff·]{2,4}(?:[\s、][\u4e00-\u9fff·]{2,4}){0,3}"
 TRAILING_CREDIT_RE = re.compile(
     r"^(?P<caption>.+?)(?:\s+|(?<=[。！？!?”」』）)]))"
-    rf"(?P<credit>[(（]?(?:(?:本报)?(?:记者|通讯员|摄影记者)\s*)?{_CREDIT_NAMES}\s*(?:/\s*)?摄(?:影)?[)）]?)$"
+    rf"(?P<credit>[(（]?(?:(?:{ROLE_PATTERN})\s*)?{_CREDIT_NAMES}\s*(?:/\s*)?摄(?:影)?[)）]?)$"
 )
+# 一、2022年工作回顾2022年是…: a numbered heading run into a sentence that opens with a time
+TIME_OPENER_RE = re.compile(
+    r"(?:19|20)\d{2}年(?:是|以来|,|，|上半年|前三季度|全|我|共|累计|完成|实现)|今年以来|去年以来"
+    r"|一年来|过去一年|近年来|近几年|这一年|截至|\d{1,2}[-—至~]\d{1,2}月[,，份]"
+)
+ROLE_ONLY_RE = re.compile(rf"[{md.BYLINE_MARKS}]?\s*(?:{ROLE_PATTERN})")
+NAME_ONLY_RE = re.compile(r"[\u4e00-\u9fff·]{2,4}")
+MAX_NUMBERED_SENTENCE = 40  # （一）主要经济指标稳步增长,结构更优。 alone on its line: a heading
+MAX_ATTRIBUTION = 40  # 某某镇镇长 张明远: a speaker's line is short
 # Words that make a short sentence a photo caption rather than a heading.
 CAPTION_WORDS = re.compile(r"图为|调研|参观|视察|看望|慰问|检查|督导|考察|观摩|摄")
-MAX_HEADING = 30
 MAX_SENTENCE_HEADING = 20
 MAX_CAPTION = 40
 LEAD_MAX = 30
-HEADER_LINES = 10
+REGION_WEIGHTS = {"title": TITLE_WEIGHT, "opening": 2.0, "body": 1.0, "caption": 0.5}
 
 
-def is_short(text: str) -> bool:
-    """A line that could be a heading or a caption: short, no clause punctuation."""
-    return len(text) <= MAX_HEADING and not CLAUSE_PUNCT.search(text)
+_ENDS_IN_CREDIT_RE = re.compile(r"摄影?[)）]?$")
+
+
+def trailing_credit(key: str) -> re.Match[str] | None:
+    """图为…就餐。 蒋文博 摄 -> the caption and its credit; a quick test first (摄 at the end)."""
+    return TRAILING_CREDIT_RE.match(key) if _ENDS_IN_CREDIT_RE.search(key) else None
 
 
 def is_sentence_caption(line: Line) -> bool:
@@ -82,16 +104,12 @@ def parse_normalised(
     article = Article(meta=meta, blocks=[], set_aside=list(normalised.set_aside))
     article.layout_notes.extend(normalised.notes)
     items = _take_tail(list(normalised.lines), article)
-    body_start = _read_header(items, article) if header else _skip_known_header(items, article)
-    article.blocks = _classify(items[body_start:])
+    body = read_header(items, article) if header else skip_known_header(items, article)
+    article.blocks = _classify(body)
     _mark_leads(article.blocks)
     repair_layout(article)
     _finish_metadata(article, normalised.hints)
     return article
-
-
-def _set_aside(article: Article, line: Line) -> None:
-    article.set_aside.append(SetAside(line.number, line.text, "metadata"))
 
 
 def _take_tail(items: list[Line], article: Article) -> list[Line]:
@@ -108,94 +126,6 @@ def _take_tail(items: list[Line], article: Article) -> list[Line]:
     return items
 
 
-def _read_header(items: list[Line], article: Article) -> int:
-    """Consume date, edition, title, subtitle and byline lines; return the body's start."""
-    meta = article.meta
-    titles: list[Line] = []
-    subtitles: list[str] = []
-    index = 0
-    while index < len(items) and index < HEADER_LINES:
-        line = items[index]
-        key = line.key
-        if (date := md.parse_date(key)) and not titles:
-            meta.date = meta.date or date
-        elif (edition := md.parse_edition(key)) and not titles:
-            meta.edition = meta.edition or edition[0]
-            meta.section = meta.section or (line.text[-len(edition[1]) :] if edition[1] else None)
-        elif md.PUBLICATION_RE.match(key) and not titles and not meta.publication:
-            meta.publication = line.text
-        elif len(key) <= 60 and (byline := md.parse_byline(key, line.text)):
-            meta.byline = byline
-            _set_aside(article, line)
-            index += 1
-            break
-        elif (sub := md.SUBTITLE_RE.match(key)) and titles:
-            subtitles.append(line.text[sub.start(1) :])
-        elif is_short(key) and not _is_heading_form(key) and len(titles) + len(subtitles) < 3:
-            if _looks_like_first_heading(items, index, titles):
-                break
-            titles.append(line)
-        else:
-            break
-        _set_aside(article, line)
-        index += 1
-    _set_titles(meta, [line.text for line in titles], subtitles)
-    return index
-
-
-def _is_heading_form(key: str) -> bool:
-    return bool(NUMBERED_HEADING_RE.match(key) or BRACKET_HEADING_RE.match(key))
-
-
-def _set_titles(meta: Metadata, titles: list[str], subtitles: list[str]) -> None:
-    """One or more title lines and ——subtitle lines -> title and subtitle, nothing dropped.
-
-    With a ——subtitle, every title line is part of the title (a kicker line above the main
-    title, or a second title line after the subtitle); without one, the last of two or
-    three short lines is the subtitle.
-    """
-    if subtitles:
-        meta.title = meta.title or " ".join(titles)
-        meta.subtitle = meta.subtitle or " ".join(subtitles)
-    elif titles:
-        meta.title = meta.title or " ".join(titles[:-1] if len(titles) > 1 else titles)
-        if len(titles) > 1:
-            meta.subtitle = meta.subtitle or titles[-1]
-
-
-def _skip_known_header(items: list[Line], article: Article) -> int:
-    """With metadata from the page's properties, lines at the top that repeat it are metadata."""
-    meta = article.meta
-    known = {meta.title, meta.subtitle or "", *(meta.title.split())}
-    index = 0
-    while index < len(items) and index < HEADER_LINES:
-        line = items[index]
-        sub = md.SUBTITLE_RE.match(line.text)
-        if line.text in known or (sub and sub.group(1) == meta.subtitle):
-            _set_aside(article, line)
-        elif len(line.key) <= 60 and (byline := md.parse_byline(line.key, line.text)):
-            meta.byline = meta.byline or byline
-            _set_aside(article, line)
-            return index + 1
-        else:
-            break
-        index += 1
-    return index
-
-
-def _looks_like_first_heading(items: list[Line], index: int, titles: list[Line]) -> bool:
-    """Without a byline, a short line right before the first paragraph opens the body."""
-    if not titles:
-        return False
-    following = items[index + 1 : index + 2]
-    return (
-        bool(following)
-        and not is_short(following[0].key)
-        and not md.SUBTITLE_RE.match(following[0].key)
-        and not any(md.parse_byline(line.key) for line in items[index + 1 : index + 3])
-    )
-
-
 def _classify(body: list[Line]) -> list[Block]:
     blocks: list[Block] = []
     index = 0
@@ -209,6 +139,10 @@ def _classify(body: list[Line]) -> list[Block]:
             blocks.extend(_caption_blocks(line))
             index += 1
             continue
+        if _is_attribution(body, index):
+            blocks.append(Block("credit", line.text, line=line.number))
+            index += 1
+            continue
         if not is_short(line.key):
             blocks.extend(_long_line_blocks(body, index))
             index += 1
@@ -219,6 +153,7 @@ def _classify(body: list[Line]) -> list[Block]:
             and is_short(body[run_end + 1].key)
             and not body[run_end + 1].hint
             and not _split_heading(body[run_end + 1])
+            and not _is_attribution(body, run_end + 1)
         ):
             run_end += 1
         run = body[index : run_end + 1]
@@ -231,24 +166,19 @@ def _classify(body: list[Line]) -> list[Block]:
 def _split_heading(line: Line) -> list[Block] | None:
     """Headings: 一、… and 【…】 alone on a line, or run into the section's first sentence.
 
-    一、经济运行稳中向好。全年完成… -> heading 一、经济运行稳中向好。 + paragraph 全年完成…
+    一、经济运行稳中向好。全年完成… -> heading 一、经济运行稳中向好。 + paragraph 全年完成…;
+    一、2022年工作回顾2022年是… -> heading 一、2022年工作回顾 + paragraph 2022年是…
     """
     key, text = line.key, line.text
     if numbered := NUMBERED_HEADING_RE.match(key):
         if _is_numbered_heading(key):
             return [Block("heading", text, line=line.number)]
-        end = re.search(f"[{SENTENCE_END}]", key)
-        if (
-            end
-            and end.end() <= MAX_HEADING
-            and end.end() < len(key)
-            and numbered.end() < end.start()
-        ):
-            if not re.search("[；;]", key[: end.end()]):
-                return [
-                    Block("heading", text[: end.end()], line=line.number),
-                    Block("paragraph", text[end.end() :].lstrip(), line=line.number),
-                ]
+        cut = _run_in_heading_end(key, numbered.end())
+        if cut:
+            return [
+                Block("heading", text[:cut], line=line.number),
+                Block("paragraph", text[cut:].lstrip(), line=line.number),
+            ]
         return None
     if bracket := BRACKET_HEADING_RE.match(key):
         rest = text[bracket.end() :].lstrip()
@@ -262,20 +192,60 @@ def _split_heading(line: Line) -> list[Block] | None:
     return None
 
 
+def _run_in_heading_end(key: str, marker_end: int) -> int:
+    """Where a numbered heading run into its first sentence ends (0: it is not one): after
+    its sentence end, or before a time that opens the next sentence, within a heading's length."""
+    end = re.search(f"[{SENTENCE_END}]", key)
+    cut = 0
+    if end and marker_end < end.start() and end.end() <= MAX_HEADING and end.end() < len(key):
+        if not re.search("[；;]", key[: end.end()]):
+            cut = end.end()
+    opener = TIME_OPENER_RE.search(key, marker_end + 4, MAX_HEADING + 12)
+    if (
+        opener
+        and opener.start() <= MAX_HEADING
+        and (not cut or opener.start() < cut)
+        and not CLAUSE_PUNCT.search(key[marker_end : opener.start()])
+        and len(key) - opener.start() > MAX_HEADING
+    ):
+        cut = opener.start()
+    return cut
+
+
 def _is_numbered_heading(text: str) -> bool:
-    """一、聚焦项目建设,激发新动能 / (二)优化营商环境 / 3.强化保障 — short, not a sentence."""
+    """一、聚焦项目建设,激发新动能 / (二)优化营商环境 / 3.强化保障 — short, not a sentence; or
+    one sentence without figures alone on its line: （一）主要经济指标稳步增长,结构更优。"""
+    marker = NUMBERED_HEADING_RE.match(text)
+    if marker is None:
+        return False
+    if len(text) <= MAX_HEADING and not re.search(f"[{SENTENCE_END}；;]", text):
+        return True
+    body = text[marker.end() :]
     return (
-        NUMBERED_HEADING_RE.match(text) is not None
-        and len(text) <= MAX_HEADING
-        and not re.search(f"[{SENTENCE_END}；;]", text)
+        len(text) <= MAX_NUMBERED_SENTENCE
+        and body[-1:] in SENTENCE_END
+        and not re.search(f"[{SENTENCE_END}；;:：]", body[:-1])
+        and not re.search(r"\d", body)
     )
+
+
+def _is_attribution(body: list[Line], index: int) -> bool:
+    """Who wrote or speaks, on a line of its own: 沙沟镇镇长 刘彦成 (or a name alone) above
+    各位代表:, or a byline's role without names (新华社记者)."""
+    key = body[index].key
+    if len(key) > MAX_ATTRIBUTION:
+        return False
+    if SPEAKER_RE.match(key) or ROLE_ONLY_RE.fullmatch(key):
+        return True
+    following = body[index + 1].key if index + 1 < len(body) else ""
+    return bool(SALUTATION_RE.match(following)) and NAME_ONLY_RE.fullmatch(key) is not None
 
 
 def _long_line_blocks(body: list[Line], index: int) -> list[Block]:
     line = body[index]
     if _is_sentence_heading(body, index):
         return [Block("heading", line.text, line=line.number)]
-    if TRAILING_CREDIT_RE.match(line.key) or _is_caption_sentence(line):
+    if trailing_credit(line.key) or _is_caption_sentence(line):
         return _caption_blocks(line)
     if CREDIT_RE.match(line.key) or _is_closing_byline_line(line.key):
         return [Block("credit", line.text, line=line.number)]
@@ -284,7 +254,7 @@ def _long_line_blocks(body: list[Line], index: int) -> list[Block]:
 
 def _caption_blocks(line: Line) -> list[Block]:
     """A caption, with a trailing photo credit (… 蒋文博 摄) as its own credit block."""
-    credit = TRAILING_CREDIT_RE.match(line.key)
+    credit = trailing_credit(line.key)
     if credit:
         start = credit.start("credit")
         return [
@@ -331,12 +301,18 @@ def _is_caption_sentence(line: Line) -> bool:
 
 def _classify_short_run(run: list[Line], followed_by_text: bool) -> list[Block]:
     """Short lines: a two-line heading, a one-line heading, captions or credits."""
-    if len(run) == 2 and followed_by_text and all(line.gap_after < 2 for line in run):
+    credits = any(trailing_credit(line.key) or CREDIT_RE.match(line.key) for line in run)
+    if (
+        len(run) == 2
+        and followed_by_text
+        and not credits
+        and all(line.gap_after < 2 for line in run)
+    ):
         main, sub = run
         return [Block("heading", main.text, sub=sub.text, line=main.number)]
     blocks: list[Block] = []
     for position, line in enumerate(run):
-        if TRAILING_CREDIT_RE.match(line.key):
+        if trailing_credit(line.key):
             blocks.extend(_caption_blocks(line))
         elif CREDIT_RE.match(line.key) or _is_closing_byline_line(line.key):
             blocks.append(Block("credit", line.text, line=line.number))
@@ -385,8 +361,27 @@ def _finish_metadata(article: Article, hints: Metadata) -> None:
         meta.byline = md.parse_closing_byline(analysis_text(last.text), last.text) or []
     keys = analysis_texts([b.text for b in article.blocks])
     title_lines = [analysis_text(meta.title), analysis_text(meta.subtitle or "")]
-    meta.region = meta.region or md.find_region(title_lines) or md.find_region(title_lines + keys)
+    meta.region = meta.region or find_region(_region_texts(title_lines, article.blocks, keys))
     meta.period = meta.period or md.find_period(title_lines, keys, meta.date)
+
+
+def _region_texts(
+    titles: list[str], blocks: list[Block], keys: list[str]
+) -> list[tuple[str, float]]:
+    """The texts a region is looked for in, with weights: the title most, then the first
+    paragraphs, then the rest of the body; photo captions least (texts of one weight joined)."""
+    parts: dict[str, list[str]] = {"title": [t for t in titles if t], "opening": [], "body": []}
+    parts["caption"] = []
+    opening = 0
+    for block, key in zip(blocks, keys, strict=True):
+        if block.kind == "caption":
+            parts["caption"].append(key)
+        elif block.kind in ("paragraph", "heading") and opening < 2:
+            opening += block.kind == "paragraph"
+            parts["opening"].append(key)
+        else:
+            parts["body"].append(key)
+    return [("\n".join(texts), REGION_WEIGHTS[part]) for part, texts in parts.items() if texts]
 
 
 def byline_text(groups: list[Byline]) -> str:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime
 import hashlib
 import json
@@ -11,7 +10,7 @@ from typing import Any
 from site_builder.content.blocks import render_body
 from site_builder.content.frontmatter import dump_front_matter
 from site_builder.content.identity import assign_ids
-from site_builder.content.model import Article, Block
+from site_builder.content.model import Article, Block, KeyFigure
 
 
 def page_digest(front_matter: dict[str, Any], body: str) -> str:
@@ -42,12 +41,17 @@ def zh_front_matter(article: Article, source_name: str) -> dict[str, Any]:
         "region": meta.region,
         "source": source_name,
         "source_page": meta.source_page,
-        "key_figures": [
-            dataclasses.replace(f, id=i).as_dict() for f, i in zip(figures, ids, strict=True)
-        ],
+        "key_figures": [_figure_record(f, i) for f, i in zip(figures, ids, strict=True)],
         "layout_notes": list(article.layout_notes),
         "editor_note": None,
     }
+
+
+def _figure_record(figure: KeyFigure, figure_id: str) -> dict[str, object]:
+    """The figure's front-matter record with its id first (cheaper than copying the figure)."""
+    record = figure.as_dict()
+    record.pop("id", None)
+    return {"id": figure_id, **record} if figure_id else record
 
 
 def body_blocks(article: Article) -> list[Block]:

@@ -115,7 +115,7 @@ def english_byline(byline: Mapping[str, Any] | None) -> dict[str, Any]:
     byline = byline or {}
     names = [str(name) for name in byline.get("names") or []]
     role = byline.get("role")
-    english = english_role(str(role), len(names)) if role else None
+    english = english_role(str(role), len(names), english_publication) if role else None
     return {"role": english, "names": [person_name(name) for name in names]}
 
 
@@ -157,10 +157,24 @@ def english_publication(
     entry = _lookup(name, glossary)
     if entry:
         return entry.en
-    for suffix, english in (("日报", "Daily"), ("晚报", "Evening News"), ("报", "News")):
+    for suffix, english in PUBLICATION_KINDS:
         if name.endswith(suffix) and len(name) > len(suffix):
-            return f"{place_pinyin(name[: -len(suffix)])} {english}"
+            proper = name[: -len(suffix)]
+            # 天门市融媒体中心 -> Tianmen City Media Center; 县融媒体中心 -> County Media Center
+            owner = RANKS.get(proper) or (
+                english_region(proper) if proper[-1] in "市县区镇" else place_pinyin(proper)
+            )
+            return f"{owner} {english}"
     return place_pinyin(name)
+
+
+# What a publication or outlet is, by the end of its name: 济宁日报 -> Jining Daily.
+PUBLICATION_KINDS = (
+    ("融媒体中心", "Media Center"), ("广播电视台", "Radio and Television"), ("电视台", "TV"),
+    ("新闻网", "News Online"), ("客户端", "App"), ("日报", "Daily"), ("晚报", "Evening News"),
+    ("时报", "Times"), ("报业", "Press Group"), ("报", "News"), ("网", "Online"),
+    ("社", "News Agency"), ("台", "TV"),
+)  # fmt: skip
 
 
 def english_region(name: str | None, glossary: Iterable[GlossaryEntry] | None = None) -> str | None:

@@ -1,0 +1,78 @@
+"""The region a report is about: candidates, scores by position, slogans, fragments, parents."""
+
+from __future__ import annotations
+
+import pytest
+
+from site_builder.convert.region import TITLE_WEIGHT, find_region, place_candidates
+
+
+def region(*texts: str, title: str = "") -> str | None:
+    weighted = [(title, TITLE_WEIGHT)] if title else []
+    return find_region(weighted + [(text, 1.0) for text in texts])
+
+
+def names(text: str) -> set[str]:
+    return {name for _start, _end, name, _common in place_candidates(text)}
+
+
+def test_candidates_of_every_rank():
+    found = names("蓬江区、荥经县、邹城市、鄂托克旗、钢山街道、干驿镇、白云乡")
+    assert {"蓬江区", "荥经县", "钢山街道", "干驿镇", "白云乡"} <= found
+    assert "鄂托克旗" in found or "托克旗" in found
+
+
+@pytest.mark.parametrize(
+    ("text", "not_a_place"),
+    [
+        ("明确2022年各镇(街)任务", "年各镇"),  # after a number
+        ("明确2022年各镇(街)任务", "各镇"),  # a function word first
+        ("全区实现生产总值", "全区"),
+        ("推进社区建设", "进社区"),  # a common word
+        ("在上级和镇委的领导下", "级和镇"),  # a function word inside
+        ("深入贯彻县委精神", "贯彻县"),  # officialese before a rank
+        ("推进乡村振兴", "推进乡"),  # 乡村
+        ("农贸市场改造", "农贸市"),  # 市场
+        ("城区街道办事处", "城区街道"),  # a name does not end with a rank
+    ],
+)
+def test_fragments_are_not_places(text, not_a_place):
+    assert not_a_place not in names(text)
+
+
+def test_traditional_text_gives_the_simplified_name():
+    from site_builder.convert.normalise import analysis_text
+
+    assert region(title=analysis_text("關於蓬江區2022年重點工作的通報")) == "蓬江区"
+
+
+def test_the_title_wins_over_the_body():
+    body = "2022年各镇(街)完成任务。杜阮镇完成投资5亿元。"
+    assert region(body, title="关于蓬江区2022年重点工作的通报") == "蓬江区"
+
+
+def test_the_subject_wins_and_quoted_slogans_do_not_count():
+    text = "“渔业稳镇、临港强镇、服务兴镇……”近几年,虾峙镇爬坡过坎。今年以来,虾峙镇全镇上下齐心。"
+    assert region(text) == "虾峙镇"
+
+
+def test_a_place_named_once_in_passing_is_not_the_region():
+    assert region("仅与襄城区接壤的片区就已落户项目10个。") is None
+
+
+def test_a_parent_printed_before_the_unit():
+    assert region("2021年,钢山街道完成财政收入4.7亿元。", title="邹城市钢山街道发展纪实") == (
+        "邹城市钢山街道"
+    )
+    assert region(title="昆明市官渡区人民政府关于官渡区2023年上半年工作的报告") == "昆明市官渡区"
+    # a parent whose name is longer than we read is left off: the town alone
+    assert region("记者来到了拉萨市堆龙德庆县乃琼镇。说到乃琼镇,这里变化很大。") == "乃琼镇"
+
+
+def test_subdistrict_office_gives_the_subdistrict():
+    assert region(title="新塘街道办事处2023年政府工作报告") == "新塘街道"
+
+
+def test_names_ending_in_a_common_word_count_as_parents_or_in_the_title():
+    assert region("全镇对标大城市,建设新城区,城市面貌焕然一新。") is None
+    assert region(title="晋城市2022年经济运行情况") == "晋城市"
