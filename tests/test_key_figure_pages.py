@@ -157,7 +157,7 @@ def test_metric_page_compares_both_reports_in_a_bar_chart(site: Path) -> None:
     assert svg.count('class="digest-chart__bar"') == 2
     assert "Gangshan Subdistrict, Zoucheng City · Jan–Nov 2021" in svg
     assert "Shuangshan Subdistrict · 2022" in svg
-    assert "12.6 billion yuan" in svg and "7.09 billion yuan" in svg
+    assert "12.6 billion yuan" in svg and "7.092 billion yuan" in svg  # exact, never rounded
     # the larger value has the longer bar
     widths = [float(w) for w in re.findall(r'class="digest-chart__bar" [^>]*width="([\d.]+)"', svg)]
     assert widths[0] > widths[1] > 0

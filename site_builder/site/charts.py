@@ -42,10 +42,9 @@ class Scale:
     unit: str  # '亿元', 'billion yuan', '%'
 
     def number(self, value: float) -> str:
-        """The value in this scale, with as many decimals as a reader needs: 7.09, 70.92, 709.2."""
+        """The value in this scale, exactly as reported (never rounded): 7.092, 70.92, 709.2."""
         shown = value / self.divisor
-        digits = 0 if abs(shown) >= 1000 else 1 if abs(shown) >= 100 else 2
-        text = f"{shown:,.{digits}f}"
+        text = f"{shown:,.6f}"  # enough for any printed figure; float noise stays beyond it
         return text.rstrip("0").rstrip(".") if "." in text else text
 
     def text(self, value: float, lang: str) -> str:
