@@ -1,7 +1,8 @@
 """MkDocs plugin ``digest-reader``: what readers fetch besides pages.
 
-- search: a Pagefind index of the built site (``pagefind/``, one index per language),
-  written when the last language is built;
+- search: a Pagefind index (``pagefind/``, one index per language) of the pages that the
+  theme marks ``data-pagefind-body``, fed to Pagefind as they are rendered and written when
+  the last language is built;
 - feeds: an Atom feed of reports per language, announced in every page's head;
 - sitemaps with hreflang alternates: one per language, and a small sitemap index in each
   language's home (Material's bundle fetches ``sitemap.xml`` next to each feed link).
@@ -60,6 +61,7 @@ class ReportRecord:
 class ReaderPlugin(BasePlugin[ReaderConfig]):
     def __init__(self) -> None:
         self._depth = 0  # nesting of MkDocs builds (static-i18n builds languages inside)
+        self._indexer: search.SearchIndexer | None = None
         self._reset()
 
     def _reset(self) -> None:
@@ -76,10 +78,22 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
             self._reset()
             self._languages = site_languages(config)
             self._site_url = config.site_url or ""
+            if self.config.search:
+                self._close_indexer()
+                self._indexer = search.SearchIndexer(config.site_dir)
         self._depth += 1
 
     def on_build_error(self, *, error: Exception) -> None:
         self._depth = 0
+        self._close_indexer()
+
+    def on_shutdown(self) -> None:
+        self._close_indexer()
+
+    def _close_indexer(self) -> None:
+        if self._indexer is not None:
+            self._indexer.close()
+            self._indexer = None
 
     # -- pages -------------------------------------------------------------------------------
 
@@ -92,6 +106,8 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
         if self.config.feeds:
             href = get_relative_url(feeds.feed_path(prefix), page.url)
             output = feeds.add_link(output, feeds.link_tag(href, config.site_name))
+        if self._indexer is not None and "data-pagefind-body" in output:
+            self._indexer.add_page(output, "/" + page.url)  # page.url has the language
         return output
 
     def _record_report(self, page: Page, lang: str) -> None:
@@ -117,12 +133,18 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
             self._write_feeds(site_dir)
         if self.config.sitemap:
             self._write_sitemaps(site_dir)
-        if self.config.search:  # last: every language's pages are on disk
-            self._write_search(site_dir)
+        if self._indexer is not None:
+            self._write_search()
 
-    def _write_search(self, site_dir: str) -> None:
+    def _write_search(self) -> None:
+        indexer, self._indexer = self._indexer, None
+        assert indexer is not None
+        if indexer.empty:
+            indexer.close()
+            log.warning("search: no page has data-pagefind-body (themes/material/main.html)")
+            return
         try:
-            stats = search.build_search_index(site_dir)
+            stats = indexer.write()
         except search.SearchIndexError as exc:
             raise PluginError(f"search: {exc}") from None
         counts = ", ".join(f"{n} {lang}" for lang, n in stats.languages.items())

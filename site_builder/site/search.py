@@ -1,17 +1,20 @@
-"""Search: a Pagefind index of the built site, one per ``<html lang>`` (en, zh).
+"""Search: a Pagefind index of the site, one per ``<html lang>`` (en, zh).
 
 Pagefind (``pagefind[extended]``: its binary ships in the wheel, with Chinese segmentation)
-reads the built HTML and writes ``pagefind/`` at the site's root: a small entry file, then per
-language an index split into chunks and one fragment per page, which the browser fetches
-only for the words of a query and the results it shows.
+writes ``pagefind/`` at the site's root: a small entry file, then per language an index split
+into chunks and one fragment per page, which the browser fetches only for the words of a
+query and the results it shows.
 
-What is indexed is decided in the pages themselves, with Pagefind's documented attributes:
+What is indexed is decided in the pages, with Pagefind's documented attributes:
 ``data-pagefind-body`` marks the content of pages worth finding (reports, glossary, about;
 the theme leaves it off pages with ``search: {exclude: true}`` — home, archive, key figures,
-bilingual views — so Pagefind skips them), ``data-pagefind-meta`` the report's region and
-period shown with each result. ``EXCLUDE`` leaves link lists and editors' notes out.
+bilingual views), ``data-pagefind-meta`` the report's region and period shown with each
+result; ``EXCLUDE`` leaves link lists and editors' notes out.
 
-Plain functions: nothing here knows about MkDocs.
+Two ways in: ``SearchIndexer`` takes pages while the site is being built (Pagefind indexes in
+its own process as MkDocs renders the next pages, so on two cores indexing costs the build
+little) and writes at the end; ``build_search_index`` indexes a built folder at once.
+Plain functions and classes: nothing here knows about MkDocs.
 """
 
 from __future__ import annotations
@@ -19,10 +22,13 @@ from __future__ import annotations
 import asyncio
 import json
 import shutil
+import threading
 import time
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Coroutine
+from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 BUNDLE_DIR = "pagefind"
 # Our own markers of navigation and notes inside a page, and MkDocs' permalink anchors.
@@ -36,51 +42,104 @@ class SearchIndexError(RuntimeError):
 @dataclass(frozen=True)
 class IndexStats:
     languages: dict[str, int]  # pages indexed per language, from Pagefind's entry file
-    seconds: float
+    seconds: float  # from the first page given to the bundle written
 
     @property
     def pages(self) -> int:
         return sum(self.languages.values())
 
 
-def build_search_index(site_dir: Path | str) -> IndexStats:
-    """Index the HTML pages under ``site_dir`` into ``site_dir/pagefind/``.
+class SearchIndexer:
+    """A Pagefind index fed page by page, written into ``site_dir/pagefind/`` by ``write``.
 
-    The previous bundle is replaced. Raises SearchIndexError when Pagefind fails or finds
-    nothing to index.
+    Pagefind's Python API is async: it runs on an event loop in a thread of ours, so a build
+    (or a test) that has its own loop is not disturbed. ``close`` ends it without writing.
     """
-    start = time.perf_counter()
-    bundle = Path(site_dir) / BUNDLE_DIR
-    shutil.rmtree(bundle, ignore_errors=True)  # no stale chunks
+
+    def __init__(self, site_dir: Path | str) -> None:
+        from pagefind.index import IndexConfig, PagefindIndex
+
+        self.site_dir = Path(site_dir)
+        self._start = time.perf_counter()
+        self._loop = asyncio.new_event_loop()
+        self._thread = threading.Thread(target=self._loop.run_forever, name="pagefind", daemon=True)
+        self._thread.start()
+        config = IndexConfig(
+            exclude_selectors=list(EXCLUDE), output_path=str(self.site_dir / BUNDLE_DIR)
+        )
+        self._index = PagefindIndex(config=config)
+        self._pending: list[Future[Any]] = [self._submit(self._index.__aenter__())]
+
+    def _submit(self, coroutine: Coroutine[Any, Any, Any]) -> Future[Any]:
+        return asyncio.run_coroutine_threadsafe(coroutine, self._loop)
+
+    @property
+    def empty(self) -> bool:
+        """No page or folder was given yet."""
+        return len(self._pending) == 1
+
+    def add_page(self, html: str, url: str) -> None:
+        """Index one page's HTML; ``url`` from the site's root (``/zh/reports/x/``)."""
+        started = self._pending[0]
+        self._pending.append(self._submit(self._add(started, html, url)))
+
+    async def _add(self, started: Future[Any], html: str, url: str) -> None:
+        await asyncio.wrap_future(started)
+        await self._index.add_html_file(content=html, url=url)
+
+    def add_directory(self) -> None:
+        """Index every HTML page of ``site_dir`` as it is on disk."""
+        started = self._pending[0]
+        self._pending.append(self._submit(self._add_directory(started)))
+
+    async def _add_directory(self, started: Future[Any]) -> None:
+        await asyncio.wrap_future(started)
+        await self._index.add_directory(str(self.site_dir))
+
+    def write(self) -> IndexStats:
+        """Wait for every page, write the bundle (replacing an older one), stop Pagefind."""
+        bundle = self.site_dir / BUNDLE_DIR
+        try:
+            for future in self._pending:
+                future.result()
+            shutil.rmtree(bundle, ignore_errors=True)  # no stale chunks
+            self._submit(self._index.__aexit__(None, None, None)).result()
+        except Exception as exc:  # the service reports its failures as plain exceptions
+            self.close()
+            raise SearchIndexError(f"{self.site_dir}: Pagefind failed: {exc}") from exc
+        self._stop()
+        return _stats(bundle, self._start)
+
+    def close(self) -> None:
+        """End Pagefind without writing (after a failed build)."""
+        if not self._loop.is_running():
+            return
+        error = SearchIndexError("build failed")
+        try:
+            self._submit(self._index.__aexit__(SearchIndexError, error, None)).result()
+        except Exception:  # noqa: BLE001 - the service may already be gone
+            pass
+        self._stop()
+
+    def _stop(self) -> None:
+        self._loop.call_soon_threadsafe(self._loop.stop)
+        self._thread.join()
+        self._loop.close()
+
+
+def build_search_index(site_dir: Path | str) -> IndexStats:
+    """Index the HTML pages of a built site under ``site_dir`` into ``site_dir/pagefind/``."""
+    indexer = SearchIndexer(site_dir)
+    indexer.add_directory()
+    return indexer.write()
+
+
+def _stats(bundle: Path, start: float) -> IndexStats:
     try:
-        _run_to_end(Path(site_dir))
         entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
-    except Exception as exc:  # the service reports its failures as plain exceptions
-        raise SearchIndexError(f"{site_dir}: Pagefind failed: {exc}") from exc
+    except (OSError, ValueError) as exc:
+        raise SearchIndexError(f"{bundle}: no Pagefind entry file: {exc}") from exc
     languages = {lang: int(info["page_count"]) for lang, info in entry["languages"].items()}
     if not any(languages.values()):
-        raise SearchIndexError(f"{site_dir}: Pagefind found no page to index")
+        raise SearchIndexError(f"{bundle.parent}: Pagefind found no page to index")
     return IndexStats(languages, time.perf_counter() - start)
-
-
-def _run_to_end(site_dir: Path) -> None:
-    """Pagefind's API is async; a build may run inside an event loop (Playwright's, in our
-    tests), where asyncio.run cannot: then it runs in a thread of its own."""
-    try:
-        asyncio.get_running_loop()
-    except RuntimeError:
-        asyncio.run(_index(site_dir))
-        return
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        pool.submit(lambda: asyncio.run(_index(site_dir))).result()
-
-
-async def _index(site_dir: Path) -> None:
-    from pagefind.index import IndexConfig, PagefindIndex
-
-    config = IndexConfig(
-        exclude_selectors=list(EXCLUDE),
-        output_path=str(site_dir / BUNDLE_DIR),
-    )
-    async with PagefindIndex(config=config) as index:
-        await index.add_directory(str(site_dir))
