@@ -256,7 +256,7 @@ def search_downloads(site_dir: Path) -> dict[str, tuple[int, int]]:
                 page.goto(server.base_url + prefix)
                 page.wait_for_load_state("networkidle")
                 responses: list[Any] = []
-                page.on("response", lambda response: responses.append(response))
+                page.on("response", lambda response, got=responses: got.append(response))
                 page.keyboard.press("/")
                 page.locator(".pagefind-ui__search-input").wait_for(timeout=30_000)
                 page.keyboard.insert_text(query)

@@ -1,7 +1,8 @@
 """MkDocs plugin ``digest-reader``: what readers fetch besides pages.
 
 - search: a Pagefind index (``pagefind/``, one index per language) of the pages that the
-  theme marks ``data-pagefind-body``, fed to Pagefind as they are rendered and written when
+  theme marks ``data-pagefind-body``: each language's pages go to Pagefind as soon as that
+  language is built (it indexes them while the next one builds), the bundle is written when
   the last language is built;
 - feeds: an Atom feed of reports per language, announced in every page's head;
 - sitemaps with hreflang alternates: one per language, and a small sitemap index in each
@@ -24,7 +25,7 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url, write_file
 
@@ -62,6 +63,7 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
     def __init__(self) -> None:
         self._depth = 0  # nesting of MkDocs builds (static-i18n builds languages inside)
         self._indexer: search.SearchIndexer | None = None
+        self._to_index: list[str] = []  # this language build's pages for Pagefind
         self._reset()
 
     def _reset(self) -> None:
@@ -91,6 +93,7 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
         self._close_indexer()
 
     def _close_indexer(self) -> None:
+        self._to_index = []
         if self._indexer is not None:
             self._indexer.close()
             self._indexer = None
@@ -107,7 +110,7 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
             href = get_relative_url(feeds.feed_path(prefix), page.url)
             output = feeds.add_link(output, feeds.link_tag(href, config.site_name))
         if self._indexer is not None and "data-pagefind-body" in output:
-            self._indexer.add_page(output, "/" + page.url)  # page.url has the language
+            self._to_index.append(page.file.dest_uri)
         return output
 
     def _record_report(self, page: Page, lang: str) -> None:
@@ -123,8 +126,14 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
 
     # -- end of each build -----------------------------------------------------------------
 
+    @event_priority(-90)  # before mkdocs-static-i18n (-100) builds the next language
+    def _index_language(self, *, config: MkDocsConfig) -> None:
+        if self._indexer is not None:
+            self._indexer.add_files(self._to_index)
+        self._to_index = []
+
     @event_priority(-110)  # after mkdocs-static-i18n (-100) built the other languages
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
+    def _write_outputs(self, *, config: MkDocsConfig) -> None:
         self._depth = max(0, self._depth - 1)
         if self._depth:
             return
@@ -135,6 +144,8 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
             self._write_sitemaps(site_dir)
         if self._indexer is not None:
             self._write_search()
+
+    on_post_build = CombinedEvent(_index_language, _write_outputs)
 
     def _write_search(self) -> None:
         indexer, self._indexer = self._indexer, None

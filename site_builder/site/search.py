@@ -11,9 +11,10 @@ the theme leaves it off pages with ``search: {exclude: true}`` — home, archive
 bilingual views), ``data-pagefind-meta`` the report's region and period shown with each
 result; ``EXCLUDE`` leaves link lists and editors' notes out.
 
-Two ways in: ``SearchIndexer`` takes pages while the site is being built (Pagefind indexes in
-its own process as MkDocs renders the next pages, so on two cores indexing costs the build
-little) and writes at the end; ``build_search_index`` indexes a built folder at once.
+``SearchIndexer`` takes the pages of each language as soon as that language is written
+(Pagefind reads and indexes them in its own process while MkDocs builds the next language, so
+on two cores indexing costs the build little) and writes the bundle at the end;
+``build_search_index`` indexes a built folder at once.
 Plain functions and classes: nothing here knows about MkDocs.
 """
 
@@ -21,16 +22,18 @@ from __future__ import annotations
 
 import asyncio
 import json
+import re
 import shutil
 import threading
 import time
-from collections.abc import Coroutine
+from collections.abc import Coroutine, Iterable
 from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 BUNDLE_DIR = "pagefind"
+_GLOB_SPECIAL = re.compile(r"[\\*?\[\]{}<>:,!]")  # wax glob syntax, escaped with a backslash
 # Our own markers of navigation and notes inside a page, and MkDocs' permalink anchors.
 EXCLUDE = ("[data-search-exclude]", ".headerlink")
 
@@ -50,7 +53,7 @@ class IndexStats:
 
 
 class SearchIndexer:
-    """A Pagefind index fed page by page, written into ``site_dir/pagefind/`` by ``write``.
+    """A Pagefind index fed built pages, written into ``site_dir/pagefind/`` by ``write``.
 
     Pagefind's Python API is async: it runs on an event loop in a thread of ours, so a build
     (or a test) that has its own loop is not disturbed. ``close`` ends it without writing.
@@ -75,26 +78,23 @@ class SearchIndexer:
 
     @property
     def empty(self) -> bool:
-        """No page or folder was given yet."""
+        """No page was given yet."""
         return len(self._pending) == 1
 
-    def add_page(self, html: str, url: str) -> None:
-        """Index one page's HTML; ``url`` from the site's root (``/zh/reports/x/``)."""
-        started = self._pending[0]
-        self._pending.append(self._submit(self._add(started, html, url)))
-
-    async def _add(self, started: Future[Any], html: str, url: str) -> None:
-        await asyncio.wrap_future(started)
-        await self._index.add_html_file(content=html, url=url)
+    def add_files(self, paths: Iterable[str]) -> None:
+        """Index these built pages (paths relative to ``site_dir``, as MkDocs' ``dest_uri``),
+        in the background; Pagefind gives each the URL of its path."""
+        glob = "{" + ",".join(_GLOB_SPECIAL.sub(r"\\\g<0>", path) for path in paths) + "}"
+        if glob != "{}":
+            self._pending.append(self._submit(self._add_directory(glob)))
 
     def add_directory(self) -> None:
-        """Index every HTML page of ``site_dir`` as it is on disk."""
-        started = self._pending[0]
-        self._pending.append(self._submit(self._add_directory(started)))
+        """Index every HTML page of ``site_dir`` as it is on disk, in the background."""
+        self._pending.append(self._submit(self._add_directory(None)))
 
-    async def _add_directory(self, started: Future[Any]) -> None:
-        await asyncio.wrap_future(started)
-        await self._index.add_directory(str(self.site_dir))
+    async def _add_directory(self, glob: str | None) -> None:
+        await asyncio.wrap_future(self._pending[0])
+        await self._index.add_directory(str(self.site_dir), glob=glob)
 
     def write(self) -> IndexStats:
         """Wait for every page, write the bundle (replacing an older one), stop Pagefind."""
