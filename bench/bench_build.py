@@ -174,8 +174,9 @@ def make_content(count: int, target: Path) -> None:
 
 def variant_overrides(config_file: Path, variant: str) -> dict[str, Any]:
     """Config overrides of a variant: ``full`` is mkdocs.yml as it is; ``no-reader`` leaves out
-    the digest-reader plugin; ``plain`` is Material + static-i18n (same languages, search and
-    Markdown extensions) without our plugins and theme overrides."""
+    the digest-reader plugin (so no search); ``plain`` is Material + static-i18n (same languages
+    and Markdown extensions, Material's own search plugin) without our plugins and theme
+    overrides."""
     from mkdocs.utils.yaml import yaml_load
 
     if variant == "full":
@@ -190,6 +191,7 @@ def variant_overrides(config_file: Path, variant: str) -> dict[str, Any]:
             plugins.append(item)
     overrides: dict[str, Any] = {"plugins": plugins}
     if variant == "plain":
+        plugins.insert(0, "search")  # a plain Material site searches with Material's plugin
         theme = dict(raw.get("theme") or {"name": "material"})
         theme.pop("custom_dir", None)
         overrides.update(theme=theme, hooks=[])
@@ -304,6 +306,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--config", type=Path, default=CONFIG, help="the full site's mkdocs.yml")
     parser.add_argument("--no-browser", action="store_true", help="skip the search download")
+    parser.add_argument("--variants", nargs="+", choices=VARIANTS, default=list(VARIANTS))
     parser.add_argument("--child", nargs=4, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
@@ -322,7 +325,7 @@ def main(argv: list[str] | None = None) -> int:
             make_content(count, folder / "content")
             report = sorted(p.name for p in (folder / "content" / "reports").iterdir())[0]
             results[count] = {}
-            for variant in VARIANTS:
+            for variant in args.variants:
                 result = min(
                     (
                         run_build(
@@ -357,6 +360,8 @@ def main(argv: list[str] | None = None) -> int:
                                 f" {size / 1000:,.0f} kB from pagefind/",
                                 flush=True,
                             )
+            if set(results[count]) != set(VARIANTS):
+                continue
             full, plain = results[count]["full"], results[count]["plain"]
             core = results[count]["no-reader"]
             print(
@@ -371,7 +376,7 @@ def main(argv: list[str] | None = None) -> int:
             shutil.rmtree(work, ignore_errors=True)
 
     small, large = min(results), max(results)
-    if small != large:
+    if small != large and all("full" in r for r in results.values()):
         per_page = {n: r["full"].seconds / r["full"].pages for n, r in results.items()}
         growth = {
             lang: results[large]["full"].page_bytes[lang] / results[small]["full"].page_bytes[lang]
