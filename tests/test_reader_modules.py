@@ -48,6 +48,18 @@ def test_pagefind_indexes_marked_pages_one_index_per_language(tmp_path) -> None:
     assert not stale.exists()
 
 
+def test_indexer_takes_exactly_the_files_it_is_given(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    _page(tmp_path / "reports/a,1/index.html", "en", "Gangshan", "fiscal revenue grew")
+    _page(tmp_path / "zh/reports/a,1/index.html", "zh", "钢山", "全年完成财政收入4.7亿元")
+    _page(tmp_path / "about/index.html", "en", "About", "how the digest is made")
+    indexer = search.SearchIndexer(tmp_path)
+    indexer.add_files(["reports/a,1/index.html"])
+    indexer.add_files([])
+    indexer.add_files(["zh/reports/a,1/index.html"])
+    stats = indexer.write()
+    assert stats.languages == {"en": 1, "zh": 1}
+
+
 def test_pagefind_with_nothing_to_index_is_an_error_naming_the_folder(tmp_path) -> None:  # type: ignore[no-untyped-def]
     (tmp_path / "index.html").write_text("<html lang=en><body></body></html>", encoding="utf-8")
     with pytest.raises(search.SearchIndexError, match=str(tmp_path)):
