@@ -6,14 +6,19 @@ For each N, builds the same Markdown in fresh processes: the full site (the proj
 mkdocs.yml, our theme and plugins), the same without the digest-reader plugin, and plain
 Material + mkdocs-static-i18n (same languages, search and Markdown extensions, without our
 plugins and theme overrides). Prints the whole-build time, time per page, the HTML size of one
-report page and the search index sizes. The full site has more pages than the plain build (a
+report page and the size of the search bundle (Pagefind's pagefind/ folder). For the full
+site it also times Pagefind's indexing alone, and measures search as a reader gets it: the
+site served under /digest/, Debian's chromium (Playwright) types a Chinese query on the
+Chinese site and an English one on the English site, and the bytes of every response from
+pagefind/ are added up (the UI's script and styles, Pagefind's script, worker and wasm,
+index chunks, the fragments of the results shown). The full site has more pages than the plain build (a
 bilingual view per report, archive, key figures, glossary), so time per page is printed too.
+
+Targets: a first query downloads at most 500 KB at 300 reports; our plugins add at most 25%
+to the build time; time per page at the largest N at most 1.3x that at the smallest; a report
+page's HTML does not grow with N; no key-figures page over 200 KB at any N.
 For the full site it also prints the key-figures pages: the index of metrics, the largest page
 of a metric (chart and a page of its table), how many metric pages, and the CSV/JSON sizes.
-
-Targets: our plugins add at most 25% to the build time; time per page at the largest N at most
-1.3x that at the smallest; a report page's HTML does not grow with N; no key-figures page
-over 200 KB at any N.
 """
 
 from __future__ import annotations
@@ -193,8 +198,9 @@ def make_content(count: int, target: Path) -> None:
 
 def variant_overrides(config_file: Path, variant: str) -> dict[str, Any]:
     """Config overrides of a variant: ``full`` is mkdocs.yml as it is; ``no-reader`` leaves out
-    the digest-reader plugin; ``plain`` is Material + static-i18n (same languages, search and
-    Markdown extensions) without our plugins and theme overrides."""
+    the digest-reader plugin (so no search); ``plain`` is Material + static-i18n (same languages
+    and Markdown extensions, Material's own search plugin) without our plugins and theme
+    overrides."""
     from mkdocs.utils.yaml import yaml_load
 
     if variant == "full":
@@ -209,6 +215,7 @@ def variant_overrides(config_file: Path, variant: str) -> dict[str, Any]:
             plugins.append(item)
     overrides: dict[str, Any] = {"plugins": plugins}
     if variant == "plain":
+        plugins.insert(0, "search")  # a plain Material site searches with Material's plugin
         theme = dict(raw.get("theme") or {"name": "material"})
         theme.pop("custom_dir", None)
         overrides.update(theme=theme, hooks=[])
@@ -240,8 +247,56 @@ class Result:
     seconds: float
     pages: int
     page_bytes: dict[str, int]
-    index_bytes: dict[str, int]
+    bundle_bytes: int  # pagefind/ on disk, all languages
     figures: dict[str, int]  # key-figures pages and downloads, bytes (and the page count)
+
+
+QUERIES = (("zh/", "财政收入"), ("", "fiscal revenue"))
+CHROMIUM = Path("/usr/bin/chromium")
+
+
+def index_seconds(site_dir: Path) -> float:
+    """Pagefind's indexing of a built site alone (it rewrites the same bundle)."""
+    sys.path.insert(0, str(ROOT))
+    from site_builder.site.search import build_search_index
+
+    return build_search_index(site_dir).seconds
+
+
+def search_downloads(site_dir: Path) -> dict[str, tuple[int, int]]:
+    """For each query in QUERIES: (files, bytes) fetched from pagefind/ from opening the
+    search to the results shown, in a real browser, the site served under /digest/."""
+    sys.path.insert(0, str(ROOT))
+    from playwright.sync_api import sync_playwright
+
+    from tests.served_site import serve
+
+    server = serve(site_dir)
+    measured: dict[str, tuple[int, int]] = {}
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(
+                executable_path=str(CHROMIUM), args=["--headless", "--no-sandbox"]
+            )
+            for prefix, query in QUERIES:
+                page = browser.new_context().new_page()
+                page.goto(server.base_url + prefix)
+                page.wait_for_load_state("networkidle")
+                responses: list[Any] = []
+                page.on("response", lambda response, got=responses: got.append(response))
+                page.keyboard.press("/")
+                page.locator(".pagefind-ui__search-input").wait_for(timeout=30_000)
+                page.keyboard.insert_text(query)
+                page.locator("a.pagefind-ui__result-link").first.wait_for(timeout=30_000)
+                page.wait_for_load_state("networkidle")
+                page.wait_for_timeout(500)
+                ours = [r for r in responses if "/pagefind/" in r.url]
+                measured[query] = (len(ours), sum(len(r.body()) for r in ours))
+                page.context.close()
+            browser.close()
+    finally:
+        server.close()
+    return measured
 
 
 def run_build(
@@ -258,11 +313,8 @@ def run_build(
         lang: (site_dir / prefix / "reports" / report / "index.html").stat().st_size
         for lang, prefix in (("en", ""), ("zh", "zh"))
     }
-    index_bytes = {
-        str(p.relative_to(site_dir)): p.stat().st_size
-        for p in sorted(site_dir.rglob("search_index.json"))
-    }
-    return Result(seconds, pages, page_bytes, index_bytes, figure_sizes(site_dir))
+    bundle_bytes = sum(p.stat().st_size for p in (site_dir / "pagefind").rglob("*") if p.is_file())
+    return Result(seconds, pages, page_bytes, bundle_bytes, figure_sizes(site_dir))
 
 
 def figure_sizes(site_dir: Path) -> dict[str, int]:
@@ -299,6 +351,8 @@ def main(argv: list[str] | None = None) -> int:
         "--repeat", type=int, default=1, help="build each variant this often, keep the fastest"
     )
     parser.add_argument("--config", type=Path, default=CONFIG, help="the full site's mkdocs.yml")
+    parser.add_argument("--no-browser", action="store_true", help="skip the search download")
+    parser.add_argument("--variants", nargs="+", choices=VARIANTS, default=list(VARIANTS))
     parser.add_argument("--child", nargs=4, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
@@ -317,7 +371,7 @@ def main(argv: list[str] | None = None) -> int:
             make_content(count, folder / "content")
             report = sorted(p.name for p in (folder / "content" / "reports").iterdir())[0]
             results[count] = {}
-            for variant in VARIANTS:
+            for variant in args.variants:
                 result = min(
                     (
                         run_build(
@@ -336,9 +390,24 @@ def main(argv: list[str] | None = None) -> int:
                     f"N={count:<5} {variant:<9} {result.seconds:7.1f} s  {result.pages:6} pages"
                     f"  {result.seconds / result.pages * 1000:6.1f} ms/page"
                     f"  report page en {kib(result.page_bytes['en'])}, zh {kib(result.page_bytes['zh'])}"
-                    f"  index {', '.join(f'{k} {kib(v)}' for k, v in result.index_bytes.items())}",
+                    f"  pagefind/ {kib(result.bundle_bytes)}",
                     flush=True,
                 )
+                if variant == "full":
+                    print(
+                        f"N={count:<5} search index (Pagefind alone)"
+                        f" {index_seconds(folder / variant):.1f} s",
+                        flush=True,
+                    )
+                    if not args.no_browser and CHROMIUM.exists():
+                        for query, (files, size) in search_downloads(folder / variant).items():
+                            print(
+                                f"N={count:<5} first query {query!r}: {files} files,"
+                                f" {size / 1000:,.0f} kB from pagefind/",
+                                flush=True,
+                            )
+            if set(results[count]) != set(VARIANTS):
+                continue
             full, plain = results[count]["full"], results[count]["plain"]
             core = results[count]["no-reader"]
             sizes = full.figures
@@ -361,7 +430,7 @@ def main(argv: list[str] | None = None) -> int:
             shutil.rmtree(work, ignore_errors=True)
 
     small, large = min(results), max(results)
-    if small != large:
+    if small != large and all("full" in r for r in results.values()):
         per_page = {n: r["full"].seconds / r["full"].pages for n, r in results.items()}
         growth = {
             lang: results[large]["full"].page_bytes[lang] / results[small]["full"].page_bytes[lang]

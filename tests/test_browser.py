@@ -1,8 +1,9 @@
 """The built site in a real browser: Debian's chromium driven by Playwright, the site served
 under a sub-path (``/digest/``) like a GitHub Pages project site.
 
-home → a report → language switch to the same report → bilingual view → search in Chinese and
-in English; no console errors, no request to another host, no horizontal scroll at 390 px.
+home → a report → language switch to the same report → bilingual view → search (Pagefind) in
+Chinese and in English, by keyboard; no console errors, no request to another host, no
+horizontal scroll at 390 px.
 Screenshots at 390 and 1280 px go to tests/screenshots/ (set DIGEST_UPDATE_SCREENSHOT=1 to
 refresh docs/screenshot.png for the README as well).
 """
@@ -10,6 +11,7 @@ refresh docs/screenshot.png for the README as well).
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -100,18 +102,26 @@ def goto(page, url: str) -> None:  # type: ignore[no-untyped-def]
 
 
 def search(page, query: str) -> list[str]:  # type: ignore[no-untyped-def]
-    """Type ``query`` into Material's search box; the result links."""
-    opener = page.locator("label.md-header__button[for=__search]").first
-    if opener.is_visible():  # on phones the search box opens from a header button
-        opener.click()
-    page.locator("input.md-search__input").focus()
-    # insert_text is how an IME commits Chinese; the key press after it is what Material
-    # listens for (keyup), as a reader's Enter or next key would be.
+    """Open the header's search with the keyboard ("/"), type ``query``; the result links."""
+    page.keyboard.press("/")
+    box = page.locator(".digest-search__panel input.pagefind-ui__search-input")
+    box.wait_for(timeout=15_000)
+    page.wait_for_function("document.activeElement?.matches('.pagefind-ui__search-input')")
+    # insert_text is how an IME commits Chinese (an input event, as Pagefind listens for)
     page.keyboard.insert_text(query)
-    page.keyboard.press("End")
-    results = page.locator("a.md-search-result__link")
+    results = page.locator("a.pagefind-ui__result-link")
     results.first.wait_for(timeout=15_000)
     return [results.nth(i).get_attribute("href") or "" for i in range(results.count())]
+
+
+def result_for(page, href: str):  # type: ignore[no-untyped-def]
+    """The result (title, tags, excerpt) whose link is ``href``."""
+    return page.locator(".pagefind-ui__result", has=page.locator(f"a[href='{href}']")).first
+
+
+def pagefind_files(watch: Watch) -> list[str]:
+    """Pagefind's language files fetched: entry, meta, wasm, index chunks, fragments."""
+    return [url for url in watch.requests if re.search(r"/pagefind/.*\.(pf_\w+|pagefind)$", url)]
 
 
 def switch_language(page, lang: str) -> None:  # type: ignore[no-untyped-def]
@@ -144,8 +154,8 @@ def test_reader_journey_home_report_language_bilingual(browser, site: Server) ->
     switch_language(page, "en")
     assert page.url.startswith(site.base_url) and "/zh/" not in page.url
 
-    # Reading pages never downloads a search index
-    assert not [url for url in watch.requests if "search_index" in url]
+    # Reading pages never downloads anything of the search
+    assert not [url for url in watch.requests if "/pagefind/" in url]
     watch.check()
     context.close()
 
@@ -154,10 +164,18 @@ def test_search_in_chinese_finds_the_report_on_the_chinese_site(browser, site: S
     context, page, watch = open_page(browser, site)
     goto(page, site.base_url + "zh/")
     links = search(page, "财政收入")
-    assert any(f"/digest/zh/{REPORT}" in link for link in links), links
-    assert all("/digest/zh/" in link for link in links), "results favour the reader's language"
-    fetched = [url for url in watch.requests if "search_index" in url]
-    assert fetched == [site.base_url + "zh/search/search_index.json"]
+    href = f"/digest/zh/{REPORT}"
+    assert href in links, links
+    assert all(link.startswith("/digest/zh/") for link in links), "only the reader's language"
+    assert not any("/bilingual/" in link for link in links), "bilingual views are not indexed"
+    result = result_for(page, href)
+    assert "敢立潮头逐浪高" in result.locator(".pagefind-ui__result-title").inner_text()
+    tags = result.locator(".pagefind-ui__result-tag").all_inner_texts()
+    assert "地区: 邹城市钢山街道" in tags and "时期: 2021年" in tags, tags
+    assert "财政收入" in result.locator(".pagefind-ui__result-excerpt").inner_text()
+    fetched = pagefind_files(watch)
+    assert any("/pagefind/index/zh_" in url for url in fetched), fetched
+    assert not any(re.search(r"/(en_|pagefind\.en_|wasm\.en)", url) for url in fetched), fetched
     watch.check()
     context.close()
 
@@ -166,10 +184,47 @@ def test_search_in_english_finds_the_report_on_the_english_site(browser, site: S
     context, page, watch = open_page(browser, site)
     goto(page, site.base_url + REPORT)
     links = search(page, "fiscal revenue")
-    assert any(f"/digest/{REPORT}" in link for link in links), links
-    assert not any("/digest/zh/" in link for link in links), "results favour the reader's language"
-    fetched = [url for url in watch.requests if "search_index" in url]
-    assert fetched == [site.base_url + "search/search_index.json"]
+    href = f"/digest/{REPORT}"
+    assert href in links, links
+    assert not any("/digest/zh/" in link for link in links), "only the reader's language"
+    assert not any("/bilingual/" in link for link in links), "bilingual views are not indexed"
+    result = result_for(page, href)
+    assert "Ride the Crest" in result.locator(".pagefind-ui__result-title").inner_text()
+    tags = result.locator(".pagefind-ui__result-tag").all_inner_texts()
+    assert any(t.startswith("Region: ") and "Gangshan" in t for t in tags), tags
+    assert "Period: 2021" in tags, tags
+    excerpt = result.locator(".pagefind-ui__result-excerpt").inner_text().lower()
+    assert "fiscal" in excerpt or "revenue" in excerpt
+    fetched = pagefind_files(watch)
+    assert any("/pagefind/index/en_" in url for url in fetched), fetched
+    assert not any(re.search(r"/(zh_|pagefind\.zh_|wasm\.unknown)", url) for url in fetched)
+    watch.check()
+    context.close()
+
+
+def test_search_by_keyboard_tab_to_a_result_enter_escape(browser, site: Server) -> None:  # type: ignore[no-untyped-def]
+    context, page, watch = open_page(browser, site)
+    goto(page, site.base_url)
+    search(page, "fiscal revenue")
+    for _ in range(12):  # from the search box, Tab reaches the first result
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement?.matches('a.pagefind-ui__result-link')"):
+            break
+    else:
+        raise AssertionError("Tab never reached a result")
+    target = page.evaluate("document.activeElement.href")
+    assert target.startswith(site.base_url)
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    page.wait_for_load_state("networkidle")
+    assert page.url == target
+    # Escape closes the panel and gives the focus back to the header's button
+    page.keyboard.press("/")
+    panel = page.locator(".digest-search__panel")
+    panel.locator("input").wait_for()
+    page.keyboard.press("Escape")
+    assert panel.is_hidden()
+    assert page.evaluate("document.activeElement?.matches('.digest-search__open')")
     watch.check()
     context.close()
 

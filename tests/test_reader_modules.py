@@ -1,14 +1,13 @@
-"""Unit tests of the reader-side modules: search index, deferred search, feeds, sitemaps."""
+"""Unit tests of the reader-side modules: search (Pagefind), feeds, sitemaps."""
 
 from __future__ import annotations
 
 import datetime as dt
-import json
 import xml.etree.ElementTree as ET
 
 import pytest
 
-from site_builder.site import deferred_search, feeds, search_index, sitemap
+from site_builder.site import feeds, search, sitemap
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 SM = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
@@ -16,111 +15,55 @@ XHTML = "{http://www.w3.org/1999/xhtml}"
 LANGS = [sitemap.Language("en", "", True), sitemap.Language("zh", "zh/")]
 
 
-# -- search index ---------------------------------------------------------------------------
+# -- search (Pagefind) ---------------------------------------------------------------------
+
+PAGE = """<!doctype html><html lang="{lang}"><head><title>{title}</title></head><body>
+<nav>menu words</nav>
+<div{body}><h1>{title}</h1>
+<dl><dd><span data-pagefind-meta="region">{region}</span></dd></dl>
+<ul data-search-exclude><li>navigation link</li></ul>
+<p>{text}</p></div></body></html>
+"""
 
 
-def test_language_index_keeps_material_config_but_one_language() -> None:
-    base = {"lang": ["en", "zh"], "separator": "[\\s\\u200b]+", "pipeline": ["stemmer"]}
-    docs = [{"location": "zh/", "title": "财政收入", "text": "4.7亿元"}]
-    index = search_index.language_index(base, docs, "zh")
-    assert index["config"] == {
-        "lang": ["zh"],
-        "separator": "[\\s\\u200b]+",
-        "pipeline": ["stemmer"],
-    }
-    assert index["docs"] == docs
-    assert base["lang"] == ["en", "zh"]  # the caller's config is not changed
+def _page(path, lang: str, title: str, text: str, *, body: bool = True) -> None:  # type: ignore[no-untyped-def]
+    path.parent.mkdir(parents=True, exist_ok=True)
+    attr = " data-pagefind-body" if body else ""
+    html = PAGE.format(lang=lang, title=title, text=text, region="钢山街道", body=attr)
+    path.write_text(html, encoding="utf-8")
 
 
-def test_dump_index_is_utf8_not_ascii_escaped() -> None:
-    data = search_index.dump_index({"config": {}, "docs": [{"title": "财政收入\u200b"}]})
-    assert "财政收入".encode() in data
-    assert b"\\u" not in data
-    assert json.loads(data) == {"config": {}, "docs": [{"title": "财政收入\u200b"}]}
-    ascii_size = len(json.dumps({"config": {}, "docs": [{"title": "财政收入\u200b"}]}))
-    assert len(data) < ascii_size
+def test_pagefind_indexes_marked_pages_one_index_per_language(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    _page(tmp_path / "reports/a/index.html", "en", "Gangshan", "fiscal revenue grew")
+    _page(tmp_path / "zh/reports/a/index.html", "zh", "钢山", "全年完成财政收入4.7亿元")
+    _page(tmp_path / "reports/a/bilingual/index.html", "en", "Both", "财政收入", body=False)
+    stale = tmp_path / "pagefind/fragment/en_stale.pf_fragment"
+    stale.parent.mkdir(parents=True)
+    stale.write_bytes(b"old")
+
+    stats = search.build_search_index(tmp_path)
+
+    assert stats.languages == {"en": 1, "zh": 1} and stats.pages == 2 and stats.seconds > 0
+    assert (tmp_path / "pagefind/pagefind-entry.json").is_file()
+    assert not stale.exists()
 
 
-def test_index_paths() -> None:
-    assert search_index.index_path("") == "search/search_index.json"
-    assert search_index.index_path("zh/") == "zh/search/search_index.json"
+def test_indexer_takes_exactly_the_files_it_is_given(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    _page(tmp_path / "reports/a,1/index.html", "en", "Gangshan", "fiscal revenue grew")
+    _page(tmp_path / "zh/reports/a,1/index.html", "zh", "钢山", "全年完成财政收入4.7亿元")
+    _page(tmp_path / "about/index.html", "en", "About", "how the digest is made")
+    indexer = search.SearchIndexer(tmp_path)
+    indexer.add_files(["reports/a,1/index.html"])
+    indexer.add_files([])
+    indexer.add_files(["zh/reports/a,1/index.html"])
+    stats = indexer.write()
+    assert stats.languages == {"en": 1, "zh": 1}
 
 
-def test_user_dictionary_one_term_a_line_without_spaces() -> None:
-    text = search_index.user_dictionary(["双招双引", "四上企业", "Zoucheng City", ""])
-    assert text == "双招双引\n四上企业\n"
-
-
-def test_user_dictionary_keeps_terms_whole_in_jieba() -> None:
-    import io
-
-    import jieba
-
-    tokenizer = jieba.Tokenizer()
-    before = list(tokenizer.cut("钢山街道双招双引工作"))
-    assert "双招双引" not in before
-    tokenizer.load_userdict(io.StringIO(search_index.user_dictionary(["双招双引"])))
-    assert "双招双引" in list(tokenizer.cut("钢山街道双招双引工作"))
-
-
-# -- deferred search ------------------------------------------------------------------------
-
-PAGE = (
-    "<html><head></head><body>"
-    '<form class="md-search__form" name="search"><input name="query"></form>'
-    '<script id="__config" type="application/json">'
-    '{"base": "../..", "features": ["search.suggest"], '
-    '"search": "../../assets/javascripts/workers/search.a7633da7.min.js"}'
-    "</script></body></html>"
-)
-
-
-def _config(html: str) -> dict[str, object]:
-    start = html.index('type="application/json">') + len('type="application/json">')
-    return json.loads(html[start : html.index("</script>", start)])
-
-
-def test_defer_search_renames_form_and_points_config_at_our_worker() -> None:
-    html = deferred_search.defer_search(PAGE, "zh/search/search_index.json")
-    assert 'name="search"' not in html
-    assert 'name="search-deferred"' in html
-    config = _config(html)
-    assert config["base"] == "../.."
-    worker, fragment = str(config["search"]).split("#")
-    assert worker == "../../assets/javascripts/workers/digest-search.js"
-    params = dict(part.split("=") for part in fragment.split("&"))
-    assert params == {
-        "worker": "search.a7633da7.min.js",
-        "index": "../../../zh/search/search_index.json",
-        "suggest": "1",
-    }
-
-
-def test_defer_search_escapes_the_json_like_tojson() -> None:
-    # Material writes __config with Jinja's tojson, which escapes <, > and &.
-    page = PAGE.replace('"base": "../.."', '"base": "\\u003c/script\\u003e\\u003cb\\u003e\\u0026"')
-    html = deferred_search.defer_search(page, "search/search_index.json")
-    assert "</script><b>" not in html
-    assert _config(html)["base"] == "</script><b>&"
-
-
-def test_defer_search_leaves_pages_without_search_alone() -> None:
-    page = "<html><body><p>no search</p></body></html>"
-    assert deferred_search.defer_search(page, "search/search_index.json") == page
-
-
-def test_defer_search_fails_loudly_on_unknown_markup() -> None:
-    page = PAGE.replace("assets/javascripts/workers/", "js/")
-    with pytest.raises(deferred_search.SearchMarkupError, match="worker location"):
-        deferred_search.defer_search(page, "search/search_index.json")
-    with pytest.raises(deferred_search.SearchMarkupError, match="__config"):
-        deferred_search.defer_search(PAGE.replace('id="__config"', 'id="x"'), "x.json")
-
-
-def test_worker_script_ships_with_the_package() -> None:
-    source = deferred_search.worker_script().decode("utf-8")
-    assert "importScripts" in source and "postMessage" in source
-    assert "http" not in source.replace("HTTP ", "")  # no other host
+def test_pagefind_with_nothing_to_index_is_an_error_naming_the_folder(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "index.html").write_text("<html lang=en><body></body></html>", encoding="utf-8")
+    with pytest.raises(search.SearchIndexError, match=str(tmp_path)):
+        search.build_search_index(tmp_path)
 
 
 # -- feeds ----------------------------------------------------------------------------------

@@ -1,18 +1,17 @@
 """Real MkDocs builds (Material + mkdocs-static-i18n + digest-reader) of a small two-language
-site in a temporary folder, asserting on the files readers fetch: search indexes, feeds,
+site in a temporary folder, asserting on the files readers fetch: the Pagefind bundle, feeds,
 sitemaps, and the pages' heads."""
 
 from __future__ import annotations
 
 import json
-import logging
 import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
 
-from tests.served_site import build_site
+from tests.served_site import ROOT, build_site
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 SM = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
@@ -23,11 +22,10 @@ site_name: Test digest
 docs_dir: content
 theme:
   name: material
+  custom_dir: {themes}
   font: false
   language: en
 plugins:
-  - search:
-      separator: '[\s\u200b\-_,:;!?()"/，。、；：！？（）《》“”]+'
   - i18n:
       docs_structure: suffix
       languages:
@@ -77,8 +75,14 @@ REPORTS = [
 ]
 
 
+def _config(text: str = MKDOCS_YML) -> str:
+    """The test site's mkdocs.yml, with the project's theme overrides (they mark what search
+    indexes)."""
+    return text.replace("{themes}", json.dumps(str(ROOT / "themes" / "material")))
+
+
 def write_site(root: Path) -> Path:
-    (root / "mkdocs.yml").write_text(MKDOCS_YML, encoding="utf-8")
+    (root / "mkdocs.yml").write_text(_config(), encoding="utf-8")
     content = root / "content"
     content.mkdir()
     (content / "index.en.md").write_text("# Digest\n\nReports.\n", encoding="utf-8")
@@ -108,44 +112,21 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return site_dir
 
 
-def _index(site: Path, path: str) -> tuple[bytes, dict]:
-    raw = (site / path).read_bytes()
-    return raw, json.loads(raw)
+def test_one_pagefind_index_per_language_written_by_the_build(site: Path) -> None:
+    entry = json.loads((site / "pagefind/pagefind-entry.json").read_text(encoding="utf-8"))
+    # home and two reports in each language; not 404.html
+    counts = {lang: info["page_count"] for lang, info in entry["languages"].items()}
+    assert counts == {"en": 3, "zh": 3}
+    for info in entry["languages"].values():
+        assert (site / "pagefind" / f"pagefind.{info['hash']}.pf_meta").is_file()
+    assert (site / "pagefind/pagefind-ui.js").is_file()
+    assert not (site / "search").exists() and not (site / "zh/search").exists()
 
 
-def test_one_utf8_search_index_per_language(site: Path) -> None:
-    raw_en, en = _index(site, "search/search_index.json")
-    raw_zh, zh = _index(site, "zh/search/search_index.json")
-    assert b"\\u" not in raw_zh.replace(b"\\u200b", b"")  # UTF-8, not \uXXXX
-    assert "财政收入".encode() in raw_zh
-    assert en["config"]["lang"] == ["en"] and zh["config"]["lang"] == ["zh"]
-    assert "\\u200b" in zh["config"]["separator"]
-    assert all(not doc["location"].startswith("zh/") for doc in en["docs"])
-    assert all(doc["location"].startswith("zh/") for doc in zh["docs"])
-    assert any("fiscal revenue" in doc["text"] for doc in en["docs"])
-    assert not any("财政" in doc["text"] for doc in en["docs"])
-
-
-def test_glossary_terms_are_whole_words_in_the_chinese_index(site: Path) -> None:
-    _, zh = _index(site, "zh/search/search_index.json")
-    text = " ".join(doc["text"] for doc in zh["docs"])
-    # jieba would split these without the glossary as a user dictionary
-    assert "\u200b双招双引\u200b" in text
-    assert "\u200b四上企业" in text
-
-
-def test_pages_fetch_no_index_and_use_the_deferred_worker(site: Path) -> None:
-    for page, index in [
-        ("reports/gangshan/index.html", "../../../search/search_index.json"),
-        ("zh/reports/gangshan/index.html", "../../../zh/search/search_index.json"),
-    ]:
-        html = (site / page).read_text(encoding="utf-8")
-        assert 'name="search-deferred"' in html and 'name="search"' not in html
-        config = json.loads(re.search(r'id="__config"[^>]*>(.*?)</script>', html, re.S)[1])
-        assert config["search"].startswith("../../")
-        assert "/assets/javascripts/workers/digest-search.js#worker=search." in config["search"]
-        assert f"index={index}" in config["search"]
-    assert (site / "assets/javascripts/workers/digest-search.js").is_file()
+def test_pages_carry_no_search_rewriting(site: Path) -> None:
+    html = (site / "zh/reports/gangshan/index.html").read_text(encoding="utf-8")
+    assert "search_index" not in html and "digest-search.js" not in html
+    assert '<html lang="zh"' in html
 
 
 def test_feeds_per_language_newest_first_with_absolute_links(site: Path) -> None:
@@ -198,9 +179,10 @@ def test_sitemaps_with_hreflang_and_an_index_beside_each_feed(site: Path) -> Non
     assert not (site / "sitemap.xml.gz").exists()
 
 
-def test_a_missing_separator_u200b_is_a_warning(tmp_path: Path, caplog) -> None:
+def test_search_false_writes_no_bundle(tmp_path: Path) -> None:
     config = write_site(tmp_path)
-    config.write_text(MKDOCS_YML.replace(r"\u200b", ""), encoding="utf-8")
-    with caplog.at_level(logging.WARNING):
-        build_site(config, tmp_path / "site", SITE_URL)
-    assert any("u200b" in record.getMessage() for record in caplog.records)
+    text = MKDOCS_YML.replace("  - digest-reader", "  - digest-reader:\n      search: false")
+    config.write_text(_config(text), encoding="utf-8")
+    build_site(config, tmp_path / "site", SITE_URL)
+    assert (tmp_path / "site/feed.xml").is_file()
+    assert not (tmp_path / "site/pagefind").exists()

@@ -1,22 +1,20 @@
 """MkDocs plugin ``digest-reader``: what readers fetch besides pages.
 
-- search: one UTF-8 index per language (``search/search_index.json``,
-  ``zh/search/search_index.json``) fetched by a deferred worker on the first query, and the
-  glossary's Chinese terms as jieba's user dictionary;
+- search: a Pagefind index (``pagefind/``, one index per language) of the pages that the
+  theme marks ``data-pagefind-body``: each language's pages go to Pagefind as soon as that
+  language is built (it indexes them while the next one builds), the bundle is written when
+  the last language is built;
 - feeds: an Atom feed of reports per language, announced in every page's head;
 - sitemaps with hreflang alternates: one per language, and a small sitemap index in each
   language's home (Material's bundle fetches ``sitemap.xml`` next to each feed link).
 
-A thin adapter: it turns MkDocs events into calls on ``search_index``, ``deferred_search``,
-``feeds`` and ``sitemap``. mkdocs-static-i18n runs one nested MkDocs build per language; the
+A thin adapter: it turns MkDocs events into calls on ``search``, ``feeds`` and ``sitemap``. mkdocs-static-i18n runs one nested MkDocs build per language; the
 outputs are written once, when the outermost build ends, from what every build recorded.
 """
 
 from __future__ import annotations
 
 import html
-import io
-import json
 import os
 import re
 from dataclasses import dataclass
@@ -31,11 +29,9 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url, write_file
 
-from site_builder.site import deferred_search, feeds, search_index, sitemap
+from site_builder.site import feeds, search, sitemap
 
 log = get_plugin_logger(__name__)
-
-SEARCH_PLUGINS = ("material/search", "search")
 
 
 class ReaderConfig(Config):
@@ -43,7 +39,6 @@ class ReaderConfig(Config):
     feeds = c.Type(bool, default=True)
     feed_limit = c.Type(int, default=100)
     sitemap = c.Type(bool, default=True)
-    glossary = c.Type(str, default="glossary.yml")
     reports = c.Type(str, default="reports")
 
     def validate(self) -> tuple[list[Any], list[Any]]:
@@ -67,7 +62,8 @@ class ReportRecord:
 class ReaderPlugin(BasePlugin[ReaderConfig]):
     def __init__(self) -> None:
         self._depth = 0  # nesting of MkDocs builds (static-i18n builds languages inside)
-        self._terms: frozenset[str] = frozenset()
+        self._indexer: search.SearchIndexer | None = None
+        self._to_index: list[str] = []  # this language build's pages for Pagefind
         self._reset()
 
     def _reset(self) -> None:
@@ -76,8 +72,6 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
         self._site_names: dict[str, str] = {}
         self._page_urls: dict[str, list[str]] = {}
         self._reports: list[ReportRecord] = []
-        self._search_docs: dict[str, list[dict[str, Any]]] = {}
-        self._search_config: dict[str, Any] = {}
 
     # -- configuration ---------------------------------------------------------------------
 
@@ -86,29 +80,23 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
             self._reset()
             self._languages = site_languages(config)
             self._site_url = config.site_url or ""
+            if self.config.search:
+                self._close_indexer()
+                self._indexer = search.SearchIndexer(config.site_dir)
         self._depth += 1
 
     def on_build_error(self, *, error: Exception) -> None:
         self._depth = 0
+        self._close_indexer()
 
-    @event_priority(50)  # before Material's search plugin indexes any page
-    def on_config(self, config: MkDocsConfig) -> None:
-        if self.config.search and _search_plugin(config) is not None:
-            self._load_glossary_terms(Path(config.docs_dir) / self.config.glossary)
+    def on_shutdown(self) -> None:
+        self._close_indexer()
 
-    def _load_glossary_terms(self, path: Path) -> None:
-        if not path.is_file():
-            return
-        from site_builder.content.glossary import read_glossary
-
-        entries, _problems = read_glossary(path)  # `site-builder check` reports problems
-        terms = frozenset(entry.zh for entry in entries)
-        if terms and terms != self._terms:
-            import jieba  # Material's search segments Chinese with jieba's default tokenizer
-
-            jieba.load_userdict(io.StringIO(search_index.user_dictionary(sorted(terms))))
-            self._terms = terms
-            log.debug(f"{path}: {len(terms)} glossary terms added to jieba's dictionary")
+    def _close_indexer(self) -> None:
+        self._to_index = []
+        if self._indexer is not None:
+            self._indexer.close()
+            self._indexer = None
 
     # -- pages -------------------------------------------------------------------------------
 
@@ -121,23 +109,9 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
         if self.config.feeds:
             href = get_relative_url(feeds.feed_path(prefix), page.url)
             output = feeds.add_link(output, feeds.link_tag(href, config.site_name))
-        return self._defer_search(output, prefix, page.file.src_uri)
-
-    def on_post_template(
-        self, output_content: str, *, template_name: str, config: MkDocsConfig
-    ) -> str:
-        if template_name != "404.html":
-            return output_content
-        lang = self._current_language(config)
-        return self._defer_search(output_content, self._prefix(lang), template_name)
-
-    def _defer_search(self, html: str, prefix: str, where: str) -> str:
-        if not self.config.search:
-            return html
-        try:
-            return deferred_search.defer_search(html, search_index.index_path(prefix))
-        except deferred_search.SearchMarkupError as exc:
-            raise PluginError(f"{where}: cannot defer search: {exc}") from None
+        if self._indexer is not None and "data-pagefind-body" in output:
+            self._to_index.append(page.file.dest_uri)
+        return output
 
     def _record_report(self, page: Page, lang: str) -> None:
         match = re.fullmatch(
@@ -152,18 +126,11 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
 
     # -- end of each build -----------------------------------------------------------------
 
-    @event_priority(-50)  # after Material's search plugin wrote this language's entries
-    def _capture_search(self, *, config: MkDocsConfig) -> None:
-        path = Path(config.site_dir) / search_index.INDEX_NAME
-        if not self.config.search or not path.is_file():
-            return
-        data = json.loads(path.read_text(encoding="utf-8"))
-        lang = self._current_language(config)
-        self._search_docs[lang] = data.get("docs", [])
-        self._search_config = data.get("config", {})
-        separator = str(self._search_config.get("separator", ""))
-        if "\u200b" not in separator and "\\u200b" not in separator.lower():
-            log.warning("search: the 'separator' should include \\u200b for jieba's segmentation")
+    @event_priority(-90)  # before mkdocs-static-i18n (-100) builds the next language
+    def _index_language(self, *, config: MkDocsConfig) -> None:
+        if self._indexer is not None:
+            self._indexer.add_files(self._to_index)
+        self._to_index = []
 
     @event_priority(-110)  # after mkdocs-static-i18n (-100) built the other languages
     def _write_outputs(self, *, config: MkDocsConfig) -> None:
@@ -171,25 +138,28 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
         if self._depth:
             return
         site_dir = config.site_dir
-        if self.config.search and self._search_docs:
-            self._write_search(site_dir)
         if self.config.feeds:
             self._write_feeds(site_dir)
         if self.config.sitemap:
             self._write_sitemaps(site_dir)
+        if self._indexer is not None:
+            self._write_search()
 
-    on_post_build = CombinedEvent(_capture_search, _write_outputs)
+    on_post_build = CombinedEvent(_index_language, _write_outputs)
 
-    def _write_search(self, site_dir: str) -> None:
-        for lang in self._languages:
-            docs = self._search_docs.get(lang.code)
-            if docs is None:
-                continue
-            index = search_index.language_index(self._search_config, docs, lang.code)
-            target = os.path.join(site_dir, search_index.index_path(lang.prefix))
-            write_file(search_index.dump_index(index), target)
-        worker = os.path.join(site_dir, deferred_search.WORKER_DIR, deferred_search.WORKER_NAME)
-        write_file(deferred_search.worker_script(), worker)
+    def _write_search(self) -> None:
+        indexer, self._indexer = self._indexer, None
+        assert indexer is not None
+        if indexer.empty:
+            indexer.close()
+            log.warning("search: no page has data-pagefind-body (themes/material/main.html)")
+            return
+        try:
+            stats = indexer.write()
+        except search.SearchIndexError as exc:
+            raise PluginError(f"search: {exc}") from None
+        counts = ", ".join(f"{n} {lang}" for lang, n in stats.languages.items())
+        log.info(f"search: Pagefind indexed {counts} pages in {stats.seconds:.1f} s")
 
     def _write_feeds(self, site_dir: str) -> None:
         dates = {r.slug: feeds.report_date(r.meta) for r in self._reports if "date" in r.meta}
@@ -238,10 +208,6 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
 
     def _prefix(self, lang: str) -> str:
         return next((x.prefix for x in self._languages if x.code == lang), "")
-
-
-def _search_plugin(config: MkDocsConfig) -> object | None:
-    return next((config.plugins[n] for n in SEARCH_PLUGINS if n in config.plugins), None)
 
 
 def site_languages(config: MkDocsConfig) -> list[sitemap.Language]:

@@ -151,10 +151,10 @@ def metadata_fields(
             )
             fields.append(("byline", esc(printed)))
         if region:
-            fields.append(("region", esc(region)))
+            fields.append(("region", search_meta("region", esc(region))))
         if period:
             suffix = "年" if re.fullmatch(r"\d{4}", str(period)) else ""
-            fields.append(("period", esc(f"{period}{suffix}")))
+            fields.append(("period", search_meta("period", esc(f"{period}{suffix}"))))
         return fields
     if publication:
         english = english_publication(str(publication), glossary) or str(publication)
@@ -176,16 +176,23 @@ def metadata_fields(
         fields.append(("byline", esc("; ".join(parts))))
     if region:
         english = english_region(str(region), glossary) or str(region)
-        fields.append(("region", _with_original(english, str(region))))
+        fields.append(("region", _with_original(english, str(region), meta="region")))
     if period:
-        fields.append(("period", esc(period)))
+        fields.append(("period", search_meta("period", esc(period))))
     return fields
 
 
-def _with_original(english: str, chinese: str) -> str:
+def search_meta(key: str, content: str) -> str:
+    """``content`` as the search result's ``key`` (Pagefind takes the element's text)."""
+    return f'<span data-pagefind-meta="{key}">{content}</span>'
+
+
+def _with_original(english: str, chinese: str, meta: str | None = None) -> str:
     if english == chinese:
-        return lang_span(chinese, "zh")
-    return f'{esc(english)} <span class="digest-original" lang="zh">{esc(chinese)}</span>'
+        shown = lang_span(chinese, "zh")
+        return search_meta(meta, shown) if meta else shown
+    shown = search_meta(meta, esc(english)) if meta else esc(english)
+    return f'{shown} <span class="digest-original" lang="zh">{esc(chinese)}</span>'
 
 
 def editor_note(report: Report, lang: str, links: ReportLinks) -> str:
