@@ -28,6 +28,7 @@ def report(tmp_path) -> Path:
     content = tmp_path / "content"
     shutil.copytree(SHIPPED, content / "reports" / SHIPPED.name)
     shutil.copy(SHIPPED.parent.parent / "glossary.yml", content / "glossary.yml")
+    shutil.copy(SHIPPED.parent.parent / "metrics.yml", content / "metrics.yml")
     shutil.copy(SEED, tmp_path / SEED.name)
     assert main(["migrate", "--content", str(content)]) == 0
     assert problems(content / "reports" / SHIPPED.name) == []

@@ -77,7 +77,7 @@ def test_check_reports_vocabulary_problems_and_unknown_ids(tmp_path: Path, capsy
     content = _content(tmp_path, GOOD + "- id: gdp\n  zh: 地区生产总值\n  en: GDP\n  unit: yuan\n")
     page = content / "reports/2021-12-31-zoucheng-gangshan/index.zh.md"
     text = page.read_text(encoding="utf-8")
-    page.write_text(text.replace("label: 财政收入,", "label: 财政收入, metric: fiscal_revenu,", 1))
+    page.write_text(text.replace("metric: fiscal_revenue,", "metric: fiscal_revenu,", 1))
     assert main(["check", "--content", str(content)]) == 1
     out = capsys.readouterr().out
     assert f"{content / 'metrics.yml'}:8: E071 entry lacks kind, definition" in out

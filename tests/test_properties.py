@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 from collections import Counter
+from decimal import Decimal
 
 import cn2an
 import opencc
@@ -102,7 +103,8 @@ def figures(draw):
     else:
         text = f"{before}{printed}{more}{unit}"
     qualifier = QUALIFIER_BEFORE[before] or ("more_than" if more else None)
-    return text, round(value * multiplier, 6), code, qualifier
+    # exact decimal arithmetic, as the converter does: 64.01 * 1e8 is 6401000000.000001 in floats
+    return text, float(Decimal(str(value)) * multiplier), code, qualifier
 
 
 @st.composite
