@@ -24,10 +24,10 @@ import dataclasses
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
-from site_builder.english.rules import english_figure
+from site_builder.english.rules import decimal_value, english_figure
 
 Kind = str  # value | unit | direction | qualifier
 
@@ -264,7 +264,7 @@ def _number(text: str) -> Decimal:
 
 def expected_direction(figure: Mapping[str, Any]) -> str | None:
     """down for a decline (negative value), up for a year-on-year rise, else None."""
-    value = _decimal(figure.get("value"))
+    value = decimal_value(figure.get("value"))
     if value is None:
         return None
     if value < 0:
@@ -274,7 +274,7 @@ def expected_direction(figure: Mapping[str, Any]) -> str | None:
 
 def compare(figure: Mapping[str, Any], mention: Mention) -> Disagreement | None:
     """The first way a mention says something else than the figure, or None."""
-    wanted = (_decimal(figure.get("value")), _decimal(figure.get("value_max")))
+    wanted = (decimal_value(figure.get("value")), decimal_value(figure.get("value_max")))
     wanted_values = tuple(abs(v) for v in wanted if v is not None)
     values = tuple(abs(v) for v in mention.values)
     if not wanted_values or not all(v in values for v in wanted_values):
@@ -334,7 +334,7 @@ def match_figures(
     used: set[int] = set()
     problems: list[tuple[int, Disagreement]] = []
     for index, figure in enumerate(figures):
-        if _decimal(figure.get("value")) is None:
+        if decimal_value(figure.get("value")) is None:
             continue  # nothing to compare; the schema check reports the figure
         misses: list[Disagreement] = []
         for number, mention in enumerate(mentions):
@@ -355,13 +355,3 @@ def match_figures(
 
 def _rule(figure: Mapping[str, Any]) -> str:
     return f"'{figure.get('text')}' by rule: {english_figure(figure)}"
-
-
-def _decimal(value: Any) -> Decimal | None:
-    if isinstance(value, bool) or value is None:
-        return None
-    try:
-        number = Decimal(str(value))
-    except (InvalidOperation, ValueError):
-        return None
-    return number if number.is_finite() else None

@@ -207,10 +207,10 @@ def english_figure(figure: Mapping[str, Any]) -> str:
     3000 mu nearly -> 'nearly 3,000 mu (about 200 hectares)'. A figure without a usable value
     falls back to its Chinese ``text``.
     """
-    value = _decimal(figure.get("value"))
+    value = decimal_value(figure.get("value"))
     if value is None:
         return str(figure.get("text") or "")
-    high = _decimal(figure.get("value_max"))
+    high = decimal_value(figure.get("value_max"))
     unit = str(figure.get("unit") or "count")
     qualifier = QUALIFIERS.get(str(figure.get("qualifier")), "")
     direction = ""
@@ -277,7 +277,8 @@ def _hectares(mu: Decimal) -> Decimal:
     return hectares.quantize(Decimal(1).scaleb(min(0, digits - 2))).normalize()
 
 
-def _decimal(value: Any) -> Decimal | None:
+def decimal_value(value: Any) -> Decimal | None:
+    """A front-matter value as an exact Decimal; None for missing, booleans and non-numbers."""
     if isinstance(value, bool) or value is None:
         return None
     try:
