@@ -3,7 +3,18 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: install site test serve check lint clean golden bench properties
+.PHONY: install site test serve check lint clean golden bench properties install-properdocs test-engines
+
+# The second engine: ProperDocs, the maintained continuation of MkDocs 1.x, in its own virtual
+# environment with the same pinned packages and MkDocs itself removed, so nothing can fall back
+# to it (ProperDocs answers `import mkdocs` for our plugins, Material and mkdocs-static-i18n).
+# `make site ENGINE=properdocs` builds with it; `make test-engines` builds and runs the tests
+# that build a site or drive a browser on it.
+ENGINE ?= mkdocs
+PD_VENV := .venv-properdocs
+PD_STAMP := $(PD_VENV)/.installed
+ENGINE_TESTS := tests/test_browser.py tests/test_cite_print.py tests/test_key_figure_pages.py \
+	tests/test_links.py tests/test_site_build.py tests/test_reader_plugin.py tests/test_cite.py
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -13,8 +24,22 @@ $(STAMP): pyproject.toml constraints.txt
 
 install: $(STAMP)
 
+$(PD_STAMP): pyproject.toml constraints.txt
+	test -x $(PD_VENV)/bin/python || python3 -m venv $(PD_VENV)
+	$(PD_VENV)/bin/python -m pip install -q --upgrade pip
+	$(PD_VENV)/bin/python -m pip install -q -c constraints.txt -e '.[test]' properdocs
+	$(PD_VENV)/bin/python -m pip uninstall -q -y mkdocs
+	touch $(PD_STAMP)
+
+install-properdocs: $(PD_STAMP)
+
+ifeq ($(ENGINE),properdocs)
+site: $(PD_STAMP)
+	$(PD_VENV)/bin/properdocs build --strict -f mkdocs.yml
+else
 site: $(STAMP)
 	$(VENV)/bin/mkdocs build --strict
+endif
 
 serve: $(STAMP)
 	$(VENV)/bin/mkdocs serve
@@ -29,6 +54,12 @@ lint: $(STAMP)
 
 test: $(STAMP) lint
 	$(VENV)/bin/pytest
+
+# The site built and tested with ProperDocs (CI runs this after `make test`).
+test-engines: $(PD_STAMP)
+	tmp=$$(mktemp -d) && $(PD_VENV)/bin/properdocs build --strict -f mkdocs.yml -d $$tmp/site; \
+	status=$$?; rm -rf $$tmp; exit $$status
+	DIGEST_ENGINE=properdocs $(PD_VENV)/bin/pytest $(ENGINE_TESTS)
 
 # Property tests with hypothesis' statistics: how often each input form and assertion is hit.
 properties: $(STAMP)
