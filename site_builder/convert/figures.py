@@ -44,6 +44,7 @@ TENTHS_RE = re.compile(
 )
 FRACTION_RE = re.compile(r"(?<![\d/])(?P<a>\d+)/(?P<b>\d+)(?![\d/])")
 # What right after a number makes it a date, an ordinal or a name.
+# One character decides it, so only that character is matched (not a copy of the rest).
 NOT_AFTER = re.compile(r"^(?:年|月|日|号|周|届|版|期|批|级|大|强|中|楼|层|类|G|K|[A-Za-z])")
 CHANGE_RE = re.compile(
     r"(同比|比上年|较上年|比去年|较去年)?(增长|提高|增加|上升|下降|减少|降低)了?$"
@@ -122,7 +123,7 @@ def _percent_figure(
     """百分之十二点五, 三成 (three tenths) and 1/4, as percentages."""
     if kind == "fraction":
         a, b = int(match.group("a")), int(match.group("b"))
-        if not 0 < a < b or NOT_AFTER.match(text[match.end() :]):
+        if not 0 < a < b or NOT_AFTER.match(text[match.end() : match.end() + 1]):
             return None
         value: float | None = a / b * 100
     else:
@@ -144,14 +145,18 @@ def _figure_from_match(
     multiplier = match.group("mult") or match.group("mult2")
     if match.group("num") == "一" and not multiplier:
         return None  # 一个窗口, 一次: wording, not a figure (一万余人 is one)
-    if text[start - 1 : start] == "第" or NOT_AFTER.match(text[end:]) or _in_slogan(text, start):
+    if (
+        text[start - 1 : start] == "第"
+        or NOT_AFTER.match(text[end : end + 1])
+        or _in_slogan(text, start)
+    ):
         return None
     value = parse_quantity(match.group("num"), multiplier)
     if value is None:
         return None
     unit = "percent" if match.group("pct") else UNITS.get(match.group("unit") or "")
     if unit is None:
-        if not (multiplier or re.search("[万亿]", match.group("num"))):
+        if not (multiplier or "万" in match.group("num") or "亿" in match.group("num")):
             return None  # a bare number is an id or a name (12345热线), not a quantity
         unit = "CNY" if any(w in _clause_before(text, start) for w in MONEY_WORDS) else "count"
     if unit is None or (match.group("num")[0] in CN_NUMERAL_CHARS and unit == "percent"):
@@ -203,15 +208,13 @@ def _clause_before(text: str, start: int, floor: int = 0) -> str:
 
 
 def _in_slogan(text: str, start: int) -> bool:
-    """Inside a short quoted slogan such as “1234” or “一张网”."""
-    opening = text.rfind("“", 0, start)
-    closing = text.find("”", start)
-    return (
-        opening != -1
-        and closing != -1
-        and text.rfind("”", 0, start) < opening
-        and closing - opening <= 7
-    )
+    """Inside a short quoted slogan such as “1234” or “一张网” (quotes at most 7 apart, so
+    only the few characters around ``start`` are looked at)."""
+    opening = text.rfind("“", max(0, start - 7), start)
+    if opening == -1:
+        return False
+    closing = text.find("”", start, opening + 8)
+    return closing != -1 and text.find("”", opening, start) == -1
 
 
 def mark_headlines(figures: list[KeyFigure], lede: int) -> None:

@@ -16,7 +16,13 @@ import re
 
 from site_builder.content.metrics import Metric, Vocabulary
 from site_builder.content.model import Article, KeyFigure
-from site_builder.convert.labels import BODY_RE, CHANGE_SUFFIXES, TASK_SUFFIX, base_measure
+from site_builder.convert.labels import (
+    BODY_RE,
+    CHANGE_SUFFIXES,
+    TASK_SUFFIX,
+    base_measure,
+    sentence_before,
+)
 
 # Words around a measure that do not change what is measured.
 AROUND = re.compile(
@@ -151,5 +157,4 @@ def _is_change(figure: KeyFigure) -> bool:
 
 
 def _sentence_before(text: str, start: int, ends: str = SENTENCE_END) -> str:
-    cut = max(text.rfind(mark, 0, start) for mark in ends)
-    return text[cut + 1 : start]
+    return sentence_before(text, start, ends)
