@@ -235,7 +235,7 @@ def sentence_before(text: str, start: int, ends: str = SENTENCE_END) -> str:
 @functools.lru_cache(maxsize=16)  # every figure of a block asks again; a few blocks suffice
 def _marks(text: str, ends: str) -> list[int]:
     """Where the sentence ends in ``text`` are, in order (found once per block, not per figure)."""
-    return [at for at, char in enumerate(text) if char in ends]
+    return [match.start() for match in re.finditer(f"[{re.escape(ends)}]", text)]
 
 
 def base_measure(label: str) -> str:
