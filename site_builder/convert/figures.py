@@ -51,7 +51,6 @@ CHANGE_RE = re.compile(
 )
 DECLINE = ("下降", "减少", "降低")
 DELIMS = ",，。；;：:、！？!?()（）\n"
-_CLAUSE_RE = re.compile(rf"[^{re.escape(DELIMS)}]*$")
 # 签约, 节约, 合约: 约 that is part of a word, not "about".
 NOT_ABOUT_BEFORE = set("签节合预制契条邀特相履违公大")
 MONEY_WORDS = ("投资", "收入", "税", "资金", "产值", "金额", "交易额", "签约", "营收", "销售")
@@ -88,11 +87,12 @@ def figures_in_text(text: str, region: str = "") -> list[KeyFigure]:
     """The figures in one block's text, in text order."""
     special = [
         (match, kind)
-        for kind, pattern in (
-            ("words", PERCENT_WORDS_RE),
-            ("tenths", TENTHS_RE),
-            ("fraction", FRACTION_RE),
+        for kind, pattern, mark in (
+            ("words", PERCENT_WORDS_RE, "百分之"),
+            ("tenths", TENTHS_RE, "成"),
+            ("fraction", FRACTION_RE, "/"),
         )
+        if mark in text  # a plain substring test is much quicker than a scan that finds nothing
         for match in pattern.finditer(text)
     ]
     spans = [match.span() for match, _ in special]
@@ -204,7 +204,13 @@ def _make(
 
 def _clause_before(text: str, start: int, floor: int = 0) -> str:
     """The words between the last delimiter (or the figure before) and ``start``."""
-    return _CLAUSE_RE.search(text, floor, start).group()  # type: ignore[union-attr]
+    # One rfind per delimiter: a regex anchored at ``start`` would retry from every position.
+    cut = floor
+    for mark in DELIMS:
+        after = text.rfind(mark, floor, start) + 1
+        if after > cut:
+            cut = after
+    return text[cut:start]
 
 
 def _in_slogan(text: str, start: int) -> bool:
