@@ -31,6 +31,8 @@ UNITS = {
 }  # fmt: skip
 UNIT_ALT = "|".join(sorted(UNITS, key=len, reverse=True))
 FIGURE_RE = re.compile(
+    # The lookahead lets the scan skip ahead to a character a figure can start with.
+    rf"(?=[近约超逾\d{CN_NUMERAL_CHARS}])"
     rf"(?P<pre>近|约|超过|超|逾)?"
     rf"(?P<num>{NUM})(?:(?P<sep>至|-|—|~|到)(?P<num2>{NUM}))?"
     rf"(?P<mult>万亿|亿|万)?(?P<more>余|多)?(?P<mult2>万亿|亿|万)?"
