@@ -124,6 +124,18 @@ def _flat_row(row: dict[str, Any]) -> str | None:
         return None
 
 
+def _plain_item(key: object, value: object) -> str | None:
+    """``key: value`` for a scalar that yaml's dumper writes exactly so (a number, a short
+    plain string), without the dumper's per-call setup; None for anything else."""
+    if not (isinstance(key, str) and key.isidentifier() and key.lower() not in _YAML_WORDS):
+        return None
+    if value is None or isinstance(value, (bool, int)):
+        return f"{key}: {_scalar(value)}"
+    if isinstance(value, str) and len(value) <= 200 and _PLAIN_RE.fullmatch(value):
+        return f"{key}: {value}" if value.lower() not in _YAML_WORDS else None
+    return None
+
+
 def dump_front_matter(data: dict[str, Any]) -> str:
     """YAML front matter with the safe dumper; small records stay on one line.
 
@@ -145,6 +157,8 @@ def dump_front_matter(data: dict[str, Any]) -> str:
         ):
             parts.append(f"{key}:")
             parts.extend(f"- {row}" for row in rows)
+        elif (plain := _plain_item(key, value)) is not None:
+            parts.append(plain)
         else:
             parts.append(
                 yaml.dump(

@@ -31,6 +31,8 @@ UNITS = {
 }  # fmt: skip
 UNIT_ALT = "|".join(sorted(UNITS, key=len, reverse=True))
 FIGURE_RE = re.compile(
+    # The lookahead lets the scan skip ahead to a character a figure can start with.
+    rf"(?=[近约超逾\d{CN_NUMERAL_CHARS}])"
     rf"(?P<pre>近|约|超过|超|逾)?"
     rf"(?P<num>{NUM})(?:(?P<sep>至|-|—|~|到)(?P<num2>{NUM}))?"
     rf"(?P<mult>万亿|亿|万)?(?P<more>余|多)?(?P<mult2>万亿|亿|万)?"
@@ -44,13 +46,13 @@ TENTHS_RE = re.compile(
 )
 FRACTION_RE = re.compile(r"(?<![\d/])(?P<a>\d+)/(?P<b>\d+)(?![\d/])")
 # What right after a number makes it a date, an ordinal or a name.
+# One character decides it, so only that character is matched (not a copy of the rest).
 NOT_AFTER = re.compile(r"^(?:年|月|日|号|周|届|版|期|批|级|大|强|中|楼|层|类|G|K|[A-Za-z])")
 CHANGE_RE = re.compile(
     r"(同比|比上年|较上年|比去年|较去年)?(增长|提高|增加|上升|下降|减少|降低)了?$"
 )
 DECLINE = ("下降", "减少", "降低")
 DELIMS = ",，。；;：:、！？!?()（）\n"
-_CLAUSE_RE = re.compile(rf"[^{re.escape(DELIMS)}]*$")
 # 签约, 节约, 合约: 约 that is part of a word, not "about".
 NOT_ABOUT_BEFORE = set("签节合预制契条邀特相履违公大")
 MONEY_WORDS = ("投资", "收入", "税", "资金", "产值", "金额", "交易额", "签约", "营收", "销售")
@@ -87,11 +89,12 @@ def figures_in_text(text: str, region: str = "") -> list[KeyFigure]:
     """The figures in one block's text, in text order."""
     special = [
         (match, kind)
-        for kind, pattern in (
-            ("words", PERCENT_WORDS_RE),
-            ("tenths", TENTHS_RE),
-            ("fraction", FRACTION_RE),
+        for kind, pattern, mark in (
+            ("words", PERCENT_WORDS_RE, "百分之"),
+            ("tenths", TENTHS_RE, "成"),
+            ("fraction", FRACTION_RE, "/"),
         )
+        if mark in text  # a plain substring test is much quicker than a scan that finds nothing
         for match in pattern.finditer(text)
     ]
     spans = [match.span() for match, _ in special]
@@ -122,7 +125,7 @@ def _percent_figure(
     """百分之十二点五, 三成 (three tenths) and 1/4, as percentages."""
     if kind == "fraction":
         a, b = int(match.group("a")), int(match.group("b"))
-        if not 0 < a < b or NOT_AFTER.match(text[match.end() :]):
+        if not 0 < a < b or NOT_AFTER.match(text[match.end() : match.end() + 1]):
             return None
         value: float | None = a / b * 100
     else:
@@ -144,14 +147,18 @@ def _figure_from_match(
     multiplier = match.group("mult") or match.group("mult2")
     if match.group("num") == "一" and not multiplier:
         return None  # 一个窗口, 一次: wording, not a figure (一万余人 is one)
-    if text[start - 1 : start] == "第" or NOT_AFTER.match(text[end:]) or _in_slogan(text, start):
+    if (
+        text[start - 1 : start] == "第"
+        or NOT_AFTER.match(text[end : end + 1])
+        or _in_slogan(text, start)
+    ):
         return None
     value = parse_quantity(match.group("num"), multiplier)
     if value is None:
         return None
     unit = "percent" if match.group("pct") else UNITS.get(match.group("unit") or "")
     if unit is None:
-        if not (multiplier or re.search("[万亿]", match.group("num"))):
+        if not (multiplier or "万" in match.group("num") or "亿" in match.group("num")):
             return None  # a bare number is an id or a name (12345热线), not a quantity
         unit = "CNY" if any(w in _clause_before(text, start) for w in MONEY_WORDS) else "count"
     if unit is None or (match.group("num")[0] in CN_NUMERAL_CHARS and unit == "percent"):
@@ -199,19 +206,23 @@ def _make(
 
 def _clause_before(text: str, start: int, floor: int = 0) -> str:
     """The words between the last delimiter (or the figure before) and ``start``."""
-    return _CLAUSE_RE.search(text, floor, start).group()  # type: ignore[union-attr]
+    # One rfind per delimiter: a regex anchored at ``start`` would retry from every position.
+    cut = floor
+    for mark in DELIMS:
+        after = text.rfind(mark, floor, start) + 1
+        if after > cut:
+            cut = after
+    return text[cut:start]
 
 
 def _in_slogan(text: str, start: int) -> bool:
-    """Inside a short quoted slogan such as “1234” or “一张网”."""
-    opening = text.rfind("“", 0, start)
-    closing = text.find("”", start)
-    return (
-        opening != -1
-        and closing != -1
-        and text.rfind("”", 0, start) < opening
-        and closing - opening <= 7
-    )
+    """Inside a short quoted slogan such as “1234” or “一张网” (quotes at most 7 apart, so
+    only the few characters around ``start`` are looked at)."""
+    opening = text.rfind("“", max(0, start - 7), start)
+    if opening == -1:
+        return False
+    closing = text.find("”", start, opening + 8)
+    return closing != -1 and text.find("”", opening, start) == -1
 
 
 def mark_headlines(figures: list[KeyFigure], lede: int) -> None:

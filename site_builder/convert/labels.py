@@ -12,6 +12,7 @@ our own); what is not a figure at all is convert.wording's.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Sequence
@@ -83,6 +84,14 @@ TASK_SUFFIX = "完成全年任务比例"
 
 # A named body whose figures are its own, not the region's (山东玻科孵化器…实现税收4242万元).
 BODY_RE = re.compile(r"公司|集团|孵化器|商会|银行|医院|学校|合作社|协会|产业园|工业园|园区|基地")
+# Compiled once: these run for every figure (re's own cache still costs a lookup and an escape).
+_DELIM_RE = re.compile(rf"[{re.escape(DELIMS)}]")
+_PHRASE_RE = re.compile(
+    rf"(?:[^{re.escape(DELIMS.replace('、', ''))}0-9]|[0-9]+(?=[A-Za-z]|大类|类))*"
+)
+_NEXT_FIGURE_RE = re.compile(r"[0-9.]+[万亿]?[余多]?(?:人次|[\u4e00-\u9fff])")
+_LINKS = COPULAS | {"的", "了"}
+_BEFORE_VERB = GENERIC_VERBS | COPULAS | set(LEADING_NOISE)
 
 
 # -- labels -------------------------------------------------------------------------------------
@@ -144,7 +153,7 @@ def body_of(text: str, start: int) -> str:
     """The named body (company, park, incubator) a sentence opens with, if any: its figures
     are the body's. Bodies listed as examples (…公司、…公司等276万元) do not count."""
     sentence = sentence_before(text, start)
-    opening = re.split(rf"[{re.escape(DELIMS)}]", sentence, maxsplit=1)[0]
+    opening = _DELIM_RE.split(sentence, maxsplit=1)[0]
     if not BODY_RE.search(opening):
         return ""
     words = tokens(opening)
@@ -170,8 +179,8 @@ def _next_clause(text: str, end: int) -> str:
 
 
 def _after_next_figure(text: str, start: int) -> str:
-    match = re.match(r"[0-9.]+[万亿]?[余多]?(?:人次|[\u4e00-\u9fff])", text[start:])
-    return phrase_after(text, start + match.end()) if match else ""
+    match = _NEXT_FIGURE_RE.match(text, start)
+    return phrase_after(text, match.end()) if match else ""
 
 
 def _project_of(text: str, start: int, earlier: Sequence[KeyFigure]) -> str:
@@ -212,15 +221,21 @@ def clause_before(text: str, start: int, floor: int = 0) -> str:
 
 def phrase_after(text: str, end: int) -> str:
     """The words after a figure up to the next delimiter or number."""
-    stops = re.escape(DELIMS.replace("、", ""))
-    match = re.match(rf"(?:[^{stops}0-9]|[0-9]+(?=[A-Za-z]|大类|类))*", text[end:])
+    match = _PHRASE_RE.match(text, end)
     return match.group().rstrip("、") if match else ""
 
 
-def sentence_before(text: str, start: int) -> str:
-    """The sentence up to ``start`` (from the last 。；！？)."""
-    cut = max(text.rfind(mark, 0, start) for mark in SENTENCE_END)
-    return text[cut + 1 : start]
+def sentence_before(text: str, start: int, ends: str = SENTENCE_END) -> str:
+    """The sentence up to ``start`` (from the last 。；！？, or the last of ``ends``)."""
+    marks = _marks(text, ends)
+    at = bisect.bisect_left(marks, start)
+    return text[marks[at - 1] + 1 : start] if at else text[:start]
+
+
+@functools.lru_cache(maxsize=16)  # every figure of a block asks again; a few blocks suffice
+def _marks(text: str, ends: str) -> list[int]:
+    """Where the sentence ends in ``text`` are, in order (found once per block, not per figure)."""
+    return [match.start() for match in re.finditer(f"[{re.escape(ends)}]", text)]
 
 
 def base_measure(label: str) -> str:
@@ -286,7 +301,7 @@ def _measure(
     if clean.endswith(TIME_ENDINGS) and unit not in ("CNY", "percent"):
         return ""  # 政策调整后4名领导干部带队: a time, not the measure
     words = tokens(clean)
-    while words and words[-1].word in COPULAS | {"的", "了"}:
+    while words and words[-1].word in _LINKS:
         words.pop()
     while words and words[0].word in PREPOSITIONS:
         words.pop(0)
@@ -353,7 +368,7 @@ def _money_purpose(
     if prefix:
         return prefix + verb
     sentence = sentence_before(text, start)
-    clauses = [c for c in re.split(rf"[{re.escape(DELIMS)}]", sentence) if c]
+    clauses = [c for c in _DELIM_RE.split(sentence) if c]
     if len(clauses) >= 2:
         previous = tokens(_unquote(clauses[-2]))
         at = _last_verb(previous)
@@ -435,10 +450,7 @@ def _prefix_noun(words: Sequence[Token], region: str) -> str:
     generic verbs, adverbs and time words just before the verb are skipped (民情书记团队全年共
     开展走访 -> 民情书记团队)."""
     words = list(words)
-    while words and (
-        words[-1].word in GENERIC_VERBS | COPULAS | set(LEADING_NOISE)
-        or words[-1].flag in ("d", "m", "t", "ad")
-    ):
+    while words and (words[-1].word in _BEFORE_VERB or words[-1].flag in ("d", "m", "t", "ad")):
         words.pop()
     run: list[Token] = []
     for token in reversed(words):

@@ -16,7 +16,13 @@ import re
 
 from site_builder.content.metrics import Metric, Vocabulary
 from site_builder.content.model import Article, KeyFigure
-from site_builder.convert.labels import BODY_RE, CHANGE_SUFFIXES, TASK_SUFFIX, base_measure
+from site_builder.convert.labels import (
+    BODY_RE,
+    CHANGE_SUFFIXES,
+    TASK_SUFFIX,
+    base_measure,
+    sentence_before,
+)
 
 # Words around a measure that do not change what is measured.
 AROUND = re.compile(
@@ -99,9 +105,16 @@ def narrowed_period(sentence: str, year: str | None) -> str | None:
 
     A span of months or a named period holds across ；, a single month (9月份) only in the
     part of the sentence after the last ；."""
+    # Every period written has 月, 年 or 季 (一季度); most sentences before a figure have none,
+    # and the patterns below have no literal start to skip ahead to.
+    months = "月" in sentence
+    if not months and "年" not in sentence and "季" not in sentence:
+        return None
     part = max(sentence.rfind("；"), sentence.rfind(";")) + 1
     found: list[tuple[int, str]] = []
-    for match in SPAN_RE.finditer(sentence):
+    spans: list[tuple[int, int]] = []
+    for match in SPAN_RE.finditer(sentence) if months else ():
+        spans.append(match.span())
         first, last = _month(match.group("first")), _month(match.group("last"))
         when = match.group("year") or year
         if when and first and last and first < last:
@@ -111,8 +124,7 @@ def narrowed_period(sentence: str, year: str | None) -> str | None:
         when = match.group("year") or year
         if when:
             found.append((match.start(), f"{when}-{first:02d}/{last:02d}"))
-    spans = [m.span() for m in SPAN_RE.finditer(sentence)]
-    for match in MONTH_RE.finditer(sentence):
+    for match in MONTH_RE.finditer(sentence) if months else ():
         if any(a <= match.start() < b for a, b in spans) or match.start() < part:
             continue
         month = _month(match.group("month"))
@@ -151,5 +163,4 @@ def _is_change(figure: KeyFigure) -> bool:
 
 
 def _sentence_before(text: str, start: int, ends: str = SENTENCE_END) -> str:
-    cut = max(text.rfind(mark, 0, start) for mark in ends)
-    return text[cut + 1 : start]
+    return sentence_before(text, start, ends)

@@ -101,16 +101,29 @@ def analysis_text(text: str) -> str:
     return "".join(_simplified_char(char) for char in text)
 
 
-@lru_cache(maxsize=2)
-def _analysis_joined(joined: str) -> str:
-    # The parser and the figure finder convert the same blocks one after the other: once.
-    return analysis_text(joined)
+# The texts converted by the last call and their keys (one report's lines or blocks): the
+# parser's blocks are mostly the normaliser's lines again, and the figure finder converts the
+# parser's blocks once more, so only texts not seen in the call before are converted.
+_recent: dict[str, str] = {}
 
 
 def analysis_texts(texts: list[str]) -> list[str]:
-    """``analysis_text`` of each text, converted in one call (a call costs more than a line)."""
-    joined = _analysis_joined("\n".join(texts))
-    keys = joined.split("\n")
+    """``analysis_text`` of each text, converted in one call (a call costs more than a line).
+
+    A line break is a phrase boundary for OpenCC, so a text's key does not depend on the
+    texts it is converted with."""
+    global _recent
+    new = [text for text in dict.fromkeys(texts) if text not in _recent]
+    keys = dict(zip(new, _converted(new), strict=True))
+    keys.update((text, _recent[text]) for text in texts if text not in keys)
+    _recent = keys
+    return [keys[text] for text in texts]
+
+
+def _converted(texts: list[str]) -> list[str]:
+    if not texts:
+        return []
+    keys = analysis_text("\n".join(texts)).split("\n")
     if len(keys) != len(texts) or any(len(k) != len(t) for k, t in zip(keys, texts, strict=True)):
         return [analysis_text(text) for text in texts]
     return keys

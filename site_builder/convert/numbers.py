@@ -6,12 +6,15 @@ Traditional forms (萬, 億, 兩) are read in their Simplified analysis text (se
 
 from __future__ import annotations
 
+import functools
+
 import cn2an
 
 MULTIPLIERS = {"万": 10_000, "亿": 100_000_000, "万亿": 1_000_000_000_000}
 CN_NUMERAL_CHARS = "零〇一二两三四五六七八九十百千"
 
 
+@functools.lru_cache(maxsize=1024)  # the same few numerals recur; cn2an is slow to read them
 def parse_number(digits: str) -> float | None:
     """'4.7' -> 4.7; '1,200' -> 1200; '三千五百' -> 3500; '十二点五' -> 12.5; None if not a number."""
     digits = digits.replace(",", "")

@@ -23,7 +23,8 @@ STRUCTURE_NOUNS = ("方面", "领域", "层面", "维度", "板块", "环节", "
 def is_wording(text: str, start: int, end: int, unit: str, region: str = "") -> bool:
     """True for a number that is wording, not a quantity: a size class's threshold, a count
     in a slogan or a name, a duty pattern. ``start``/``end`` span the figure in ``text``."""
-    printed, after = text[start:end], text[end:]
+    # The tests below look at a few characters after the figure; a region's name may be longer.
+    printed, after = text[start:end], text[end : end + 8]
     if printed.endswith(("以上", "以下")) and re.match(r"[\u4e00-\u9fff]", after):
         return True  # 5000万元以上固定资产投资项目: the class of projects counted
     if unit == "CNY" and printed.endswith("以上") and after.startswith("的"):
@@ -34,7 +35,7 @@ def is_wording(text: str, start: int, end: int, unit: str, region: str = "") -> 
         return True  # 列出6个方面、24项突出问题: the 24 problems are the figure
     if printed[:1] in CN_DIGITS and unit == "item":
         short = short_region(region)
-        if (short and after.startswith(short)) or after.startswith(SLOGAN_TAILS):
+        if (short and text.startswith(short, end)) or after.startswith(SLOGAN_TAILS):
             return True  # 六个双山, 四个意识
     return False
 
