@@ -92,6 +92,19 @@ def test_relabel_a_chinese_figure_makes_exactly_its_entry_stale(report):
     assert problems(report) == []
 
 
+def test_relabel_to_a_glossary_term_keeps_the_reviewed_english_label(report):
+    # 固定资产投资 has a glossary rendering; the reviewed English label must still not be
+    # replaced by it: the entry is reported stale for the editor to revise.
+    before = labels(report)
+    line = zh_line(report, "text: 近3000亩")
+    key = re.search(r"id: (k\w+)", line).group(1)  # type: ignore[union-attr]
+    edit(report / "index.zh.md", line, line.replace("label: 总占地", "label: 固定资产投资"))
+    translate(report)
+    assert labels(report) == before
+    assert [code for code, _ in problems(report)] == ["E022", "W061"]
+    assert key in problems(report)[0][1]
+
+
 def test_relabel_an_english_figure_is_kept(report):
     en = report / "index.en.md"
     label = re.search(r'label: "(fiscal revenue[^"]*)"', en.read_text()).group(0)  # type: ignore[union-attr]

@@ -11,9 +11,10 @@ the editor's YAML style stay.
 
 Key figures follow their Chinese figure by id (content/identity.py; a legacy page is migrated
 first, english/migrate.py): an entry is removed with its figure, added after the entry of the
-figure before it, and otherwise kept where the editor has it. Its label is refilled when it is
-missing or its Chinese label changed (glossary or backend; else it stays, stale, for check to
-report); its text is written by rule when it does not say what the figure says.
+figure before it, and otherwise kept where the editor has it. Its label is filled when it is
+missing (glossary or backend); a label someone wrote is never replaced: when its Chinese label
+changed it stays, stale, for check to report; its text is written by rule when it does not say
+what the figure says.
 
 Status of the page (``translation.status``): ``pending`` while any placeholder or stale
 block remains, else ``machine`` when the backend filled something, else unchanged.
@@ -352,13 +353,14 @@ class _Translator:
         recorded = entry.get("label_digest", digest)
         if not isinstance(label, str) or not label.strip() or is_placeholder(label):
             label, recorded = self.text(chinese, "label"), digest
-        elif recorded != digest:  # relabelled in Chinese: a new label, or it stays stale
-            fresh = self.text(chinese, "label", fallback=False)
-            if fresh is not None:
-                label, recorded = fresh, digest
-                self.outcome.notes.append(
-                    f"{self.outcome.path}: key figure {figure['id']} relabelled: {fresh}"
-                )
+        elif recorded != digest:
+            # Relabelled in Chinese: the English label someone wrote stays, reported stale
+            # (E022) until they revise it; a rule or glossary label is never put over it.
+            self.outcome.pending += 1  # stale, so the page is pending until it is revised
+            self.outcome.notes.append(
+                f"{self.outcome.path}: key figure {figure['id']}: the Chinese label is now "
+                f"'{chinese}'; the English label '{label}' is kept and reported stale"
+            )
         if not isinstance(text, str) or check_text(figure, text) is not None:
             if isinstance(text, str) and text.strip() and not is_placeholder(text):
                 self.outcome.notes.append(
