@@ -91,9 +91,9 @@ def test_english_media_roles():
 def test_english_byline_names_an_outlet_by_rule():
     from site_builder.english.rules import english_byline, english_publication
 
-    assert english_byline({"role": "天门网记者", "names": ["张俊", "刘银斌"]}) == {
+    assert english_byline({"role": "天门网记者", "names": ["李思远", "王晓东"]}) == {
         "role": "Tianmen Online reporters",
-        "names": ["Zhang Jun", "Liu Yinbin"],
+        "names": ["Li Siyuan", "Wang Xiaodong"],
     }
     assert english_publication("天门市融媒体中心") == "Tianmen City Media Center"
     assert english_publication("县融媒体中心") == "County Media Center"
