@@ -387,3 +387,16 @@ def test_chart_as_a_reader_sees_it(tmp_path_factory: pytest.TempPathFactory, wid
         assert errors == [] and foreign == []
     finally:
         server.close()
+
+
+def test_index_says_when_the_newest_value_is_a_change(tmp_path: Path) -> None:
+    # The shipped Gangshan report gives the crime rate only as a change (同比下降12%): the
+    # index must not show it as a rate of 12%.
+    build(CONTENT, tmp_path / "site")
+    for prefix, name, said in (
+        ("zh/", "违法犯罪率", "同比下降12%"),
+        ("", "Crime rate", "down 12% year on year"),
+    ):
+        html = article(read(tmp_path / "site", f"{prefix}key-figures/index.html"))
+        row = next(r for r in re.findall(r"<tr>.*?</tr>", html, re.S) if name in r)
+        assert said in row

@@ -232,7 +232,7 @@ def index_page(site: Site, rows: Sequence[FigureRow], templates: Templates) -> G
                 "unit": _unit_label(metric, lang),
                 "reports": _report_count(found),
                 "regions": _region_count(found),
-                "newest": _cell_value(newest, lang),
+                "newest": _newest_value(newest, lang),
                 "newest_where": f"{region_name(newest.report, site) or ''} · {period_text(newest.period, lang)}",
                 "sort_newest": newest.figure.get("value"),
             }
@@ -399,6 +399,17 @@ def _region_count(rows: Sequence[FigureRow]) -> int:
 
 def _report_count(rows: Sequence[FigureRow]) -> int:
     return len({row.report.slug for row in rows})
+
+
+def _newest_value(row: FigureRow, lang: str) -> str:
+    """A metric's newest value for the index; a year-on-year change says that it is one
+    (违法犯罪率 同比下降12%, not 12%), since the index has no column that would."""
+    value = _cell_value(row, lang)
+    if not row.change or lang != "zh":
+        return value  # the English texts say "down 12% year on year" themselves
+    number = row.figure.get("value")
+    falling = isinstance(number, (int, float)) and number < 0
+    return ("同比下降" if falling else "同比增长") + value
 
 
 def _cell_value(row: FigureRow, lang: str) -> str:
