@@ -440,10 +440,6 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         self._vocabulary = (key, vocabulary)
         return vocabulary
 
-    def _default_language(self) -> Language:
-        languages = self._content.languages
-        return next((lang for lang in languages if lang.default), languages[0])
-
     def _language(self, config: MkDocsConfig) -> Language:
         languages = self._content.languages
         current = config.theme.get("language")
