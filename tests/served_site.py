@@ -72,8 +72,9 @@ def serve(directory: Path) -> Server:
 
 
 @functools.cache
-def served_site() -> Server:
-    """The project's site (``mkdocs.yml``), built once, served under ``/digest/``.
+def served_site(*, instant: bool = False) -> Server:
+    """The project's site (``mkdocs.yml``), built once, served under ``/digest/``; with
+    ``instant``, with Material's ``navigation.instant`` feature on as well.
 
     The server starts first so that ``site_url`` can name its port.
     """
@@ -83,5 +84,16 @@ def served_site() -> Server:
     site_dir.mkdir()
     server = serve(site_dir)
     atexit.register(server.close)
-    build_site(ROOT / "mkdocs.yml", site_dir, server.base_url)
+    config = ROOT / "mkdocs.yml"
+    if instant:
+        text = config.read_text(encoding="utf-8")
+        text = text.replace("docs_dir: content", f"docs_dir: {ROOT / 'content'}")
+        text = text.replace(
+            "custom_dir: themes/material", f"custom_dir: {ROOT / 'themes/material'}"
+        )
+        text = text.replace("  features:\n", "  features:\n    - navigation.instant\n", 1)
+        assert "navigation.instant" in text
+        config = folder / "mkdocs.yml"
+        config.write_text(text, encoding="utf-8")
+    build_site(config, site_dir, server.base_url)
     return server

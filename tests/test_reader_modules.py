@@ -120,44 +120,12 @@ def test_feed_link_goes_at_the_end_of_head() -> None:
 # -- sitemaps -------------------------------------------------------------------------------
 
 
-def test_pair_pages_by_language_prefix() -> None:
-    pages = sitemap.pair_pages(
-        {"en": ["", "reports/a/", "about/"], "zh": ["zh/", "zh/reports/a/", "zh/only/"]}, LANGS
-    )
-    by_url = {page.url: page for page in pages}
-    assert by_url["reports/a/"].alternates == {"en": "reports/a/", "zh": "zh/reports/a/"}
-    assert by_url["zh/"].alternates == {"en": "", "zh": "zh/"}
-    assert by_url["about/"].alternates == {"en": "about/"}
-    assert by_url["zh/only/"].alternates == {"zh": "zh/only/"}
-
-
-def test_sitemap_files_layout_and_hreflang() -> None:
-    pages = sitemap.pair_pages({"en": ["", "reports/a/"], "zh": ["zh/", "zh/reports/a/"]}, LANGS)
-    files = sitemap.sitemap_files(pages, LANGS, "https://h/sub/")
-    assert set(files) == {
-        "sitemap.xml",
-        "zh/sitemap.xml",
-        "sitemap-en.xml",
-        "sitemap-zh.xml",
-    }
-    index = ET.fromstring(files["sitemap.xml"])
-    assert [loc.text for loc in index.iter(f"{SM}loc")] == [
-        "https://h/sub/sitemap-en.xml",
-        "https://h/sub/sitemap-zh.xml",
-    ]
-    assert files["zh/sitemap.xml"] == files["sitemap.xml"]
-    urlset = ET.fromstring(files["sitemap-zh.xml"])
-    urls = urlset.findall(f"{SM}url")
-    assert [u.findtext(f"{SM}loc") for u in urls] == [
-        "https://h/sub/zh/",
-        "https://h/sub/zh/reports/a/",
-    ]
-    links = {ln.get("hreflang"): ln.get("href") for ln in urls[1].findall(f"{XHTML}link")}
-    assert links == {
-        "en": "https://h/sub/reports/a/",
-        "zh": "https://h/sub/zh/reports/a/",
-        "x-default": "https://h/sub/reports/a/",
-    }
+def test_an_index_of_the_root_sitemap_in_each_other_language_home() -> None:
+    files = sitemap.language_indexes(LANGS, "https://h/sub/")
+    assert list(files) == ["zh/sitemap.xml"]
+    index = ET.fromstring(files["zh/sitemap.xml"])
+    assert index.tag == f"{SM}sitemapindex"
+    assert [loc.text for loc in index.iter(f"{SM}loc")] == ["https://h/sub/sitemap.xml"]
 
 
 def test_absolute_urls() -> None:

@@ -221,11 +221,13 @@ def test_both_languages_and_generated_pages_exist(site: Path) -> None:
         ):
             html = read(site, prefix + page)
             assert f'<html lang="{lang}"' in html, prefix + page
-    # The bilingual view holds both languages: one page, linked from both report pages.
+    # The bilingual view holds both texts; each language has one, in its own interface.
     assert '<html lang="en"' in read(site, f"reports/{SLUG}/bilingual/index.html")
-    assert not (site / f"zh/reports/{SLUG}/bilingual").exists()
+    assert '<html lang="zh"' in read(site, f"zh/reports/{SLUG}/bilingual/index.html")
     zh_report = read(site, f"zh/reports/{SLUG}/index.html")
-    assert f'href="../../../reports/{SLUG}/bilingual/"' in zh_report
+    assert '<a href="bilingual/">' in zh_report
+    # the root 404.html is the English one (every language build writes one there)
+    assert '<html lang="en"' in read(site, "404.html")
     assert (site / f"zh/reports/{ONLY_ZH}/index.html").is_file()
     assert not (site / f"reports/{ONLY_ZH}/index.html").exists()  # no English page yet
 
@@ -324,19 +326,20 @@ def test_chinese_headings_get_meaningful_ids(site: Path) -> None:
 # -- head: lang, alternates, canonical, Open Graph ---------------------------------------------
 
 
-def test_head_alternates_canonical_and_open_graph(site: Path) -> None:
+def test_head_canonical_and_open_graph(site: Path) -> None:
     html = read(site, f"reports/{SLUG}/index.html")
     assert f'<link rel="canonical" href="{SITE_URL}reports/{SLUG}/">' in html
-    assert f'hreflang="zh" href="{SITE_URL}zh/reports/{SLUG}/"' in html
-    assert f'hreflang="en" href="{SITE_URL}reports/{SLUG}/"' in html
-    assert f'hreflang="x-default" href="{SITE_URL}reports/{SLUG}/"' in html
     assert '<meta property="og:type" content="article">' in html
     assert '<meta property="og:title" content="Riding the Crest">' in html
     assert '<meta property="og:locale" content="en_US">' in html
     assert '<meta property="og:locale:alternate" content="zh_CN">' in html
     assert '<meta name="description" content="A Record of Test Subdistrict in 2021">' in html
-    # Material fetches sitemap.xml next to every link[rel=alternate]: ours must not match
-    assert not re.search(r'<link rel="alternate" hreflang', html)
+    # Material fetches sitemap.xml next to every link[rel=alternate]: the only one is the
+    # feed's (hreflang alternates are in the sitemap)
+    assert re.findall(r'<link rel="alternate"[^>]*>', html) == [
+        '<link rel="alternate" type="application/atom+xml" title="Local Government Report '
+        'Digest" href="../../feed.xml">'
+    ]
 
 
 def test_language_switch_lands_on_the_same_page(site: Path) -> None:
@@ -352,7 +355,11 @@ def test_language_switch_lands_on_the_same_page(site: Path) -> None:
     only = switch(read(site, f"zh/reports/{ONLY_ZH}/index.html"))
     assert only["../../../"] == "en"  # no English page yet: the English home
     bilingual = switch(read(site, f"reports/{SLUG}/bilingual/index.html"))
-    assert bilingual[f"../../../zh/reports/{SLUG}/"] == "zh"  # the Chinese report itself
+    assert bilingual[f"../../../zh/reports/{SLUG}/bilingual/"] == "zh"
+    home = switch(read(site, "zh/index.html"))
+    assert home == {"../": "en", "./": "zh"}
+    glossary = switch(read(site, "glossary/index.html"))
+    assert glossary == {"./": "en", "../zh/glossary/": "zh"}
 
 
 # -- generated pages ---------------------------------------------------------------------------

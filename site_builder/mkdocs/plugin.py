@@ -1,13 +1,17 @@
 """The MkDocs plugin `digest`: translates MkDocs events into calls on site_builder modules.
 
-- on_files (before mkdocs-static-i18n): read every report page and the glossary once;
-- on_files (after mkdocs-static-i18n sorted the files of the language being built): add the
-  generated pages of that language as in-memory files (home, archive, key figures and a page
-  per metric, glossary, a bilingual view per report), and once the figures as CSV and JSON;
+- on_files (before mkdocs-static-i18n): read every report page and the glossary once,
+  and add every generated page (home, archive, key figures and a page per metric, glossary,
+  a bilingual view per report) in every language, for static-i18n to sort like editors' pages;
+- on_files (after mkdocs-static-i18n sorted the files of the language being built): write the
+  Markdown of that language's generated pages (on_page_read_source gives it to MkDocs), and
+  once the figures as CSV and JSON;
 - on_page_markdown: render a report page's header, callouts, figures and notes;
 - on_page_content: put the HTML fragments (kept out of Python-Markdown) into the page;
-- on_page_context: give the theme the page's alternates and Open Graph data (``digest``),
-  and a report's citations and citation meta tags (``digest_cite``).
+- on_page_context: give the theme the page's description and Open Graph data (``digest``),
+  and a report's citations and citation meta tags (``digest_cite``);
+- on_pre_template / on_post_template: the root 404.html is the default language's, with the
+  language switch to each language's home.
 
 The real work is in site_model, site_render, site_pages and site_head, which know nothing
 about MkDocs. mkdocs-static-i18n builds each language in turn with this same plugin instance;
@@ -16,6 +20,7 @@ the language being built is the theme's language, which static-i18n sets for eac
 
 from __future__ import annotations
 
+import copy
 import html
 import os
 from dataclasses import dataclass, field
@@ -152,11 +157,17 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         self._vocabulary: tuple[tuple[int, int], Vocabulary] | None = None
         self._rows: tuple[tuple[Any, ...], list[FigureRow]] | None = None
         self._meta: dict[str, dict[str, Any]] = {}  # by src_uri, from read_source to markdown
+        self._generated: set[str] = set()  # src_uris of generated pages, all languages
+        self._markdown: dict[str, str] = {}  # by src_uri: this language's generated pages
+        self._switch: Any = None  # mkdocs.yml's extra.alternate
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not config.use_directory_urls:
             raise PluginError("digest: the site needs 'use_directory_urls: true' (the default)")
         self._content = _Content(_site_languages(config))
+        # The language switch as mkdocs.yml sets it (links to each language's home), before
+        # mkdocs-static-i18n points it at each page's versions in turn.
+        self._switch = copy.deepcopy(config.extra.get("alternate"))
         return config
 
     # -- files ----------------------------------------------------------------------------------
@@ -173,15 +184,29 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         generated = [HOME, ARCHIVE, FIGURES, GLOSSARY] + [bilingual_url(r) for r in reports]
         content.figures = self._figure_rows(reports, content.vocabulary)
         generated += metric_norms(content.figures, self.config.metric_rows)
-        src_uris = [f.src_uri for f in files] + [_src_uri(norm, "") for norm in generated]
+        # Every generated page in every language, as files that mkdocs-static-i18n sorts like
+        # editors' pages: it picks the language being built, gives each page its alternates
+        # (language switch, sitemap) and applies its fallback. static-i18n 1.3.1 re-creates
+        # each file from docs_dir (an in-memory File.generated would lose its content, and
+        # one without abs_src_path fails its docs_dir check), so these are files named in
+        # docs_dir whose Markdown `on_page_read_source` supplies.
+        self._generated = set()
+        for norm in generated:
+            for language in content.languages:
+                src_uri = _src_uri(norm, language.locale)
+                own = [src_uri, _src_uri(norm, "")] if language.default else [src_uri]
+                if any(files.get_file_from_path(uri) is not None for uri in own):
+                    log.info(f"{src_uri}: a page in docs_dir replaces the generated one")
+                    continue
+                self._generated.add(src_uri)
+                files.append(
+                    File(src_uri, config.docs_dir, config.site_dir, config.use_directory_urls)
+                )
+        src_uris = [f.src_uri for f in files]
         content.available = page_languages(src_uris, content.languages)
-        for report in reports:
-            # The bilingual view holds both languages already: it is built once, in the
-            # default language, and both language versions of the report link to it.
-            content.available[bilingual_url(report)] = {self._default_language().locale}
         return files
 
-    @event_priority(-110)  # after mkdocs-static-i18n: add this language's generated pages
+    @event_priority(-110)  # after mkdocs-static-i18n chose this language's files
     def _add_pages(self, files: Files, config: MkDocsConfig) -> Files:
         site = self._site(files, config)
         templates = Templates(config.theme.dirs)
@@ -195,21 +220,18 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         except SiteBuilderError as exc:
             raise PluginError(f"digest: {exc}") from None
         pages.append(glossary_page(site))
+        pages += [bilingual_page(report, site) for report in site.reports]
         if site.language.default:
-            pages += [bilingual_page(report, site) for report in site.reports]
             # The downloads hold every language: one copy, at the site's root.
             table = download_rows(rows, site)
             files.append(File.generated(config, CSV_FILE, content=csv_bytes(table)))
             files.append(File.generated(config, JSON_FILE, content=json_bytes(table)))
+        self._markdown = {}
         for page in pages:
             src_uri = _src_uri(page.norm, site.lang)
-            if files.get_file_from_path(src_uri) is not None:
-                log.info(f"{src_uri}: a page in docs_dir replaces the generated one")
-                continue
-            file = File.generated(config, src_uri, content=page.markdown())
-            file.dest_uri = lang_url(page.norm, site.language) + "index.html"
-            files.append(file)
-            self._fragments[src_uri] = page.fragments
+            if src_uri in self._generated:
+                self._markdown[src_uri] = page.markdown()
+                self._fragments[src_uri] = page.fragments
         return files
 
     on_files = CombinedEvent(_read_content, _add_pages)
@@ -221,6 +243,9 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         already with libyaml; MkDocs would parse it again with the pure-Python loader, the
         largest single cost of a build with many reports. The metadata is restored in
         ``_restore_meta`` before any plugin reads it."""
+        generated = self._markdown.get(page.file.src_uri)
+        if generated is not None:
+            return generated
         cached = self._cache.get(page.file.src_uri)
         if cached is None or not page.file.abs_src_path:
             return None
@@ -302,7 +327,6 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             page.url,
             language,
             self._content.languages,
-            self._content.available,
             site_url=config.site_url,
             site_name=config.site_name,
             title=title,
@@ -312,6 +336,25 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         )
         cast(dict[str, Any], context)["digest_cite"] = self._cite(page, config, language)
         return context
+
+    # -- 404.html ---------------------------------------------------------------------------
+
+    def on_pre_template(self, template: Any, /, *, template_name: str, config: MkDocsConfig) -> Any:
+        if template_name == "404.html" and self._switch is not None:
+            # static-i18n leaves the switch pointing at the last page built; a page that is not
+            # found links to each language's home instead.
+            config.extra["alternate"] = copy.deepcopy(self._switch)
+        return template
+
+    def on_post_template(
+        self, output_content: str, /, *, template_name: str, config: MkDocsConfig
+    ) -> str | None:
+        # Every language build writes the theme's 404.html at the site's root (static-i18n
+        # moves pages into zh/, not static templates); the root one is the default language's.
+        # MkDocs skips a template whose output is empty.
+        if template_name == "404.html" and not self._language(config).default:
+            return ""
+        return output_content
 
     # -- helpers --------------------------------------------------------------------------------
 
@@ -397,10 +440,6 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         self._vocabulary = (key, vocabulary)
         return vocabulary
 
-    def _default_language(self) -> Language:
-        languages = self._content.languages
-        return next((lang for lang in languages if lang.default), languages[0])
-
     def _language(self, config: MkDocsConfig) -> Language:
         languages = self._content.languages
         current = config.theme.get("language")
@@ -430,8 +469,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         language = self._language(config)
         page_url = page.file.url
         links = ReportLinks()
-        bilingual = lang_url(bilingual_url(report), self._default_language())
-        links.bilingual = relative_url(bilingual, page_url)
+        links.bilingual = relative_url(lang_url(bilingual_url(report), language), page_url)
         source = report.meta.get("source")
         if source:
             file = files.get_file_from_path(f"{report.norm_url}{source}")

@@ -5,8 +5,9 @@
   language is built (it indexes them while the next one builds), the bundle is written when
   the last language is built;
 - feeds: an Atom feed of reports per language, announced in every page's head;
-- sitemaps with hreflang alternates: one per language, and a small sitemap index in each
-  language's home (Material's bundle fetches ``sitemap.xml`` next to each feed link).
+- a small sitemap index in each non-default language's home, pointing at the site's sitemap
+  (mkdocs-static-i18n's, with hreflang alternates): Material's bundle fetches ``sitemap.xml``
+  next to each feed link.
 
 A thin adapter: it turns MkDocs events into calls on ``search``, ``feeds`` and ``sitemap``. mkdocs-static-i18n runs one nested MkDocs build per language; the
 outputs are written once, when the outermost build ends, from what every build recorded.
@@ -18,7 +19,6 @@ import html
 import os
 import re
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from mkdocs.config import config_options as c
@@ -70,7 +70,6 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
         self._languages: list[sitemap.Language] = []
         self._site_url = ""
         self._site_names: dict[str, str] = {}
-        self._page_urls: dict[str, list[str]] = {}
         self._reports: list[ReportRecord] = []
 
     # -- configuration ---------------------------------------------------------------------
@@ -103,7 +102,6 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         lang = self._current_language(config)
         self._site_names[lang] = config.site_name
-        self._page_urls.setdefault(lang, []).append(page.url)
         self._record_report(page, lang)
         prefix = self._prefix(lang)
         if self.config.feeds:
@@ -189,13 +187,8 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
             write_file(feeds.render_atom(feed).encode("utf-8"), target)
 
     def _write_sitemaps(self, site_dir: str) -> None:
-        pages = sitemap.pair_pages(self._page_urls, self._languages)
-        for path, text in sitemap.sitemap_files(pages, self._languages, self._site_url).items():
+        for path, text in sitemap.language_indexes(self._languages, self._site_url).items():
             write_file(text.encode("utf-8"), os.path.join(site_dir, path))
-        # MkDocs' gzipped copy would be the other, combined sitemap: nothing links to it.
-        gz = Path(site_dir) / "sitemap.xml.gz"
-        if gz.exists():
-            gz.unlink()
 
     # -- languages ---------------------------------------------------------------------------
 

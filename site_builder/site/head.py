@@ -1,55 +1,29 @@
-"""What goes into a page's <head> and language switch: alternates (hreflang) and Open Graph.
+"""What goes into a page's <head> besides what Material writes: description and Open Graph.
 
-Plain data for the theme's templates; nothing here knows about MkDocs.
+The language switch and the hreflang alternates come from mkdocs-static-i18n (Material's
+switch, its sitemap). Plain data for the theme's templates; nothing here knows about MkDocs.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from site_builder.site.model import Language, absolute_url, lang_url, relative_url, strip_prefix
+from site_builder.site.model import Language, absolute_url
 
 OG_LOCALES = {"en": "en_US", "zh": "zh_CN"}
 
 
 @dataclass
-class Alternate:
-    """One language version of the current page."""
-
-    lang: str
-    name: str
-    url: str  # relative link from the current page (for the language switch)
-    href: str  # absolute when the site has a site_url (for hreflang)
-    current: bool = False
-    exists: bool = True  # False: the switch falls back to that language's home page
-
-
-@dataclass
 class PageHead:
     lang: str
-    alternates: list[Alternate] = field(default_factory=list)
-    x_default: str | None = None  # hreflang="x-default": the default language's version
     description: str | None = None
     og: list[tuple[str, str]] = field(default_factory=list)  # (property, content)
-
-
-def nearest_page(norm: str, locale: str, available: Mapping[str, set[str]]) -> str:
-    """The closest page above ``norm`` that exists in ``locale``: the report for its
-    bilingual view (reports/x/bilingual/ -> reports/x/), else the home page ('')."""
-    while norm:
-        if locale in available.get(norm, ()):
-            return norm
-        parent = norm.rstrip("/").rpartition("/")[0]
-        norm = parent + "/" if parent else ""
-    return ""
 
 
 def page_head(
     page_url: str,
     language: Language,
     languages: list[Language],
-    available: Mapping[str, set[str]],
     *,
     site_url: str | None = None,
     site_name: str = "",
@@ -58,26 +32,9 @@ def page_head(
     article: bool = False,
     published: str | None = None,
 ) -> PageHead:
-    """Alternates and Open Graph properties for the page at site-relative ``page_url``."""
-    norm = strip_prefix(page_url, language)
-    langs = available.get(norm)
+    """Open Graph properties for the page at site-relative ``page_url``. Every page exists in
+    every language (mkdocs-static-i18n falls back to the default language's page)."""
     head = PageHead(language.locale, description=description)
-    for other in languages:
-        exists = langs is not None and other.locale in langs
-        target = lang_url(norm if exists else nearest_page(norm, other.locale, available), other)
-        href = absolute_url(site_url, target) or relative_url(target, page_url)
-        head.alternates.append(
-            Alternate(
-                other.locale,
-                other.name,
-                relative_url(target, page_url),
-                href,
-                current=other.locale == language.locale,
-                exists=exists or other.locale == language.locale,
-            )
-        )
-        if other.default and exists:
-            head.x_default = href
     canonical = absolute_url(site_url, page_url)
     og = [
         ("og:type", "article" if article else "website"),
@@ -86,9 +43,9 @@ def page_head(
         ("og:locale", OG_LOCALES.get(language.locale, language.locale)),
     ]
     og += [
-        ("og:locale:alternate", OG_LOCALES.get(a.lang, a.lang))
-        for a in head.alternates
-        if a.exists and not a.current
+        ("og:locale:alternate", OG_LOCALES.get(other.locale, other.locale))
+        for other in languages
+        if other.locale != language.locale
     ]
     if canonical:
         og.append(("og:url", canonical))
