@@ -10,7 +10,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from site_builder.content.glossary import GlossaryEntry
-from site_builder.english.figure_check import check_text, read_mentions
+from site_builder.english.figure_check import check_text
+from site_builder.english.mentions import read_mentions
 from site_builder.english.rules import (
     NOUNS,
     QUALIFIERS,

@@ -19,13 +19,8 @@ import pytest
 from site_builder.content.identity import english_entries
 from site_builder.content.pages import Page, figure_blocks, read_page
 from site_builder.english.check import check_report
-from site_builder.english.figure_check import (
-    QUALIFIER_WORDS,
-    UNIT_WORDS,
-    Mention,
-    compare,
-    read_mentions,
-)
+from site_builder.english.figure_check import compare
+from site_builder.english.mentions import QUALIFIER_WORDS, UNIT_WORDS, Mention, read_mentions
 
 CONTENT = Path(__file__).resolve().parent.parent / "content"
 REPORTS = sorted(p for p in (CONTENT / "reports").iterdir() if (p / "index.en.md").exists())

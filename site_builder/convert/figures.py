@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 
 from site_builder.content.model import Article, KeyFigure
-from site_builder.convert.labels import figure_label, relabel_respectively
+from site_builder.convert.labels import figure_label
 from site_builder.convert.numbers import CN_NUMERAL_CHARS, parse_number, parse_quantity, tidy
+from site_builder.convert.relative_labels import relabel_respectively
 from site_builder.convert.wording import is_wording
 
 # Digits, or a Chinese numeral with its 万/亿 sections inside (一万八千, 一亿二千).

@@ -34,7 +34,8 @@ from site_builder.content.roundtrip import rewrite_front_matter
 from site_builder.english.backends import NoneBackend
 from site_builder.english.migrate import migrate_report
 from site_builder.english.rules import is_placeholder
-from site_builder.english.translate import english_block, translate_report
+from site_builder.english.translate import translate_report
+from site_builder.english.translator import english_block
 
 
 def export_command(content: Path, output: Path) -> int:
