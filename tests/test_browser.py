@@ -111,6 +111,12 @@ def search(page, query: str) -> list[str]:  # type: ignore[no-untyped-def]
     page.keyboard.insert_text(query)
     results = page.locator("a.pagefind-ui__result-link")
     results.first.wait_for(timeout=15_000)
+    # Pagefind fills its results one by one (each loads its fragment): wait for all of them.
+    page.wait_for_function(
+        "() => { const r = document.querySelectorAll('.pagefind-ui__result');"
+        " return r.length > 0 && [...r].every(e => e.querySelector('a.pagefind-ui__result-link')); }",
+        timeout=15_000,
+    )
     return [results.nth(i).get_attribute("href") or "" for i in range(results.count())]
 
 
