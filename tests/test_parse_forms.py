@@ -452,3 +452,21 @@ def test_import_warns_when_the_source_has_no_title(tmp_path):
     source.write_bytes((FIXTURES / "epaper_slogan_dongzhi.txt").read_bytes())
     result = import_file(source, tmp_path / "content")
     assert any("no title in the source" in warning for warning in result.warnings)
+
+
+def test_a_byline_wrapped_onto_the_next_line_is_one_byline():
+    # PDF text wraps a long byline mid-role (本报实习 / 记者): the second line is not a heading.
+    lines = [
+        "奋楫扬帆谱新篇",
+        "",
+        "——某某街道2022年发展纪实",
+        "",
+        "\u3000\u3000本报见习记者 李思远 王晓东 本报实习",
+        "记者 陈一帆",
+        "",
+        "\u3000\u30002022年,某某街道全年完成财政收入2亿元,各项工作取得明显成效。",
+    ]
+    article = assert_nothing_lost("\n".join(lines).encode("utf-8"), "wrapped byline")
+    groups = [(g.role, g.names) for g in article.meta.byline]
+    assert groups == [("本报见习记者", ["李思远", "王晓东"]), ("本报实习记者", ["陈一帆"])]
+    assert [b.kind for b in article.blocks if b.kind == "heading"] == []

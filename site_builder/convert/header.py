@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 
-from site_builder.content.model import Article, Metadata, SetAside
+from site_builder.content.model import Article, Byline, Metadata, SetAside
 from site_builder.convert import metadata as md
 from site_builder.convert.lines import (
     BRACKET_HEADING_RE,
@@ -37,6 +37,8 @@ from site_builder.convert.lines import (
     is_spaced_out,
 )
 from site_builder.convert.normalise import Line, line_ranges
+
+SENTENCE_MARKS = re.compile(r"[。，,；;！？!?]")  # a line with these is text, not a byline
 
 HEADER_LINES = 10
 MAX_CAPTION = 40
@@ -70,6 +72,21 @@ class _Header:
         self.article.layout_notes.append(f"line {line.number}: {note}")
 
 
+def _wrapped_byline(line: Line, following: Line) -> list[Byline] | None:
+    """The byline of two lines when ``following`` continues ``line`` (text wrapped from a PDF:
+    no blank line between, no sentence punctuation, and more of a byline read together)."""
+    if line.gap_after or following.gap_before or SENTENCE_MARKS.search(following.key):
+        return None
+    if len(following.key) > 30:
+        return None
+    alone = md.parse_byline(line.key, line.text) or []
+    joined = md.parse_byline(line.key + following.key, line.text + following.text)
+    if not joined:
+        return None
+    names = sum(len(group.names) for group in joined)
+    return joined if len(joined) > len(alone) or names > sum(len(g.names) for g in alone) else None
+
+
 def read_header(items: list[Line], article: Article) -> list[Line]:
     """Consume the header lines (see the module's docstring); return the body's lines."""
     meta = article.meta
@@ -99,6 +116,10 @@ def read_header(items: list[Line], article: Article) -> list[Line]:
             meta.byline = byline
             header.metadata(line)
             index += 1
+            if index < len(items) and (more := _wrapped_byline(line, items[index])):
+                meta.byline = more  # a byline wrapped onto the next line (本报实习 / 记者 王丽)
+                header.metadata(items[index])
+                index += 1
             ended_at_byline = True
             break
         elif header.titles and _repeats_title(key, header.titles[0].key):
