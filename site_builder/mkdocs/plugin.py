@@ -42,18 +42,20 @@ from site_builder.content.frontmatter import body_after_front_matter
 from site_builder.content.glossary import GlossaryEntry, read_glossary
 from site_builder.content.metrics import Vocabulary, read_metrics
 from site_builder.site.cite import BILINGUAL, CitePanel, cite_panel, report_citation
+from site_builder.site.figure_downloads import (
+    CSV_FILE,
+    JSON_FILE,
+    csv_bytes,
+    download_rows,
+    json_bytes,
+)
 from site_builder.site.head import description_of, page_head
 from site_builder.site.html import Fragments
 from site_builder.site.key_figures import (
-    CSV_FILE,
-    JSON_FILE,
     FigureRow,
     by_metric,
-    csv_bytes,
-    download_rows,
     figure_rows,
     index_page,
-    json_bytes,
     metric_norm,
     metric_norms,
     metric_pages,

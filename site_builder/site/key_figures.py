@@ -1,5 +1,5 @@
-"""Key figures across reports: the index of metrics, a page per metric with its chart and
-tables, and every figure as CSV and JSON.
+"""Key figures across reports: the index of metrics and a page per metric with its chart and
+tables.
 
 - ``key-figures/``: the metrics seen in the reports, with how many reports and regions give
   each and the newest value; links to the downloads. It does not list figures, so it stays
@@ -7,17 +7,13 @@ tables, and every figure as CSV and JSON.
 - ``key-figures/<metric-id>/``: the metric's definition, a chart (site.charts) and a table of
   its values, then one of its year-on-year changes. Tables hold ``rows_per_page`` rows; more
   go to ``key-figures/<metric-id>/2/``, … (the chart, on the first page, summarises them all).
-- ``key-figures.csv`` (UTF-8 with BOM, so spreadsheets read the Chinese) and
-  ``key-figures.json``: one row per key figure of every report.
+The CSV and JSON downloads linked from these pages are made in site.figure_downloads.
 
 Plain functions over the reports; markup is in the theme's digest/*.html templates.
 """
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 import math
 import re
 from collections.abc import Mapping, Sequence
@@ -27,17 +23,13 @@ from typing import Any
 from site_builder.content.metrics import Metric, Vocabulary
 from site_builder.english.rules import QUALIFIERS as EN_QUALIFIERS
 from site_builder.site.charts import Chart, Point, metric_chart, value_scale
-from site_builder.site.model import Report, iso_date, lang_url, relative_url
+from site_builder.site.figure_downloads import CSV_FILE, JSON_FILE
+from site_builder.site.model import Report, lang_url, relative_url
 from site_builder.site.pages import FIGURES, GeneratedPage, Site, region_name, report_title
 from site_builder.site.templates import Templates
-from site_builder.site.text import figure_label, figure_value, text, unit_name
+from site_builder.site.text import figure_value, text, unit_name
 
-CSV_FILE, JSON_FILE = "key-figures.csv", "key-figures.json"
 ZH_QUALIFIERS = {"more_than": "以上", "nearly": "近", "about": "约", "up_to": "至多"}
-COLUMNS = (
-    "report", "title_zh", "title_en", "region", "region_en", "publication", "date", "period",
-    "metric", "label_zh", "label_en", "value", "value_max", "unit", "qualifier", "yoy", "text",
-)  # fmt: skip
 EN_MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
 PERIOD_RE = re.compile(r"^(\d{4})-(\d{2})(?:/(\d{2}))?$")
 
@@ -146,68 +138,6 @@ def definition(metric: Metric, lang: str) -> tuple[str, str | None]:
 
 
 # -- downloads ----------------------------------------------------------------------------------
-
-
-def download_rows(rows: Sequence[FigureRow], site: Site) -> list[list[Any]]:
-    """One row per key figure, its values in the order of COLUMNS."""
-    found: list[list[Any]] = []
-    about: dict[str, list[Any]] = {}  # what every figure of a report repeats, by slug
-    for row in rows:
-        report, figure = row.report, row.figure
-        if report.slug not in about:
-            region = str(report.meta.get("region") or "")
-            english = report.page("en")
-            about[report.slug] = [
-                report.slug,
-                str(report.meta.get("title") or ""),
-                str((english.meta.get("title") if english else "") or ""),
-                region,
-                site.english_name("region", region) if region else "",
-                str(report.meta.get("publication") or ""),
-                iso_date(report.meta.get("date")) or "",
-            ]
-        label_en, untranslated = figure_label(row.english, "en", site.glossary_by_zh, site.metrics)
-        found.append(
-            about[report.slug]
-            + [
-                row.period,
-                row.metric.id if row.metric else "",
-                str(figure.get("label") or ""),
-                "" if untranslated else label_en,
-                figure.get("value"),
-                figure.get("value_max"),
-                str(figure.get("unit") or ""),
-                str(figure.get("qualifier") or ""),
-                bool(figure.get("yoy")),
-                str(figure.get("text") or ""),
-            ]
-        )
-    return found
-
-
-def csv_bytes(rows: Sequence[Sequence[Any]]) -> bytes:
-    """CSV in UTF-8 with a byte-order mark: spreadsheets then read the Chinese right."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(COLUMNS)
-    writer.writerows([_csv_cell(value) for value in row] for row in rows)
-    return ("\ufeff" + out.getvalue()).encode("utf-8")
-
-
-def _csv_cell(value: object) -> object:
-    if value is None:
-        return ""
-    return ("true" if value else "false") if isinstance(value, bool) else value
-
-
-def json_bytes(rows: Sequence[Sequence[Any]]) -> bytes:
-    """``{"columns": [...], "rows": [[...], ...]}``: one row per figure, its values in the order
-    of ``columns`` (half the size of repeating the keys; pandas reads it as
-    ``DataFrame(data["rows"], columns=data["columns"])``). One row a line."""
-    data = json.dumps(
-        {"columns": list(COLUMNS), "rows": rows}, ensure_ascii=False, separators=(",", ":")
-    )
-    return data.replace('],["', '],\n["').replace(':[["', ':[\n["', 1).encode("utf-8")
 
 
 # -- pages --------------------------------------------------------------------------------------

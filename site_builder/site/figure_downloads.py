@@ -1,0 +1,85 @@
+"""The key figures of every report as downloads: ``key-figures.csv`` (UTF-8 with BOM, so
+spreadsheets read the Chinese) and ``key-figures.json``, one row per figure."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from site_builder.site.model import iso_date
+from site_builder.site.text import figure_label
+
+if TYPE_CHECKING:
+    from site_builder.site.key_figures import FigureRow
+    from site_builder.site.pages import Site
+
+CSV_FILE, JSON_FILE = "key-figures.csv", "key-figures.json"
+COLUMNS = (
+    "report", "title_zh", "title_en", "region", "region_en", "publication", "date", "period",
+    "metric", "label_zh", "label_en", "value", "value_max", "unit", "qualifier", "yoy", "text",
+)  # fmt: skip
+
+
+def download_rows(rows: Sequence[FigureRow], site: Site) -> list[list[Any]]:
+    """One row per key figure, its values in the order of COLUMNS."""
+    found: list[list[Any]] = []
+    about: dict[str, list[Any]] = {}  # what every figure of a report repeats, by slug
+    for row in rows:
+        report, figure = row.report, row.figure
+        if report.slug not in about:
+            region = str(report.meta.get("region") or "")
+            english = report.page("en")
+            about[report.slug] = [
+                report.slug,
+                str(report.meta.get("title") or ""),
+                str((english.meta.get("title") if english else "") or ""),
+                region,
+                site.english_name("region", region) if region else "",
+                str(report.meta.get("publication") or ""),
+                iso_date(report.meta.get("date")) or "",
+            ]
+        label_en, untranslated = figure_label(row.english, "en", site.glossary_by_zh, site.metrics)
+        found.append(
+            about[report.slug]
+            + [
+                row.period,
+                row.metric.id if row.metric else "",
+                str(figure.get("label") or ""),
+                "" if untranslated else label_en,
+                figure.get("value"),
+                figure.get("value_max"),
+                str(figure.get("unit") or ""),
+                str(figure.get("qualifier") or ""),
+                bool(figure.get("yoy")),
+                str(figure.get("text") or ""),
+            ]
+        )
+    return found
+
+
+def csv_bytes(rows: Sequence[Sequence[Any]]) -> bytes:
+    """CSV in UTF-8 with a byte-order mark: spreadsheets then read the Chinese right."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(COLUMNS)
+    writer.writerows([_csv_cell(value) for value in row] for row in rows)
+    return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+def _csv_cell(value: object) -> object:
+    if value is None:
+        return ""
+    return ("true" if value else "false") if isinstance(value, bool) else value
+
+
+def json_bytes(rows: Sequence[Sequence[Any]]) -> bytes:
+    """``{"columns": [...], "rows": [[...], ...]}``: one row per figure, its values in the order
+    of ``columns`` (half the size of repeating the keys; pandas reads it as
+    ``DataFrame(data["rows"], columns=data["columns"])``). One row a line."""
+    data = json.dumps(
+        {"columns": list(COLUMNS), "rows": rows}, ensure_ascii=False, separators=(",", ":")
+    )
+    return data.replace('],["', '],\n["').replace(':[["', ':[\n["', 1).encode("utf-8")
