@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import copy
 import html
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, cast
@@ -39,8 +38,9 @@ from mkdocs.utils.templates import TemplateContext
 
 from site_builder.content.errors import SiteBuilderError
 from site_builder.content.frontmatter import body_after_front_matter
-from site_builder.content.glossary import GlossaryEntry, read_glossary
-from site_builder.content.metrics import Vocabulary, read_metrics
+from site_builder.content.glossary import GlossaryEntry
+from site_builder.content.metrics import Vocabulary
+from site_builder.mkdocs.content_cache import ContentCache
 from site_builder.site.cite import BILINGUAL, CitePanel, cite_panel, report_citation
 from site_builder.site.figure_downloads import (
     CSV_FILE,
@@ -54,7 +54,6 @@ from site_builder.site.html import Fragments
 from site_builder.site.key_figures import (
     FigureRow,
     by_metric,
-    figure_rows,
     index_page,
     metric_norm,
     metric_norms,
@@ -70,7 +69,6 @@ from site_builder.site.model import (
     iso_date,
     lang_url,
     page_languages,
-    read_report_page,
     relative_url,
     strip_prefix,
 )
@@ -150,14 +148,9 @@ class _Content:
 
 class DigestPlugin(BasePlugin[DigestConfig]):
     def __init__(self) -> None:
-        # Parsed report pages by src_uri with the (mtime, size) they were read at: the
-        # language builds of one `mkdocs build`, and `mkdocs serve` rebuilds, read each once.
-        self._cache: dict[str, tuple[tuple[int, int], ReportPage]] = {}
+        self._cache = ContentCache()  # reports, glossary, metrics: each read once per change
         self._content = _Content([])
         self._fragments: dict[str, Fragments] = {}  # by src_uri, until the page is converted
-        self._glossary: tuple[tuple[int, int], list[GlossaryEntry]] | None = None
-        self._vocabulary: tuple[tuple[int, int], Vocabulary] | None = None
-        self._rows: tuple[tuple[Any, ...], list[FigureRow]] | None = None
         self._meta: dict[str, dict[str, Any]] = {}  # by src_uri, from read_source to markdown
         self._generated: set[str] = set()  # src_uris of generated pages, all languages
         self._markdown: dict[str, str] = {}  # by src_uri: this language's generated pages
@@ -177,14 +170,14 @@ class DigestPlugin(BasePlugin[DigestConfig]):
     @event_priority(0)  # before mkdocs-static-i18n (-100) narrows the files to one language
     def _read_content(self, files: Files, config: MkDocsConfig) -> Files:
         content = self._content
-        pages = [page for file in files if (page := self._read_report(file)) is not None]
+        pages = [page for file in files if (page := self._cache.report(file)) is not None]
         reports = collect_reports(pages)
         content.reports = {report.slug: report for report in reports}
-        content.glossary = self._read_glossary(Path(config.docs_dir) / self.config.glossary)
+        content.glossary = self._cache.glossary(Path(config.docs_dir) / self.config.glossary)
         content.abbreviations = Abbreviations(content.glossary)
-        content.vocabulary = self._read_metrics(Path(config.docs_dir) / self.config.metrics)
+        content.vocabulary = self._cache.metrics(Path(config.docs_dir) / self.config.metrics)
         generated = [HOME, ARCHIVE, FIGURES, GLOSSARY] + [bilingual_url(r) for r in reports]
-        content.figures = self._figure_rows(reports, content.vocabulary)
+        content.figures = self._cache.figure_rows(reports, content.vocabulary)
         generated += metric_norms(content.figures, self.config.metric_rows)
         # Every generated page in every language, as files that mkdocs-static-i18n sorts like
         # editors' pages: it picks the language being built, gives each page its alternates
@@ -248,18 +241,16 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         generated = self._markdown.get(page.file.src_uri)
         if generated is not None:
             return generated
-        cached = self._cache.get(page.file.src_uri)
-        if cached is None or not page.file.abs_src_path:
+        report = self._cache.unchanged_report(page.file)
+        if report is None:
             return None
         try:
-            stat = os.stat(page.file.abs_src_path)
-            text = page.file.content_string
+            body = body_after_front_matter(page.file.content_string)
         except (OSError, UnicodeDecodeError):
             return None  # MkDocs reports it as usual
-        body = body_after_front_matter(text)
-        if cached[0] != (stat.st_mtime_ns, stat.st_size) or body is None:
+        if body is None:
             return None
-        self._meta[page.file.src_uri] = cached[1].meta
+        self._meta[page.file.src_uri] = report.meta
         return "---\n{}\n---\n" + body
 
     @event_priority(100)  # before every other plugin sees the page's metadata
@@ -376,71 +367,6 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         url = absolute_url(config.site_url, page.url)
         citation = report_citation(report, lang, url, config.site_name, self._content.glossary)
         return cite_panel(citation, language.locale)
-
-    def _read_report(self, file: File) -> ReportPage | None:
-        if not REPORT_RE.match(file.src_uri) or not file.abs_src_path:
-            return None
-        try:
-            stat = os.stat(file.abs_src_path)
-            key = (stat.st_mtime_ns, stat.st_size)
-            cached = self._cache.get(file.src_uri)
-            if cached and cached[0] == key:
-                return cached[1]
-            page = read_report_page(file.content_string, file.src_uri)
-        except SiteBuilderError as exc:
-            log.warning(f"{file.src_uri}: {exc.reason}; the report is left out of the digest")
-            return None
-        except (OSError, UnicodeDecodeError) as exc:
-            log.warning(f"{file.src_uri}: cannot read the page ({exc.__class__.__name__})")
-            return None
-        self._cache[file.src_uri] = (key, page)
-        return page
-
-    def _read_glossary(self, path: Path) -> list[GlossaryEntry]:
-        try:
-            stat = path.stat()
-        except FileNotFoundError:
-            log.info(f"{path}: no glossary; the glossary page is empty")
-            return []
-        key = (stat.st_mtime_ns, stat.st_size)
-        if self._glossary and self._glossary[0] == key:
-            return self._glossary[1]
-        try:
-            entries, problems = read_glossary(path)
-        except SiteBuilderError as exc:
-            log.warning(f"{exc.path}: {exc.reason}")
-            return []
-        for problem in problems:
-            log.warning(f"{path}:{problem.line}: {problem.message}")
-        self._glossary = (key, entries)
-        return entries
-
-    def _figure_rows(self, reports: list[Report], vocabulary: Vocabulary) -> list[FigureRow]:
-        """Every key figure, worked out once for all language builds of unchanged pages."""
-        # Parsed pages are cached and kept alive, so their ids name them for this build.
-        key = (tuple(id(p) for r in reports for p in r.pages.values()), vocabulary)
-        if self._rows is None or self._rows[0] != key:
-            self._rows = (key, figure_rows(reports, vocabulary))
-        return self._rows[1]
-
-    def _read_metrics(self, path: Path) -> Vocabulary:
-        try:
-            stat = path.stat()
-        except FileNotFoundError:
-            log.info(f"{path}: no metric vocabulary; key figures are not compared by metric")
-            return Vocabulary()
-        key = (stat.st_mtime_ns, stat.st_size)
-        if self._vocabulary and self._vocabulary[0] == key:
-            return self._vocabulary[1]
-        try:
-            vocabulary, problems = read_metrics(path)
-        except SiteBuilderError as exc:
-            log.warning(f"{exc.path}: {exc.reason}")
-            return Vocabulary()
-        for problem in problems:
-            log.warning(f"{path}:{problem.line}: {problem.message}")
-        self._vocabulary = (key, vocabulary)
-        return vocabulary
 
     def _language(self, config: MkDocsConfig) -> Language:
         languages = self._content.languages

@@ -1,0 +1,105 @@
+"""What the digest plugin reads from docs_dir, kept between the language builds of one
+`mkdocs build` and across `mkdocs serve` rebuilds: each file is read again only when its
+(mtime, size) changed. Problems are logged as warnings naming the file."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, TypeVar
+
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import File
+
+from site_builder.content.errors import SiteBuilderError
+from site_builder.content.glossary import GlossaryEntry, read_glossary
+from site_builder.content.metrics import Vocabulary, read_metrics
+from site_builder.site.key_figures import FigureRow, figure_rows
+from site_builder.site.model import REPORT_RE, Report, ReportPage, read_report_page
+
+log = get_plugin_logger(__name__)
+Stamp = tuple[int, int]  # (mtime_ns, size)
+T = TypeVar("T")
+
+
+def _stamp(path: str | Path) -> Stamp:
+    stat = os.stat(path)
+    return stat.st_mtime_ns, stat.st_size
+
+
+class ContentCache:
+    def __init__(self) -> None:
+        self._reports: dict[str, tuple[Stamp, ReportPage]] = {}  # by src_uri
+        self._files: dict[Path, tuple[Stamp, Any]] = {}  # glossary and metrics, by path
+        self._rows: tuple[tuple[Any, ...], list[FigureRow]] | None = None
+
+    def report(self, file: File) -> ReportPage | None:
+        """A report page parsed (front matter with libyaml), or None if ``file`` is none."""
+        if not REPORT_RE.match(file.src_uri) or not file.abs_src_path:
+            return None
+        try:
+            stamp = _stamp(file.abs_src_path)
+            cached = self._reports.get(file.src_uri)
+            if cached and cached[0] == stamp:
+                return cached[1]
+            page = read_report_page(file.content_string, file.src_uri)
+        except SiteBuilderError as exc:
+            log.warning(f"{file.src_uri}: {exc.reason}; the report is left out of the digest")
+            return None
+        except (OSError, UnicodeDecodeError) as exc:
+            log.warning(f"{file.src_uri}: cannot read the page ({exc.__class__.__name__})")
+            return None
+        self._reports[file.src_uri] = (stamp, page)
+        return page
+
+    def unchanged_report(self, file: File) -> ReportPage | None:
+        """The parsed report if the file on disk is still the one parsed, else None."""
+        cached = self._reports.get(file.src_uri)
+        if cached is None or not file.abs_src_path:
+            return None
+        try:
+            return cached[1] if _stamp(file.abs_src_path) == cached[0] else None
+        except OSError:
+            return None
+
+    def glossary(self, path: Path) -> list[GlossaryEntry]:
+        return self._data_file(path, read_glossary, [], "no glossary; the glossary page is empty")
+
+    def metrics(self, path: Path) -> Vocabulary:
+        missing = "no metric vocabulary; key figures are not compared by metric"
+        return self._data_file(path, read_metrics, Vocabulary(), missing)
+
+    def figure_rows(self, reports: list[Report], vocabulary: Vocabulary) -> list[FigureRow]:
+        """Every key figure, worked out once for all language builds of unchanged pages."""
+        # Parsed pages are cached and kept alive, so their ids name them for this build.
+        key = (tuple(id(p) for r in reports for p in r.pages.values()), vocabulary)
+        if self._rows is None or self._rows[0] != key:
+            self._rows = (key, figure_rows(reports, vocabulary))
+        return self._rows[1]
+
+    def _data_file(
+        self,
+        path: Path,
+        read: Callable[[Path], tuple[T, Sequence[Any]]],
+        empty: T,
+        missing: str,
+    ) -> T:
+        """A YAML file of ours read with ``read`` -> (data, problems with line and message)."""
+        try:
+            stamp = _stamp(path)
+        except FileNotFoundError:
+            log.info(f"{path}: {missing}")
+            return empty
+        cached = self._files.get(path)
+        if cached and cached[0] == stamp:
+            return cached[1]  # type: ignore[no-any-return]
+        try:
+            data, problems = read(path)
+        except SiteBuilderError as exc:
+            log.warning(f"{exc.path}: {exc.reason}")
+            return empty
+        for problem in problems:
+            log.warning(f"{path}:{problem.line}: {problem.message}")
+        self._files[path] = (stamp, data)
+        return data
