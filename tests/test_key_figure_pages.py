@@ -26,6 +26,7 @@ from site_builder.content.frontmatter import (
 )
 from site_builder.content.metrics import load_metrics
 from site_builder.convert.importer import import_file
+from tests.test_site_build import build  # the real `mkdocs build --strict` over a docs_dir
 
 ROOT = Path(__file__).resolve().parents[1]
 CONTENT = ROOT / "content"
@@ -43,24 +44,6 @@ METRICS = {
         "126亿": ("fixed_asset_investment", None),
     },
 }
-
-
-def build(docs: Path, site: Path, site_url: str = "https://example.test/sub/") -> None:
-    from mkdocs.commands.build import build as mkdocs_build
-    from mkdocs.config import load_config
-
-    config = load_config(
-        str(ROOT / "mkdocs.yml"),
-        docs_dir=str(docs),
-        site_dir=str(site),
-        site_url=site_url,
-        strict=True,
-    )
-    config.plugins.on_startup(command="build", dirty=False)
-    try:
-        mkdocs_build(config)
-    finally:
-        config.plugins.on_shutdown()
 
 
 def shipped_with_metrics(docs: Path) -> None:
