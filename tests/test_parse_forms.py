@@ -470,3 +470,16 @@ def test_a_byline_wrapped_onto_the_next_line_is_one_byline():
     groups = [(g.role, g.names) for g in article.meta.byline]
     assert groups == [("本报见习记者", ["李思远", "王晓东"]), ("本报实习记者", ["陈一帆"])]
     assert [b.kind for b in article.blocks if b.kind == "heading"] == []
+
+
+def test_emoji_after_a_sentence_do_not_make_it_cut():
+    # Some portals end sentences with emoji (…明显改善。🚗🌊): the paragraph is not cut.
+    lines = [
+        "某某县2024年工作报告",
+        "",
+        "过去的一年,某某县经济运行稳中向好,全县生产总值增长6%,各项事业取得新进展。📈",
+        "",
+        "基础设施建设稳步推进,投资10亿元实施一批重点项目,城乡面貌明显改善。🚗🌊️",
+    ]
+    article = assert_nothing_lost("\n".join(lines).encode("utf-8"), "emoji")
+    assert not [note for note in article.layout_notes if "cut mid-sentence" in note]

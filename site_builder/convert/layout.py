@@ -8,6 +8,7 @@ text; it never drops any. Every finding becomes a layout note for the editor.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from site_builder.content.model import Article, Block
 
@@ -28,11 +29,19 @@ def excerpt(text: str, head: bool) -> str:
 
 
 def is_cut(block: Block) -> bool:
-    return (
-        block.kind == "paragraph"
-        and len(block.text) >= MIN_CUT_LENGTH
-        and block.text[-1] not in TERMINAL
-    )
+    text = _without_trailing_symbols(block.text)
+    return block.kind == "paragraph" and len(text) >= MIN_CUT_LENGTH and text[-1] not in TERMINAL
+
+
+def _without_trailing_symbols(text: str) -> str:
+    """The text without the emoji and other symbols some portals put after a sentence
+    (…明显改善。🚗🌊): they do not make the sentence unfinished."""
+    end = len(text)
+    while end and (
+        unicodedata.category(text[end - 1]) in ("So", "Sk", "Mn", "Cf") or text[end - 1].isspace()
+    ):
+        end -= 1
+    return text[:end] or text
 
 
 def is_continuation(block: Block) -> bool:
