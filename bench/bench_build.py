@@ -27,6 +27,7 @@ import argparse
 import json
 import random
 import re
+import resource
 import shutil
 import subprocess
 import sys
@@ -40,7 +41,7 @@ ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"
 CONFIG = ROOT / "mkdocs.yml"
 OUR_PLUGINS = {"digest", "digest-reader"}
-VARIANTS = ("full", "no-reader", "plain")
+VARIANTS = ("full", "no-reader", "plain", "anchor")
 PLACES = [
     ("钢山街道", "Gangshan Subdistrict"),
     ("双山街道", "Shuangshan Subdistrict"),
@@ -207,18 +208,22 @@ def variant_overrides(config_file: Path, variant: str) -> dict[str, Any]:
         return {}
     with config_file.open(encoding="utf-8") as file:
         raw = yaml_load(file)
-    left_out = {"no-reader": {"digest-reader"}, "plain": OUR_PLUGINS}[variant]
+    left_out = {"no-reader": {"digest-reader"}, "plain": OUR_PLUGINS, "anchor": OUR_PLUGINS}[variant]
     plugins = []
     for item in raw.get("plugins") or []:
         name = item if isinstance(item, str) else next(iter(item))
         if name not in left_out:
             plugins.append(item)
     overrides: dict[str, Any] = {"plugins": plugins}
-    if variant == "plain":
+    if variant in ("plain", "anchor"):
         plugins.insert(0, "search")  # a plain Material site searches with Material's plugin
         theme = dict(raw.get("theme") or {"name": "material"})
         theme.pop("custom_dir", None)
         overrides.update(theme=theme, hooks=[])
+    if variant == "anchor":
+        # MkDocs' default navigation: every page, so every report, in every page's nav
+        # (an empty nav is MkDocs' "not set"; not_in_nav only silences its notes).
+        overrides.update(nav=[], not_in_nav="")
     return overrides
 
 
@@ -239,7 +244,11 @@ def build_in_this_process(config_file: Path, variant: str, docs_dir: str, site_d
         build(config)
     finally:
         config.plugins.on_shutdown()
-    print(json.dumps({"seconds": time.perf_counter() - start}))
+    seconds = time.perf_counter() - start
+    # Peak resident memory (KiB on Linux) of this build and of its largest child (Pagefind).
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    print(json.dumps({"seconds": seconds, "peak_kib": own, "child_peak_kib": child}))
 
 
 @dataclass
