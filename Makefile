@@ -42,7 +42,7 @@ site: $(STAMP)
 endif
 
 serve: $(STAMP)
-	$(VENV)/bin/mkdocs serve
+	$(VENV)/bin/mkdocs serve --dirty
 
 check: $(STAMP)
 	$(VENV)/bin/site-builder check --strict

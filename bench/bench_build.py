@@ -1,29 +1,38 @@
 """Site build time and output sizes: N synthetic reports in both languages.
 
-    python bench/bench_build.py [--sizes 100 1000] [--repeat 1] [--out DIR] [--keep]
+    python bench/bench_build.py [--sizes 300 1000] [--repeat 1] [--out DIR] [--keep]
 
-For each N, builds the same Markdown in fresh processes: the full site (the project's
-mkdocs.yml, our theme and plugins), the same without the digest-reader plugin, and plain
-Material + mkdocs-static-i18n (same languages, search and Markdown extensions, without our
-plugins and theme overrides). Prints the whole-build time, time per page, the HTML size of one
-report page and the size of the search bundle (Pagefind's pagefind/ folder). For the full
-site it also times Pagefind's indexing alone, and measures search as a reader gets it: the
-site served under /digest/, Debian's chromium (Playwright) types a Chinese query on the
-Chinese site and an English one on the English site, and the bytes of every response from
-pagefind/ are added up (the UI's script and styles, Pagefind's script, worker and wasm,
-index chunks, the fragments of the results shown). The full site has more pages than the plain build (a
-bilingual view per report, archive, key figures, glossary), so time per page is printed too.
+For each N, builds the same Markdown in fresh processes:
 
-Targets: a first query downloads at most 500 KB at 300 reports; our plugins add at most 25%
-to the build time; time per page at the largest N at most 1.3x that at the smallest; a report
-page's HTML does not grow with N; no key-figures page over 200 KB at any N.
-For the full site it also prints the key-figures pages: the index of metrics, the largest page
-of a metric (chart and a page of its table), how many metric pages, and the CSV/JSON sizes.
+- full: the whole site as `make site` builds it (the project's mkdocs.yml, our theme and
+  plugins, the Pagefind index), cold: the digest plugin's cache of parsed front matter is
+  removed first;
+- warm: the same build again, with the cache the cold build left (a maintainer's second
+  `make site`, CI with the cache folder kept);
+- no-reader: without the digest-reader plugin (no search index, no feeds);
+- plain: Material + mkdocs-static-i18n with our small nav (same languages, Material's own
+  search and our Markdown extensions, without our plugins and theme overrides);
+- anchor: what a maintainer would otherwise use: plain with MkDocs' default navigation.
+
+Prints per build: the whole-build time, time per page, one report page's HTML (raw and
+gzip), the search bundle (pagefind/), peak memory (the build, and Pagefind's service); then
+the ratios of ours to plain and to the anchor, against issue 12's targets (<= 0.5x the anchor
+at 300 reports, <= 0.33x at 1,000). For the full site it also times Pagefind's indexing
+alone, and measures search as a reader gets it: the site served under /digest/, Debian's
+chromium (Playwright) types a Chinese query on the Chinese site and an English one on the
+English site, and the bytes of every response from pagefind/ are added up. The full site has
+more pages than the plain builds (a bilingual view per report, archive, key figures,
+glossary), so time per page is printed too.
+
+Other targets: a first query downloads at most 500 KB at 300 reports; time per page at the
+largest N at most 1.3x that at the smallest; a report page at most 20 KB of gzip HTML at any
+N; no key-figures page over 200 KB at any N.
 """
 
 from __future__ import annotations
 
 import argparse
+import gzip
 import json
 import random
 import re
@@ -41,7 +50,8 @@ ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"
 CONFIG = ROOT / "mkdocs.yml"
 OUR_PLUGINS = {"digest", "digest-reader"}
-VARIANTS = ("full", "no-reader", "plain", "anchor")
+CACHE = ROOT / ".cache" / "digest"  # the digest plugin's cache_dir beside mkdocs.yml
+VARIANTS = ("full", "warm", "no-reader", "plain", "anchor")
 PLACES = [
     ("钢山街道", "Gangshan Subdistrict"),
     ("双山街道", "Shuangshan Subdistrict"),
@@ -204,11 +214,13 @@ def variant_overrides(config_file: Path, variant: str) -> dict[str, Any]:
     overrides."""
     from mkdocs.utils.yaml import yaml_load
 
-    if variant == "full":
+    if variant in ("full", "warm"):
         return {}
     with config_file.open(encoding="utf-8") as file:
         raw = yaml_load(file)
-    left_out = {"no-reader": {"digest-reader"}, "plain": OUR_PLUGINS, "anchor": OUR_PLUGINS}[variant]
+    left_out = {"no-reader": {"digest-reader"}, "plain": OUR_PLUGINS, "anchor": OUR_PLUGINS}[
+        variant
+    ]
     plugins = []
     for item in raw.get("plugins") or []:
         name = item if isinstance(item, str) else next(iter(item))
@@ -256,8 +268,11 @@ class Result:
     seconds: float
     pages: int
     page_bytes: dict[str, int]
+    page_gzip: dict[str, int]  # the same report page gzipped (what a server sends)
     bundle_bytes: int  # pagefind/ on disk, all languages
     figures: dict[str, int]  # key-figures pages and downloads, bytes (and the page count)
+    peak_mib: float  # the build process's peak resident memory
+    child_peak_mib: float  # its largest child's (Pagefind's service)
 
 
 QUERIES = (("zh/", "财政收入"), ("", "fiscal revenue"))
@@ -316,14 +331,25 @@ def run_build(
     done = subprocess.run(command, capture_output=True, text=True, cwd=ROOT)
     if done.returncode:
         raise SystemExit(f"{variant} build failed:\n{done.stderr[-3000:]}")
-    seconds = json.loads(done.stdout.strip().splitlines()[-1])["seconds"]
+    measured = json.loads(done.stdout.strip().splitlines()[-1])
     pages = sum(1 for _ in site_dir.rglob("*.html"))
-    page_bytes = {
-        lang: (site_dir / prefix / "reports" / report / "index.html").stat().st_size
+    report_pages = {
+        lang: (site_dir / prefix / "reports" / report / "index.html").read_bytes()
         for lang, prefix in (("en", ""), ("zh", "zh"))
     }
+    page_bytes = {lang: len(html) for lang, html in report_pages.items()}
+    page_gzip = {lang: len(gzip.compress(html, 6)) for lang, html in report_pages.items()}
     bundle_bytes = sum(p.stat().st_size for p in (site_dir / "pagefind").rglob("*") if p.is_file())
-    return Result(seconds, pages, page_bytes, bundle_bytes, figure_sizes(site_dir))
+    return Result(
+        measured["seconds"],
+        pages,
+        page_bytes,
+        page_gzip,
+        bundle_bytes,
+        figure_sizes(site_dir),
+        measured["peak_kib"] / 1024,
+        measured["child_peak_kib"] / 1024,
+    )
 
 
 def figure_sizes(site_dir: Path) -> dict[str, int]:
@@ -347,13 +373,35 @@ def figure_sizes(site_dir: Path) -> dict[str, int]:
     return sizes
 
 
+TARGETS = {300: 0.5, 1000: 0.33}  # issue 12: ours against the anchor
+
+
+def ratios(count: int, built: dict[str, Result]) -> None:
+    """Ours (cold and warm) against plain Material with our nav and against the anchor."""
+    anchor, plain = built.get("anchor"), built.get("plain")
+    for name in ("full", "warm"):
+        ours = built.get(name)
+        if ours is None:
+            continue
+        parts = []
+        if plain is not None:
+            parts.append(f"{ours.seconds / plain.seconds:.2f}x plain with our nav")
+        if anchor is not None:
+            target = TARGETS.get(count)
+            ratio = ours.seconds / anchor.seconds
+            verdict = f" (target <= {target}x: {'met' if ratio <= target else 'MISSED'})"
+            parts.append(f"{ratio:.2f}x the anchor" + (verdict if target else ""))
+        if parts:
+            print(f"N={count:<5} {name:<9} " + ", ".join(parts), flush=True)
+
+
 def kib(size: int) -> str:
     return f"{size / 1024:,.0f} KiB" if size < 1024 * 1024 else f"{size / 1024 / 1024:,.1f} MiB"
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[300, 1000])
     parser.add_argument("--out", type=Path, help="work folder (default: a temporary one)")
     parser.add_argument("--keep", action="store_true", help="keep the generated sites")
     parser.add_argument(
@@ -381,6 +429,9 @@ def main(argv: list[str] | None = None) -> int:
             report = sorted(p.name for p in (folder / "content" / "reports").iterdir())[0]
             results[count] = {}
             for variant in args.variants:
+                if variant == "full":
+                    # Cold: nothing kept from an earlier build (the warm build follows).
+                    shutil.rmtree(CACHE, ignore_errors=True)
                 result = min(
                     (
                         run_build(
@@ -398,8 +449,11 @@ def main(argv: list[str] | None = None) -> int:
                 print(
                     f"N={count:<5} {variant:<9} {result.seconds:7.1f} s  {result.pages:6} pages"
                     f"  {result.seconds / result.pages * 1000:6.1f} ms/page"
-                    f"  report page en {kib(result.page_bytes['en'])}, zh {kib(result.page_bytes['zh'])}"
-                    f"  pagefind/ {kib(result.bundle_bytes)}",
+                    f"  report page en {kib(result.page_bytes['en'])}"
+                    f" ({kib(result.page_gzip['en'])} gzip),"
+                    f" zh {kib(result.page_bytes['zh'])} ({kib(result.page_gzip['zh'])} gzip)"
+                    f"  pagefind/ {kib(result.bundle_bytes)}"
+                    f"  peak {result.peak_mib:,.0f} MiB (+ Pagefind {result.child_peak_mib:,.0f})",
                     flush=True,
                 )
                 if variant == "full":
@@ -415,6 +469,7 @@ def main(argv: list[str] | None = None) -> int:
                                 f" {size / 1000:,.0f} kB from pagefind/",
                                 flush=True,
                             )
+            ratios(count, results[count])
             if set(results[count]) != set(VARIANTS):
                 continue
             full, plain = results[count]["full"], results[count]["plain"]

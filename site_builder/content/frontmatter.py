@@ -11,6 +11,7 @@ from typing import Any
 import yaml
 
 from site_builder.content.errors import FrontMatterError, InputError
+from site_builder.content.front_matter_cache import FrontMatterCache
 
 FENCE = "---"
 
@@ -29,24 +30,36 @@ def body_after_front_matter(text: str) -> str | None:
     return None if end is None else "\n".join(lines[end + 1 :])
 
 
-def split_front_matter(text: str, path: object = "<page>") -> tuple[dict[str, Any], str, int]:
-    """Return (front matter, body, line number of the body's first line)."""
+def split_front_matter(
+    text: str, path: object = "<page>", *, cache: FrontMatterCache | None = None
+) -> tuple[dict[str, Any], str, int]:
+    """Return (front matter, body, line number of the body's first line); ``cache`` keeps
+    parsed front matter between builds."""
     lines = text.split("\n")
     if not lines or lines[0].strip() != FENCE:
         raise FrontMatterError(path, "no front matter: the page must start with a '---' line")
     end = closing_fence(lines)
     if end is None:
         raise FrontMatterError(path, "front matter is not closed by a '---' line")
+    yaml_text = "\n".join(lines[1:end])
+    data = cache.get(yaml_text) if cache is not None else None
+    if data is None:
+        data = _parse_yaml(yaml_text, path)
+        if cache is not None:
+            cache.put(yaml_text, data)
+    if not isinstance(data, dict):
+        raise FrontMatterError(path, "front matter must be a mapping of keys to values")
+    return data, "\n".join(lines[end + 1 :]), end + 2
+
+
+def _parse_yaml(yaml_text: str, path: object) -> Any:
     try:
-        data = yaml.load("\n".join(lines[1:end]), Loader=_SafeLoader) or {}
+        return yaml.load(yaml_text, Loader=_SafeLoader) or {}
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 2}: " if mark is not None else ""
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         raise FrontMatterError(path, f"{where}broken YAML front matter ({problem})") from None
-    if not isinstance(data, dict):
-        raise FrontMatterError(path, "front matter must be a mapping of keys to values")
-    return data, "\n".join(lines[end + 1 :]), end + 2
 
 
 # libyaml's C emitter and parser when present: ten times faster, same safe subset.

@@ -13,6 +13,7 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File
 
 from site_builder.content.errors import SiteBuilderError
+from site_builder.content.front_matter_cache import FrontMatterCache
 from site_builder.content.glossary import GlossaryEntry, read_glossary
 from site_builder.content.metrics import Vocabulary, read_metrics
 from site_builder.site.key_figures import FigureRow, figure_rows
@@ -30,7 +31,9 @@ def _stamp(path: str | Path) -> Stamp:
 
 class ContentCache:
     def __init__(self) -> None:
-        self._reports: dict[str, tuple[Stamp, ReportPage]] = {}  # by src_uri
+        # By the file's path: one plugin instance may build several docs_dirs (tests, serve).
+        self._reports: dict[str, tuple[Stamp, ReportPage]] = {}
+        self.front_matter = FrontMatterCache(None)  # parsed YAML between builds, on disk
         self._files: dict[Path, tuple[Stamp, Any]] = {}  # glossary and metrics, by path
         self._rows: tuple[tuple[Any, ...], list[FigureRow]] | None = None
 
@@ -40,22 +43,27 @@ class ContentCache:
             return None
         try:
             stamp = _stamp(file.abs_src_path)
-            cached = self._reports.get(file.src_uri)
+            cached = self._reports.get(file.abs_src_path)
             if cached and cached[0] == stamp:
                 return cached[1]
-            page = read_report_page(file.content_string, file.src_uri)
+            page = read_report_page(file.content_string, file.src_uri, self.front_matter)
         except SiteBuilderError as exc:
             log.warning(f"{file.src_uri}: {exc.reason}; the report is left out of the digest")
             return None
         except (OSError, UnicodeDecodeError) as exc:
             log.warning(f"{file.src_uri}: cannot read the page ({exc.__class__.__name__})")
             return None
-        self._reports[file.src_uri] = (stamp, page)
+        self._reports[file.abs_src_path] = (stamp, page)
         return page
+
+    def use_disk(self, path: Path | None) -> None:
+        """Keep parsed front matter in ``path`` between builds (None: in memory only)."""
+        if path != self.front_matter.path:
+            self.front_matter = FrontMatterCache(path)
 
     def unchanged_report(self, file: File) -> ReportPage | None:
         """The parsed report if the file on disk is still the one parsed, else None."""
-        cached = self._reports.get(file.src_uri)
+        cached = self._reports.get(file.abs_src_path or "")
         if cached is None or not file.abs_src_path:
             return None
         try:

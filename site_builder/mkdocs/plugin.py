@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, cast
 
+import jinja2
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
@@ -41,6 +42,8 @@ from site_builder.content.frontmatter import body_after_front_matter
 from site_builder.content.glossary import GlossaryEntry
 from site_builder.content.metrics import Vocabulary
 from site_builder.mkdocs.content_cache import ContentCache
+from site_builder.mkdocs.live_preview import DirtyBuilds, rebuild_navigation
+from site_builder.mkdocs.template_cache import MemoryBytecodeCache
 from site_builder.site.cite import BILINGUAL, CitePanel, cite_panel, report_citation
 from site_builder.site.figure_downloads import (
     CSV_FILE,
@@ -103,6 +106,8 @@ class DigestConfig(base.Config):
           section_limit: 6          # figures in a per-section callout
           metric_rows: 100          # rows of a metric page's tables; more go to /2/, /3/, …
           about_page: about/        # where readers learn how to report an error
+          cache_dir: .cache/digest  # parsed front matter between builds, beside mkdocs.yml;
+                                    # '' = no cache on disk
     """
 
     glossary = c.Type(str, default="glossary.yml")
@@ -115,6 +120,7 @@ class DigestConfig(base.Config):
         "is in key-figures.csv and key-figures.json; remove the option"
     )
     about_page = c.Type(str, default="about/")
+    cache_dir = c.Type(str, default=".cache/digest")
 
     def validate(self) -> tuple[list[Any], list[Any]]:
         failed, warnings = super().validate()
@@ -155,11 +161,26 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         self._generated: set[str] = set()  # src_uris of generated pages, all languages
         self._markdown: dict[str, str] = {}  # by src_uri: this language's generated pages
         self._switch: Any = None  # mkdocs.yml's extra.alternate
+        self._dirty = False  # `mkdocs serve --dirty`: rebuild only what a save changed
+        self._live = DirtyBuilds()
+        self._changed_reports: set[str] = set()
+        self._templates = MemoryBytecodeCache()
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # A plugin with on_startup is kept across `mkdocs serve` rebuilds (MkDocs' rule), so
+        # the content cache and the last build's pages outlive a save.
+        self._dirty = dirty
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not config.use_directory_urls:
             raise PluginError("digest: the site needs 'use_directory_urls: true' (the default)")
         self._content = _Content(_site_languages(config))
+        cache_dir = self.config.cache_dir
+        if cache_dir and config.config_file_path:
+            folder = Path(config.config_file_path).parent / cache_dir
+            self._cache.use_disk(folder / "front-matter.pickle")
+        else:
+            self._cache.use_disk(None)
         # The language switch as mkdocs.yml sets it (links to each language's home), before
         # mkdocs-static-i18n points it at each page's versions in turn.
         self._switch = copy.deepcopy(config.extra.get("alternate"))
@@ -199,6 +220,10 @@ class DigestPlugin(BasePlugin[DigestConfig]):
                 )
         src_uris = [f.src_uri for f in files]
         content.available = page_languages(src_uris, content.languages)
+        if self._dirty and self._language(config).default:  # once, in the first language
+            data = (content.glossary, content.vocabulary)
+            pages_by_uri = {page.src_uri: page for page in pages}
+            self._changed_reports = self._live.changed_reports(pages_by_uri, data)
         return files
 
     @event_priority(-110)  # after mkdocs-static-i18n chose this language's files
@@ -206,30 +231,54 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         site = self._site(files, config)
         templates = Templates(config.theme.dirs)
         rows = self._content.figures
+        # A dirty build makes only the pages a change can reach (live_preview.py).
+        live = self._live if self._dirty and self._live.built_before else None
         try:
             pages = [home_page(site), archive_page(site), index_page(site, rows, templates)]
             for found in by_metric(rows).values():
                 metric = found[0].metric
                 assert metric is not None
-                pages += metric_pages(site, metric, found, templates, self.config.metric_rows)
+                if live is None or live.rows_changed(f"{site.lang}:{metric.id}", found):
+                    pages += metric_pages(site, metric, found, templates, self.config.metric_rows)
         except SiteBuilderError as exc:
             raise PluginError(f"digest: {exc}") from None
         pages.append(glossary_page(site))
-        pages += [bilingual_page(report, site) for report in site.reports]
-        if site.language.default:
+        changed = self._changed_reports
+        reports = [r for r in site.reports if live is None or r.slug in changed]
+        pages += [bilingual_page(report, site) for report in reports]
+        if site.language.default and (live is None or live.rows_changed("downloads", rows)):
             # The downloads hold every language: one copy, at the site's root.
             table = download_rows(rows, site)
             files.append(File.generated(config, CSV_FILE, content=csv_bytes(table)))
             files.append(File.generated(config, JSON_FILE, content=json_bytes(table)))
         self._markdown = {}
+        shown: dict[str, tuple[str, str]] = {}  # src_uri -> (Markdown, what the page shows)
         for page in pages:
             src_uri = _src_uri(page.norm, site.lang)
             if src_uri in self._generated:
                 self._markdown[src_uri] = page.markdown()
                 self._fragments[src_uri] = page.fragments
+                # Fragment tokens differ from build to build; the parts do not.
+                shown[src_uri] = (self._markdown[src_uri], repr((page.meta, page.parts)))
+        if self._dirty:
+            in_nav = {_src_uri(norm, site.lang) for norm in (HOME, ARCHIVE, FIGURES, GLOSSARY)}
+            self._live.select(files, shown, self._generated, in_nav, self._changed_reports)
         return files
 
     on_files = CombinedEvent(_read_content, _add_pages)
+
+    def on_nav(
+        self, nav: Navigation, /, *, config: MkDocsConfig, files: Files
+    ) -> Navigation | None:
+        if self._dirty:
+            rebuild_navigation(nav.pages)
+        return nav
+
+    def on_env(
+        self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files
+    ) -> jinja2.Environment:
+        env.bytecode_cache = self._templates  # compiled once per process, not per build
+        return env
 
     # -- pages ----------------------------------------------------------------------------------
 
@@ -329,6 +378,12 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         )
         cast(dict[str, Any], context)["digest_cite"] = self._cite(page, config, language)
         return context
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        try:
+            self._cache.front_matter.save()
+        except OSError as exc:  # a read-only checkout builds as well, only slower next time
+            log.warning(f"cannot keep parsed front matter in {self.config.cache_dir}: {exc}")
 
     # -- 404.html ---------------------------------------------------------------------------
 

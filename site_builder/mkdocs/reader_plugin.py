@@ -26,12 +26,14 @@ from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
+from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url, write_file
 
 from site_builder.site import feeds, search, sitemap
 
 log = get_plugin_logger(__name__)
+INDEX_BATCH = 50  # pages handed to Pagefind at a time, as they are written
 
 
 class ReaderConfig(Config):
@@ -64,13 +66,19 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
         self._depth = 0  # nesting of MkDocs builds (static-i18n builds languages inside)
         self._indexer: search.SearchIndexer | None = None
         self._to_index: list[str] = []  # this language build's pages for Pagefind
+        self._dirty = False
         self._reset()
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self._dirty = dirty
 
     def _reset(self) -> None:
         self._languages: list[sitemap.Language] = []
         self._site_url = ""
         self._site_names: dict[str, str] = {}
         self._reports: list[ReportRecord] = []
+        self._pages = 0  # documentation pages of the builds, and how many were written
+        self._written = 0
 
     # -- configuration ---------------------------------------------------------------------
 
@@ -81,7 +89,10 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
             self._site_url = config.site_url or ""
             if self.config.search:
                 self._close_indexer()
-                self._indexer = search.SearchIndexer(config.site_dir)
+                bundle = os.path.join(config.site_dir, search.BUNDLE_DIR)
+                # A dirty build with a bundle from a full build keeps it (see _write_outputs).
+                if not (self._dirty and os.path.isdir(bundle)):
+                    self._indexer = search.SearchIndexer(config.site_dir)
         self._depth += 1
 
     def on_build_error(self, *, error: Exception) -> None:
@@ -99,7 +110,14 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
 
     # -- pages -------------------------------------------------------------------------------
 
+    @event_priority(-105)  # after mkdocs-static-i18n chose the language's files (-100),
+    # before a dirty build leaves unchanged pages out (digest, -110)
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        self._pages += len(files.documentation_pages())
+        return files
+
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        self._written += 1
         lang = self._current_language(config)
         self._site_names[lang] = config.site_name
         self._record_report(page, lang)
@@ -107,8 +125,14 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
         if self.config.feeds:
             href = get_relative_url(feeds.feed_path(prefix), page.url)
             output = feeds.add_link(output, feeds.link_tag(href, config.site_name))
-        if self._indexer is not None and "data-pagefind-body" in output:
-            self._to_index.append(page.file.dest_uri)
+        if self._indexer is not None:
+            if len(self._to_index) >= INDEX_BATCH:
+                # The pages before this one are on disk: Pagefind indexes them on the other
+                # core while MkDocs goes on (this page is written after this event).
+                self._indexer.add_files(self._to_index)
+                self._to_index = []
+            if "data-pagefind-body" in output:
+                self._to_index.append(page.file.dest_uri)
         return output
 
     def _record_report(self, page: Page, lang: str) -> None:
@@ -136,6 +160,12 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
         if self._depth:
             return
         site_dir = config.site_dir
+        if self._dirty and self._written < self._pages:
+            # A dirty build wrote some pages only: an index or feed of those would lose the
+            # others, so the last full build's stay.
+            log.info("dirty build: the search index and feeds are the last full build's")
+            self._close_indexer()
+            return
         if self.config.feeds:
             self._write_feeds(site_dir)
         if self.config.sitemap:

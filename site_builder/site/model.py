@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from site_builder.content.blocks import PageBlock, parse_body
+from site_builder.content.front_matter_cache import FrontMatterCache
 from site_builder.content.frontmatter import split_front_matter
 from site_builder.content.identity import english_entries
 
@@ -106,12 +107,12 @@ class Report:
         return figures
 
 
-def read_report_page(text: str, src_uri: str) -> ReportPage:
+def read_report_page(text: str, src_uri: str, cache: FrontMatterCache | None = None) -> ReportPage:
     """Parse a report page (``reports/<slug>/index.<lang>.md``); raises FrontMatterError."""
     match = REPORT_RE.match(src_uri)
     if not match:
         raise ValueError(f"not a report page: {src_uri}")
-    meta, body, first_line = split_front_matter(text, src_uri)
+    meta, body, first_line = split_front_matter(text, src_uri, cache=cache)
     return ReportPage(match.group("lang"), src_uri, meta, parse_body(body, first_line))
 
 

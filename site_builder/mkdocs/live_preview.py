@@ -1,0 +1,109 @@
+"""Dirty builds (`mkdocs serve --dirty`, `make serve`): after a save, rebuild only what it changed.
+
+MkDocs' dirty mode rebuilds a page when its source file is newer than its output. That is
+right for editors' pages, but the digest has pages no file stands for (home, archive, key
+figures, glossary, a bilingual view per report) and report pages that show more than their
+own file (the English page shows the Chinese page's figures; every page shows the glossary's
+terms). So between two builds of one `serve` this keeps what each generated page's Markdown
+was, and in a dirty build:
+
+- a generated page whose Markdown is unchanged, and whose HTML is still on disk, leaves the
+  build (its HTML from the last build stays); a changed one is rebuilt;
+- the pages listed in the navigation are always rebuilt (every page's navigation shows their
+  titles);
+- when a report page changed, the report's pages in the other languages are rebuilt too;
+- when the glossary or the metrics changed, every report page is rebuilt.
+
+A dirty build is only that: a page that links to a report which was removed keeps its link
+until the next full build, and the search index and feeds stay as the last full build wrote
+them (the digest-reader plugin says so).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from site_builder.site.model import REPORT_RE
+
+
+class DirtyBuilds:
+    def __init__(self) -> None:
+        self._markdown: dict[str, str] = {}  # by src_uri: what a generated page showed last
+        self._sources: dict[str, object] = {}  # by src_uri: the parsed report page last built
+        self._data: tuple[object, ...] = ()  # glossary and metrics as last built
+        self._rows: dict[str, list[object]] = {}  # key-figure rows as last built, by page group
+        self.built_before = False  # a build of this serve session made every page
+
+    def rows_changed(self, key: str, rows: list[Any]) -> bool:
+        """Whether the key-figure rows shown by the pages ``key`` names differ from the last
+        build's (those pages are made again only then)."""
+        changed = self._rows.get(key) != rows
+        self._rows[key] = list(rows)
+        return changed
+
+    def changed_reports(self, pages: Mapping[str, object], data: tuple[object, ...]) -> set[str]:
+        """Slugs of reports whose pages were parsed anew (the content cache returns the same
+        object for an unchanged file), all reports if the glossary or metrics changed."""
+        everything = data != self._data
+        changed = {
+            _slug(uri)
+            for uri, page in pages.items()
+            if everything or self._sources.get(uri) is not page
+        }
+        changed |= {_slug(uri) for uri in self._sources.keys() - pages.keys()}
+        self._sources, self._data = dict(pages), data
+        return changed
+
+    def select(
+        self,
+        files: Files,
+        made: dict[str, tuple[str, str]],
+        generated: set[str],
+        always: Iterable[str],
+        changed_reports: set[str],
+    ) -> None:
+        """Narrow one language build's ``files`` to what must be rebuilt (see the module).
+        ``made``: src_uri -> (Markdown, what the page shows) of the generated pages made in
+        this build; ``generated``: the src_uris of all generated pages (those not made are
+        unchanged)."""
+        keep = set(always)
+        for file in list(files.documentation_pages()):
+            uri = file.src_uri
+            markdown, shown = made.get(uri, (None, None))
+            if uri in generated and markdown is None:
+                files.remove(file)  # not made: nothing it shows changed
+            elif markdown is not None:
+                unchanged = self._markdown.get(uri) == shown
+                self._markdown[uri] = shown or ""
+                if unchanged and uri not in keep and os.path.isfile(file.abs_dest_path):
+                    files.remove(file)
+                else:
+                    # No file on disk stands for this page: with its Markdown as the file's
+                    # content, MkDocs counts it as modified.
+                    file.content_string = markdown
+            elif (match := REPORT_RE.match(uri)) and match.group("slug") in changed_reports:
+                _mark_modified(file)
+        self.built_before = True
+
+
+def rebuild_navigation(pages: Iterable[Page]) -> None:
+    """Every page in the navigation is rebuilt: each page's navigation shows their titles,
+    which MkDocs only knows from a page it read in this build."""
+    for page in pages:
+        if not page.file.is_modified():
+            _mark_modified(page.file)
+
+
+def _mark_modified(file: File) -> None:
+    """A file MkDocs' dirty build will rebuild although its source is older than its output."""
+    file.content_string = file.content_string
+
+
+def _slug(src_uri: str) -> str:
+    match = REPORT_RE.match(src_uri)
+    return match.group("slug") if match else src_uri

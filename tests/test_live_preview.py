@@ -1,0 +1,200 @@
+"""Live preview: `make serve` is `mkdocs serve --dirty`; after a save only what the edit can
+reach is rebuilt, and what is rebuilt is what a full build would write.
+
+In-process dirty builds (as `mkdocs serve --dirty` runs them, one plugin instance across
+rebuilds) over a copy of content/, compared page by page with a full build of the same
+content; then the real `mkdocs serve --dirty` with a browser, which must show a saved edit
+by itself.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.test_site_build import build as full_build
+
+ROOT = Path(__file__).resolve().parents[1]
+CHROMIUM = Path("/usr/bin/chromium")
+SITE_URL = "https://example.test/digest/"
+
+
+def dirty_build(docs: Path, site: Path) -> None:
+    """One rebuild of `mkdocs serve --dirty`: a fresh config, the plugins kept (MkDocs keeps a
+    plugin with on_startup across loads), a dirty build."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    # mkdocs-static-i18n builds the other languages dirty only when the command line says so.
+    sys.argv = ["mkdocs", "serve", "--dirty"]
+
+    config = load_config(
+        str(ROOT / "mkdocs.yml"), docs_dir=str(docs), site_dir=str(site), site_url=SITE_URL
+    )
+    config.plugins.on_startup(command="serve", dirty=True)
+    build(config, dirty=True)
+
+
+def pages(site: Path) -> dict[str, tuple[int, bytes]]:
+    """Every HTML page: (mtime_ns, content) by path."""
+    return {
+        str(p.relative_to(site)): (p.stat().st_mtime_ns, p.read_bytes())
+        for p in site.rglob("*.html")
+    }
+
+
+@pytest.fixture()
+def docs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setattr(sys, "argv", list(sys.argv))  # dirty_build sets it; put back after
+    target = tmp_path / "docs"
+    shutil.copytree(ROOT / "content", target)
+    return target
+
+
+def reports(docs: Path) -> list[Path]:
+    return sorted(p for p in (docs / "reports").iterdir() if (p / "index.zh.md").is_file())
+
+
+def first_sentence(page: Path) -> str:
+    body = page.read_text(encoding="utf-8").split("---\n", 2)[2]
+    blocks = [b.strip() for b in body.split("\n\n")]
+    paragraph = next(b for b in blocks if b and b[0] not in "#<!({*[")
+    return paragraph[:12]
+
+
+def edit_body(page: Path, old: str, new: str) -> None:
+    _, front, body = page.read_text(encoding="utf-8").split("---\n", 2)
+    assert old in body
+    time.sleep(0.01)  # a newer mtime than the page built from it
+    page.write_text(f"---\n{front}---\n" + body.replace(old, new, 1), encoding="utf-8")
+
+
+def test_an_edit_rebuilds_its_report_and_the_pages_that_show_it_as_a_full_build_would(
+    docs: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO)
+    site = tmp_path / "site"
+    dirty_build(docs, site)
+    before = pages(site)
+    bundle = site / "pagefind" / "pagefind-entry.json"
+    entry = bundle.read_bytes()
+    edited, other = reports(docs)[0], reports(docs)[1]
+    sentence = first_sentence(edited / "index.zh.md")
+    edit_body(edited / "index.zh.md", sentence, sentence + "编辑新增")
+
+    dirty_build(docs, site)
+    after = pages(site)
+    slug = edited.name
+    rebuilt = {path for path in after if after[path][0] != before.get(path, (0,))[0]}
+    expected = {
+        f"zh/reports/{slug}/index.html",
+        f"reports/{slug}/index.html",  # the English page shows the Chinese page's figures
+        f"reports/{slug}/bilingual/index.html",
+        f"zh/reports/{slug}/bilingual/index.html",
+    }
+    assert expected <= rebuilt
+    assert "编辑新增" in after[f"zh/reports/{slug}/index.html"][1].decode()
+    assert "编辑新增" in after[f"reports/{slug}/bilingual/index.html"][1].decode()
+    untouched = [p for p in after if f"reports/{other.name}/" in p]
+    assert untouched and not rebuilt & set(untouched)
+    in_nav = {"index.html"} | {
+        f"{p}/index.html" for p in ("archive", "key-figures", "glossary", "about")
+    }
+    # Nothing else: not the other report, nor the key-figure pages (no figure changed).
+    assert rebuilt <= expected | in_nav | {f"zh/{p}" for p in in_nav} | {"404.html"}
+    # The search index stays the full build's (a dirty build's would hold its pages only).
+    assert bundle.read_bytes() == entry
+    assert "the search index and feeds are the last full build's" in caplog.text
+
+    full = tmp_path / "full"
+    sys.argv = ["mkdocs", "build"]
+    full_build(docs, full, SITE_URL)
+    reference = pages(full)
+    assert set(reference) == set(after)
+    differ = [p for p in reference if reference[p][1] != after[p][1]]
+    assert differ == []
+
+
+def test_a_changed_key_figure_reaches_its_metric_pages(docs: Path, tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    dirty_build(docs, site)
+    page = reports(docs)[0] / "index.zh.md"
+    text = page.read_text(encoding="utf-8")
+    row = re.search(r"- \{id: \w+, text: [^,]+, label: [^,]+, metric: (\w+)[^}]*value: (\d+)", text)
+    assert row, "a key figure with a metric"
+    metric, value = row.groups()
+    shown = site / "zh" / "key-figures" / metric / "index.html"
+    before = shown.read_text(encoding="utf-8")
+    time.sleep(0.01)
+    changed = row.group(0).replace(f"value: {value}", f"value: {int(value) * 3}")
+    page.write_text(text.replace(row.group(0), changed, 1), encoding="utf-8")
+    dirty_build(docs, site)
+    after = shown.read_text(encoding="utf-8")
+    assert after != before
+    full = tmp_path / "full"
+    sys.argv = ["mkdocs", "build"]
+    full_build(docs, full, SITE_URL)
+    assert after == (full / "zh" / "key-figures" / metric / "index.html").read_text("utf-8")
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium")
+def test_make_serve_shows_a_saved_edit_in_the_browser(docs: Path, tmp_path: Path) -> None:
+    from playwright.sync_api import sync_playwright
+
+    # The project's mkdocs.yml with absolute folders, over the copy of content/.
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    text = text.replace("docs_dir: content", f"docs_dir: {docs}", 1)
+    text = text.replace("custom_dir: themes/material", f"custom_dir: {ROOT / 'themes/material'}")
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(text, encoding="utf-8")
+    port = free_port()
+    mkdocs = Path(sys.executable).parent / "mkdocs"
+    engine = os.environ.get("DIGEST_ENGINE", "mkdocs")
+    if engine == "properdocs":
+        mkdocs = Path(sys.executable).parent / "properdocs"
+    command = [str(mkdocs), "serve", "--dirty", "-f", str(config), "-a", f"127.0.0.1:{port}"]
+    server = subprocess.Popen(
+        command, cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
+    try:
+        base = f"http://127.0.0.1:{port}/digest/"
+        edited = reports(docs)[0]
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(
+                executable_path=str(CHROMIUM), args=["--headless", "--no-sandbox"]
+            )
+            page = browser.new_page()
+            deadline = time.monotonic() + 120
+            while True:
+                try:
+                    page.goto(f"{base}zh/reports/{edited.name}/")
+                    break
+                except Exception:  # noqa: BLE001 - not serving yet (first build)
+                    if time.monotonic() > deadline or server.poll() is not None:
+                        raise
+                    time.sleep(0.5)
+            page.wait_for_load_state("load")
+            sentence = first_sentence(edited / "index.zh.md")
+            edit_body(edited / "index.zh.md", sentence, sentence + "预览可见")
+            # No reload by the reader: MkDocs' live reload reloads the page after the rebuild.
+            page.get_by_text("预览可见", exact=False).first.wait_for(timeout=60_000)
+            browser.close()
+    finally:
+        server.terminate()
+        _, errors = server.communicate(timeout=30)
+    assert b"Traceback" not in errors, errors.decode(errors="replace")[-2000:]
