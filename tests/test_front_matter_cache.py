@@ -80,3 +80,17 @@ def test_saving_drops_pages_no_longer_read(tmp_path: Path) -> None:
     split_front_matter(PAGE, "a.md", cache=new)
     new.save()
     assert len(pickle.loads(path.read_bytes())[1]) == 2  # a.md and c.md, not b.md
+
+
+def test_many_pages_are_parsed_in_worker_processes_with_the_same_result(tmp_path: Path) -> None:
+    from site_builder.content.frontmatter import PARALLEL_FROM, front_matter_text, parse_into_cache
+
+    texts = [PAGE.replace("测试", f"测试{n}") for n in range(PARALLEL_FROM + 10)]
+    texts.append("---\ntitle: [unclosed\n---\n")
+    cache = FrontMatterCache(tmp_path / "c.pickle")
+    parse_into_cache([t for x in texts if (t := front_matter_text(x)) is not None], cache)
+    assert all(cache.has(front_matter_text(x) or "") for x in texts[:-1])
+    for text in texts[:-1]:
+        assert split_front_matter(text, "a.md", cache=cache) == split_front_matter(text, "a.md")
+    with pytest.raises(FrontMatterError, match="broken YAML"):
+        split_front_matter(texts[-1], "bad.md", cache=cache)

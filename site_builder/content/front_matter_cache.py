@@ -43,9 +43,16 @@ class FrontMatterCache:
         self._used.add(key)
         return pickle.loads(stored)
 
+    def has(self, yaml_text: str) -> bool:
+        return _digest(yaml_text) in self._entries
+
     def put(self, yaml_text: str, data: Any) -> None:
+        self.put_pickled(yaml_text, pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
+
+    def put_pickled(self, yaml_text: str, blob: bytes) -> None:
+        """Keep data already pickled (by a worker process that parsed it)."""
         key = _digest(yaml_text)
-        self._entries[key] = pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL)
+        self._entries[key] = blob
         self._used.add(key)
         self._changed = True
 

@@ -4,7 +4,12 @@ clear errors. Pages people edit are rewritten by ``roundtrip.rewrite_front_matte
 from __future__ import annotations
 
 import json
+import multiprocessing
+import os
+import pickle
 import re
+import threading
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -50,6 +55,47 @@ def split_front_matter(
     if not isinstance(data, dict):
         raise FrontMatterError(path, "front matter must be a mapping of keys to values")
     return data, "\n".join(lines[end + 1 :]), end + 2
+
+
+def front_matter_text(text: str) -> str | None:
+    """The YAML between a page's fences, or None (the page's error is for the parse to say)."""
+    lines = text.split("\n")
+    end = closing_fence(lines)
+    return None if end is None else "\n".join(lines[1:end])
+
+
+# Below this many pages to parse, starting worker processes costs more than it saves.
+PARALLEL_FROM = 200
+
+
+def parse_into_cache(yaml_texts: list[str], cache: FrontMatterCache) -> None:
+    """Parse the front matter the cache does not hold yet, in a worker process per core when
+    there are many: PyYAML's constructor is pure Python, and a cold build of a thousand
+    reports would otherwise spend seconds on one core with the other idle."""
+    missing = [text for text in dict.fromkeys(yaml_texts) if not cache.has(text)]
+    cores = os.cpu_count() or 1
+    # Forked workers start at once and need nothing imported again; a fork is only safe
+    # while this process has no other thread (one holding a lock would leave it held).
+    if len(missing) < PARALLEL_FROM or cores < 2 or threading.active_count() > 1:
+        return  # parsed one by one as the pages are read
+    context = multiprocessing.get_context("fork")
+    workers = min(cores, 4)
+    with ProcessPoolExecutor(workers, mp_context=context) as pool:
+        chunk = max(1, len(missing) // (workers * 4))
+        parsed = pool.map(_parse_pickled, missing, chunksize=chunk)
+        for text, blob in zip(missing, parsed, strict=True):
+            if blob is not None:
+                cache.put_pickled(text, blob)
+
+
+def _parse_pickled(yaml_text: str) -> bytes | None:
+    """In a worker: the parsed YAML, pickled; None if it does not parse (the page's own
+    parse reports why)."""
+    try:
+        data = yaml.load(yaml_text, Loader=_SafeLoader) or {}
+    except yaml.YAMLError:
+        return None
+    return pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def _parse_yaml(yaml_text: str, path: object) -> Any:

@@ -10,10 +10,11 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from mkdocs.plugins import get_plugin_logger
-from mkdocs.structure.files import File
+from mkdocs.structure.files import File, Files
 
 from site_builder.content.errors import SiteBuilderError
 from site_builder.content.front_matter_cache import FrontMatterCache
+from site_builder.content.frontmatter import front_matter_text, parse_into_cache
 from site_builder.content.glossary import GlossaryEntry, read_glossary
 from site_builder.content.metrics import Vocabulary, read_metrics
 from site_builder.site.key_figures import FigureRow, figure_rows
@@ -55,6 +56,22 @@ class ContentCache:
             return None
         self._reports[file.abs_src_path] = (stamp, page)
         return page
+
+    def read_reports(self, files: Files) -> list[ReportPage]:
+        """Every report page of ``files``, parsed; the front matter of those not parsed yet
+        is parsed first, all at once (in worker processes when there are many)."""
+        reports = [f for f in files if REPORT_RE.match(f.src_uri) and f.abs_src_path]
+        pending = []
+        for file in reports:
+            if self.unchanged_report(file) is None:
+                try:
+                    found = front_matter_text(file.content_string)
+                except (OSError, UnicodeDecodeError):
+                    continue  # report() says why
+                if found is not None:
+                    pending.append(found)
+        parse_into_cache(pending, self.front_matter)
+        return [page for file in reports if (page := self.report(file)) is not None]
 
     def use_disk(self, path: Path | None) -> None:
         """Keep parsed front matter in ``path`` between builds (None: in memory only)."""

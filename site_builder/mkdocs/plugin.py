@@ -191,7 +191,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
     @event_priority(0)  # before mkdocs-static-i18n (-100) narrows the files to one language
     def _read_content(self, files: Files, config: MkDocsConfig) -> Files:
         content = self._content
-        pages = [page for file in files if (page := self._cache.report(file)) is not None]
+        pages = self._cache.read_reports(files)
         reports = collect_reports(pages)
         content.reports = {report.slug: report for report in reports}
         content.glossary = self._cache.glossary(Path(config.docs_dir) / self.config.glossary)

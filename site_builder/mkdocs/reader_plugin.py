@@ -65,6 +65,7 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
     def __init__(self) -> None:
         self._depth = 0  # nesting of MkDocs builds (static-i18n builds languages inside)
         self._indexer: search.SearchIndexer | None = None
+        self._index_into: str | None = None  # the site_dir to index, until the indexer starts
         self._to_index: list[str] = []  # this language build's pages for Pagefind
         self._dirty = False
         self._reset()
@@ -91,8 +92,11 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
                 self._close_indexer()
                 bundle = os.path.join(config.site_dir, search.BUNDLE_DIR)
                 # A dirty build with a bundle from a full build keeps it (see _write_outputs).
+                # Started with the first page (its thread must not exist while the digest
+                # plugin forks workers to read the reports).
+                self._index_into = None
                 if not (self._dirty and os.path.isdir(bundle)):
-                    self._indexer = search.SearchIndexer(config.site_dir)
+                    self._index_into = config.site_dir
         self._depth += 1
 
     def on_build_error(self, *, error: Exception) -> None:
@@ -104,6 +108,7 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
 
     def _close_indexer(self) -> None:
         self._to_index = []
+        self._index_into = None
         if self._indexer is not None:
             self._indexer.close()
             self._indexer = None
@@ -125,6 +130,8 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
         if self.config.feeds:
             href = get_relative_url(feeds.feed_path(prefix), page.url)
             output = feeds.add_link(output, feeds.link_tag(href, config.site_name))
+        if self._index_into is not None and self._indexer is None:
+            self._indexer = search.SearchIndexer(self._index_into)
         if self._indexer is not None:
             if len(self._to_index) >= INDEX_BATCH:
                 # The pages before this one are on disk: Pagefind indexes them on the other
