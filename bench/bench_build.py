@@ -1,6 +1,6 @@
 """Site build time and output sizes: N synthetic reports in both languages.
 
-    python bench/bench_build.py [--sizes 300 1000] [--repeat 1] [--out DIR] [--keep]
+    python bench/bench_build.py [--sizes 100 300 1000] [--repeat 1] [--out DIR] [--keep]
 
 For each N, builds the same Markdown in fresh processes:
 
@@ -401,7 +401,7 @@ def kib(size: int) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[300, 1000])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 300, 1000])
     parser.add_argument("--out", type=Path, help="work folder (default: a temporary one)")
     parser.add_argument("--keep", action="store_true", help="keep the generated sites")
     parser.add_argument(
@@ -504,7 +504,23 @@ def main(argv: list[str] | None = None) -> int:
             f"time per page N={large} / N={small}: {per_page[large] / per_page[small]:.2f}x"
             f" (target <= 1.3x); report page size ratio en {growth['en']:.2f}, zh {growth['zh']:.2f}"
         )
+        memory_at(5000, {n: r["full"] for n, r in results.items()})
     return 0
+
+
+def memory_at(count: int, full: dict[int, Result]) -> None:
+    """Peak memory at ``count`` reports, on the line through the two largest measured N."""
+    (n1, r1), (n2, r2) = sorted(full.items())[-2:]
+    for name, low, high in (
+        ("the build", r1.peak_mib, r2.peak_mib),
+        ("Pagefind", r1.child_peak_mib, r2.child_peak_mib),
+    ):
+        per_report = (high - low) / (n2 - n1)
+        estimate = high + per_report * (count - n2)
+        print(
+            f"peak memory of {name}: {low:,.0f} MiB at N={n1}, {high:,.0f} MiB at N={n2}"
+            f" ({per_report:.2f} MiB per report): about {estimate / 1024:.1f} GiB at N={count}"
+        )
 
 
 if __name__ == "__main__":
