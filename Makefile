@@ -43,7 +43,7 @@ site: $(STAMP)
 endif
 
 serve: $(STAMP)
-	$(VENV)/bin/mkdocs serve --dirty
+	$(VENV)/bin/mkdocs serve --dirty --watch-theme
 
 check: $(STAMP)
 	$(VENV)/bin/site-builder check --strict

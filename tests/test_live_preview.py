@@ -28,7 +28,7 @@ CHROMIUM = Path("/usr/bin/chromium")
 SITE_URL = "https://example.test/digest/"
 
 
-def dirty_build(docs: Path, site: Path) -> None:
+def dirty_build(docs: Path, site: Path, config_file: Path = ROOT / "mkdocs.yml") -> None:
     """One rebuild of `mkdocs serve --dirty`: a fresh config, the plugins kept (MkDocs keeps a
     plugin with on_startup across loads), a dirty build."""
     from mkdocs.commands.build import build
@@ -36,9 +36,8 @@ def dirty_build(docs: Path, site: Path) -> None:
 
     # mkdocs-static-i18n builds the other languages dirty only when the command line says so.
     sys.argv = ["mkdocs", "serve", "--dirty"]
-
     config = load_config(
-        str(ROOT / "mkdocs.yml"), docs_dir=str(docs), site_dir=str(site), site_url=SITE_URL
+        str(config_file), docs_dir=str(docs), site_dir=str(site), site_url=SITE_URL
     )
     config.plugins.on_startup(command="serve", dirty=True)
     build(config, dirty=True)
@@ -146,6 +145,35 @@ def test_a_changed_key_figure_reaches_its_metric_pages(docs: Path, tmp_path: Pat
     assert after == (full / "zh" / "key-figures" / metric / "index.html").read_text("utf-8")
 
 
+def config_copy(folder: Path, docs: Path) -> Path:
+    """The project's mkdocs.yml with absolute folders, in ``folder``, over ``docs``."""
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    text = text.replace("docs_dir: content", f"docs_dir: {docs}", 1)
+    text = text.replace("custom_dir: themes/material", f"custom_dir: {ROOT / 'themes/material'}")
+    config = folder / "mkdocs.yml"
+    config.write_text(text, encoding="utf-8")
+    return config
+
+
+def test_a_changed_mkdocs_yml_rebuilds_every_page(
+    docs: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO)
+    config = config_copy(tmp_path, docs)
+    site = tmp_path / "site"
+    dirty_build(docs, site, config)
+    time.sleep(0.01)
+    text = config.read_text(encoding="utf-8")
+    renamed = text.replace("site_name: Local Government Report Digest", "site_name: Renamed")
+    config.write_text(renamed, encoding="utf-8")
+    dirty_build(docs, site, config)
+    english = [p for p in site.rglob("*.html") if p.relative_to(site).parts[0] != "zh"]
+    assert len(english) > 10
+    stale = [str(p) for p in english if "Renamed" not in p.read_text(encoding="utf-8")]
+    assert stale == []
+    assert "every page is rebuilt" in caplog.text
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -156,12 +184,7 @@ def free_port() -> int:
 def test_make_serve_shows_a_saved_edit_in_the_browser(docs: Path, tmp_path: Path) -> None:
     from playwright.sync_api import sync_playwright
 
-    # The project's mkdocs.yml with absolute folders, over the copy of content/.
-    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    text = text.replace("docs_dir: content", f"docs_dir: {docs}", 1)
-    text = text.replace("custom_dir: themes/material", f"custom_dir: {ROOT / 'themes/material'}")
-    config = tmp_path / "mkdocs.yml"
-    config.write_text(text, encoding="utf-8")
+    config = config_copy(tmp_path, docs)
     port = free_port()
     mkdocs = Path(sys.executable).parent / "mkdocs"
     engine = os.environ.get("DIGEST_ENGINE", "mkdocs")

@@ -12,7 +12,8 @@ was, and in a dirty build:
 - the pages listed in the navigation are always rebuilt (every page's navigation shows their
   titles);
 - when a report page changed, the report's pages in the other languages are rebuilt too;
-- when the glossary or the metrics changed, every report page is rebuilt.
+- when the glossary or the metrics changed, every report page is rebuilt;
+- when mkdocs.yml or a file of the theme's overrides changed, every page is rebuilt.
 
 A dirty build is only that: a page that links to a report which was removed keeps its link
 until the next full build, and the search index and feeds stay as the last full build wrote
@@ -38,6 +39,14 @@ class DirtyBuilds:
         self._data: tuple[object, ...] = ()  # glossary and metrics as last built
         self._rows: dict[str, list[object]] = {}  # key-figure rows as last built, by page group
         self.built_before = False  # a build of this serve session made every page
+        self.everything = True  # this build rebuilds every page
+        self._settings: object = None
+
+    def start(self, settings: object) -> None:
+        """At the start of a build: the first one, and one after ``settings`` (the stamps of
+        mkdocs.yml and the theme's files) changed, rebuild every page."""
+        self.everything = not self.built_before or settings != self._settings
+        self._settings = settings
 
     def rows_changed(self, key: str, rows: list[Any]) -> bool:
         """Whether the key-figure rows shown by the pages ``key`` names differ from the last
@@ -45,6 +54,14 @@ class DirtyBuilds:
         changed = self._rows.get(key) != rows
         self._rows[key] = list(rows)
         return changed
+
+    @staticmethod
+    def settings_stamp(config_file: str | None, theme_dir: str | None) -> tuple[int, ...]:
+        """When mkdocs.yml and the newest file of the theme's overrides were last changed."""
+        stamps = [os.stat(config_file).st_mtime_ns if config_file else 0]
+        for folder, _, names in os.walk(theme_dir or os.devnull):
+            stamps += [os.stat(os.path.join(folder, name)).st_mtime_ns for name in names]
+        return stamps[0], max(stamps[1:], default=0), len(stamps)
 
     def changed_reports(self, pages: Mapping[str, object], data: tuple[object, ...]) -> set[str]:
         """Slugs of reports whose pages were parsed anew (the content cache returns the same
@@ -75,7 +92,13 @@ class DirtyBuilds:
         for file in list(files.documentation_pages()):
             uri = file.src_uri
             markdown, shown = made.get(uri, (None, None))
-            if uri in generated and markdown is None:
+            if self.everything:
+                if markdown is not None:
+                    self._markdown[uri] = shown or ""
+                    file.content_string = markdown
+                else:
+                    _mark_modified(file)
+            elif uri in generated and markdown is None:
                 files.remove(file)  # not made: nothing it shows changed
             elif markdown is not None:
                 unchanged = self._markdown.get(uri) == shown

@@ -221,6 +221,10 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         src_uris = [f.src_uri for f in files]
         content.available = page_languages(src_uris, content.languages)
         if self._dirty and self._language(config).default:  # once, in the first language
+            theme_dir = config.theme.custom_dir
+            self._live.start(self._live.settings_stamp(config.config_file_path, theme_dir))
+            if self._live.everything and self._live.built_before:
+                log.info("mkdocs.yml or the theme changed: every page is rebuilt")
             data = (content.glossary, content.vocabulary)
             pages_by_uri = {page.src_uri: page for page in pages}
             self._changed_reports = self._live.changed_reports(pages_by_uri, data)
@@ -232,7 +236,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         templates = Templates(config.theme.dirs)
         rows = self._content.figures
         # A dirty build makes only the pages a change can reach (live_preview.py).
-        live = self._live if self._dirty and self._live.built_before else None
+        live = self._live if self._dirty and not self._live.everything else None
         try:
             pages = [home_page(site), archive_page(site), index_page(site, rows, templates)]
             for found in by_metric(rows).values():
