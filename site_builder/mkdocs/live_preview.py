@@ -23,12 +23,12 @@ them (the digest-reader plugin says so).
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Mapping
-from typing import Any
+from collections.abc import Iterable, Mapping, Sequence
 
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from site_builder.site.key_figures import FigureRow
 from site_builder.site.model import REPORT_RE
 
 
@@ -37,7 +37,9 @@ class DirtyBuilds:
         self._markdown: dict[str, str] = {}  # by src_uri: what a generated page showed last
         self._sources: dict[str, object] = {}  # by src_uri: the parsed report page last built
         self._data: tuple[object, ...] = ()  # glossary and metrics as last built
-        self._rows: dict[str, list[object]] = {}  # key-figure rows as last built, by page group
+        self._rows: dict[
+            str, list[tuple[object, ...]]
+        ] = {}  # key-figure rows as last built, by page group
         self.built_before = False  # a build of this serve session made every page
         self.everything = True  # this build rebuilds every page
         self._settings: object = None
@@ -48,11 +50,12 @@ class DirtyBuilds:
         self.everything = not self.built_before or settings != self._settings
         self._settings = settings
 
-    def rows_changed(self, key: str, rows: list[Any]) -> bool:
+    def rows_changed(self, key: str, rows: Sequence[FigureRow]) -> bool:
         """Whether the key-figure rows shown by the pages ``key`` names differ from the last
         build's (those pages are made again only then)."""
-        changed = self._rows.get(key) != rows
-        self._rows[key] = list(rows)
+        shown = [_shown(row) for row in rows]
+        changed = self._rows.get(key) != shown
+        self._rows[key] = shown
         return changed
 
     @staticmethod
@@ -120,6 +123,13 @@ def rebuild_navigation(pages: Iterable[Page]) -> None:
     for page in pages:
         if not page.file.is_modified():
             _mark_modified(page.file)
+
+
+def _shown(row: FigureRow) -> tuple[object, ...]:
+    """What pages listing figures show of a row: the figure, and its report's metadata (not
+    the report's text, which a row refers to but no such page shows)."""
+    metas = [page.meta for _, page in sorted(row.report.pages.items())]
+    return (row.report.slug, metas, row.figure, row.english, row.metric, row.period, row.change)
 
 
 def _mark_modified(file: File) -> None:
