@@ -46,7 +46,7 @@ class DirtyBuilds:
 
     def start(self, settings: object) -> None:
         """At the start of a build: the first one, and one after ``settings`` (the stamps of
-        mkdocs.yml and the theme's files) changed, rebuild every page."""
+        mkdocs.yml and the theme's files, the folders) changed, rebuild every page."""
         self.everything = not self.built_before or settings != self._settings
         self._settings = settings
 

@@ -221,8 +221,8 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         src_uris = [f.src_uri for f in files]
         content.available = page_languages(src_uris, content.languages)
         if self._dirty and self._language(config).default:  # once, in the first language
-            theme_dir = config.theme.custom_dir
-            self._live.start(self._live.settings_stamp(config.config_file_path, theme_dir))
+            stamp = self._live.settings_stamp(config.config_file_path, config.theme.custom_dir)
+            self._live.start((stamp, config.docs_dir, config.site_dir))
             if self._live.everything and self._live.built_before:
                 log.info("mkdocs.yml or the theme changed: every page is rebuilt")
             data = (content.glossary, content.vocabulary)
