@@ -19,7 +19,8 @@ from typing import Any
 from site_builder.content.glossary import GlossaryEntry
 from site_builder.content.metrics import Vocabulary
 from site_builder.content.model import Block
-from site_builder.site.text import figure_label, figure_value, text
+from site_builder.site.strings import text
+from site_builder.site.text import figure_label, figure_value
 
 _TOKEN_RE = re.compile(r"<p>(digest-fragment-[0-9a-f]{8}-\d+)</p>")
 

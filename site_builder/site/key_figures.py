@@ -16,18 +16,19 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from site_builder.content.metrics import Metric, Vocabulary
+from site_builder.content.metrics import Metric, Vocabulary, is_change
 from site_builder.english.rules import QUALIFIERS as EN_QUALIFIERS
 from site_builder.site.charts import Chart, Point, metric_chart, value_scale
 from site_builder.site.figure_downloads import CSV_FILE, JSON_FILE
 from site_builder.site.model import Report, lang_url, relative_url
 from site_builder.site.pages import FIGURES, GeneratedPage, Site, region_name, report_title
+from site_builder.site.strings import text
 from site_builder.site.templates import Templates
-from site_builder.site.text import figure_value, text, unit_name
+from site_builder.site.text import figure_value, unit_name
 
 ZH_QUALIFIERS = {"more_than": "以上", "nearly": "近", "about": "约", "up_to": "至多"}
 EN_MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
@@ -70,11 +71,6 @@ def figure_rows(reports: Sequence[Report], vocabulary: Vocabulary) -> list[Figur
                 )
             )
     return rows
-
-
-def is_change(figure: Mapping[str, Any], metric: Metric) -> bool:
-    """A change of the metric (同比增长50.7%) rather than a value of it (70.92亿元)."""
-    return bool(figure.get("yoy")) or (figure.get("unit") == "percent" and metric.unit != "percent")
 
 
 def by_metric(rows: Sequence[FigureRow]) -> dict[str, list[FigureRow]]:

@@ -20,16 +20,11 @@ from pypinyin import lazy_pinyin
 from site_builder.content.blocks import escape as md_escape
 from site_builder.content.glossary import GlossaryEntry
 from site_builder.content.metrics import Vocabulary
-from site_builder.english.rules import english_date, english_publication, english_region
+from site_builder.english.rules import english_publication, english_region
 from site_builder.site.html import Fragments, attrs, block_html, esc, figure, lang_span, link
 from site_builder.site.model import Language, Report, iso_date, lang_url, relative_url
-from site_builder.site.text import (
-    KIND_NAMES,
-    figure_label,
-    figure_value,
-    headline_figures,
-    text,
-)
+from site_builder.site.strings import KIND_NAMES, text
+from site_builder.site.text import date_text, figure_label, figure_value, headline_figures
 
 HOME, ARCHIVE, FIGURES, GLOSSARY = "", "archive/", "key-figures/", "glossary/"
 
@@ -136,7 +131,7 @@ def _byline_line(report: Report, site: Site) -> str:
     date = iso_date(report.meta.get("date"))
     if publication and site.lang != "zh":
         publication = site.english_name("publication", str(publication))
-    when = _date_text(date, site.lang) if date else None
+    when = date_text(date, site.lang) if date else None
     source = ("," if site.lang == "zh" else ", ").join(esc(p) for p in (publication, when) if p)
     if source:
         parts.append(source)
@@ -374,14 +369,6 @@ def _caption_row(
 
 
 # -- helpers ------------------------------------------------------------------------------------
-
-
-def _date_text(date: str, lang: str) -> str:
-    """'2021-12-31' as '31 December 2021' or '2021年12月31日'."""
-    if lang == "zh":
-        year, month, day = (int(part) for part in date.split("-"))
-        return f"{year}年{month}月{day}日"
-    return english_date(date) or date
 
 
 def _anchor(value: str) -> str:

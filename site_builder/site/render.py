@@ -19,6 +19,7 @@ from site_builder.content.blocks import parse_body
 from site_builder.content.glossary import GlossaryEntry
 from site_builder.content.metrics import Vocabulary
 from site_builder.content.model import Block
+from site_builder.content.pages import figure_blocks
 from site_builder.content.roles import byline_groups
 from site_builder.english.rules import (
     english_byline,
@@ -29,7 +30,8 @@ from site_builder.english.rules import (
 )
 from site_builder.site.html import Fragments, attrs, esc, figure, figures_box, lang_span, link
 from site_builder.site.model import Report, iso_date
-from site_builder.site.text import headline_figures, status_text, text
+from site_builder.site.strings import status_text, text
+from site_builder.site.text import headline_figures
 
 _HAN_RE = re.compile(r"[\u3400-\u9fff]")
 
@@ -277,31 +279,18 @@ def _definable(term: str) -> bool:
 
 
 def _figures_by_section(report: Report) -> dict[int, list[int]]:
-    """Figure indexes per section of the Chinese page (0 = before the first heading).
-
-    Figures carry no block index, only their ``text``, listed in text order: each is placed
-    in the first block holding its text at or after the previous figure's block, else in the
-    first block holding it at all (the rule ``check`` uses too).
-    """
+    """Figure indexes per section of the Chinese page (0 = before the first heading): each
+    figure is in the first block that may hold it (the rule ``check`` uses too)."""
     blocks: list[Block] = [pb.block for pb in report.source.blocks]
-    texts = [block.text + block.sub for block in blocks]
     section_of = []
     headings = 0
     for block in blocks:
         headings += block.kind == "heading"
         section_of.append(headings)
     sections: dict[int, list[int]] = {}
-    cursor = 0
-    for index, key_figure in enumerate(report.figures("zh")):
-        wanted = str(key_figure.get("text") or "")
-        if not wanted:
-            continue
-        holder = next((i for i in range(cursor, len(texts)) if wanted in texts[i]), None)
-        if holder is None:
-            holder = next((i for i in range(cursor) if wanted in texts[i]), None)
-        if holder is not None:
-            cursor = holder
-            sections.setdefault(section_of[holder], []).append(index)
+    for index, holders in enumerate(figure_blocks(blocks, report.figures("zh"))):
+        if holders:
+            sections.setdefault(section_of[holders[0]], []).append(index)
     return sections
 
 
