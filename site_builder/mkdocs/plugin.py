@@ -204,18 +204,19 @@ class DigestPlugin(BasePlugin[DigestConfig]):
     @event_priority(-110)  # after mkdocs-static-i18n chose this language's files
     def _add_pages(self, files: Files, config: MkDocsConfig) -> Files:
         site = self._site(files, config)
-        templates = Templates(config.theme.dirs)
+        templates = self._templates = Templates(config.theme.dirs)  # also for report pages
         rows = self._content.figures
         try:
-            pages = [home_page(site), archive_page(site), index_page(site, rows, templates)]
+            pages = [home_page(site, templates), archive_page(site, templates)]
+            pages.append(index_page(site, rows, templates))
             for found in by_metric(rows).values():
                 metric = found[0].metric
                 assert metric is not None
                 pages += metric_pages(site, metric, found, templates, self.config.metric_rows)
         except SiteBuilderError as exc:
             raise PluginError(f"digest: {exc}") from None
-        pages.append(glossary_page(site))
-        pages += [bilingual_page(report, site) for report in site.reports]
+        pages.append(glossary_page(site, templates))
+        pages += [bilingual_page(report, site, templates) for report in site.reports]
         if site.language.default:
             # The downloads hold every language: one copy, at the site's root.
             table = download_rows(rows, site)
@@ -287,6 +288,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
                 self.config.section_limit,
                 content.abbreviations,
                 content.vocabulary,
+                templates=self._templates,
             )
         except SiteBuilderError as exc:
             raise PluginError(f"digest: {page.file.src_uri}: {exc.reason}") from None

@@ -24,9 +24,9 @@ from site_builder.content.metrics import Metric, Vocabulary, is_change
 from site_builder.english.rules import QUALIFIERS as EN_QUALIFIERS
 from site_builder.site.charts import Chart, Point, metric_chart, value_scale
 from site_builder.site.figure_downloads import CSV_FILE, JSON_FILE
+from site_builder.site.generated import FIGURES, GeneratedPage, Site, region_name, report_title
 from site_builder.site.model import Report, lang_url, relative_url
-from site_builder.site.pages import FIGURES, GeneratedPage, Site, region_name, report_title
-from site_builder.site.strings import text
+from site_builder.site.strings import text, words
 from site_builder.site.templates import Templates
 from site_builder.site.text import figure_value, unit_name
 
@@ -167,7 +167,7 @@ def index_page(site: Site, rows: Sequence[FigureRow], templates: Templates) -> G
     body = templates.render(
         "digest/key-figures.html",
         lang=lang,
-        t=_words(lang),
+        t=words(lang),
         metrics=metrics,
         csv_href=_download_href(CSV_FILE, site),
         json_href=_download_href(JSON_FILE, site),
@@ -188,7 +188,6 @@ def metric_pages(
     changes = [row for row in rows if row.change]
     count = page_count(rows, rows_per_page)
     name = metric_name(metric, lang)
-    words = _words(lang)
     regions = _region_count(rows)
     pages = []
     for number in range(1, count + 1):
@@ -204,7 +203,7 @@ def metric_pages(
         body = templates.render(
             "digest/metric.html",
             lang=lang,
-            t=words,
+            t=words(lang),
             metric=metric,
             name=name,
             other_name=metric.en if lang == "zh" else metric.zh,
@@ -289,7 +288,7 @@ def _chart(rows: Sequence[FigureRow], metric: Metric, site: Site, key: str) -> C
     ]
     unit = "percent" if key == "changes" else metric.unit
     title = text(lang, f"chart.title.{key}", name=metric_name(metric, lang))
-    return metric_chart(points, unit, lang, title, _words(lang))
+    return metric_chart(points, unit, lang, title, words(lang))
 
 
 def same_regions(names: Sequence[str]) -> dict[str, str]:
@@ -349,14 +348,3 @@ def _unit_label(metric: Metric, lang: str) -> str:
 def _download_href(name: str, site: Site, from_norm: str = FIGURES) -> str:
     # The downloads live once, at the site's root, for every language.
     return relative_url(name, lang_url(from_norm, site.language))
-
-
-def _words(lang: str) -> dict[str, str]:
-    keys = (
-        "figures.report", "figures.region", "figures.period", "figures.value", "metric.qualifier",
-        "metric.printed", "metric.metric", "metric.unit", "metric.reports", "metric.regions",
-        "metric.newest", "metric.index", "metric.download_csv", "metric.download_json",
-        "metric.pages", "metric.rows", "metrics.lead", "metrics.unmatched", "metric.table",
-        "chart.desc", "chart.more", "chart.more_lines", "chart.fallback",
-    )  # fmt: skip
-    return {key: text(lang, key) for key in keys}

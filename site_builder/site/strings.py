@@ -5,6 +5,8 @@ Plain data; the templates and page functions look words up with ``text``.
 
 from __future__ import annotations
 
+import functools
+
 STRINGS: dict[str, dict[str, str]] = {
     "en": {
         "home.title": "Reports",
@@ -206,3 +208,10 @@ def status_text(status: object, lang: str) -> str | None:
     if status not in ("reviewed", "draft", "machine", "pending"):
         return None
     return text(lang, "translation.status", status=text(lang, f"status.{status}"))
+
+
+@functools.cache  # the same table for every page of a language
+def words(lang: str) -> dict[str, str]:
+    """Every word of the site in ``lang`` by key, as ``text`` gives it (for the templates)."""
+    table = STRINGS.get(lang) or STRINGS["en"]
+    return {key: table.get(key) or english for key, english in STRINGS["en"].items()}

@@ -26,6 +26,8 @@ class Templates:
             undefined=jinja2.StrictUndefined,
             trim_blocks=True,
             lstrip_blocks=True,
+            # Made anew for each build: no need to look at the files again on every page.
+            auto_reload=False,
         )
 
     def render(self, template_name: str, /, **context: Any) -> str:
