@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from site_builder.content.metrics import Metric, Vocabulary, is_change
-from site_builder.english.rules import QUALIFIERS as EN_QUALIFIERS
+from site_builder.english.figure_rules import QUALIFIERS as EN_QUALIFIERS
 from site_builder.site.generated import FIGURES
 from site_builder.site.model import Report
 

@@ -13,7 +13,9 @@ from typing import Any
 
 from site_builder.content.glossary import GlossaryEntry
 from site_builder.content.metrics import Vocabulary, is_change
-from site_builder.english.rules import NOUNS, english_date, english_figure, is_placeholder
+from site_builder.english.figure_rules import NOUNS, english_figure
+from site_builder.english.placeholders import is_placeholder
+from site_builder.english.rules import english_date
 
 # Unit column of the key-figures table. English: the plural nouns the English rules use,
 # with symbols for measures; Chinese: the measure word as printed.
