@@ -6,6 +6,7 @@ text MkDocs read (``parse_page``); both give a ``Page``.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -92,18 +93,23 @@ def _key_lines(node: yaml.Node | None, key: tuple[str | int, ...], out: dict) ->
             _key_lines(item, key + (index,), out)
 
 
-def figure_blocks(blocks: list[Block], figures: list[dict[str, Any]]) -> list[list[int]]:
-    """For each key figure, the indexes of the blocks that may hold it, best first.
+def figure_blocks(
+    blocks: list[Block], figures: list[dict[str, Any]], best_only: bool = False
+) -> list[list[int]]:
+    """For each key figure, the indexes of the blocks that may hold it, best first (with
+    ``best_only``, just the best: the site places each figure there, and stops looking).
 
     Figures carry no block index, only their ``text``, and are listed in text order: the
     block of the previous figure is where the search starts, then later blocks, then earlier.
     """
+    texts = [block.text + block.sub for block in blocks]
     found: list[list[int]] = []
     cursor = 0
     for figure in figures:
         text = str(figure.get("text") or "")
-        holders = [i for i, b in enumerate(blocks) if text and text in b.text + b.sub]
-        ordered = [i for i in holders if i >= cursor] + [i for i in holders if i < cursor]
+        order = itertools.chain(range(cursor, len(texts)), range(cursor))
+        holders = (i for i in order if text and text in texts[i])
+        ordered = list(itertools.islice(holders, 1) if best_only else holders)
         if ordered:
             cursor = ordered[0]
         found.append(ordered)

@@ -6,13 +6,23 @@ digest/bilingual.html.
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import dataclass, field
 
 from site_builder.content.model import Block
 from site_builder.site.generated import GeneratedPage, Site, report_title
 from site_builder.site.model import Report, lang_url, relative_url
 from site_builder.site.strings import text, words
 from site_builder.site.templates import Templates
+
+
+@dataclass
+class Row:
+    """A row of the view: a pair of blocks (language, block or None), or a photo."""
+
+    kind: str  # the blocks' kind, or 'caption' for a photo with its captions
+    sides: tuple[tuple[str, Block | None], ...] = ()
+    captions: list[tuple[str, str]] = field(default_factory=list)  # (text, language)
+    image: str | None = None
 
 
 def bilingual_url(report: Report) -> str:
@@ -34,7 +44,7 @@ def bilingual_page(report: Report, site: Site, templates: Templates) -> Generate
         status = "missing"
     elif [b.kind for b in zh_blocks] != [b.kind for b in en_blocks]:
         status = "misaligned"
-    rows: list[dict[str, Any]] = []
+    rows: list[Row] = []
     captions = 0
     for index in range(max(len(zh_blocks), len(en_blocks))):
         zh_block = zh_blocks[index] if index < len(zh_blocks) else None
@@ -46,7 +56,7 @@ def bilingual_page(report: Report, site: Site, templates: Templates) -> Generate
             captions += 1
             rows.append(_caption_row(report, site, norm, captions, zh_block, en_block))
             continue
-        rows.append({"kind": kind, "zh": zh_block, "en": en_block})
+        rows.append(Row(kind, sides=(("zh", zh_block), ("en", en_block))))
     body = templates.render(
         "digest/bilingual.html",
         t=words(lang),
@@ -71,7 +81,7 @@ def _caption_row(
     number: int,
     zh_block: Block | None,
     en_block: Block | None,
-) -> dict[str, Any]:
+) -> Row:
     src = f"{report.norm_url}images/{number}.jpg"
     image = None
     if src in site.assets:
@@ -82,4 +92,4 @@ def _caption_row(
         if block is not None and block.text
     ]
     captions.sort(key=lambda caption: caption[1] != site.lang)  # the page's language first
-    return {"kind": "caption", "captions": captions, "image": image}
+    return Row("caption", captions=captions, image=image)

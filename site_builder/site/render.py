@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from site_builder.content.blocks import parse_body
@@ -88,6 +89,17 @@ def render_report(
     return "\n\n".join(part for part in parts if part) + "\n", html
 
 
+@dataclass
+class FigureItem:
+    """One key figure of a callout (digest/figures-box.html)."""
+
+    value: str
+    label: str
+    label_lang: str | None  # 'zh' when the label stays in Chinese on a translated page
+    original: str | None  # the Chinese label and text, as a tooltip on a translated page
+    href: str | None  # the page of the metric the figure measures
+
+
 def figures_box(
     figures: Sequence[Mapping[str, Any]],
     lang: str,
@@ -112,13 +124,13 @@ def figures_box(
         if lang != "zh":
             original = f"{figure.get('label') or ''} {figure.get('text') or ''}".strip()
         items.append(
-            {
-                "value": figure_value(figure, lang),
-                "label": label,
-                "label_lang": "zh" if untranslated else None,
-                "original": original,
-                "href": (metric_links or {}).get(str(figure.get("metric") or "")),
-            }
+            FigureItem(
+                value=figure_value(figure, lang),
+                label=label,
+                label_lang="zh" if untranslated else None,
+                original=original,
+                href=(metric_links or {}).get(str(figure.get("metric") or "")),
+            )
         )
     title = text(lang, "glance" if kind == "glance" else "section")
     return templates.render("digest/figures-box.html", kind=kind, title=title, items=items)
@@ -152,7 +164,7 @@ def _figures_by_section(report: Report) -> dict[int, list[int]]:
         headings += block.kind == "heading"
         section_of.append(headings)
     sections: dict[int, list[int]] = {}
-    for index, holders in enumerate(figure_blocks(blocks, report.figures("zh"))):
+    for index, holders in enumerate(figure_blocks(blocks, report.figures("zh"), best_only=True)):
         if holders:
             sections.setdefault(section_of[holders[0]], []).append(index)
     return sections
