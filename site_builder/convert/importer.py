@@ -26,11 +26,12 @@ from site_builder.content.files import write_atomic
 from site_builder.content.frontmatter import split_front_matter
 from site_builder.content.metrics import METRICS_FILE, Vocabulary, load_metrics
 from site_builder.content.model import Article, Block, KeyFigure, Metadata
+from site_builder.convert.characters import analysis_texts
 from site_builder.convert.decode import decode_bytes
 from site_builder.convert.figures import find_key_figures
 from site_builder.convert.html_source import looks_like_html, parse_html
 from site_builder.convert.metrics import describe_figures
-from site_builder.convert.normalise import analysis_texts, normalise, text_to_raw_lines
+from site_builder.convert.normalise import normalise, text_to_raw_lines
 from site_builder.convert.parse import parse_normalised
 from site_builder.convert.render import page_digest, render_zh_page
 from site_builder.convert.slug import make_slug
