@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from site_builder.content.metrics import load_metrics
-from site_builder.convert.importer import convert
+from site_builder.convert.pipeline import convert
 from site_builder.convert.render import render_zh_page
 
 ROOT = Path(__file__).resolve().parent

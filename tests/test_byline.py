@@ -6,7 +6,7 @@ import pytest
 
 from site_builder.content.roles import ROLES, byline_groups, english_role, split_media_role
 from site_builder.content.schema import ZH_PAGE, validate
-from site_builder.site.render import metadata_fields
+from site_builder.site.report_header import metadata_fields
 
 GROUPS = [{"role": "本报记者", "names": ["李明"]}, {"role": "通讯员", "names": ["王芳", "赵小川"]}]
 
@@ -36,19 +36,25 @@ def test_byline_groups_reads_both_forms():
     assert byline_groups(None) == [] and byline_groups([{"role": "记者", "names": []}]) == []
 
 
+def shown(meta, lang):
+    """The header's fields by key: what each says."""
+    return {field.key: field for field in metadata_fields(meta, lang)}
+
+
 def test_site_header_shows_every_group_in_both_languages():
-    zh = dict(metadata_fields(page(GROUPS), "zh"))
-    assert zh["byline"] == "本报记者 李明 通讯员 王芳 赵小川"
-    en = dict(metadata_fields(page(GROUPS), "en"))
-    assert en["byline"] == "Staff reporter: Li Ming; Correspondents: Wang Fang, Zhao Xiaochuan"
-    older = dict(metadata_fields(page({"role": "本报通讯员", "names": ["王茂征"]}), "en"))
-    assert older["byline"] == "Correspondent: Wang Maozheng"
+    zh = shown(page(GROUPS), "zh")
+    assert zh["byline"].text == "本报记者 李明 通讯员 王芳 赵小川"
+    en = shown(page(GROUPS), "en")
+    assert en["byline"].text == "Staff reporter: Li Ming; Correspondents: Wang Fang, Zhao Xiaochuan"
+    older = shown(page({"role": "本报通讯员", "names": ["王茂征"]}), "en")
+    assert older["byline"].text == "Correspondent: Wang Maozheng"
 
 
 def test_section_name_is_shown_with_the_edition():
     meta = page(None) | {"edition": "第A2版", "section": "要闻"}
-    assert dict(metadata_fields(meta, "zh"))["edition"] == "第A2版 要闻"
-    assert dict(metadata_fields(meta, "en"))["edition"].startswith("Page A2 ")
+    assert shown(meta, "zh")["edition"].text == "第A2版 要闻"
+    edition = shown(meta, "en")["edition"]
+    assert (edition.text, edition.original) == ("Page A2", "要闻")
 
 
 def test_role_table_has_both_numbers_for_every_role():

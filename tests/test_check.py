@@ -23,7 +23,7 @@ from site_builder.content.identity import figure_id, label_digest
 from site_builder.content.model import Block
 from site_builder.english.backends import NoneBackend
 from site_builder.english.check import check_content
-from site_builder.english.rules import placeholder
+from site_builder.english.placeholders import placeholder
 from site_builder.english.translate import translate_report
 
 SLUG = "2021-12-31-gangshan"

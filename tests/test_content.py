@@ -10,7 +10,8 @@ import pytest
 from site_builder.content.blocks import parse_body
 from site_builder.content.frontmatter import read_page
 from site_builder.convert.decode import text_lines
-from site_builder.convert.importer import convert, was_edited
+from site_builder.convert.importer import was_edited
+from site_builder.convert.pipeline import convert
 
 CONTENT = Path(__file__).resolve().parent.parent / "content"
 REPORTS = sorted(p for p in (CONTENT / "reports").iterdir() if (p / "index.zh.md").exists())

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from site_builder.content.model import Article, Byline
-from site_builder.convert.importer import convert
+from site_builder.convert.pipeline import convert
 from tests.golden import GOLDEN, SEEDS, golden_paths, render_seed
 
 GANGSHAN = SEEDS / "000_faf2fa279c11dbf0.txt"

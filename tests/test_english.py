@@ -11,20 +11,16 @@ from hypothesis import strategies as st
 
 from site_builder.content.glossary import GlossaryEntry
 from site_builder.english.figure_check import check_text
+from site_builder.english.figure_rules import NOUNS, QUALIFIERS, english_figure
 from site_builder.english.mentions import read_mentions
+from site_builder.english.placeholders import chinese_leak, is_placeholder, placeholder
 from site_builder.english.rules import (
-    NOUNS,
-    QUALIFIERS,
-    chinese_leak,
     english_byline,
     english_date,
     english_edition,
-    english_figure,
     english_publication,
     english_region,
-    is_placeholder,
     person_name,
-    placeholder,
 )
 
 

@@ -14,7 +14,7 @@ import yaml
 from site_builder.content.metrics import load_metrics
 from site_builder.content.model import KeyFigure
 from site_builder.convert.figures import figures_in_text
-from site_builder.convert.importer import convert
+from site_builder.convert.pipeline import convert
 from site_builder.convert.words import _tagger
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -7,20 +7,17 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from site_builder.content.model import Metadata
+from site_builder.convert.characters import analysis_text, clean_line
 from site_builder.convert.chrome import chrome_hints, find_chrome, is_chrome_line, is_navigation
-from site_builder.convert.normalise import (
-    RawLine,
-    analysis_text,
-    clean_line,
+from site_builder.convert.normalise import RawLine, line_ranges, normalise
+from site_builder.convert.run_together import split_run_together
+from site_builder.convert.wrapped import (
     close_unit_spaces,
     join_wrapped,
     joins_next,
-    line_ranges,
-    normalise,
     reflow_wrapped,
     wrap_width,
 )
-from site_builder.convert.run_together import split_run_together
 
 
 def test_analysis_text_is_simplified_and_of_the_same_length():

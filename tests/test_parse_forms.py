@@ -8,9 +8,9 @@ import pytest
 
 from site_builder.content.model import Byline
 from site_builder.content.roles import ROLES
-from site_builder.convert.importer import convert
 from site_builder.convert.metadata import parse_byline, parse_closing_byline
 from site_builder.convert.numbers import parse_quantity
+from site_builder.convert.pipeline import convert
 from tests.accounting import assert_nothing_lost
 
 REPORT = """济宁日报

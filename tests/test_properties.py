@@ -20,7 +20,7 @@ from site_builder.content.errors import InputError
 from site_builder.content.frontmatter import dump_front_matter, split_front_matter
 from site_builder.content.model import Byline
 from site_builder.content.roles import ROLES
-from site_builder.convert.normalise import analysis_text
+from site_builder.convert.characters import analysis_text
 from site_builder.convert.parse import parse_lines
 from site_builder.convert.render import render_zh_page
 from site_builder.convert.slug import make_slug

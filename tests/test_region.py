@@ -41,7 +41,7 @@ def test_fragments_are_not_places(text, not_a_place):
 
 
 def test_traditional_text_gives_the_simplified_name():
-    from site_builder.convert.normalise import analysis_text
+    from site_builder.convert.characters import analysis_text
 
     assert region(title=analysis_text("關於蓬江區2024年民生實事辦理情況的報告")) == "蓬江区"
 

@@ -20,9 +20,10 @@ that report pages use, for ``site-builder check``.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -264,3 +265,8 @@ def metric_ids(figures: Iterable[object]) -> list[str]:
         if isinstance(metric_id, str) and metric_id:
             seen.setdefault(metric_id, None)
     return list(seen)
+
+
+def is_change(figure: Mapping[str, Any], metric: Metric) -> bool:
+    """A change of the metric (同比增长50.7%) rather than a value of it (70.92亿元)."""
+    return bool(figure.get("yoy")) or (figure.get("unit") == "percent" and metric.unit != "percent")

@@ -1,7 +1,13 @@
-"""Content pages read back for checking and the site: front matter, blocks, key lines."""
+"""Content pages read back for checking and the site: front matter, blocks, key lines.
+
+One model of a read page: the English checks read files (``read_page``), the site parses the
+text MkDocs read (``parse_page``); both give a ``Page``.
+"""
 
 from __future__ import annotations
 
+import itertools
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -11,19 +17,25 @@ import yaml
 
 from site_builder.content.blocks import PageBlock, parse_body
 from site_builder.content.errors import InputError
+from site_builder.content.front_matter_cache import FrontMatterCache
 from site_builder.content.frontmatter import split_front_matter
 from site_builder.content.model import Block
+
+# The language suffix of a page file: index.zh.md, about.en.md, index.zh-Hant.md.
+_LANG_RE = re.compile(r"\.(?P<lang>[a-z]{2}(?:[-_][A-Za-z]+)?)\.md$")
 
 
 @dataclass
 class Page:
     """A content page read back: front matter, body blocks, and where each key sits."""
 
-    path: Path
+    path: Path  # the file; for a page parsed from text, its name in docs_dir (src_uri)
     meta: dict[str, Any]
     blocks: list[PageBlock]
     body_line: int  # line of the body's first line in the file
     key_lines: dict[tuple[str | int, ...], int] = field(default_factory=dict)
+    lang: str = ""  # from the file name (index.zh.md -> 'zh'); '' without a suffix
+    src_uri: str = ""  # the page's name in docs_dir, for pages the site reads
 
     def line_of(self, key: Iterable[str | int]) -> int:
         """The line of a front-matter key (or of its nearest parent that exists), else 1."""
@@ -41,6 +53,17 @@ class Page:
         return [str(d) for d in digests] if isinstance(digests, list) else None
 
 
+def parse_page(
+    text: str, path: Path, src_uri: str = "", *, cache: FrontMatterCache | None = None
+) -> Page:
+    """A page from its text, without key lines; raises FrontMatterError (broken). ``cache``
+    keeps parsed front matter between builds."""
+    meta, body, body_line = split_front_matter(text, src_uri or path, cache=cache)
+    match = _LANG_RE.search(path.name)
+    lang = match.group("lang") if match else ""
+    return Page(path, meta, parse_body(body, body_line), body_line, lang=lang, src_uri=src_uri)
+
+
 def read_page(path: Path) -> Page:
     """Read a content page; raises InputError (unreadable) or FrontMatterError (broken)."""
     try:
@@ -49,9 +72,8 @@ def read_page(path: Path) -> Page:
         raise InputError(path, "not UTF-8 text") from None
     except OSError as exc:
         raise InputError(path, exc.strerror or exc.__class__.__name__) from None
-    meta, body, body_line = split_front_matter(text, path)
-    page = Page(path, meta, parse_body(body, body_line), body_line)
-    front = "\n".join(text.split("\n")[1 : body_line - 2])
+    page = parse_page(text, path)
+    front = "\n".join(text.split("\n")[1 : page.body_line - 2])
     try:
         _key_lines(
             yaml.compose(front, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)),
@@ -75,18 +97,23 @@ def _key_lines(node: yaml.Node | None, key: tuple[str | int, ...], out: dict) ->
             _key_lines(item, key + (index,), out)
 
 
-def figure_blocks(blocks: list[Block], figures: list[dict[str, Any]]) -> list[list[int]]:
-    """For each key figure, the indexes of the blocks that may hold it, best first.
+def figure_blocks(
+    blocks: list[Block], figures: list[dict[str, Any]], best_only: bool = False
+) -> list[list[int]]:
+    """For each key figure, the indexes of the blocks that may hold it, best first (with
+    ``best_only``, just the best: the site places each figure there, and stops looking).
 
     Figures carry no block index, only their ``text``, and are listed in text order: the
     block of the previous figure is where the search starts, then later blocks, then earlier.
     """
+    texts = [block.text + block.sub for block in blocks]
     found: list[list[int]] = []
     cursor = 0
     for figure in figures:
         text = str(figure.get("text") or "")
-        holders = [i for i, b in enumerate(blocks) if text and text in b.text + b.sub]
-        ordered = [i for i in holders if i >= cursor] + [i for i in holders if i < cursor]
+        order = itertools.chain(range(cursor, len(texts)), range(cursor))
+        holders = (i for i in order if text and text in texts[i])
+        ordered = list(itertools.islice(holders, 1) if best_only else holders)
         if ordered:
             cursor = ordered[0]
         found.append(ordered)

@@ -17,11 +17,11 @@ chrome too. Chrome is left out of the page body and named in a layout note; it s
 
 from __future__ import annotations
 
-import datetime
 import re
 
 from site_builder.content.model import Metadata
 from site_builder.content.roles import ROLE_PATTERN
+from site_builder.convert.metadata import iso_date
 
 # Lines that are page furniture wherever they stand (tested on the Simplified text): what
 # starts such a line (matched at its start) and what marks it anywhere in it.
@@ -186,7 +186,7 @@ def chrome_hints(keys: list[str], hints: Metadata) -> None:
         site = _SITE_AND_DATE_RE.match(key)
         if hints.date is None and (labelled or site or re.match(r"\d{4}-\d{1,2}-\d{1,2}\s", key)):
             if date := _DATE_IN_CHROME_RE.search(key):
-                hints.date = _iso(*(int(part) for part in date.groups()))
+                hints.date = iso_date(*(int(part) for part in date.groups()))
         if hints.publication is None and site:
             hints.publication = site.group(1)
         if hints.publication is None and (source := _SOURCE_RE.search(key)):
@@ -194,10 +194,3 @@ def chrome_hints(keys: list[str], hints: Metadata) -> None:
                 hints.publication = source.group(1)
         if hints.publication is None and (paper := _PAPER_IN_NAME_RE.match(key)):
             hints.publication = paper.group(1)
-
-
-def _iso(year: int, month: int, day: int) -> str | None:
-    try:
-        return datetime.date(year, month, day).isoformat()
-    except ValueError:
-        return None

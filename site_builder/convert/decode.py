@@ -11,7 +11,7 @@ import codecs
 import re
 
 from site_builder.content.errors import InputError
-from site_builder.convert.normalise import analysis_text, clean_line
+from site_builder.convert.characters import analysis_text, clean_line
 
 _BOMS = [
     (codecs.BOM_UTF8, "utf-8-sig"),

@@ -23,8 +23,9 @@ import lxml.html
 from site_builder.content.errors import InputError
 from site_builder.content.model import Metadata, SetAside
 from site_builder.convert import metadata as md
+from site_builder.convert.characters import analysis_text, clean_line
 from site_builder.convert.chrome import is_chrome_line, is_navigation
-from site_builder.convert.normalise import RawLine, analysis_text, clean_line, line_ranges
+from site_builder.convert.normalise import RawLine, line_ranges
 
 ENP_RE = re.compile(r"<!--\s*enpproperty(.*?)/enpproperty\s*-->", re.S)
 TAG_RE = re.compile(r"<(\w+)>(.*?)</\1>", re.S)

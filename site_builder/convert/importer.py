@@ -1,4 +1,4 @@
-"""Import raw reports: the pipeline decode -> parse -> figures -> render, and the disk side.
+"""Import raw reports: convert each (pipeline.py), render its page, and the disk side.
 
 Writes are atomic (temp file + rename). A page edited since it was generated is never
 overwritten without --force: the page carries a digest of what was generated.
@@ -25,13 +25,8 @@ from site_builder.content.errors import EditedPageError, InputError, SiteBuilder
 from site_builder.content.files import write_atomic
 from site_builder.content.frontmatter import split_front_matter
 from site_builder.content.metrics import METRICS_FILE, Vocabulary, load_metrics
-from site_builder.content.model import Article, Block, KeyFigure, Metadata
-from site_builder.convert.decode import decode_bytes
-from site_builder.convert.figures import find_key_figures
-from site_builder.convert.html_source import looks_like_html, parse_html
-from site_builder.convert.metrics import describe_figures
-from site_builder.convert.normalise import analysis_texts, normalise, text_to_raw_lines
-from site_builder.convert.parse import parse_normalised
+from site_builder.content.model import Metadata
+from site_builder.convert.pipeline import convert
 from site_builder.convert.render import page_digest, render_zh_page
 from site_builder.convert.slug import make_slug
 
@@ -47,60 +42,6 @@ class ImportResult:
     warnings: list[str] = field(default_factory=list)
     status: str = ""  # created, updated, unchanged, failed
     error: str = ""
-
-
-def convert(
-    data: bytes, path: object = "<input>", vocabulary: Vocabulary | None = None
-) -> tuple[Article, str]:
-    """Bytes of a raw report -> (Article with key figures, source extension).
-
-    decode -> (HTML: page -> article lines) -> normalise -> parse -> key figures. With a
-    metric ``vocabulary`` (content/metrics.yml), figures that measure one of its indicators
-    get its id as ``metric``.
-    """
-    text = decode_bytes(data, path)
-    if looks_like_html(text):
-        page = parse_html(text, path)
-        normalised = normalise(page.lines)
-        normalised.set_aside[:0] = page.set_aside
-        normalised.notes[:0] = page.notes
-        article = parse_normalised(normalised, page.meta, header=not page.meta.title)
-        extension = ".html"
-    else:
-        article = parse_normalised(normalise(text_to_raw_lines(text)))
-        extension = ".txt"
-    if not any(block.kind == "paragraph" for block in article.blocks):
-        raise InputError(path, "no article text found")
-    article.key_figures = key_figures_as_printed(article)
-    describe_figures(article, vocabulary)
-    return article, extension
-
-
-def key_figures_as_printed(article: Article) -> list[KeyFigure]:
-    """Key figures found in the Simplified text, with ``text`` as printed (萬 stays 萬).
-
-    The analysis text has the same length as the printed one, so a figure's offset in one
-    is its offset in the other; figures come in text order within a block.
-    """
-    keys = analysis_texts([block.text for block in article.blocks])
-    analysed = Article(
-        meta=article.meta,
-        blocks=[
-            Block(block.kind, key, block.lead, block.sub, block.line)
-            for block, key in zip(article.blocks, keys, strict=True)
-        ],
-    )
-    figures = find_key_figures(analysed)
-    cursor: dict[int, int] = {}
-    for figure in figures:
-        key = analysed.blocks[figure.block].text
-        start = key.find(figure.text, cursor.get(figure.block, 0))
-        if start < 0:
-            start = key.find(figure.text)
-        printed = article.blocks[figure.block].text
-        figure.text = printed[start : start + len(figure.text)]
-        cursor[figure.block] = start + len(figure.text)
-    return figures
 
 
 def was_edited(page: Path) -> bool:

@@ -13,17 +13,11 @@ from __future__ import annotations
 
 from site_builder.content.model import Article, Block, Byline, Metadata, SetAside
 from site_builder.convert import metadata as md
+from site_builder.convert.characters import analysis_text, analysis_texts
 from site_builder.convert.classify import classify_blocks, mark_leads
 from site_builder.convert.header import read_header, skip_known_header
 from site_builder.convert.layout import repair_layout
-from site_builder.convert.normalise import (
-    Line,
-    Normalised,
-    RawLine,
-    analysis_text,
-    analysis_texts,
-    normalise,
-)
+from site_builder.convert.normalise import Line, Normalised, RawLine, normalise
 from site_builder.convert.region import TITLE_WEIGHT, find_region
 
 REGION_WEIGHTS = {"title": TITLE_WEIGHT, "opening": 2.0, "body": 1.0, "caption": 0.5}

@@ -9,8 +9,9 @@ from site_builder.content.blocks import PageBlock
 from site_builder.content.identity import english_entries, has_identity, label_digest
 from site_builder.content.pages import Page
 from site_builder.english.figure_check import check_text, match_figures
+from site_builder.english.figure_rules import english_figure
+from site_builder.english.placeholders import is_placeholder
 from site_builder.english.problems import Problem, key_figures, problem
-from site_builder.english.rules import english_figure, is_placeholder
 
 FIGURE_CODES = {"unit": "E033", "direction": "E034", "qualifier": "E035"}
 

@@ -24,8 +24,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from site_builder.english.figure_rules import decimal_value, english_figure
 from site_builder.english.mentions import MEASURES, QUALIFIER_WORDS, Mention, read_mentions
-from site_builder.english.rules import decimal_value, english_figure
 
 Kind = str  # value | unit | direction | qualifier
 

@@ -7,7 +7,8 @@ from typing import Any
 
 from site_builder.content.identity import label_digest
 from site_builder.english.figure_check import check_text
-from site_builder.english.rules import english_figure, is_placeholder
+from site_builder.english.figure_rules import english_figure
+from site_builder.english.placeholders import is_placeholder
 from site_builder.english.translator import Translator
 
 STATUS_RANK = {"pending": 0, "machine": 1, "draft": 2, "reviewed": 3}

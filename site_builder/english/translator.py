@@ -14,14 +14,9 @@ from site_builder.content.model import Block
 from site_builder.content.pages import Page, figure_blocks
 from site_builder.english.backends import Backend, BackendError, ReplyError, TranslationContext
 from site_builder.english.figure_check import match_figures
+from site_builder.english.figure_rules import english_figure
+from site_builder.english.placeholders import PLACEHOLDER, chinese_leak, is_placeholder, placeholder
 from site_builder.english.rule_blocks import rule_translation
-from site_builder.english.rules import (
-    PLACEHOLDER,
-    chinese_leak,
-    english_figure,
-    is_placeholder,
-    placeholder,
-)
 
 ATTEMPTS = 3  # replies tried per block before it is left pending
 

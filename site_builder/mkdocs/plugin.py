@@ -164,7 +164,10 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         self._dirty = False  # `mkdocs serve --dirty`: rebuild only what a save changed
         self._live = DirtyBuilds()
         self._changed_reports: set[str] = set()
-        self._templates = MemoryBytecodeCache()
+        # Compiled templates, for every build of the process: Material's (MkDocs' Jinja
+        # environment), and ours (a separate environment with its own options).
+        self._compiled = MemoryBytecodeCache()
+        self._compiled_digest = MemoryBytecodeCache()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # A plugin with on_startup is kept across `mkdocs serve` rebuilds (MkDocs' rule), so
@@ -233,23 +236,25 @@ class DigestPlugin(BasePlugin[DigestConfig]):
     @event_priority(-110)  # after mkdocs-static-i18n chose this language's files
     def _add_pages(self, files: Files, config: MkDocsConfig) -> Files:
         site = self._site(files, config)
-        templates = Templates(config.theme.dirs)
+        templates = Templates(config.theme.dirs, self._compiled_digest)
+        self._templates = templates  # also for report pages
         rows = self._content.figures
         # A dirty build makes only the pages a change can reach (live_preview.py).
         live = self._live if self._dirty and not self._live.everything else None
         try:
-            pages = [home_page(site), archive_page(site), index_page(site, rows, templates)]
+            pages = [home_page(site, templates), archive_page(site, templates)]
+            pages.append(index_page(site, rows, templates))
             for found in by_metric(rows).values():
                 metric = found[0].metric
                 assert metric is not None
                 if live is None or live.rows_changed(f"{site.lang}:{metric.id}", found):
                     pages += metric_pages(site, metric, found, templates, self.config.metric_rows)
+            pages.append(glossary_page(site, templates))
+            changed = self._changed_reports
+            reports = [r for r in site.reports if live is None or r.slug in changed]
+            pages += [bilingual_page(report, site, templates) for report in reports]
         except SiteBuilderError as exc:
             raise PluginError(f"digest: {exc}") from None
-        pages.append(glossary_page(site))
-        changed = self._changed_reports
-        reports = [r for r in site.reports if live is None or r.slug in changed]
-        pages += [bilingual_page(report, site) for report in reports]
         if site.language.default and (live is None or live.rows_changed("downloads", rows)):
             # The downloads hold every language: one copy, at the site's root.
             table = download_rows(rows, site)
@@ -281,7 +286,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
     def on_env(
         self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files
     ) -> jinja2.Environment:
-        env.bytecode_cache = self._templates  # compiled once per process, not per build
+        env.bytecode_cache = self._compiled  # compiled once per process, not per build
         return env
 
     # -- pages ----------------------------------------------------------------------------------
@@ -340,6 +345,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
                 self.config.section_limit,
                 content.abbreviations,
                 content.vocabulary,
+                templates=self._templates,
             )
         except SiteBuilderError as exc:
             raise PluginError(f"digest: {page.file.src_uri}: {exc.reason}") from None

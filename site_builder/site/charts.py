@@ -120,7 +120,7 @@ def metric_chart(
     points: Sequence[Point], unit: str, lang: str, title: str, words: dict[str, str]
 ) -> Chart | None:
     """Bars for one period per region, lines when a region has several years; None without
-    values. ``words`` holds the sentences of the page's language (see site.text)."""
+    values. ``words`` holds the sentences of the page's language (see site.strings)."""
     if not points:
         return None
     scale = value_scale([p.value for p in points], unit, lang)

@@ -13,8 +13,8 @@ from site_builder.site.model import iso_date
 from site_builder.site.text import figure_label
 
 if TYPE_CHECKING:
-    from site_builder.site.key_figures import FigureRow
-    from site_builder.site.pages import Site
+    from site_builder.site.figure_rows import FigureRow
+    from site_builder.site.generated import Site
 
 CSV_FILE, JSON_FILE = "key-figures.csv", "key-figures.json"
 COLUMNS = (

@@ -14,12 +14,12 @@ import posixpath
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
-from site_builder.content.blocks import PageBlock, parse_body
 from site_builder.content.front_matter_cache import FrontMatterCache
-from site_builder.content.frontmatter import split_front_matter
 from site_builder.content.identity import english_entries
+from site_builder.content.pages import Page, parse_page
 
 SOURCE_LANG = "zh"  # the Chinese page is the source of truth; other languages follow it
 REPORT_RE = re.compile(r"^reports/(?P<slug>[^/]+)/index\.(?P<lang>[a-z]{2}(?:[-_][A-Za-z]+)?)\.md$")
@@ -36,14 +36,8 @@ class Language:
     default: bool = False
 
 
-@dataclass
-class ReportPage:
-    """One language version of a report: its front matter and its body blocks."""
-
-    lang: str
-    src_uri: str
-    meta: dict[str, Any]
-    blocks: list[PageBlock]
+# One language version of a report is a content page; the MkDocs adapter knows it by this name.
+ReportPage = Page
 
 
 @dataclass
@@ -51,10 +45,10 @@ class Report:
     """A report folder ``reports/<slug>/`` with its page in each language present."""
 
     slug: str
-    pages: dict[str, ReportPage] = field(default_factory=dict)
+    pages: dict[str, Page] = field(default_factory=dict)
 
     @property
-    def source(self) -> ReportPage:
+    def source(self) -> Page:
         """The Chinese page (metadata and key figures live there), else any page."""
         return self.pages.get(SOURCE_LANG) or next(iter(self.pages.values()))
 
@@ -62,7 +56,7 @@ class Report:
     def meta(self) -> dict[str, Any]:
         return self.source.meta
 
-    def page(self, lang: str) -> ReportPage | None:
+    def page(self, lang: str) -> Page | None:
         return self.pages.get(lang)
 
     @property
@@ -107,16 +101,15 @@ class Report:
         return figures
 
 
-def read_report_page(text: str, src_uri: str, cache: FrontMatterCache | None = None) -> ReportPage:
+def read_report_page(text: str, src_uri: str, cache: FrontMatterCache | None = None) -> Page:
     """Parse a report page (``reports/<slug>/index.<lang>.md``); raises FrontMatterError."""
     match = REPORT_RE.match(src_uri)
     if not match:
         raise ValueError(f"not a report page: {src_uri}")
-    meta, body, first_line = split_front_matter(text, src_uri, cache=cache)
-    return ReportPage(match.group("lang"), src_uri, meta, parse_body(body, first_line))
+    return parse_page(text, Path(src_uri), src_uri, cache=cache)
 
 
-def collect_reports(pages: Iterable[ReportPage]) -> list[Report]:
+def collect_reports(pages: Iterable[Page]) -> list[Report]:
     """Group pages into reports, newest first."""
     reports: dict[str, Report] = {}
     for page in pages:

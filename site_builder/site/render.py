@@ -4,46 +4,34 @@
 the Markdown MkDocs converts: a header block (title, publication, date, edition, byline,
 region, period, links), key-figure callouts in place of their markers, photo captions as
 figures (or placeholders), an editor's note at the end and, on translated pages, glossary
-explanations as abbreviations (tooltips). Body text stays Markdown; what we add is escaped HTML, kept
-out of Python-Markdown as ``Fragments`` that are put back into the converted page.
+explanations as abbreviations (tooltips). Body text stays Markdown; what we add comes from the
+theme's digest/*.html templates, kept out of Python-Markdown as ``Fragments`` that are put back
+into the converted page.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from site_builder.content.blocks import parse_body
 from site_builder.content.glossary import GlossaryEntry
 from site_builder.content.metrics import Vocabulary
 from site_builder.content.model import Block
-from site_builder.content.roles import byline_groups
-from site_builder.english.rules import (
-    english_byline,
-    english_date,
-    english_edition,
-    english_publication,
-    english_region,
-)
-from site_builder.site.html import Fragments, attrs, esc, figure, figures_box, lang_span, link
-from site_builder.site.model import Report, iso_date
-from site_builder.site.text import headline_figures, status_text, text
+from site_builder.content.pages import figure_blocks
+from site_builder.site.abbreviations import Abbreviations
+from site_builder.site.html import Fragments
+from site_builder.site.model import Report
+from site_builder.site.report_header import ReportLinks, report_header
+from site_builder.site.strings import text, words
+from site_builder.site.templates import Templates
+from site_builder.site.text import figure_label, figure_value, headline_figures
+
+__all__ = ["Abbreviations", "ReportLinks", "figures_box", "render_report"]
 
 _HAN_RE = re.compile(r"[\u3400-\u9fff]")
-
-
-@dataclass
-class ReportLinks:
-    """Relative links from one report page, worked out by the caller from the built files."""
-
-    bilingual: str | None = None
-    source: str | None = None
-    report_error: str | None = None  # the about page's "how to report an error" section
-    languages: list[tuple[str, str, str]] = field(default_factory=list)  # (lang, name, url)
-    images: dict[int, str] = field(default_factory=dict)  # caption number -> image url
-    metrics: dict[str, str] = field(default_factory=dict)  # metric id -> its page's url
 
 
 def render_report(
@@ -55,6 +43,8 @@ def render_report(
     section_limit: int = 6,
     abbreviations: Abbreviations | None = None,
     metrics: Vocabulary | None = None,
+    *,
+    templates: Templates,
 ) -> tuple[str, Fragments]:
     """The Markdown MkDocs should convert for ``report``'s page in ``lang``, and the HTML
     fragments to put into the converted page (``Fragments.fill``)."""
@@ -65,7 +55,11 @@ def render_report(
     explain = (
         (abbreviations or Abbreviations(glossary)).for_page(markdown) if lang != "zh" else None
     )
-    parts = [html.add(report_header(report, lang, links, glossary))]
+
+    def box(shown: Sequence[Mapping[str, Any]], kind: str) -> str:
+        return figures_box(shown, lang, kind, templates, by_zh, metrics, links.metrics)
+
+    parts = [html.add(report_header(report, lang, links, templates, glossary))]
     captions = 0
     headings = 0
     for page_block in parse_body(markdown):
@@ -74,234 +68,105 @@ def render_report(
             headings += 1
             parts.append(page_block.markdown)
         elif block.kind == "callout" and block.text == "glance":
-            box = figures_box(
-                headline_figures(figures), lang, "glance", by_zh, metrics, links.metrics
-            )
-            parts.append(html.add(box))
+            parts.append(html.add(box(headline_figures(figures), "glance")))
         elif block.kind == "callout":
             chosen = _short_list(sections.get(headings, []), figures, section_limit)
-            shown = [figures[i] for i in chosen]
-            box = figures_box(shown, lang, "section", by_zh, metrics, links.metrics)
-            parts.append(html.add(box))
+            parts.append(html.add(box([figures[i] for i in chosen], "section")))
         elif block.kind == "caption":
             captions += 1
-            parts.append(html.add(figure([(block.text, None)], links.images.get(captions), lang)))
+            photo = templates.render(
+                "digest/photo.html",
+                t=words(lang),
+                captions=[(block.text, None)],
+                image=links.images.get(captions),
+            )
+            parts.append(html.add(photo))
         elif block.kind == "paragraph" and explain and explain.pending:
             parts.append(explain.mark(page_block.markdown))
         else:
             parts.append(page_block.markdown)
-    parts.append(html.add(editor_note(report, lang, links)))
+    parts.append(html.add(editor_note(report, lang, links, templates)))
     return "\n\n".join(part for part in parts if part) + "\n", html
 
 
-def report_header(
-    report: Report, lang: str, links: ReportLinks, glossary: Sequence[GlossaryEntry] = ()
+@dataclass
+class FigureItem:
+    """One key figure of a callout (digest/figures-box.html)."""
+
+    value: str
+    label: str
+    label_lang: str | None  # 'zh' when the label stays in Chinese on a translated page
+    original: str | None  # the Chinese label and text, as a tooltip on a translated page
+    href: str | None  # the page of the metric the figure measures
+
+
+def figures_box(
+    figures: Sequence[Mapping[str, Any]],
+    lang: str,
+    kind: str,
+    templates: Templates,
+    glossary: Mapping[str, GlossaryEntry] | None = None,
+    metrics: Vocabulary | None = None,
+    metric_links: Mapping[str, str] | None = None,
 ) -> str:
-    """The title block: titles, a definition list of the report's metadata, links."""
-    page = report.page(lang) or report.source
-    title = page.meta.get("title") or report.meta.get("title") or report.slug
-    subtitle = page.meta.get("subtitle")
-    rows = "".join(
-        f'<div class="digest-meta__row"><dt>{esc(text(lang, "meta." + key))}</dt>'
-        f"<dd>{value}</dd></div>"
-        for key, value in metadata_fields(report.meta, lang, glossary)
-    )
-    head = f"<h1>{esc(title)}</h1>"
-    if subtitle:
-        head += f'<p class="digest-subtitle">{esc(subtitle)}</p>'
-    label = esc(text(lang, "meta.label"))
-    meta = f'<dl class="digest-meta" aria-label="{label}">{rows}</dl>'
-    actions = []
-    if links.bilingual:
-        actions.append(link(links.bilingual, text(lang, "link.bilingual")))
-    if links.source:
-        actions.append(link(links.source, text(lang, "link.source"), type="text/plain"))
-    for other, name, url in links.languages:
-        actions.append(link(url, name, hreflang=other, lang=other))
-    status = page.meta.get("translation", {}) if lang != "zh" else {}
-    note = ""
-    if isinstance(status, Mapping) and status.get("status") not in (None, "reviewed"):
-        note = f'<p class="digest-status">{esc(status_text(status.get("status"), lang) or "")}</p>'
-    items = "".join(f"<li>{a}</li>" for a in actions)
-    nav = f'<ul class="digest-actions" data-search-exclude>{items}</ul>'
-    return f'<header class="digest-report-header">{head}{meta}{nav}{note}</header>'
+    """The key-figure callout: ``kind`` is 'glance' (at a glance) or 'section'.
 
-
-def metadata_fields(
-    meta: Mapping[str, Any], lang: str, glossary: Sequence[GlossaryEntry] = ()
-) -> list[tuple[str, str]]:
-    """(key, HTML) for each known metadata field, in reading order; unknown ones left out."""
-    fields: list[tuple[str, str]] = []
-    publication, region = meta.get("publication"), meta.get("region")
-    date = iso_date(meta.get("date"))
-    edition, period = meta.get("edition"), meta.get("period")
-    groups = byline_groups(meta.get("byline"))
-    if lang == "zh":
-        if publication:
-            fields.append(("publication", esc(publication)))
-        if date:
-            y, m, d = (int(part) for part in date.split("-"))
-            fields.append(("date", f'<time datetime="{date}">{y}年{m}月{d}日</time>'))
-        if edition:
-            section = meta.get("section")
-            fields.append(("edition", esc(f"{edition} {section}" if section else edition)))
-        if groups:
-            printed = " ".join(
-                " ".join(([g["role"]] if g["role"] else []) + g["names"]) for g in groups
+    Each figure shows its value and label in ``lang``; on a translated page the Chinese
+    original is the item's tooltip. A figure that measures a metric links to the metric's
+    page (``metric_links``: metric id -> URL).
+    """
+    if not figures:
+        return ""
+    items = []
+    for figure in figures:
+        label, untranslated = figure_label(figure, lang, glossary, metrics)
+        original = None
+        if lang != "zh":
+            original = f"{figure.get('label') or ''} {figure.get('text') or ''}".strip()
+        items.append(
+            FigureItem(
+                value=figure_value(figure, lang),
+                label=label,
+                label_lang="zh" if untranslated else None,
+                original=original,
+                href=(metric_links or {}).get(str(figure.get("metric") or "")),
             )
-            fields.append(("byline", esc(printed)))
-        if region:
-            fields.append(("region", search_meta("region", esc(region))))
-        if period:
-            suffix = "年" if re.fullmatch(r"\d{4}", str(period)) else ""
-            fields.append(("period", search_meta("period", esc(f"{period}{suffix}"))))
-        return fields
-    if publication:
-        english = english_publication(str(publication), glossary) or str(publication)
-        fields.append(("publication", _with_original(english, str(publication))))
-    if date:
-        fields.append(("date", f'<time datetime="{date}">{esc(english_date(date) or date)}</time>'))
-    if edition:
-        english = esc(english_edition(str(edition)) or edition)
-        if section := meta.get("section"):
-            english += f' <span class="digest-original" lang="zh">{esc(section)}</span>'
-        fields.append(("edition", english))
-    if groups:
-        # Staff reporter: Li Ming; Correspondent: Wang Fang
-        parts = []
-        for group in groups:
-            named = english_byline(group)
-            joined = ", ".join(named["names"])
-            parts.append(f"{named['role']}: {joined}" if named["role"] else joined)
-        fields.append(("byline", esc("; ".join(parts))))
-    if region:
-        english = english_region(str(region), glossary) or str(region)
-        fields.append(("region", _with_original(english, str(region), meta="region")))
-    if period:
-        fields.append(("period", search_meta("period", esc(period))))
-    return fields
+        )
+    title = text(lang, "glance" if kind == "glance" else "section")
+    return templates.render("digest/figures-box.html", kind=kind, title=title, items=items)
 
 
-def search_meta(key: str, content: str) -> str:
-    """``content`` as the search result's ``key`` (Pagefind takes the element's text)."""
-    return f'<span data-pagefind-meta="{key}">{content}</span>'
-
-
-def _with_original(english: str, chinese: str, meta: str | None = None) -> str:
-    if english == chinese:
-        shown = lang_span(chinese, "zh")
-        return search_meta(meta, shown) if meta else shown
-    shown = search_meta(meta, esc(english)) if meta else esc(english)
-    return f'{shown} <span class="digest-original" lang="zh">{esc(chinese)}</span>'
-
-
-def editor_note(report: Report, lang: str, links: ReportLinks) -> str:
+def editor_note(report: Report, lang: str, links: ReportLinks, templates: Templates) -> str:
     """The editor's note (hand repairs) and the converter's layout notes, kept quiet."""
     page = report.page(lang) or report.source
     note = page.meta.get("editor_note") or report.meta.get("editor_note")
     layout = [str(n) for n in report.meta.get("layout_notes") or [] if n]
     if not note and not layout:
         return ""
-    title = text(lang, "note.title")
-    body = ""
-    if note:
-        note_lang = "en" if lang == "zh" and not _HAN_RE.search(str(note)) else None
-        body += f"<p{attrs(lang=note_lang)}>{esc(note)}</p>"
-    if layout:
-        found = "".join(f"<li>{esc(n)}</li>" for n in layout)
-        body += (
-            f"<details><summary>{esc(text(lang, 'note.layout'))}</summary>"
-            f'<ul lang="en">{found}</ul></details>'
-        )
-    if links.report_error:
-        body += f"<p>{link(links.report_error, text(lang, 'note.report_error'))}</p>"
-    return (
-        f'<aside class="digest-note" id="editors-note" aria-label="{esc(title)}" '
-        "data-search-exclude>"
-        f'<p class="digest-note__title">{esc(title)}</p>{body}</aside>'
+    return templates.render(
+        "digest/editor-note.html",
+        t=words(lang),
+        note=note,
+        # A note in English on the Chinese page says so.
+        note_lang="en" if note and lang == "zh" and not _HAN_RE.search(str(note)) else None,
+        layout=layout,
+        report_error=links.report_error,
     )
 
 
-class Abbreviations:
-    """Glossary explanations for English text: the first occurrence on a page of each glossary
-    term that has a note becomes ``<abbr title="note">term</abbr>`` (explained once, as a
-    tooltip; the glossary page has them all). Built once per glossary."""
-
-    def __init__(self, glossary: Sequence[GlossaryEntry]) -> None:
-        self.notes: dict[str, str] = {}
-        for entry in glossary:
-            term = entry.en.strip()
-            if entry.note and len(term) > 1 and _definable(term) and term not in self.notes:
-                self.notes[term] = " ".join(str(entry.note).split())
-        self._patterns: dict[str, re.Pattern[str]] = {}
-
-    def for_page(self, markdown: str) -> PageAbbreviations:
-        """The terms of ``markdown`` still to explain, longest first."""
-        # A substring test per term is several times faster than one big alternation.
-        found = sorted((t for t in self.notes if t in markdown), key=len, reverse=True)
-        return PageAbbreviations(self, found)
-
-    def pattern(self, term: str) -> re.Pattern[str]:
-        if term not in self._patterns:
-            self._patterns[term] = re.compile(rf"(?<!\w){re.escape(term)}(?!\w)")
-        return self._patterns[term]
-
-
-class PageAbbreviations:
-    """Marks each term once per page, in the first paragraph that has it as a whole word."""
-
-    def __init__(self, glossary: Abbreviations, terms: list[str]) -> None:
-        self.glossary = glossary
-        self.pending = terms
-
-    def mark(self, markdown: str) -> str:
-        for term in [t for t in self.pending if t in markdown]:
-            taken = [m.span() for m in _ABBR_RE.finditer(markdown)]
-            for match in self.glossary.pattern(term).finditer(markdown):
-                start, end = match.span()
-                if any(a < end and start < b for a, b in taken):
-                    continue  # inside a longer term already explained
-                note = esc(self.glossary.notes[term])
-                marked = f'<abbr title="{note}">{markdown[start:end]}</abbr>'
-                markdown = markdown[:start] + marked + markdown[end:]
-                self.pending.remove(term)
-                break
-        return markdown
-
-
-_ABBR_RE = re.compile(r"<abbr [^>]*>.*?</abbr>")
-
-
-def _definable(term: str) -> bool:
-    return not any(ch in term for ch in "[]\n") and (term[0].isalnum() and term[-1].isalnum())
-
-
 def _figures_by_section(report: Report) -> dict[int, list[int]]:
-    """Figure indexes per section of the Chinese page (0 = before the first heading).
-
-    Figures carry no block index, only their ``text``, listed in text order: each is placed
-    in the first block holding its text at or after the previous figure's block, else in the
-    first block holding it at all (the rule ``check`` uses too).
-    """
+    """Figure indexes per section of the Chinese page (0 = before the first heading): each
+    figure is in the first block that may hold it (the rule ``check`` uses too)."""
     blocks: list[Block] = [pb.block for pb in report.source.blocks]
-    texts = [block.text + block.sub for block in blocks]
     section_of = []
     headings = 0
     for block in blocks:
         headings += block.kind == "heading"
         section_of.append(headings)
     sections: dict[int, list[int]] = {}
-    cursor = 0
-    for index, key_figure in enumerate(report.figures("zh")):
-        wanted = str(key_figure.get("text") or "")
-        if not wanted:
-            continue
-        holder = next((i for i in range(cursor, len(texts)) if wanted in texts[i]), None)
-        if holder is None:
-            holder = next((i for i in range(cursor) if wanted in texts[i]), None)
-        if holder is not None:
-            cursor = holder
-            sections.setdefault(section_of[holder], []).append(index)
+    for index, holders in enumerate(figure_blocks(blocks, report.figures("zh"), best_only=True)):
+        if holders:
+            sections.setdefault(section_of[holders[0]], []).append(index)
     return sections
 
 

@@ -18,14 +18,19 @@ from site_builder.content.errors import InputError
 class Templates:
     """Templates found in a theme's folders, first folder first (MkDocs' ``theme.dirs``)."""
 
-    def __init__(self, folders: Iterable[str | Path]) -> None:
+    def __init__(
+        self, folders: Iterable[str | Path], bytecode_cache: jinja2.BytecodeCache | None = None
+    ) -> None:
         self.folders = [str(folder) for folder in folders]
         self.env = jinja2.Environment(
+            bytecode_cache=bytecode_cache,  # compiled code kept by the caller between builds
             loader=jinja2.FileSystemLoader(self.folders),
             autoescape=True,
             undefined=jinja2.StrictUndefined,
             trim_blocks=True,
             lstrip_blocks=True,
+            # Made anew for each build: no need to look at the files again on every page.
+            auto_reload=False,
         )
 
     def render(self, template_name: str, /, **context: Any) -> str:

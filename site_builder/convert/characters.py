@@ -1,0 +1,70 @@
+"""The characters of a line: spaces collapsed, full-width digits in ASCII, and the same text
+in Simplified characters (OpenCC), of the same length, for analysis only."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import opencc
+
+_SPACES_RE = re.compile(r"[ \t\u00a0\u2002\u2003\u2009\u200b\u3000]+")
+_FULLWIDTH = str.maketrans("０１２３４５６７８９％．", "0123456789%.")
+_CONVERTER = opencc.OpenCC("t2s")
+
+
+_HAS_FULLWIDTH_RE = re.compile("[０-９％．]")
+
+
+def clean_line(line: str) -> str:
+    """Collapse runs of spaces of any width to one ASCII space, strip, full-width digits -> ASCII."""
+    line = _SPACES_RE.sub(" ", line).strip()
+    return line.translate(_FULLWIDTH) if _HAS_FULLWIDTH_RE.search(line) else line
+
+
+@lru_cache(maxsize=8192)
+def _simplified_char(char: str) -> str:
+    converted = _CONVERTER.convert(char)
+    return converted if len(converted) == 1 else char
+
+
+def analysis_text(text: str) -> str:
+    """``text`` in Simplified characters, of exactly the same length (萬 -> 万, 餘 -> 余).
+
+    OpenCC converts phrase by phrase; where a phrase changes length, each character is
+    converted on its own instead, so every offset still points at the same printed character.
+    """
+    if text.isascii():
+        return text
+    converted = _CONVERTER.convert(text)
+    if len(converted) == len(text):
+        return converted
+    return "".join(_simplified_char(char) for char in text)
+
+
+# The texts converted by the last call and their keys (one report's lines or blocks): the
+# parser's blocks are mostly the normaliser's lines again, and the figure finder converts the
+# parser's blocks once more, so only texts not seen in the call before are converted.
+_recent: dict[str, str] = {}
+
+
+def analysis_texts(texts: list[str]) -> list[str]:
+    """``analysis_text`` of each text, converted in one call (a call costs more than a line).
+
+    A line break is a phrase boundary for OpenCC, so a text's key does not depend on the
+    texts it is converted with."""
+    global _recent
+    new = [text for text in dict.fromkeys(texts) if text not in _recent]
+    keys = dict(zip(new, _converted(new), strict=True))
+    keys.update((text, _recent[text]) for text in texts if text not in keys)
+    _recent = keys
+    return [keys[text] for text in texts]
+
+
+def _converted(texts: list[str]) -> list[str]:
+    if not texts:
+        return []
+    keys = analysis_text("\n".join(texts)).split("\n")
+    if len(keys) != len(texts) or any(len(k) != len(t) for k, t in zip(keys, texts, strict=True)):
+        return [analysis_text(text) for text in texts]
+    return keys

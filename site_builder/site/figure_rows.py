@@ -1,0 +1,118 @@
+"""Key figures across reports as rows: one per figure of each report, grouped by the metric
+it measures, with the URLs of the metric pages and its period and qualifier in words.
+
+Plain data and functions; the pages are built in site.key_figures, the downloads in
+site.figure_downloads.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from site_builder.content.metrics import Metric, Vocabulary, is_change
+from site_builder.english.figure_rules import QUALIFIERS as EN_QUALIFIERS
+from site_builder.site.generated import FIGURES
+from site_builder.site.model import Report
+
+ZH_QUALIFIERS = {"more_than": "以上", "nearly": "近", "about": "约", "up_to": "至多"}
+EN_MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+PERIOD_RE = re.compile(r"^(\d{4})-(\d{2})(?:/(\d{2}))?$")
+
+
+@dataclass
+class FigureRow:
+    """One key figure of one report, as the site compares and downloads it."""
+
+    report: Report
+    figure: dict[str, Any]
+    english: dict[str, Any]  # the figure with its English label and text (t_label, t_text)
+    metric: Metric | None
+    period: str  # the figure's own period, else the report's
+    change: bool  # a year-on-year change of the metric, not its level
+
+    @property
+    def year(self) -> int | None:
+        match = re.match(r"\d{4}", self.period)
+        return int(match.group()) if match else None
+
+
+def figure_rows(reports: Sequence[Report], vocabulary: Vocabulary) -> list[FigureRow]:
+    """Every key figure of every report (reports newest first, figures in text order)."""
+    rows = []
+    for report in reports:
+        report_period = str(report.meta.get("period") or "")
+        english = report.figures("en")
+        for figure, translated in zip(report.figures("zh"), english, strict=True):
+            metric = vocabulary.get(figure.get("metric"))
+            rows.append(
+                FigureRow(
+                    report=report,
+                    figure=figure,
+                    english=translated,
+                    metric=metric,
+                    period=str(figure.get("period") or report_period),
+                    change=bool(metric) and is_change(figure, metric),  # type: ignore[arg-type]
+                )
+            )
+    return rows
+
+
+def by_metric(rows: Sequence[FigureRow]) -> dict[str, list[FigureRow]]:
+    """Rows that measure a metric, by metric id, in the vocabulary's order."""
+    found: dict[str, list[FigureRow]] = {}
+    for row in rows:
+        if row.metric is not None and isinstance(row.figure.get("value"), int | float):
+            found.setdefault(row.metric.id, []).append(row)
+    return found
+
+
+def metric_norm(metric_id: str, page: int = 1) -> str:
+    return f"{FIGURES}{metric_id}/" + (f"{page}/" if page > 1 else "")
+
+
+def page_count(rows: Sequence[FigureRow], rows_per_page: int) -> int:
+    levels = sum(not row.change for row in rows)
+    return max(1, math.ceil(max(levels, len(rows) - levels) / rows_per_page))
+
+
+def metric_norms(figures: Sequence[FigureRow], rows_per_page: int) -> list[str]:
+    """The URLs of every metric page the figures call for (before any page is built)."""
+    norms = []
+    for metric_id, rows in by_metric(figures).items():
+        norms += [metric_norm(metric_id, n) for n in range(1, page_count(rows, rows_per_page) + 1)]
+    return norms
+
+
+def period_text(period: str, lang: str) -> str:
+    """'2021-01/11' -> 'Jan–Nov 2021' / '2021年1—11月'; '2021' -> '2021' / '2021年'."""
+    match = PERIOD_RE.match(period)
+    if match:
+        year, first, last = match.group(1), int(match.group(2)), match.group(3)
+        if lang == "zh":
+            return f"{year}年{first}—{int(last)}月" if last else f"{year}年{first}月"
+        months = EN_MONTHS[first - 1] + (f"–{EN_MONTHS[int(last) - 1]}" if last else "")
+        return f"{months} {year}"
+    if lang == "zh" and re.fullmatch(r"\d{4}", period):
+        return f"{period}年"
+    return period
+
+
+def qualifier_text(qualifier: object, lang: str) -> str:
+    names = ZH_QUALIFIERS if lang == "zh" else EN_QUALIFIERS
+    return names.get(str(qualifier), "") if qualifier else ""
+
+
+def metric_name(metric: Metric, lang: str) -> str:
+    """The metric's name as a heading: 固定资产投资, Fixed-asset investment."""
+    return metric.zh if lang == "zh" else metric.en[:1].upper() + metric.en[1:]
+
+
+def definition(metric: Metric, lang: str) -> tuple[str, str | None]:
+    """The definition in ``lang`` when the vocabulary has it, and its language otherwise."""
+    if lang == "zh" and metric.definition_zh:
+        return metric.definition_zh, None
+    return metric.definition, None if lang == "en" else "en"
