@@ -5,6 +5,7 @@ publications. Key figures by rule are ``figure_rules``; placeholders ``placehold
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Iterable, Mapping
 from typing import Any
@@ -97,6 +98,7 @@ def english_byline(byline: Mapping[str, Any] | None) -> dict[str, Any]:
     return {"role": english, "names": [person_name(name) for name in names]}
 
 
+@functools.lru_cache(maxsize=65536)  # the same names on every page of a report
 def person_name(name: str) -> str:
     """A Chinese personal name in pinyin, surname first, given name joined: Wang Maozheng."""
     name = name.strip()
@@ -114,6 +116,7 @@ def person_name(name: str) -> str:
     return f"{surname} {place_pinyin(given)}"
 
 
+@functools.lru_cache(maxsize=65536)
 def place_pinyin(text: str) -> str:
     """Pinyin joined and capitalised, without tones: 钢山 -> Gangshan, 西安 -> Xi'an."""
     syllables = lazy_pinyin(text, style=Style.NORMAL, v_to_u=True)

@@ -93,6 +93,8 @@ from site_builder.site.templates import Templates
 log = get_plugin_logger(__name__)
 
 REPORT_ERROR_ANCHOR = "report-an-error"
+# What MkDocs reads as a page's front matter when the plugin gives it the metadata itself.
+NO_FRONT_MATTER = "---\n{}\n---\n"
 
 
 class DigestConfig(base.Config):
@@ -160,6 +162,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         self._meta: dict[str, dict[str, Any]] = {}  # by src_uri, from read_source to markdown
         self._generated: set[str] = set()  # src_uris of generated pages, all languages
         self._markdown: dict[str, str] = {}  # by src_uri: this language's generated pages
+        self._generated_meta: dict[str, dict[str, Any]] = {}  # and their metadata
         self._switch: Any = None  # mkdocs.yml's extra.alternate
         self._dirty = False  # `mkdocs serve --dirty`: rebuild only what a save changed
         self._live = DirtyBuilds()
@@ -260,12 +263,15 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             table = download_rows(rows, site)
             files.append(File.generated(config, CSV_FILE, content=csv_bytes(table)))
             files.append(File.generated(config, JSON_FILE, content=json_bytes(table)))
-        self._markdown = {}
+        self._markdown, self._generated_meta = {}, {}
         shown: dict[str, tuple[str, str]] = {}  # src_uri -> (Markdown, what the page shows)
         for page in pages:
             src_uri = _src_uri(page.norm, site.lang)
             if src_uri in self._generated:
-                self._markdown[src_uri] = page.markdown()
+                # The metadata goes to the page directly (_restore_meta), not through YAML
+                # that MkDocs would parse again with its pure-Python loader.
+                self._markdown[src_uri] = f"{NO_FRONT_MATTER}\n{page.body}\n"
+                self._generated_meta[src_uri] = page.meta
                 self._fragments[src_uri] = page.fragments
                 # Fragment tokens differ from build to build; the parts do not.
                 shown[src_uri] = (self._markdown[src_uri], repr((page.meta, page.parts)))
@@ -292,12 +298,13 @@ class DigestPlugin(BasePlugin[DigestConfig]):
     # -- pages ----------------------------------------------------------------------------------
 
     def on_page_read_source(self, /, *, page: Page, config: MkDocsConfig) -> str | None:
-        """Give MkDocs a report's body without its front matter, which this plugin parsed
-        already with libyaml; MkDocs would parse it again with the pure-Python loader, the
+        """Give MkDocs a generated page, or a report's body without its front matter, which
+        this plugin parsed already with libyaml; MkDocs would parse it again with the pure-Python loader, the
         largest single cost of a build with many reports. The metadata is restored in
         ``_restore_meta`` before any plugin reads it."""
         generated = self._markdown.get(page.file.src_uri)
         if generated is not None:
+            self._meta[page.file.src_uri] = self._generated_meta[page.file.src_uri]
             return generated
         report = self._cache.unchanged_report(page.file)
         if report is None:
@@ -309,7 +316,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         if body is None:
             return None
         self._meta[page.file.src_uri] = report.meta
-        return "---\n{}\n---\n" + body
+        return NO_FRONT_MATTER + body
 
     @event_priority(100)  # before every other plugin sees the page's metadata
     def _restore_meta(
