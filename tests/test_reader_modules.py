@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -41,10 +42,12 @@ def test_pagefind_indexes_marked_pages_one_index_per_language(tmp_path) -> None:
     stale.parent.mkdir(parents=True)
     stale.write_bytes(b"old")
 
-    stats = search.build_search_index(tmp_path)
+    stats = search.build_search_index(tmp_path, ("", "zh/"))
 
     assert stats.languages == {"en": 1, "zh": 1} and stats.pages == 2 and stats.seconds > 0
-    assert (tmp_path / "pagefind/pagefind-entry.json").is_file()
+    for folder, lang in (("", "en"), ("zh/", "zh")):
+        entry = json.loads((tmp_path / folder / "pagefind/pagefind-entry.json").read_text("utf-8"))
+        assert set(entry["languages"]) == {lang}  # the Chinese pages only in zh/pagefind/
     assert not stale.exists()
 
 
@@ -55,9 +58,12 @@ def test_indexer_takes_exactly_the_files_it_is_given(tmp_path) -> None:  # type:
     indexer = search.SearchIndexer(tmp_path)
     indexer.add_files(["reports/a,1/index.html"])
     indexer.add_files([])
-    indexer.add_files(["zh/reports/a,1/index.html"])
-    stats = indexer.write()
-    assert stats.languages == {"en": 1, "zh": 1}
+    assert indexer.wait().languages == {"en": 1}
+    chinese = search.SearchIndexer(tmp_path, "zh/")
+    chinese.add_files(["zh/reports/a,1/index.html", "reports/a,1/index.html"])  # not its folder
+    chinese.write_in_background()
+    assert chinese.wait().languages == {"zh": 1}
+    assert (tmp_path / "zh/pagefind/pagefind-entry.json").is_file()
 
 
 def test_pagefind_with_nothing_to_index_is_an_error_naming_the_folder(tmp_path) -> None:  # type: ignore[no-untyped-def]

@@ -5,6 +5,7 @@ sitemaps, and the pages' heads."""
 from __future__ import annotations
 
 import json
+import posixpath
 import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -112,15 +113,22 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return site_dir
 
 
-def test_one_pagefind_index_per_language_written_by_the_build(site: Path) -> None:
-    entry = json.loads((site / "pagefind/pagefind-entry.json").read_text(encoding="utf-8"))
+def test_one_pagefind_bundle_per_language_written_by_the_build(site: Path) -> None:
     # home and two reports in each language; not 404.html
-    counts = {lang: info["page_count"] for lang, info in entry["languages"].items()}
-    assert counts == {"en": 3, "zh": 3}
-    for info in entry["languages"].values():
-        assert (site / "pagefind" / f"pagefind.{info['hash']}.pf_meta").is_file()
-    assert (site / "pagefind/pagefind-ui.js").is_file()
+    for folder, lang in (("", "en"), ("zh/", "zh")):
+        bundle = site / folder / "pagefind"
+        entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+        counts = {lang: info["page_count"] for lang, info in entry["languages"].items()}
+        assert counts == {lang: 3}
+        assert (bundle / f"pagefind.{entry['languages'][lang]['hash']}.pf_meta").is_file()
+        assert (bundle / "pagefind-ui.js").is_file()
     assert not (site / "search").exists() and not (site / "zh/search").exists()
+    # Each page loads its language's bundle.
+    for page, bundle in (("index.html", "pagefind/"), ("zh/index.html", "zh/pagefind/")):
+        found = re.search(r'data-bundle="([^"]+)"', (site / page).read_text(encoding="utf-8"))
+        assert found and posixpath.normpath(
+            posixpath.join(posixpath.dirname(page), found[1])
+        ) == bundle.rstrip("/")
 
 
 def test_pages_carry_no_search_rewriting(site: Path) -> None:

@@ -19,7 +19,7 @@ import html
 import os
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
@@ -27,8 +27,10 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url, write_file
+from mkdocs.utils.templates import TemplateContext
 
 from site_builder.site import feeds, search, sitemap
 
@@ -64,8 +66,9 @@ class ReportRecord:
 class ReaderPlugin(BasePlugin[ReaderConfig]):
     def __init__(self) -> None:
         self._depth = 0  # nesting of MkDocs builds (static-i18n builds languages inside)
-        self._indexer: search.SearchIndexer | None = None
-        self._index_into: str | None = None  # the site_dir to index, until the indexer starts
+        self._indexer: search.SearchIndexer | None = None  # this language build's
+        self._writing: list[search.SearchIndexer] = []  # built languages' bundles being written
+        self._index_into: str | None = None  # the site_dir to index, None: no search index
         self._to_index: list[str] = []  # this language build's pages for Pagefind
         self._dirty = False
         self._reset()
@@ -92,8 +95,8 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
                 self._close_indexer()
                 bundle = os.path.join(config.site_dir, search.BUNDLE_DIR)
                 # A dirty build with a bundle from a full build keeps it (see _write_outputs).
-                # Started with the first page (its thread must not exist while the digest
-                # plugin forks workers to read the reports).
+                # Each language's indexer starts with its first page (its thread must not
+                # exist while the digest plugin forks workers to read the reports).
                 self._index_into = None
                 if not (self._dirty and os.path.isdir(bundle)):
                     self._index_into = config.site_dir
@@ -109,9 +112,10 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
     def _close_indexer(self) -> None:
         self._to_index = []
         self._index_into = None
-        if self._indexer is not None:
-            self._indexer.close()
-            self._indexer = None
+        for indexer in [self._indexer, *self._writing]:
+            if indexer is not None:
+                indexer.close()
+        self._indexer, self._writing = None, []
 
     # -- pages -------------------------------------------------------------------------------
 
@@ -131,7 +135,7 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
             href = get_relative_url(feeds.feed_path(prefix), page.url)
             output = feeds.add_link(output, feeds.link_tag(href, config.site_name))
         if self._index_into is not None and self._indexer is None:
-            self._indexer = search.SearchIndexer(self._index_into)
+            self._indexer = search.SearchIndexer(self._index_into, prefix)
         if self._indexer is not None:
             if len(self._to_index) >= INDEX_BATCH:
                 # The pages before this one are on disk: Pagefind indexes them on the other
@@ -141,6 +145,14 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
             if "data-pagefind-body" in output:
                 self._to_index.append(page.file.dest_uri)
         return output
+
+    def on_page_context(
+        self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext:
+        # The search bundle of the page's language (themes/material/partials/search.html).
+        bundle = self._prefix(self._current_language(config)) + search.BUNDLE_DIR + "/"
+        cast(dict[str, Any], context)["digest_search_bundle"] = bundle
+        return context
 
     def _record_report(self, page: Page, lang: str) -> None:
         match = re.fullmatch(
@@ -157,8 +169,13 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
 
     @event_priority(-90)  # before mkdocs-static-i18n (-100) builds the next language
     def _index_language(self, *, config: MkDocsConfig) -> None:
+        # This language's bundle is written while MkDocs builds the next language.
         if self._indexer is not None:
             self._indexer.add_files(self._to_index)
+            if not self._indexer.empty:
+                self._indexer.write_in_background()
+            self._writing.append(self._indexer)
+            self._indexer = None
         self._to_index = []
 
     @event_priority(-110)  # after mkdocs-static-i18n (-100) built the other languages
@@ -177,24 +194,35 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
             self._write_feeds(site_dir)
         if self.config.sitemap:
             self._write_sitemaps(site_dir)
-        if self._indexer is not None:
+        if self._writing:
             self._write_search()
 
     on_post_build = CombinedEvent(_index_language, _write_outputs)
 
     def _write_search(self) -> None:
-        indexer, self._indexer = self._indexer, None
-        assert indexer is not None
-        if indexer.empty:
-            indexer.close()
+        writing, self._writing = self._writing, []
+        if all(indexer.empty for indexer in writing):
+            for indexer in writing:
+                indexer.close()
             log.warning("search: no page has data-pagefind-body (themes/material/main.html)")
             return
-        try:
-            stats = indexer.write()
-        except search.SearchIndexError as exc:
-            raise PluginError(f"search: {exc}") from None
-        counts = ", ".join(f"{n} {lang}" for lang, n in stats.languages.items())
-        log.info(f"search: Pagefind indexed {counts} pages in {stats.seconds:.1f} s")
+        for number, indexer in enumerate(writing):
+            if indexer.empty:
+                indexer.close()
+                continue
+            try:
+                stats = indexer.wait()
+            except search.SearchIndexError as exc:
+                for other in writing[number + 1 :]:
+                    other.close()
+                raise PluginError(f"search: {exc}") from None
+            counts = ", ".join(f"{n} {lang}" for lang, n in stats.languages.items())
+            bundle = (
+                f"{indexer.folder}/{search.BUNDLE_DIR}" if indexer.folder else search.BUNDLE_DIR
+            )
+            log.info(
+                f"search: Pagefind indexed {counts} pages into {bundle}/ in {stats.seconds:.1f} s"
+            )
 
     def _write_feeds(self, site_dir: str) -> None:
         dates = {r.slug: feeds.report_date(r.meta) for r in self._reports if "date" in r.meta}

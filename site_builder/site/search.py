@@ -1,9 +1,11 @@
-"""Search: a Pagefind index of the site, one per ``<html lang>`` (en, zh).
+"""Search: a Pagefind bundle per language (``pagefind/`` for English, ``zh/pagefind/``).
 
 Pagefind (``pagefind[extended]``: its binary ships in the wheel, with Chinese segmentation)
-writes ``pagefind/`` at the site's root: a small entry file, then per language an index split
-into chunks and one fragment per page, which the browser fetches only for the words of a
-query and the results it shows.
+writes a bundle into a language's folder: a small entry file, an index split into chunks and
+one fragment per page, which the browser fetches only for the words of a query and the
+results it shows. Each language folder is a small site of its own for Pagefind (result links
+are relative to it), so a page loads its own language's bundle, and a language's bundle can
+be written while MkDocs still builds the next language.
 
 What is indexed is decided in the pages, with Pagefind's documented attributes:
 ``data-pagefind-body`` marks the content of pages worth finding (reports, glossary, about;
@@ -11,10 +13,9 @@ the theme leaves it off pages with ``search: {exclude: true}`` — home, archive
 bilingual views), ``data-pagefind-meta`` the report's region and period shown with each
 result; ``EXCLUDE`` leaves link lists and editors' notes out.
 
-``SearchIndexer`` takes the pages of each language as soon as that language is written
-(Pagefind reads and indexes them in its own process while MkDocs builds the next language, so
-on two cores indexing costs the build little) and writes the bundle at the end;
-``build_search_index`` indexes a built folder at once.
+``SearchIndexer`` takes a language's pages in batches as they are written (Pagefind indexes
+them in its own process, on the other core) and writes the bundle in the background when the
+language is done; ``build_search_index`` indexes a built folder at once.
 Plain functions and classes: nothing here knows about MkDocs.
 """
 
@@ -53,25 +54,32 @@ class IndexStats:
 
 
 class SearchIndexer:
-    """A Pagefind index fed built pages, written into ``site_dir/pagefind/`` by ``write``.
+    """A Pagefind index of one language's pages, written into ``<folder>/pagefind/`` of the
+    site: ``pagefind/`` for the default language, ``zh/pagefind/`` for the one under ``zh/``.
+    A bundle per language folder is a small site of its own for Pagefind (its result links
+    are relative to that folder), so each language's bundle can be written as soon as that
+    language is built, while MkDocs builds the next one.
 
     Pagefind's Python API is async: it runs on an event loop in a thread of ours, so a build
     (or a test) that has its own loop is not disturbed. ``close`` ends it without writing.
     """
 
-    def __init__(self, site_dir: Path | str) -> None:
+    def __init__(self, site_dir: Path | str, folder: str = "") -> None:
         from pagefind.index import IndexConfig, PagefindIndex
 
         self.site_dir = Path(site_dir)
+        self.folder = folder.strip("/")  # the language's folder in the site, "" for the root
+        self.root = self.site_dir / self.folder
         self._start = time.perf_counter()
         self._loop = asyncio.new_event_loop()
         self._thread = threading.Thread(target=self._loop.run_forever, name="pagefind", daemon=True)
         self._thread.start()
         config = IndexConfig(
-            exclude_selectors=list(EXCLUDE), output_path=str(self.site_dir / BUNDLE_DIR)
+            exclude_selectors=list(EXCLUDE), output_path=str(self.root / BUNDLE_DIR)
         )
         self._index = PagefindIndex(config=config)
         self._pending: list[Future[Any]] = [self._submit(self._index.__aenter__())]
+        self._written: Future[IndexStats] | None = None
 
     def _submit(self, coroutine: Coroutine[Any, Any, Any]) -> Future[Any]:
         return asyncio.run_coroutine_threadsafe(coroutine, self._loop)
@@ -82,33 +90,46 @@ class SearchIndexer:
         return len(self._pending) == 1
 
     def add_files(self, paths: Iterable[str]) -> None:
-        """Index these built pages (paths relative to ``site_dir``, as MkDocs' ``dest_uri``),
-        in the background; Pagefind gives each the URL of its path."""
-        glob = "{" + ",".join(_GLOB_SPECIAL.sub(r"\\\g<0>", path) for path in paths) + "}"
+        """Index these built pages (paths relative to ``site_dir``, as MkDocs' ``dest_uri``,
+        inside this language's folder), in the background."""
+        prefix = f"{self.folder}/" if self.folder else ""
+        inside = [path[len(prefix) :] for path in paths if path.startswith(prefix)]
+        glob = "{" + ",".join(_GLOB_SPECIAL.sub(r"\\\g<0>", path) for path in inside) + "}"
         if glob != "{}":
             self._pending.append(self._submit(self._add_directory(glob)))
 
-    def add_directory(self) -> None:
-        """Index every HTML page of ``site_dir`` as it is on disk, in the background."""
-        self._pending.append(self._submit(self._add_directory(None)))
-
-    async def _add_directory(self, glob: str | None) -> None:
+    async def _add_directory(self, glob: str) -> None:
         await asyncio.wrap_future(self._pending[0])
-        await self._index.add_directory(str(self.site_dir), glob=glob)
+        await self._index.add_directory(str(self.root), glob=glob)
 
-    def write(self) -> IndexStats:
-        """Wait for every page, write the bundle (replacing an older one), stop Pagefind."""
-        bundle = self.site_dir / BUNDLE_DIR
+    def write_in_background(self) -> None:
+        """Write the bundle (replacing an older one) once every page is indexed, while the
+        caller goes on; ``wait`` gives the result."""
+        if self._written is None:
+            self._written = self._submit(self._write())
+
+    async def _write(self) -> IndexStats:
+        for future in self._pending:
+            await asyncio.wrap_future(future)
+        shutil.rmtree(self.root / BUNDLE_DIR, ignore_errors=True)  # no stale chunks
+        await self._index.__aexit__(None, None, None)
+        return _stats(self.root / BUNDLE_DIR, self._start)
+
+    def wait(self) -> IndexStats:
+        """The written bundle's figures (writing it now if ``write_in_background`` was not
+        called); Pagefind is stopped."""
+        self.write_in_background()
+        assert self._written is not None
         try:
-            for future in self._pending:
-                future.result()
-            shutil.rmtree(bundle, ignore_errors=True)  # no stale chunks
-            self._submit(self._index.__aexit__(None, None, None)).result()
+            stats = self._written.result()
+        except SearchIndexError:
+            self._stop()
+            raise
         except Exception as exc:  # the service reports its failures as plain exceptions
             self.close()
-            raise SearchIndexError(f"{self.site_dir}: Pagefind failed: {exc}") from exc
+            raise SearchIndexError(f"{self.root}: Pagefind failed: {exc}") from exc
         self._stop()
-        return _stats(bundle, self._start)
+        return stats
 
     def close(self) -> None:
         """End Pagefind without writing (after a failed build)."""
@@ -122,16 +143,35 @@ class SearchIndexer:
         self._stop()
 
     def _stop(self) -> None:
+        if not self._loop.is_running():
+            return
         self._loop.call_soon_threadsafe(self._loop.stop)
         self._thread.join()
         self._loop.close()
 
 
-def build_search_index(site_dir: Path | str) -> IndexStats:
-    """Index the HTML pages of a built site under ``site_dir`` into ``site_dir/pagefind/``."""
-    indexer = SearchIndexer(site_dir)
-    indexer.add_directory()
-    return indexer.write()
+def build_search_index(site_dir: Path | str, folders: Iterable[str] = ("",)) -> IndexStats:
+    """Index the built pages under ``site_dir``: one bundle per language folder (``""`` for
+    the root, ``"zh/"``), each of the pages in its folder and not in another's."""
+    site = Path(site_dir)
+    names = [folder.strip("/") for folder in folders]
+    start = time.perf_counter()
+    languages: dict[str, int] = {}
+    for name in names:
+        others = [other for other in names if other != name and other.startswith(name)]
+        root = site / name
+        pages = [
+            path.relative_to(site).as_posix()
+            for path in sorted(root.rglob("*.html"))
+            if BUNDLE_DIR not in path.relative_to(root).parts
+            and not any(path.relative_to(site).as_posix().startswith(f"{o}/") for o in others)
+        ]
+        indexer = SearchIndexer(site, name)
+        indexer.add_files(pages)
+        languages.update(indexer.wait().languages)
+    if not any(languages.values()):
+        raise SearchIndexError(f"{site}: Pagefind found no page to index")
+    return IndexStats(languages, time.perf_counter() - start)
 
 
 def _stats(bundle: Path, start: float) -> IndexStats:
