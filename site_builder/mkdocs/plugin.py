@@ -250,7 +250,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             for found in by_metric(rows).values():
                 metric = found[0].metric
                 assert metric is not None
-                if live is None or live.rows_changed(f"{site.lang}:{metric.id}", found):
+                if self._rows_changed(f"{site.lang}:{metric.id}", found, live):
                     pages += metric_pages(site, metric, found, templates, self.config.metric_rows)
             pages.append(glossary_page(site, templates))
             changed = self._changed_reports
@@ -258,7 +258,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             pages += [bilingual_page(report, site, templates) for report in reports]
         except SiteBuilderError as exc:
             raise PluginError(f"digest: {exc}") from None
-        if site.language.default and (live is None or live.rows_changed("downloads", rows)):
+        if site.language.default and self._rows_changed("downloads", rows, live):
             # The downloads hold every language: one copy, at the site's root.
             table = download_rows(rows, site)
             files.append(File.generated(config, CSV_FILE, content=csv_bytes(table)))
@@ -281,6 +281,12 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         return files
 
     on_files = CombinedEvent(_read_content, _add_pages)
+
+    def _rows_changed(self, key: str, rows: list[FigureRow], live: DirtyBuilds | None) -> bool:
+        """Whether pages showing these key-figure rows are to be made (in a dirty build, only
+        if the rows changed; every dirty build records them for the next)."""
+        changed = self._live.rows_changed(key, rows) if self._dirty else True
+        return live is None or changed
 
     def on_nav(
         self, nav: Navigation, /, *, config: MkDocsConfig, files: Files
