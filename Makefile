@@ -73,6 +73,7 @@ golden: $(STAMP)
 bench: $(STAMP)
 	$(PY) bench/bench_import.py
 	$(PY) bench/bench_build.py
+	$(PY) bench/bench_serve.py
 
 clean:
 	rm -rf site .pytest_cache
