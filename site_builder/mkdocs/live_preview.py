@@ -37,9 +37,8 @@ class DirtyBuilds:
         self._markdown: dict[str, str] = {}  # by src_uri: what a generated page showed last
         self._sources: dict[str, object] = {}  # by src_uri: the parsed report page last built
         self._data: tuple[object, ...] = ()  # glossary and metrics as last built
-        self._rows: dict[
-            str, list[tuple[object, ...]]
-        ] = {}  # key-figure rows as last built, by page group
+        # Key-figure rows as last built (what pages listing them show), by group of pages.
+        self._rows: dict[str, list[tuple[object, ...]]] = {}
         self.built_before = False  # a build of this serve session made every page
         self.everything = True  # this build rebuilds every page
         self._settings: object = None

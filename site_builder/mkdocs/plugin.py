@@ -11,24 +11,25 @@
 - on_page_context: give the theme the page's description and Open Graph data (``digest``),
   and a report's citations and citation meta tags (``digest_cite``);
 - on_pre_template / on_post_template: the root 404.html is the default language's, with the
-  language switch to each language's home.
+  language switch to each language's home;
+- under `mkdocs serve --dirty`, on_files and on_nav narrow each rebuild to what a save
+  reaches (live_preview.py).
 
-The real work is in site_model, site_render, site_pages and site_head, which know nothing
-about MkDocs. mkdocs-static-i18n builds each language in turn with this same plugin instance;
-the language being built is the theme's language, which static-i18n sets for each build.
+The real work is in site_builder.site (model, render, pages, key_figures, head, cite), which
+knows nothing about MkDocs; page_data.py derives a page's links, head and citations from what
+the build read, content_cache.py keeps that between builds, options.py holds the options.
+mkdocs-static-i18n builds each language in turn with this same plugin instance; the language
+being built is the theme's language, which static-i18n sets for each build.
 """
 
 from __future__ import annotations
 
 import copy
 import html
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, cast
 
 import jinja2
-from mkdocs.config import base
-from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
@@ -39,12 +40,19 @@ from mkdocs.utils.templates import TemplateContext
 
 from site_builder.content.errors import SiteBuilderError
 from site_builder.content.frontmatter import body_after_front_matter
-from site_builder.content.glossary import GlossaryEntry
-from site_builder.content.metrics import Vocabulary
 from site_builder.mkdocs.content_cache import ContentCache
 from site_builder.mkdocs.live_preview import DirtyBuilds, rebuild_navigation
+from site_builder.mkdocs.options import DigestConfig
+from site_builder.mkdocs.page_data import (
+    BuildContent,
+    citation_of,
+    current_language,
+    head_of,
+    report_links,
+    site_languages,
+    site_of,
+)
 from site_builder.mkdocs.template_cache import MemoryBytecodeCache
-from site_builder.site.cite import BILINGUAL, CitePanel, cite_panel, report_citation
 from site_builder.site.figure_downloads import (
     CSV_FILE,
     JSON_FILE,
@@ -52,28 +60,19 @@ from site_builder.site.figure_downloads import (
     download_rows,
     json_bytes,
 )
-from site_builder.site.head import description_of, page_head
 from site_builder.site.html import Fragments
 from site_builder.site.key_figures import (
     FigureRow,
     by_metric,
     index_page,
-    metric_norm,
     metric_norms,
     metric_pages,
 )
 from site_builder.site.model import (
     REPORT_RE,
     Language,
-    Report,
-    ReportPage,
-    absolute_url,
     collect_reports,
-    iso_date,
-    lang_url,
     page_languages,
-    relative_url,
-    strip_prefix,
 )
 from site_builder.site.pages import (
     ARCHIVE,
@@ -87,77 +86,19 @@ from site_builder.site.pages import (
     glossary_page,
     home_page,
 )
-from site_builder.site.render import Abbreviations, ReportLinks, render_report
+from site_builder.site.render import Abbreviations, render_report
 from site_builder.site.templates import Templates
 
 log = get_plugin_logger(__name__)
 
-REPORT_ERROR_ANCHOR = "report-an-error"
 # What MkDocs reads as a page's front matter when the plugin gives it the metadata itself.
 NO_FRONT_MATTER = "---\n{}\n---\n"
-
-
-class DigestConfig(base.Config):
-    """Options of the `digest` plugin (all optional)::
-
-    plugins:
-      - digest:
-          glossary: glossary.yml    # in docs_dir
-          metrics: metrics.yml      # the metric vocabulary, in docs_dir
-          home_limit: 30            # newest reports shown as cards on the home page; 0 = all
-          section_limit: 6          # figures in a per-section callout
-          metric_rows: 100          # rows of a metric page's tables; more go to /2/, /3/, …
-          about_page: about/        # where readers learn how to report an error
-          cache_dir: .cache/digest  # parsed front matter between builds, beside mkdocs.yml;
-                                    # '' = no cache on disk
-    """
-
-    glossary = c.Type(str, default="glossary.yml")
-    metrics = c.Type(str, default="metrics.yml")
-    home_limit = c.Type(int, default=30)
-    section_limit = c.Type(int, default=6)
-    metric_rows = c.Type(int, default=100)
-    key_figures = c.Deprecated(
-        message="digest: '{}' is no longer used: key-figures/ lists metrics, and every figure "
-        "is in key-figures.csv and key-figures.json; remove the option"
-    )
-    about_page = c.Type(str, default="about/")
-    cache_dir = c.Type(str, default=".cache/digest")
-
-    def validate(self) -> tuple[list[Any], list[Any]]:
-        failed, warnings = super().validate()
-        if not failed and self.home_limit < 0:
-            failed.append(
-                ("home_limit", c.ValidationError("use 0 for all reports or a count, e.g. 30"))
-            )
-        if not failed and self.section_limit < 1:
-            failed.append(("section_limit", c.ValidationError("must be 1 or more, e.g. 6")))
-        if not failed and self.metric_rows < 10:
-            failed.append(("metric_rows", c.ValidationError("must be 10 or more, e.g. 100")))
-        if not failed and not (self.about_page == "" or self.about_page.endswith("/")):
-            failed.append(
-                ("about_page", c.ValidationError("a page URL ending in '/', e.g. about/"))
-            )
-        return failed, warnings
-
-
-@dataclass
-class _Content:
-    """What one build read from docs_dir (both languages), keyed by src_uri or slug."""
-
-    languages: list[Language]
-    reports: dict[str, Report] = field(default_factory=dict)
-    glossary: list[GlossaryEntry] = field(default_factory=list)
-    vocabulary: Vocabulary = field(default_factory=Vocabulary)
-    figures: list[FigureRow] = field(default_factory=list)  # every key figure, for comparison
-    abbreviations: Abbreviations = field(default_factory=lambda: Abbreviations([]))
-    available: dict[str, set[str]] = field(default_factory=dict)
 
 
 class DigestPlugin(BasePlugin[DigestConfig]):
     def __init__(self) -> None:
         self._cache = ContentCache()  # reports, glossary, metrics: each read once per change
-        self._content = _Content([])
+        self._content = BuildContent([])
         self._fragments: dict[str, Fragments] = {}  # by src_uri, until the page is converted
         self._meta: dict[str, dict[str, Any]] = {}  # by src_uri, from read_source to markdown
         self._generated: set[str] = set()  # src_uris of generated pages, all languages
@@ -180,7 +121,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not config.use_directory_urls:
             raise PluginError("digest: the site needs 'use_directory_urls: true' (the default)")
-        self._content = _Content(_site_languages(config))
+        self._content = BuildContent(site_languages(config))
         cache_dir = self.config.cache_dir
         if cache_dir and config.config_file_path:
             folder = Path(config.config_file_path).parent / cache_dir
@@ -347,7 +288,9 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             return markdown
         lang = match.group("lang")
         try:
-            links = self._report_links(report, page, config, files)
+            language = self._language(config)
+            about = self.config.about_page
+            links = report_links(report, page, language, self._content, files, about)
             content = self._content
             markdown, fragments = render_report(
                 markdown,
@@ -376,30 +319,11 @@ class DigestPlugin(BasePlugin[DigestConfig]):
     def on_page_context(
         self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext | None:
-        language = self._language(config)
-        match = REPORT_RE.match(page.file.src_uri)
-        report = self._content.reports.get(match.group("slug")) if match else None
-        description = page.meta.get("description")
-        published = None
-        title = html.unescape(page.title or "")  # Material's titles are HTML
-        if report is not None and match is not None:
-            source = report.page(match.group("lang")) or report.source
-            title = str(source.meta.get("title") or title)
-            published = iso_date(report.meta.get("date"))
-            if not description:
-                description = source.meta.get("subtitle") or _first_paragraph(source)
-        cast(dict[str, Any], context)["digest"] = page_head(
-            page.url,
-            language,
-            self._content.languages,
-            site_url=config.site_url,
-            site_name=config.site_name,
-            title=title,
-            description=description_of(str(description)) if description else None,
-            article=report is not None,
-            published=published,
-        )
-        cast(dict[str, Any], context)["digest_cite"] = self._cite(page, config, language)
+        language, content = self._language(config), self._content
+        head = head_of(page, language, content, config.site_url, config.site_name)
+        cite = citation_of(page, language, content, config.site_url, config.site_name)
+        cast(dict[str, Any], context)["digest"] = head
+        cast(dict[str, Any], context)["digest_cite"] = cite
         return context
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
@@ -429,108 +353,14 @@ class DigestPlugin(BasePlugin[DigestConfig]):
 
     # -- helpers --------------------------------------------------------------------------------
 
-    def _cite(self, page: Page, config: MkDocsConfig, language: Language) -> CitePanel | None:
-        """The "Cite" panel and citation meta tags of a report page or its bilingual view."""
-        match = REPORT_RE.match(page.file.src_uri)
-        if match:
-            report, lang = self._content.reports.get(match.group("slug")), match.group("lang")
-        else:
-            norm = strip_prefix(page.url, language)
-            slug = norm.removeprefix("reports/").removesuffix("/bilingual/")
-            report, lang = self._content.reports.get(slug), BILINGUAL
-            if report is not None and bilingual_url(report) != norm:
-                report = None
-        if report is None:
-            return None
-        url = absolute_url(config.site_url, page.url)
-        citation = report_citation(report, lang, url, config.site_name, self._content.glossary)
-        return cite_panel(citation, language.locale)
-
     def _language(self, config: MkDocsConfig) -> Language:
-        languages = self._content.languages
-        current = config.theme.get("language")
-        return next((lang for lang in languages if lang.locale == current), languages[0])
+        return current_language(config, self._content.languages)
 
     def _site(self, files: Files, config: MkDocsConfig) -> Site:
-        content = self._content
-        assets = {
-            f.src_uri: f.url
-            for f in files
-            if f.src_uri.startswith("reports/") and not f.is_documentation_page()
-        }
-        return Site(
-            self._language(config),
-            content.languages,
-            list(content.reports.values()),
-            content.glossary,
-            content.available,
-            assets,
-            self.config.home_limit,
-            content.vocabulary,
-        )
-
-    def _report_links(
-        self, report: Report, page: Page, config: MkDocsConfig, files: Files
-    ) -> ReportLinks:
-        language = self._language(config)
-        page_url = page.file.url
-        links = ReportLinks()
-        links.bilingual = relative_url(lang_url(bilingual_url(report), language), page_url)
-        source = report.meta.get("source")
-        if source:
-            file = files.get_file_from_path(f"{report.norm_url}{source}")
-            if file is None:
-                log.warning(f"{page.file.src_uri}: source file '{source}' not found beside it")
-            else:
-                links.source = relative_url(file.url, page_url)
-        about = self.config.about_page
-        if language.locale in self._content.available.get(about, ()):
-            target = relative_url(lang_url(about, language), page_url)
-            links.report_error = f"{target}#{REPORT_ERROR_ANCHOR}"
-        available = self._content.available.get(report.norm_url, set())
-        for other in self._content.languages:
-            if other.locale != language.locale and other.locale in available:
-                url = relative_url(lang_url(report.norm_url, other), page_url)
-                links.languages.append((other.locale, other.name, url))
-        figures = report.meta.get("key_figures") or []
-        used = {str(f["metric"]) for f in figures if isinstance(f, dict) and f.get("metric")}
-        for metric_id in used:
-            norm = metric_norm(metric_id)
-            if metric_id in self._content.vocabulary.by_id and norm in self._content.available:
-                links.metrics[metric_id] = relative_url(lang_url(norm, language), page_url)
-        captions = sum(1 for pb in report.source.blocks if pb.block.kind == "caption")
-        for number in range(1, captions + 1):
-            image = files.get_file_from_path(f"{report.norm_url}images/{number}.jpg")
-            if image is not None:
-                links.images[number] = relative_url(image.url, page_url)
-        return links
-
-
-def _site_languages(config: MkDocsConfig) -> list[Language]:
-    """The languages built by mkdocs-static-i18n (default first), or the theme's language."""
-    i18n = config.plugins.get("i18n")
-    languages = []
-    for option in getattr(getattr(i18n, "config", None), "languages", None) or []:
-        if not option.build:
-            continue
-        prefix = option.link.strip("/")
-        languages.append(
-            Language(option.locale, option.name, prefix + "/" if prefix else "", option.default)
-        )
-    if not languages:
-        locale = str(config.theme.get("language") or "en")
-        languages = [Language(locale, locale, "", True)]
-    return sorted(languages, key=lambda lang: not lang.default)
+        return site_of(self._content, files, self._language(config), self.config.home_limit)
 
 
 def _src_uri(norm: str, lang: str) -> str:
     """Source name of a generated page: '' -> index.en.md, 'archive/' -> archive.en.md."""
     stem = norm.rstrip("/") or "index"
     return f"{stem}.{lang}.md" if lang else f"{stem}.md"
-
-
-def _first_paragraph(page: ReportPage) -> str:
-    for page_block in page.blocks:
-        if page_block.block.kind == "paragraph":
-            return page_block.block.text
-    return ""

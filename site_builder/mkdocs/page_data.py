@@ -1,0 +1,189 @@
+"""What the `digest` plugin knows of one build and derives for each page: the content it read
+(reports, glossary, metrics, which page exists in which language), the languages built, a
+report page's links, and a page's head data and citations. Plain functions over MkDocs'
+objects; the plugin calls them from its events."""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass, field
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from site_builder.content.glossary import GlossaryEntry
+from site_builder.content.metrics import Vocabulary
+from site_builder.site.cite import BILINGUAL, CitePanel, cite_panel, report_citation
+from site_builder.site.head import PageHead, description_of, page_head
+from site_builder.site.key_figures import FigureRow, metric_norm
+from site_builder.site.model import (
+    REPORT_RE,
+    Language,
+    Report,
+    ReportPage,
+    absolute_url,
+    iso_date,
+    lang_url,
+    relative_url,
+    strip_prefix,
+)
+from site_builder.site.pages import Site, bilingual_url
+from site_builder.site.render import Abbreviations, ReportLinks
+
+log = get_plugin_logger(__name__)
+
+REPORT_ERROR_ANCHOR = "report-an-error"
+
+
+@dataclass
+class BuildContent:
+    """What one build read from docs_dir (both languages), keyed by src_uri or slug."""
+
+    languages: list[Language]
+    reports: dict[str, Report] = field(default_factory=dict)
+    glossary: list[GlossaryEntry] = field(default_factory=list)
+    vocabulary: Vocabulary = field(default_factory=Vocabulary)
+    figures: list[FigureRow] = field(default_factory=list)  # every key figure, for comparison
+    abbreviations: Abbreviations = field(default_factory=lambda: Abbreviations([]))
+    available: dict[str, set[str]] = field(default_factory=dict)
+
+
+def site_languages(config: MkDocsConfig) -> list[Language]:
+    """The languages built by mkdocs-static-i18n (default first), or the theme's language."""
+    i18n = config.plugins.get("i18n")
+    languages = []
+    for option in getattr(getattr(i18n, "config", None), "languages", None) or []:
+        if not option.build:
+            continue
+        prefix = option.link.strip("/")
+        languages.append(
+            Language(option.locale, option.name, prefix + "/" if prefix else "", option.default)
+        )
+    if not languages:
+        locale = str(config.theme.get("language") or "en")
+        languages = [Language(locale, locale, "", True)]
+    return sorted(languages, key=lambda lang: not lang.default)
+
+
+def current_language(config: MkDocsConfig, languages: list[Language]) -> Language:
+    """The language being built: mkdocs-static-i18n sets the theme's for each build."""
+    current = config.theme.get("language")
+    return next((lang for lang in languages if lang.locale == current), languages[0])
+
+
+def site_of(content: BuildContent, files: Files, language: Language, home_limit: int) -> Site:
+    """What a generated page of ``language`` may link to."""
+    assets = {
+        f.src_uri: f.url
+        for f in files
+        if f.src_uri.startswith("reports/") and not f.is_documentation_page()
+    }
+    return Site(
+        language,
+        content.languages,
+        list(content.reports.values()),
+        content.glossary,
+        content.available,
+        assets,
+        home_limit,
+        content.vocabulary,
+    )
+
+
+def report_links(
+    report: Report,
+    page: Page,
+    language: Language,
+    content: BuildContent,
+    files: Files,
+    about_page: str,
+) -> ReportLinks:
+    """Where a report page links: its bilingual view, source text, the page on reporting an
+    error, its other languages, its metrics' pages and its photos (relative URLs)."""
+    page_url = page.file.url
+    links = ReportLinks()
+    links.bilingual = relative_url(lang_url(bilingual_url(report), language), page_url)
+    source = report.meta.get("source")
+    if source:
+        file = files.get_file_from_path(f"{report.norm_url}{source}")
+        if file is None:
+            log.warning(f"{page.file.src_uri}: source file '{source}' not found beside it")
+        else:
+            links.source = relative_url(file.url, page_url)
+    if language.locale in content.available.get(about_page, ()):
+        target = relative_url(lang_url(about_page, language), page_url)
+        links.report_error = f"{target}#{REPORT_ERROR_ANCHOR}"
+    available = content.available.get(report.norm_url, set())
+    for other in content.languages:
+        if other.locale != language.locale and other.locale in available:
+            url = relative_url(lang_url(report.norm_url, other), page_url)
+            links.languages.append((other.locale, other.name, url))
+    figures = report.meta.get("key_figures") or []
+    used = {str(f["metric"]) for f in figures if isinstance(f, dict) and f.get("metric")}
+    for metric_id in used:
+        norm = metric_norm(metric_id)
+        if metric_id in content.vocabulary.by_id and norm in content.available:
+            links.metrics[metric_id] = relative_url(lang_url(norm, language), page_url)
+    captions = sum(1 for pb in report.source.blocks if pb.block.kind == "caption")
+    for number in range(1, captions + 1):
+        image = files.get_file_from_path(f"{report.norm_url}images/{number}.jpg")
+        if image is not None:
+            links.images[number] = relative_url(image.url, page_url)
+    return links
+
+
+def head_of(
+    page: Page, language: Language, content: BuildContent, site_url: str | None, site_name: str
+) -> PageHead:
+    """The page's description and Open Graph data for the theme (``digest``)."""
+    match = REPORT_RE.match(page.file.src_uri)
+    report = content.reports.get(match.group("slug")) if match else None
+    description = page.meta.get("description")
+    published = None
+    title = html.unescape(page.title or "")  # Material's titles are HTML
+    if report is not None and match is not None:
+        source = report.page(match.group("lang")) or report.source
+        title = str(source.meta.get("title") or title)
+        published = iso_date(report.meta.get("date"))
+        if not description:
+            description = source.meta.get("subtitle") or _first_paragraph(source)
+    return page_head(
+        page.url,
+        language,
+        content.languages,
+        site_url=site_url,
+        site_name=site_name,
+        title=title,
+        description=description_of(str(description)) if description else None,
+        article=report is not None,
+        published=published,
+    )
+
+
+def citation_of(
+    page: Page, language: Language, content: BuildContent, site_url: str | None, site_name: str
+) -> CitePanel | None:
+    """The "Cite" panel and citation meta tags of a report page or its bilingual view."""
+    match = REPORT_RE.match(page.file.src_uri)
+    if match:
+        report, lang = content.reports.get(match.group("slug")), match.group("lang")
+    else:
+        norm = strip_prefix(page.url, language)
+        slug = norm.removeprefix("reports/").removesuffix("/bilingual/")
+        report, lang = content.reports.get(slug), BILINGUAL
+        if report is not None and bilingual_url(report) != norm:
+            report = None
+    if report is None:
+        return None
+    url = absolute_url(site_url, page.url)
+    citation = report_citation(report, lang, url, site_name, content.glossary)
+    return cite_panel(citation, language.locale)
+
+
+def _first_paragraph(page: ReportPage) -> str:
+    for page_block in page.blocks:
+        if page_block.block.kind == "paragraph":
+            return page_block.block.text
+    return ""
