@@ -145,6 +145,27 @@ def test_a_changed_key_figure_reaches_its_metric_pages(docs: Path, tmp_path: Pat
     assert after == (full / "zh" / "key-figures" / metric / "index.html").read_text("utf-8")
 
 
+def test_a_changed_glossary_rebuilds_the_report_pages_as_a_full_build_would(
+    docs: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO)
+    site = tmp_path / "site"
+    dirty_build(docs, site)
+    glossary = docs / "glossary.yml"
+    text = glossary.read_text(encoding="utf-8")
+    found = re.search(r"note: (.+)", text)
+    assert found, "a glossary entry with a note"
+    time.sleep(0.01)
+    glossary.write_text(text.replace(found[0], f"{found[0]} Edited.", 1), encoding="utf-8")
+    dirty_build(docs, site)
+    assert "every report page is rebuilt" in caplog.text
+    full = tmp_path / "full"
+    sys.argv = ["mkdocs", "build"]
+    full_build(docs, full, SITE_URL)
+    reference, after = pages(full), pages(site)
+    assert [p for p in reference if reference[p][1] != after[p][1]] == []
+
+
 def config_copy(folder: Path, docs: Path) -> Path:
     """The project's mkdocs.yml with absolute folders, in ``folder``, over ``docs``."""
     text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")

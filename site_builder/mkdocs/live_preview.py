@@ -41,6 +41,7 @@ class DirtyBuilds:
         self._rows: dict[str, list[tuple[object, ...]]] = {}
         self.built_before = False  # a build of this serve session made every page
         self.everything = True  # this build rebuilds every page
+        self.data_changed = False  # the glossary or the metrics changed since the last build
         self._settings: object = None
 
     def start(self, settings: object) -> None:
@@ -69,6 +70,7 @@ class DirtyBuilds:
         """Slugs of reports whose pages were parsed anew (the content cache returns the same
         object for an unchanged file), all reports if the glossary or metrics changed."""
         everything = data != self._data
+        self.data_changed = everything and self.built_before
         changed = {
             _slug(uri)
             for uri, page in pages.items()

@@ -175,6 +175,8 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             data = (content.glossary, content.vocabulary)
             pages_by_uri = {page.src_uri: page for page in pages}
             self._changed_reports = self._live.changed_reports(pages_by_uri, data)
+            if self._live.data_changed and not self._live.everything:
+                log.info("the glossary or the metrics changed: every report page is rebuilt")
         return files
 
     @event_priority(-110)  # after mkdocs-static-i18n chose this language's files
