@@ -1,16 +1,20 @@
 """MkDocs plugin ``digest-reader``: what readers fetch besides pages.
 
-- search: a Pagefind index (``pagefind/``, one index per language) of the pages that the
-  theme marks ``data-pagefind-body``: each language's pages go to Pagefind as soon as that
-  language is built (it indexes them while the next one builds), the bundle is written when
-  the last language is built;
+- search: a Pagefind bundle per language (``pagefind/``, ``zh/pagefind/``) of the pages the
+  theme marks ``data-pagefind-body``: a language's pages go to Pagefind in batches as they are
+  written (it indexes them in its own process, on the other core), and its bundle is written
+  in the background while the next language builds; pages get their bundle's path as
+  ``digest_search_bundle``;
 - feeds: an Atom feed of reports per language, announced in every page's head;
 - a small sitemap index in each non-default language's home, pointing at the site's sitemap
   (mkdocs-static-i18n's, with hreflang alternates): Material's bundle fetches ``sitemap.xml``
   next to each feed link.
 
-A thin adapter: it turns MkDocs events into calls on ``search``, ``feeds`` and ``sitemap``. mkdocs-static-i18n runs one nested MkDocs build per language; the
-outputs are written once, when the outermost build ends, from what every build recorded.
+A thin adapter: it turns MkDocs events into calls on ``search``, ``feeds`` and ``sitemap``.
+mkdocs-static-i18n runs one nested MkDocs build per language; feeds and sitemaps are written
+once, when the outermost build ends, from what every build recorded. A dirty build
+(`mkdocs serve --dirty`) that wrote only some pages keeps the last full build's search index
+and feeds.
 """
 
 from __future__ import annotations
