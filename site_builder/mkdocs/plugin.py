@@ -45,12 +45,14 @@ from site_builder.mkdocs.live_preview import DirtyBuilds, rebuild_navigation
 from site_builder.mkdocs.options import DigestConfig
 from site_builder.mkdocs.page_data import (
     BuildContent,
+    add_generated_files,
     citation_of,
     current_language,
     head_of,
     report_links,
     site_languages,
     site_of,
+    src_uri_of,
 )
 from site_builder.mkdocs.template_cache import MemoryBytecodeCache
 from site_builder.site.figure_downloads import (
@@ -147,24 +149,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         generated = [HOME, ARCHIVE, FIGURES, GLOSSARY] + [bilingual_url(r) for r in reports]
         content.figures = self._cache.figure_rows(reports, content.vocabulary)
         generated += metric_norms(content.figures, self.config.metric_rows)
-        # Every generated page in every language, as files that mkdocs-static-i18n sorts like
-        # editors' pages: it picks the language being built, gives each page its alternates
-        # (language switch, sitemap) and applies its fallback. static-i18n 1.3.1 re-creates
-        # each file from docs_dir (an in-memory File.generated would lose its content, and
-        # one without abs_src_path fails its docs_dir check), so these are files named in
-        # docs_dir whose Markdown `on_page_read_source` supplies.
-        self._generated = set()
-        for norm in generated:
-            for language in content.languages:
-                src_uri = _src_uri(norm, language.locale)
-                own = [src_uri, _src_uri(norm, "")] if language.default else [src_uri]
-                if any(files.get_file_from_path(uri) is not None for uri in own):
-                    log.info(f"{src_uri}: a page in docs_dir replaces the generated one")
-                    continue
-                self._generated.add(src_uri)
-                files.append(
-                    File(src_uri, config.docs_dir, config.site_dir, config.use_directory_urls)
-                )
+        self._generated = add_generated_files(files, generated, content.languages, config)
         src_uris = [f.src_uri for f in files]
         content.available = page_languages(src_uris, content.languages)
         if self._dirty and self._language(config).default:  # once, in the first language
@@ -209,7 +194,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         self._markdown, self._generated_meta = {}, {}
         shown: dict[str, tuple[str, str]] = {}  # src_uri -> (Markdown, what the page shows)
         for page in pages:
-            src_uri = _src_uri(page.norm, site.lang)
+            src_uri = src_uri_of(page.norm, site.lang)
             if src_uri in self._generated:
                 # The metadata goes to the page directly (_restore_meta), not through YAML
                 # that MkDocs would parse again with its pure-Python loader.
@@ -219,7 +204,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
                 # Fragment tokens differ from build to build; the parts do not.
                 shown[src_uri] = (self._markdown[src_uri], repr((page.meta, page.parts)))
         if self._dirty:
-            in_nav = {_src_uri(norm, site.lang) for norm in (HOME, ARCHIVE, FIGURES, GLOSSARY)}
+            in_nav = {src_uri_of(norm, site.lang) for norm in (HOME, ARCHIVE, FIGURES, GLOSSARY)}
             self._live.select(files, shown, self._generated, in_nav, self._changed_reports)
         return files
 
@@ -360,9 +345,3 @@ class DigestPlugin(BasePlugin[DigestConfig]):
 
     def _site(self, files: Files, config: MkDocsConfig) -> Site:
         return site_of(self._content, files, self._language(config), self.config.home_limit)
-
-
-def _src_uri(norm: str, lang: str) -> str:
-    """Source name of a generated page: '' -> index.en.md, 'archive/' -> archive.en.md."""
-    stem = norm.rstrip("/") or "index"
-    return f"{stem}.{lang}.md" if lang else f"{stem}.md"
