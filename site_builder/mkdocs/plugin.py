@@ -233,9 +233,9 @@ class DigestPlugin(BasePlugin[DigestConfig]):
 
     def on_page_read_source(self, /, *, page: Page, config: MkDocsConfig) -> str | None:
         """Give MkDocs a generated page, or a report's body without its front matter, which
-        this plugin parsed already with libyaml; MkDocs would parse it again with the pure-Python loader, the
-        largest single cost of a build with many reports. The metadata is restored in
-        ``_restore_meta`` before any plugin reads it."""
+        this plugin parsed already with libyaml; MkDocs would parse it again with the
+        pure-Python loader, the largest single cost of a build with many reports. The
+        metadata is restored in ``_restore_meta`` before any plugin reads it."""
         generated = self._markdown.get(page.file.src_uri)
         if generated is not None:
             self._meta[page.file.src_uri] = self._generated_meta[page.file.src_uri]
