@@ -201,8 +201,8 @@ class DigestPlugin(BasePlugin[DigestConfig]):
                 self._markdown[src_uri] = f"{NO_FRONT_MATTER}\n{page.body}\n"
                 self._generated_meta[src_uri] = page.meta
                 self._fragments[src_uri] = page.fragments
-                # Fragment tokens differ from build to build; the parts do not.
-                shown[src_uri] = (self._markdown[src_uri], repr((page.meta, page.parts)))
+                if self._dirty:  # what the page shows: its parts (fragment tokens vary)
+                    shown[src_uri] = (self._markdown[src_uri], repr((page.meta, page.parts)))
         if self._dirty:
             in_nav = {src_uri_of(norm, site.lang) for norm in (HOME, ARCHIVE, FIGURES, GLOSSARY)}
             self._live.select(files, shown, self._generated, in_nav, self._changed_reports)

@@ -3,8 +3,8 @@
 A ``GeneratedPage`` is its language-free URL, front matter and body parts. Headings are
 Markdown (for the table of contents and their ids); everything else is HTML from the theme's
 digest/*.html templates, kept out of Python-Markdown as ``Fragments``, so these pages cost
-little to build. Nothing here knows about MkDocs; the plugin turns the pages into in-memory
-files.
+little to build. Nothing here knows about MkDocs; the plugin hands MkDocs each page's body
+and sets its metadata on the page.
 """
 
 from __future__ import annotations
@@ -13,8 +13,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
-
-import yaml
 
 from site_builder.content.glossary import GlossaryEntry
 from site_builder.content.metrics import Vocabulary
@@ -40,11 +38,6 @@ class GeneratedPage:
     def __post_init__(self) -> None:
         lines = [p if isinstance(p, Markdown) else self.fragments.add(p) for p in self.parts]
         self.body = "\n\n".join(line for line in lines if line)
-
-    def markdown(self) -> str:
-        """The page's file: front matter and the Markdown body with fragment tokens."""
-        front = yaml.safe_dump(self.meta, allow_unicode=True, sort_keys=False, width=1000)
-        return f"---\n{front}---\n\n{self.body}\n"
 
 
 @dataclass
