@@ -38,8 +38,9 @@ class ContentCache:
         self._files: dict[Path, tuple[Stamp, Any]] = {}  # glossary and metrics, by path
         self._rows: tuple[tuple[Any, ...], list[FigureRow]] | None = None
 
-    def report(self, file: File) -> ReportPage | None:
-        """A report page parsed (front matter with libyaml), or None if ``file`` is none."""
+    def report(self, file: File, text: str | None = None) -> ReportPage | None:
+        """A report page parsed (front matter with libyaml), or None if ``file`` is none;
+        ``text`` is the file's, if read already."""
         if not REPORT_RE.match(file.src_uri) or not file.abs_src_path:
             return None
         try:
@@ -47,7 +48,9 @@ class ContentCache:
             cached = self._reports.get(file.abs_src_path)
             if cached and cached[0] == stamp:
                 return cached[1]
-            page = read_report_page(file.content_string, file.src_uri, self.front_matter)
+            if text is None:
+                text = file.content_string
+            page = read_report_page(text, file.src_uri, self.front_matter)
         except SiteBuilderError as exc:
             log.warning(f"{file.src_uri}: {exc.reason}; the report is left out of the digest")
             return None
@@ -61,17 +64,19 @@ class ContentCache:
         """Every report page of ``files``, parsed; the front matter of those not parsed yet
         is parsed first, all at once (in worker processes when there are many)."""
         reports = [f for f in files if REPORT_RE.match(f.src_uri) and f.abs_src_path]
-        pending = []
+        texts: dict[str, str] = {}  # by src_uri: the pages to parse, each read once
         for file in reports:
             if self.unchanged_report(file) is None:
                 try:
-                    found = front_matter_text(file.content_string)
+                    texts[file.src_uri] = file.content_string
                 except (OSError, UnicodeDecodeError):
                     continue  # report() says why
-                if found is not None:
-                    pending.append(found)
-        parse_into_cache(pending, self.front_matter)
-        return [page for file in reports if (page := self.report(file)) is not None]
+        found = (front_matter_text(text) for text in texts.values())
+        parse_into_cache(
+            [yaml_text for yaml_text in found if yaml_text is not None], self.front_matter
+        )
+        parsed = (self.report(file, texts.get(file.src_uri)) for file in reports)
+        return [page for page in parsed if page is not None]
 
     def use_disk(self, path: Path | None) -> None:
         """Keep parsed front matter in ``path`` between builds (None: in memory only)."""
