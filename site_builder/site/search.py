@@ -27,11 +27,10 @@ import re
 import shutil
 import threading
 import time
-from collections.abc import Coroutine, Iterable
+from collections.abc import Iterable
 from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 BUNDLE_DIR = "pagefind"
 _GLOB_SPECIAL = re.compile(r"[\\*?\[\]{}<>:,!]")  # wax glob syntax, escaped with a backslash
@@ -53,6 +52,13 @@ class IndexStats:
         return sum(self.languages.values())
 
 
+_WRITE, _CANCEL = "write", "cancel"  # what ends an indexer's queue of globs
+
+
+class _Cancelled(Exception):
+    """Leaves Pagefind's context without writing the bundle."""
+
+
 class SearchIndexer:
     """A Pagefind index of one language's pages, written into ``<folder>/pagefind/`` of the
     site: ``pagefind/`` for the default language, ``zh/pagefind/`` for the one under ``zh/``.
@@ -60,34 +66,52 @@ class SearchIndexer:
     are relative to that folder), so each language's bundle can be written as soon as that
     language is built, while MkDocs builds the next one.
 
-    Pagefind's Python API is async: it runs on an event loop in a thread of ours, so a build
-    (or a test) that has its own loop is not disturbed. ``close`` ends it without writing.
+    Pagefind's Python API is async: one coroutine on an event loop in a thread of ours holds
+    ``PagefindIndex`` as its documented async context manager, indexing the globs it is given
+    until told to write (leaving the context writes the bundle and stops the service) or to
+    cancel. The entry file is read only after that, so it is complete. A build (or a test)
+    with its own loop is not disturbed.
     """
 
     def __init__(self, site_dir: Path | str, folder: str = "") -> None:
-        from pagefind.index import IndexConfig, PagefindIndex
-
         self.site_dir = Path(site_dir)
         self.folder = folder.strip("/")  # the language's folder in the site, "" for the root
         self.root = self.site_dir / self.folder
         self._start = time.perf_counter()
+        self._given = 0  # batches of pages given
         self._loop = asyncio.new_event_loop()
+        self._queue: asyncio.Queue[str] = asyncio.Queue()
         self._thread = threading.Thread(target=self._loop.run_forever, name="pagefind", daemon=True)
         self._thread.start()
+        self._done: Future[IndexStats | None] = asyncio.run_coroutine_threadsafe(
+            self._run(), self._loop
+        )
+        self._ending = False
+
+    async def _run(self) -> IndexStats | None:
+        from pagefind.index import IndexConfig, PagefindIndex
+
         config = IndexConfig(
             exclude_selectors=list(EXCLUDE), output_path=str(self.root / BUNDLE_DIR)
         )
-        self._index = PagefindIndex(config=config)
-        self._pending: list[Future[Any]] = [self._submit(self._index.__aenter__())]
-        self._written: Future[IndexStats] | None = None
+        try:
+            async with PagefindIndex(config=config) as index:
+                while (glob := await self._queue.get()) not in (_WRITE, _CANCEL):
+                    await index.add_directory(str(self.root), glob=glob)
+                if glob == _CANCEL:
+                    raise _Cancelled
+                shutil.rmtree(self.root / BUNDLE_DIR, ignore_errors=True)  # no stale chunks
+        except _Cancelled:
+            return None
+        return _stats(self.root / BUNDLE_DIR, self._start)
 
-    def _submit(self, coroutine: Coroutine[Any, Any, Any]) -> Future[Any]:
-        return asyncio.run_coroutine_threadsafe(coroutine, self._loop)
+    def _put(self, item: str) -> None:
+        self._loop.call_soon_threadsafe(self._queue.put_nowait, item)
 
     @property
     def empty(self) -> bool:
         """No page was given yet."""
-        return len(self._pending) == 1
+        return self._given == 0
 
     def add_files(self, paths: Iterable[str]) -> None:
         """Index these built pages (paths relative to ``site_dir``, as MkDocs' ``dest_uri``,
@@ -95,49 +119,43 @@ class SearchIndexer:
         prefix = f"{self.folder}/" if self.folder else ""
         inside = [path[len(prefix) :] for path in paths if path.startswith(prefix)]
         glob = "{" + ",".join(_GLOB_SPECIAL.sub(r"\\\g<0>", path) for path in inside) + "}"
-        if glob != "{}":
-            self._pending.append(self._submit(self._add_directory(glob)))
-
-    async def _add_directory(self, glob: str) -> None:
-        await asyncio.wrap_future(self._pending[0])
-        await self._index.add_directory(str(self.root), glob=glob)
+        if glob != "{}" and not self._ending:
+            self._given += 1
+            self._put(glob)
 
     def write_in_background(self) -> None:
         """Write the bundle (replacing an older one) once every page is indexed, while the
         caller goes on; ``wait`` gives the result."""
-        if self._written is None:
-            self._written = self._submit(self._write())
-
-    async def _write(self) -> IndexStats:
-        for future in self._pending:
-            await asyncio.wrap_future(future)
-        shutil.rmtree(self.root / BUNDLE_DIR, ignore_errors=True)  # no stale chunks
-        await self._index.__aexit__(None, None, None)
-        return _stats(self.root / BUNDLE_DIR, self._start)
+        if not self._ending:
+            self._ending = True
+            self._put(_WRITE)
 
     def wait(self) -> IndexStats:
         """The written bundle's figures (writing it now if ``write_in_background`` was not
         called); Pagefind is stopped."""
         self.write_in_background()
-        assert self._written is not None
         try:
-            stats = self._written.result()
+            stats = self._done.result()
         except SearchIndexError:
             self._stop()
             raise
         except Exception as exc:  # the service reports its failures as plain exceptions
-            self.close()
+            self._stop()
             raise SearchIndexError(f"{self.root}: Pagefind failed: {exc}") from exc
         self._stop()
+        if stats is None:
+            raise SearchIndexError(f"{self.root}: the index was closed before it was written")
         return stats
 
     def close(self) -> None:
         """End Pagefind without writing (after a failed build)."""
         if not self._loop.is_running():
             return
-        error = SearchIndexError("build failed")
+        if not self._ending:
+            self._ending = True
+            self._put(_CANCEL)
         try:
-            self._submit(self._index.__aexit__(SearchIndexError, error, None)).result()
+            self._done.result()
         except Exception:  # noqa: BLE001 - the service may already be gone
             pass
         self._stop()
