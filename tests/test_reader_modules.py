@@ -9,11 +9,12 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from site_builder.site import feeds, search, sitemap
+from site_builder.site.model import Language
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 SM = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 XHTML = "{http://www.w3.org/1999/xhtml}"
-LANGS = [sitemap.Language("en", "", True), sitemap.Language("zh", "zh/")]
+LANGS = [Language("en", "English", "", True), Language("zh", "中文", "zh/")]
 
 
 # -- search (Pagefind) ---------------------------------------------------------------------

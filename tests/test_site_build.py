@@ -228,6 +228,11 @@ def test_both_languages_and_generated_pages_exist(site: Path) -> None:
     assert '<a href="bilingual/">' in zh_report
     # the root 404.html is the English one (every language build writes one there)
     assert '<html lang="en"' in read(site, "404.html")
+    # its language switch goes to each language's home (compat 3: static-i18n leaves the
+    # switch pointing at the last page it built)
+    switch = re.findall(r'<a href="([^"]*)" hreflang="(en|zh)"', read(site, "404.html"))
+    assert [lang for _, lang in switch] == ["en", "zh"], switch
+    assert all(href.endswith(("/./", "/zh/")) for href, _ in switch), switch
     assert (site / f"zh/reports/{ONLY_ZH}/index.html").is_file()
     assert not (site / f"reports/{ONLY_ZH}/index.html").exists()  # no English page yet
 

@@ -8,7 +8,6 @@ import multiprocessing
 import os
 import pickle
 import re
-import threading
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -68,15 +67,15 @@ def front_matter_text(text: str) -> str | None:
 PARALLEL_FROM = 200
 
 
-def parse_into_cache(yaml_texts: list[str], cache: FrontMatterCache) -> None:
+def parse_into_cache(yaml_texts: list[str], cache: FrontMatterCache, fork: bool = False) -> None:
     """Parse the front matter the cache does not hold yet, in a worker process per core when
-    there are many: PyYAML's constructor is pure Python, and a cold build of a thousand
-    reports would otherwise spend seconds on one core with the other idle."""
+    there are many and the caller says forking is safe (``fork``: this process runs no other
+    thread, since one holding a lock would leave it held in the workers). PyYAML's constructor
+    is pure Python, and a cold build of a thousand reports would otherwise spend seconds on
+    one core with the other idle; forked workers start at once and import nothing again."""
     missing = [text for text in dict.fromkeys(yaml_texts) if not cache.has(text)]
     cores = os.cpu_count() or 1
-    # Forked workers start at once and need nothing imported again; a fork is only safe
-    # while this process has no other thread (one holding a lock would leave it held).
-    if len(missing) < PARALLEL_FROM or cores < 2 or threading.active_count() > 1:
+    if not fork or len(missing) < PARALLEL_FROM or cores < 2:
         return  # parsed one by one as the pages are read
     context = multiprocessing.get_context("fork")
     workers = min(cores, 4)

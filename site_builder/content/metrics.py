@@ -28,6 +28,7 @@ from typing import Any
 import yaml
 
 from site_builder.content.errors import InputError, SiteBuilderError
+from site_builder.content.layout import METRICS_FILE
 from site_builder.content.model import UNIT_CODES
 from site_builder.content.pages import read_page
 
@@ -35,7 +36,6 @@ KINDS = ("amount", "growth", "share", "count")
 REQUIRED = ("id", "zh", "en", "unit", "kind", "definition")
 OPTIONAL = ("synonyms", "definition_zh", "other_units")
 ID_RE = re.compile(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)*")
-METRICS_FILE = "metrics.yml"
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 

@@ -16,9 +16,10 @@ from site_builder.content.errors import SiteBuilderError
 from site_builder.content.front_matter_cache import FrontMatterCache
 from site_builder.content.frontmatter import front_matter_text, parse_into_cache
 from site_builder.content.glossary import GlossaryEntry, read_glossary
+from site_builder.content.layout import REPORT_RE
 from site_builder.content.metrics import Vocabulary, read_metrics
 from site_builder.site.key_figures import FigureRow, figure_rows
-from site_builder.site.model import REPORT_RE, Report, ReportPage, read_report_page
+from site_builder.site.model import Report, ReportPage, read_report_page
 
 log = get_plugin_logger(__name__)
 Stamp = tuple[int, int]  # (mtime_ns, size)
@@ -60,9 +61,10 @@ class ContentCache:
         self._reports[file.abs_src_path] = (stamp, page)
         return page
 
-    def read_reports(self, files: Files) -> list[ReportPage]:
+    def read_reports(self, files: Files, fork: bool = False) -> list[ReportPage]:
         """Every report page of ``files``, parsed; the front matter of those not parsed yet
-        is parsed first, all at once (in worker processes when there are many)."""
+        is parsed first, all at once (in forked worker processes when there are many and
+        ``fork`` says this process has no other thread)."""
         reports = [f for f in files if REPORT_RE.match(f.src_uri) and f.abs_src_path]
         texts: dict[str, str] = {}  # by src_uri: the pages to parse, each read once
         for file in reports:
@@ -73,7 +75,7 @@ class ContentCache:
                     continue  # report() says why
         found = (front_matter_text(text) for text in texts.values())
         parse_into_cache(
-            [yaml_text for yaml_text in found if yaml_text is not None], self.front_matter
+            [yaml_text for yaml_text in found if yaml_text is not None], self.front_matter, fork
         )
         parsed = (self.report(file, texts.get(file.src_uri)) for file in reports)
         return [page for page in parsed if page is not None]

@@ -25,11 +25,68 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Mapping, Sequence
 
-from mkdocs.structure.files import File, Files
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from site_builder.site.key_figures import FigureRow
-from site_builder.site.model import REPORT_RE
+from site_builder.content.layout import REPORT_RE
+from site_builder.mkdocs import compat
+from site_builder.site.figure_rows import FigureRow
+
+log = get_plugin_logger(__name__)
+
+
+class LivePreview:
+    """The live-preview manager: in `mkdocs serve --dirty`, what each build must make again
+    (site.page_kinds.Remake) and which files it narrows to; in any other build, everything."""
+
+    def __init__(self) -> None:
+        self.dirty = False
+        self._builds = DirtyBuilds()
+        self._changed_reports: set[str] = set()
+
+    @property
+    def narrowing(self) -> bool:
+        """This build makes only what a save changed."""
+        return self.dirty and not self._builds.everything
+
+    def start(self, stamp: object, pages: Mapping[str, object], data: tuple[object, ...]) -> None:
+        """At the start of a dirty build (in its first language): ``stamp`` of the settings,
+        the report pages read (by src_uri) and the glossary and metrics."""
+        self._builds.start(stamp)
+        if self._builds.everything and self._builds.built_before:
+            log.info("mkdocs.yml or the theme changed: every page is rebuilt")
+        self._changed_reports = self._builds.changed_reports(pages, data)
+        if self._builds.data_changed and not self._builds.everything:
+            log.info("the glossary or the metrics changed: every report page is rebuilt")
+
+    @staticmethod
+    def settings_stamp(config: MkDocsConfig) -> object:
+        """What, when it changes, makes a dirty build rebuild every page: mkdocs.yml, the
+        theme's overrides, the folders."""
+        stamp = DirtyBuilds.settings_stamp(config.config_file_path, config.theme.custom_dir)
+        return stamp, config.docs_dir, config.site_dir
+
+    def report(self, slug: str) -> bool:
+        return not self.narrowing or slug in self._changed_reports
+
+    def rows(self, key: str, rows: Sequence[FigureRow]) -> bool:
+        if not self.dirty:
+            return True
+        changed = self._builds.rows_changed(key, rows)  # recorded in every dirty build
+        return changed or not self.narrowing
+
+    def select(
+        self, files: Files, made: dict[str, tuple[str, str]], generated: set[str], always: set[str]
+    ) -> None:
+        """Narrow a dirty build's ``files`` (DirtyBuilds.select)."""
+        if self.dirty:
+            self._builds.select(files, made, generated, always, self._changed_reports)
+
+    def on_nav(self, pages: Iterable[Page]) -> None:
+        if self.dirty:
+            rebuild_navigation(pages)
 
 
 class DirtyBuilds:
@@ -99,9 +156,9 @@ class DirtyBuilds:
             if self.everything:
                 if markdown is not None:
                     self._markdown[uri] = shown or ""
-                    file.content_string = markdown
+                    compat.set_content(file, markdown)
                 else:
-                    _mark_modified(file)
+                    compat.mark_modified(file)
             elif uri in generated and markdown is None:
                 files.remove(file)  # not made: nothing it shows changed
             elif markdown is not None:
@@ -112,9 +169,9 @@ class DirtyBuilds:
                 else:
                     # No file on disk stands for this page: with its Markdown as the file's
                     # content, MkDocs counts it as modified.
-                    file.content_string = markdown
+                    compat.set_content(file, markdown)
             elif (match := REPORT_RE.match(uri)) and match.group("slug") in changed_reports:
-                _mark_modified(file)
+                compat.mark_modified(file)
         self.built_before = True
 
 
@@ -123,7 +180,7 @@ def rebuild_navigation(pages: Iterable[Page]) -> None:
     which MkDocs only knows from a page it read in this build."""
     for page in pages:
         if not page.file.is_modified():
-            _mark_modified(page.file)
+            compat.mark_modified(page.file)
 
 
 def _shown(row: FigureRow) -> tuple[object, ...]:
@@ -131,11 +188,6 @@ def _shown(row: FigureRow) -> tuple[object, ...]:
     the report's text, which a row refers to but no such page shows)."""
     metas = [page.meta for _, page in sorted(row.report.pages.items())]
     return (row.report.slug, metas, row.figure, row.english, row.metric, row.period, row.change)
-
-
-def _mark_modified(file: File) -> None:
-    """A file MkDocs' dirty build will rebuild although its source is older than its output."""
-    file.content_string = file.content_string
 
 
 def _slug(src_uri: str) -> str:

@@ -8,18 +8,17 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass, field
 
-from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import get_plugin_logger
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from site_builder.content.glossary import GlossaryEntry
+from site_builder.content.layout import REPORT_RE
 from site_builder.content.metrics import Vocabulary
 from site_builder.site.cite import BILINGUAL, CitePanel, cite_panel, report_citation
 from site_builder.site.head import PageHead, description_of, page_head
 from site_builder.site.key_figures import FigureRow, metric_norm
 from site_builder.site.model import (
-    REPORT_RE,
     Language,
     Report,
     ReportPage,
@@ -50,29 +49,6 @@ class BuildContent:
     available: dict[str, set[str]] = field(default_factory=dict)
 
 
-def site_languages(config: MkDocsConfig) -> list[Language]:
-    """The languages built by mkdocs-static-i18n (default first), or the theme's language."""
-    i18n = config.plugins.get("i18n")
-    languages = []
-    for option in getattr(getattr(i18n, "config", None), "languages", None) or []:
-        if not option.build:
-            continue
-        prefix = option.link.strip("/")
-        languages.append(
-            Language(option.locale, option.name, prefix + "/" if prefix else "", option.default)
-        )
-    if not languages:
-        locale = str(config.theme.get("language") or "en")
-        languages = [Language(locale, locale, "", True)]
-    return sorted(languages, key=lambda lang: not lang.default)
-
-
-def current_language(config: MkDocsConfig, languages: list[Language]) -> Language:
-    """The language being built: mkdocs-static-i18n sets the theme's for each build."""
-    current = config.theme.get("language")
-    return next((lang for lang in languages if lang.locale == current), languages[0])
-
-
 def site_of(content: BuildContent, files: Files, language: Language, home_limit: int) -> Site:
     """What a generated page of ``language`` may link to."""
     assets = {
@@ -90,35 +66,6 @@ def site_of(content: BuildContent, files: Files, language: Language, home_limit:
         home_limit,
         content.vocabulary,
     )
-
-
-def add_generated_files(
-    files: Files, norms: list[str], languages: list[Language], config: MkDocsConfig
-) -> set[str]:
-    """Add every generated page (by language-free URL) in every language to ``files``, and
-    return their src_uris. They are files that mkdocs-static-i18n sorts like editors' pages:
-    it picks the language being built, gives each page its alternates (language switch,
-    sitemap) and applies its fallback. static-i18n 1.3.1 re-creates each file from docs_dir
-    (an in-memory File.generated would lose its content, and one without abs_src_path fails
-    its docs_dir check), so these are files named in docs_dir whose Markdown the plugin's
-    `on_page_read_source` supplies. A page in docs_dir of the same name wins."""
-    generated = set()
-    for norm in norms:
-        for language in languages:
-            src_uri = src_uri_of(norm, language.locale)
-            own = [src_uri, src_uri_of(norm, "")] if language.default else [src_uri]
-            if any(files.get_file_from_path(uri) is not None for uri in own):
-                log.info(f"{src_uri}: a page in docs_dir replaces the generated one")
-                continue
-            generated.add(src_uri)
-            files.append(File(src_uri, config.docs_dir, config.site_dir, config.use_directory_urls))
-    return generated
-
-
-def src_uri_of(norm: str, lang: str) -> str:
-    """Source name of a generated page: '' -> index.en.md, 'archive/' -> archive.en.md."""
-    stem = norm.rstrip("/") or "index"
-    return f"{stem}.{lang}.md" if lang else f"{stem}.md"
 
 
 def report_links(

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import html
 import os
-import re
 from dataclasses import dataclass
 from typing import Any, cast
 
@@ -36,7 +35,11 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url, write_file
 from mkdocs.utils.templates import TemplateContext
 
+from site_builder.content.layout import REPORT_RE
+from site_builder.mkdocs import compat
+from site_builder.mkdocs.i18n import building, site_languages
 from site_builder.site import feeds, search, sitemap
+from site_builder.site.model import Language
 
 log = get_plugin_logger(__name__)
 INDEX_BATCH = 50  # pages handed to Pagefind at a time, as they are written
@@ -47,7 +50,10 @@ class ReaderConfig(Config):
     feeds = c.Type(bool, default=True)
     feed_limit = c.Type(int, default=100)
     sitemap = c.Type(bool, default=True)
-    reports = c.Type(str, default="reports")
+    reports = c.Deprecated(
+        message="digest-reader: '{}' is no longer used: reports are content/layout.py's "
+        "reports/<slug>/index.<lang>.md; remove the option"
+    )
 
     def validate(self) -> tuple[list[Any], list[Any]]:
         failed, warnings = super().validate()
@@ -69,7 +75,7 @@ class ReportRecord:
 
 class ReaderPlugin(BasePlugin[ReaderConfig]):
     def __init__(self) -> None:
-        self._depth = 0  # nesting of MkDocs builds (static-i18n builds languages inside)
+        self._nesting = compat.BuildNesting()  # static-i18n builds languages inside
         self._indexer: search.SearchIndexer | None = None  # this language build's
         self._writing: list[search.SearchIndexer] = []  # built languages' bundles being written
         self._index_into: str | None = None  # the site_dir to index, None: no search index
@@ -81,7 +87,7 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
         self._dirty = dirty
 
     def _reset(self) -> None:
-        self._languages: list[sitemap.Language] = []
+        self._languages: list[Language] = []
         self._site_url = ""
         self._site_names: dict[str, str] = {}
         self._reports: list[ReportRecord] = []
@@ -91,7 +97,7 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
     # -- configuration ---------------------------------------------------------------------
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
-        if self._depth == 0:
+        if self._nesting.enter():
             self._reset()
             self._languages = site_languages(config)
             self._site_url = config.site_url or ""
@@ -104,10 +110,9 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
                 self._index_into = None
                 if not (self._dirty and os.path.isdir(bundle)):
                     self._index_into = config.site_dir
-        self._depth += 1
 
     def on_build_error(self, *, error: Exception) -> None:
-        self._depth = 0
+        self._nesting.reset()
         self._close_indexer()
 
     def on_shutdown(self) -> None:
@@ -123,8 +128,7 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
 
     # -- pages -------------------------------------------------------------------------------
 
-    @event_priority(-105)  # after mkdocs-static-i18n chose the language's files (-100),
-    # before a dirty build leaves unchanged pages out (digest, -110)
+    @event_priority(compat.COUNT_LANGUAGE_FILES)
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         self._pages += len(files.documentation_pages())
         return files
@@ -159,19 +163,16 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
         return context
 
     def _record_report(self, page: Page, lang: str) -> None:
-        match = re.fullmatch(
-            rf"{re.escape(self.config.reports.strip('/'))}/([^/]+)/index(?:\.[\w-]+)?\.md",
-            page.file.src_uri,
-        )
+        match = REPORT_RE.match(page.file.src_uri)
         if match:
-            meta = dict(page.meta)
+            meta, slug = dict(page.meta), match.group("slug")
             # Material's page titles are HTML (the digest plugin escapes report titles).
-            title = html.unescape(str(meta.get("title") or page.title or match.group(1)))
-            self._reports.append(ReportRecord(match.group(1), lang, page.url, title, meta))
+            title = html.unescape(str(meta.get("title") or page.title or slug))
+            self._reports.append(ReportRecord(slug, lang, page.url, title, meta))
 
     # -- end of each build -----------------------------------------------------------------
 
-    @event_priority(-90)  # before mkdocs-static-i18n (-100) builds the next language
+    @event_priority(compat.BEFORE_NEXT_LANGUAGE)
     def _index_language(self, *, config: MkDocsConfig) -> None:
         # This language's bundle is written while MkDocs builds the next language.
         if self._indexer is not None:
@@ -182,10 +183,9 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
             self._indexer = None
         self._to_index = []
 
-    @event_priority(-110)  # after mkdocs-static-i18n (-100) built the other languages
+    @event_priority(compat.AFTER_ALL_LANGUAGES)
     def _write_outputs(self, *, config: MkDocsConfig) -> None:
-        self._depth = max(0, self._depth - 1)
-        if self._depth:
+        if not self._nesting.leave():
             return
         site_dir = config.site_dir
         if self._dirty and self._written < self._pages:
@@ -233,7 +233,7 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
         for lang in self._languages:
             entries = []
             for report in self._reports:
-                if report.lang != lang.code:
+                if report.lang != lang.locale:
                     continue
                 meta = {**report.meta, "date": report.meta.get("date") or dates.get(report.slug)}
                 entries.append(
@@ -246,8 +246,8 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
                     )
                 )
             feed = feeds.Feed(
-                lang=lang.code,
-                title=self._site_names.get(lang.code, ""),
+                lang=lang.locale,
+                title=self._site_names.get(lang.locale, ""),
                 site_url=sitemap.absolute(self._site_url, lang.prefix),
                 self_url=sitemap.absolute(self._site_url, feeds.feed_path(lang.prefix)),
                 entries=feeds.newest_first(entries, self.config.feed_limit or None),
@@ -262,28 +262,7 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
     # -- languages ---------------------------------------------------------------------------
 
     def _current_language(self, config: MkDocsConfig) -> str:
-        codes = [lang.code for lang in self._languages]
-        theme_lang = config.theme.get("language")
-        if theme_lang in codes:
-            return str(theme_lang)
-        return codes[0] if codes else str(theme_lang or "en")
+        return building(config, self._languages).locale if self._languages else "en"
 
     def _prefix(self, lang: str) -> str:
-        return next((x.prefix for x in self._languages if x.code == lang), "")
-
-
-def site_languages(config: MkDocsConfig) -> list[sitemap.Language]:
-    """The languages built, from mkdocs-static-i18n's public options (``languages`` with
-    ``locale``, ``default``, ``build``, ``link``); one language without it."""
-    i18n = config.plugins.get("i18n")
-    options = getattr(i18n, "config", None)
-    languages: list[sitemap.Language] = []
-    for lang in getattr(options, "languages", None) or []:
-        if not lang.build or lang.locale == "null":
-            continue
-        prefix = "" if lang.default else (lang.link or f"/{lang.locale}/").strip("/") + "/"
-        languages.append(sitemap.Language(lang.locale, prefix, bool(lang.default)))
-    if not languages:
-        languages.append(sitemap.Language(str(config.theme.get("language") or "en"), "", True))
-    languages.sort(key=lambda lang: not lang.default)
-    return languages
+        return next((x.prefix for x in self._languages if x.locale == lang), "")

@@ -19,10 +19,10 @@ from typing import Any
 
 from site_builder.content.front_matter_cache import FrontMatterCache
 from site_builder.content.identity import english_entries
+from site_builder.content.layout import REPORT_RE  # noqa: F401 - re-exported for site/
 from site_builder.content.pages import Page, parse_page
 
 SOURCE_LANG = "zh"  # the Chinese page is the source of truth; other languages follow it
-REPORT_RE = re.compile(r"^reports/(?P<slug>[^/]+)/index\.(?P<lang>[a-z]{2}(?:[-_][A-Za-z]+)?)\.md$")
 PAGE_RE = re.compile(r"^(?P<stem>.*?)(?:\.(?P<lang>[a-z]{2}(?:[-_][A-Za-z]+)?))?\.md$")
 
 

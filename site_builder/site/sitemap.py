@@ -12,18 +12,12 @@ Plain data in, XML text out; nothing here knows about MkDocs.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from xml.sax.saxutils import escape
+
+from site_builder.site.model import Language
 
 SITEMAP_NAME = "sitemap.xml"
 _INDEX = '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
-
-
-@dataclass(frozen=True)
-class Language:
-    code: str  # "en", "zh"
-    prefix: str  # "" for the default language, else "zh/"
-    default: bool = False
 
 
 def absolute(site_url: str, url: str) -> str:

@@ -1,0 +1,129 @@
+"""Every reliance of ours on behaviour that MkDocs, Material, mkdocs-static-i18n or Pagefind do
+not document, in one place, each checked against the pinned versions by tests/test_compat.py.
+When an upgrade breaks one, that test names it; the fix belongs here.
+
+The order of the two plugins' work around static-i18n (plugin event priorities; higher runs
+first, MkDocs' default is 0, static-i18n's ``on_files`` and ``on_post_build`` are -100):
+
+    on_files       0    digest: read the content, name every generated page in every language
+                -100    static-i18n: keep the files of the language being built
+                -105    digest-reader: count the language's pages
+                -110    digest: make this language's generated pages; a dirty build narrows
+    on_page_markdown
+                 100    digest: restore the metadata of pages it read itself (before others)
+                   0    digest: render a report page
+    on_post_build
+                 -90    digest-reader: this language's search bundle is written in the background
+                -100    static-i18n: build the other languages, each a nested MkDocs build
+                -110    digest-reader: after the outermost build, feeds, sitemaps, wait for search
+
+Undocumented behaviour relied on (the functions below, and the places named):
+
+1. static-i18n sets ``config.theme["language"]`` to the language of each build
+   (``reconfigure_material``): ``language_being_built``.
+2. static-i18n builds the other languages inside the default build's ``on_post_build``, so
+   ``on_pre_build``/``on_post_build`` of one plugin instance nest: ``BuildNesting``.
+3. static-i18n leaves ``config.extra["alternate"]`` pointing at the last page it built; the
+   404 page gets mkdocs.yml's switch back: ``restore_language_switch``.
+4. static-i18n 1.3.1 re-creates each file from docs_dir (an in-memory ``File.generated`` would
+   lose its content), so a generated page is a file named in docs_dir that does not exist, whose
+   Markdown ``on_page_read_source`` supplies: ``phantom_page_file``.
+5. A page source that starts with an empty front matter gets no metadata from MkDocs, and the
+   metadata set on ``page.meta`` in ``on_page_markdown`` is what every later plugin and the
+   theme read: ``WITHOUT_FRONT_MATTER``, ``set_page_meta``.
+6. ``File.is_modified()`` is true once ``content_string`` was assigned, so a dirty build
+   rebuilds that page: ``mark_modified``, ``set_content``.
+7. MkDocs writes nothing for a template whose output is empty (each language build writes the
+   theme's 404.html at the root): ``SKIP_TEMPLATE``.
+8. Material writes ``page.meta.title`` into ``<title>`` and the header unescaped: a report's
+   title goes in escaped (``escaped_title``).
+9. Pagefind's service answers ``WriteFiles`` after the bundle is written, and the written entry
+   file names each language's page count: site/search.py reads it only after the service has
+   stopped (``PagefindIndex`` used as its documented async context manager).
+10. jieba's ``posseg.dt`` is the default tokenizer's tagger: convert/ reads its word tags for a
+    private tokenizer (the one place is marked there).
+11. No other thread runs while the first language's ``on_files`` reads the content under
+    `mkdocs build`: MkDocs starts none, and digest-reader starts Pagefind's with the first page
+    written; so the digest may fork workers to parse front matter then (plugin.on_startup).
+"""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File
+from mkdocs.structure.pages import Page
+
+# Plugin event priorities around static-i18n (see the table above).
+BEFORE_I18N_FILES = 0
+COUNT_LANGUAGE_FILES = -105
+AFTER_I18N_FILES = -110
+FIRST_ON_MARKDOWN = 100
+BEFORE_NEXT_LANGUAGE = -90
+AFTER_ALL_LANGUAGES = -110
+
+WITHOUT_FRONT_MATTER = "---\n{}\n---\n"
+SKIP_TEMPLATE = ""
+
+
+def language_being_built(config: MkDocsConfig) -> str | None:
+    """The locale of the language static-i18n is building now (1)."""
+    value = config.theme.get("language")
+    return str(value) if value else None
+
+
+class BuildNesting:
+    """How deep we are in static-i18n's nested builds (2)."""
+
+    def __init__(self) -> None:
+        self.depth = 0
+
+    def enter(self) -> bool:
+        """At ``on_pre_build``: whether this is the outermost build."""
+        self.depth += 1
+        return self.depth == 1
+
+    def leave(self) -> bool:
+        """At ``on_post_build``: whether the outermost build is ending."""
+        self.depth = max(0, self.depth - 1)
+        return self.depth == 0
+
+    def reset(self) -> None:
+        self.depth = 0
+
+
+def restore_language_switch(config: MkDocsConfig, switch: Any) -> None:
+    """Put mkdocs.yml's language switch back (3)."""
+    config.extra["alternate"] = switch
+
+
+def phantom_page_file(src_uri: str, config: MkDocsConfig) -> File:
+    """A page file named in docs_dir, without a file on disk (4)."""
+    return File(src_uri, config.docs_dir, config.site_dir, config.use_directory_urls)
+
+
+def source_without_front_matter(body: str) -> str:
+    """A page source that MkDocs gives no metadata (5); the plugin sets it."""
+    return WITHOUT_FRONT_MATTER + body
+
+
+def set_page_meta(page: Page, meta: dict[str, Any]) -> None:
+    """The page's metadata for every later plugin and the theme (5)."""
+    page.meta = dict(meta)
+
+
+def mark_modified(file: File) -> None:
+    """Make a dirty build rebuild this page although its source is older than its output (6)."""
+    file.content_string = file.content_string
+
+
+def set_content(file: File, markdown: str) -> None:
+    """Give a file without a source on disk its Markdown; a dirty build rebuilds it (6)."""
+    file.content_string = markdown
+
+
+def escaped_title(title: str) -> str:
+    """A title from a source, as Material will write it into HTML (8)."""
+    return html.escape(title, quote=False)

@@ -1,0 +1,56 @@
+"""The content manager: what the build read from docs_dir (reports, glossary, metrics, every
+key figure, which page exists in which language), kept between the language builds of one
+`mkdocs build` and across `mkdocs serve` rebuilds (content_cache.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+
+from site_builder.mkdocs.content_cache import ContentCache
+from site_builder.mkdocs.page_data import BuildContent
+from site_builder.site.model import Language, ReportPage, collect_reports, page_languages
+from site_builder.site.page_kinds import Digest
+from site_builder.site.render import Abbreviations
+
+
+class ContentStore:
+    def __init__(self) -> None:
+        self.cache = ContentCache()
+        self.content = BuildContent([])
+        self.fork = False  # this command may fork workers to read (no other thread runs)
+
+    def configure(self, languages: list[Language], cache_file: Path | None) -> None:
+        self.content = BuildContent(languages)
+        self.cache.use_disk(cache_file)
+
+    def read(self, files: Files, glossary: Path, metrics: Path, fork: bool) -> list[ReportPage]:
+        """Read (or take from the cache) every report page, the glossary and the metrics;
+        returns the report pages read. ``fork``: no other thread runs now, if the command
+        allows forking at all."""
+        content = self.content
+        pages = self.cache.read_reports(files, fork=self.fork and fork)
+        reports = collect_reports(pages)
+        content.reports = {report.slug: report for report in reports}
+        content.glossary = self.cache.glossary(glossary)
+        content.abbreviations = Abbreviations(content.glossary)
+        content.vocabulary = self.cache.metrics(metrics)
+        content.figures = self.cache.figure_rows(reports, content.vocabulary)
+        return pages
+
+    def digest(self, metric_rows: int) -> Digest:
+        return Digest(list(self.content.reports.values()), self.content.figures, metric_rows)
+
+    def note_pages(self, files: Files) -> None:
+        """Which page (language-free URL) exists in which language, generated ones included."""
+        src_uris = [f.src_uri for f in files]
+        self.content.available = page_languages(src_uris, self.content.languages)
+
+    def save(self) -> None:
+        self.cache.front_matter.save()
+
+
+def config_folder(config: MkDocsConfig) -> Path | None:
+    return Path(config.config_file_path).parent if config.config_file_path else None

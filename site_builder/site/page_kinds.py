@@ -1,0 +1,118 @@
+"""The registry of generated page kinds: a new kind of page is one entry here (with its module
+and template), not an edit of the MkDocs adapter.
+
+Each kind says which language-free URLs it makes from what the build read, and how it makes
+its pages in one language. ``Making.remake`` says what a dirty build (`mkdocs serve --dirty`)
+must make again: a kind asks it about the reports or the key-figure rows its pages show, and
+leaves the rest out (their HTML from the last build stays). Kinds in the navigation are made
+in every build: every page's navigation shows their titles.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from site_builder.site.bilingual import bilingual_page, bilingual_url
+from site_builder.site.figure_rows import FigureRow, by_metric, metric_norms
+from site_builder.site.generated import ARCHIVE, FIGURES, GLOSSARY, HOME, GeneratedPage, Site
+from site_builder.site.key_figures import index_page, metric_pages
+from site_builder.site.model import Report
+from site_builder.site.pages import archive_page, glossary_page, home_page
+from site_builder.site.templates import Templates
+
+
+class Remake(Protocol):
+    """What a build must make again (every page in a full build)."""
+
+    def report(self, slug: str) -> bool:
+        """Whether pages showing this report's text are to be made."""
+        ...
+
+    def rows(self, key: str, rows: Sequence[FigureRow]) -> bool:
+        """Whether pages showing these key-figure rows (a group named ``key``) are to be made."""
+        ...
+
+
+class Everything:
+    """A full build: every page is made."""
+
+    def report(self, slug: str) -> bool:
+        return True
+
+    def rows(self, key: str, rows: Sequence[FigureRow]) -> bool:
+        return True
+
+
+@dataclass
+class Digest:
+    """What the build read, in every language: what a kind makes its URLs from."""
+
+    reports: Sequence[Report]
+    rows: Sequence[FigureRow]  # every key figure
+    metric_rows: int  # rows of a metric page's tables
+
+
+@dataclass
+class Making:
+    """What a kind may use to make its pages in one language build."""
+
+    site: Site
+    digest: Digest
+    templates: Templates
+    remake: Remake
+
+
+@dataclass(frozen=True)
+class PageKind:
+    name: str
+    urls: Callable[[Digest], list[str]]
+    make: Callable[[Making], list[GeneratedPage]]
+    in_nav: bool = False  # listed in the navigation: made in every build
+
+
+def _metric_pages(m: Making) -> list[GeneratedPage]:
+    pages: list[GeneratedPage] = []
+    for found in by_metric(m.digest.rows).values():
+        metric = found[0].metric
+        assert metric is not None
+        if m.remake.rows(f"{m.site.lang}:{metric.id}", found):
+            pages += metric_pages(m.site, metric, found, m.templates, m.digest.metric_rows)
+    return pages
+
+
+def _bilingual_pages(m: Making) -> list[GeneratedPage]:
+    reports = [r for r in m.site.reports if m.remake.report(r.slug)]
+    return [bilingual_page(report, m.site, m.templates) for report in reports]
+
+
+PAGE_KINDS: list[PageKind] = [
+    PageKind("home", lambda d: [HOME], lambda m: [home_page(m.site, m.templates)], True),
+    PageKind("archive", lambda d: [ARCHIVE], lambda m: [archive_page(m.site, m.templates)], True),
+    PageKind(
+        "key-figures",
+        lambda d: [FIGURES],
+        lambda m: [index_page(m.site, m.digest.rows, m.templates)],
+        True,
+    ),
+    PageKind(
+        "glossary", lambda d: [GLOSSARY], lambda m: [glossary_page(m.site, m.templates)], True
+    ),
+    PageKind("bilingual", lambda d: [bilingual_url(r) for r in d.reports], _bilingual_pages),
+    PageKind("metric", lambda d: metric_norms(d.rows, d.metric_rows), _metric_pages),
+]
+
+
+def generated_urls(digest: Digest) -> list[str]:
+    """Every generated page's language-free URL, kind by kind."""
+    return [url for kind in PAGE_KINDS for url in kind.urls(digest)]
+
+
+def navigation_urls(digest: Digest) -> list[str]:
+    return [url for kind in PAGE_KINDS if kind.in_nav for url in kind.urls(digest)]
+
+
+def make_pages(making: Making) -> list[GeneratedPage]:
+    """This language's generated pages that the build must make."""
+    return [page for kind in PAGE_KINDS for page in kind.make(making)]
