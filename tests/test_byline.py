@@ -95,7 +95,7 @@ def test_english_media_roles():
 
 
 def test_english_byline_names_an_outlet_by_rule():
-    from site_builder.english.rules import english_byline, english_publication
+    from site_builder.content.english_rules import english_byline, english_publication
 
     assert english_byline({"role": "天门网记者", "names": ["李思远", "王晓东"]}) == {
         "role": "Tianmen Online reporters",

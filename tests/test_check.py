@@ -21,9 +21,9 @@ from site_builder.content.errors import SiteBuilderError
 from site_builder.content.frontmatter import dump_front_matter
 from site_builder.content.identity import figure_id, label_digest
 from site_builder.content.model import Block
+from site_builder.content.placeholders import placeholder
 from site_builder.english.backends import NoneBackend
 from site_builder.english.check import check_content
-from site_builder.english.placeholders import placeholder
 from site_builder.english.translate import translate_report
 
 SLUG = "2021-12-31-gangshan"

@@ -9,12 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from site_builder.content.glossary import GlossaryEntry
-from site_builder.english.figure_check import check_text
-from site_builder.english.figure_rules import NOUNS, QUALIFIERS, english_figure
-from site_builder.english.mentions import read_mentions
-from site_builder.english.placeholders import chinese_leak, is_placeholder, placeholder
-from site_builder.english.rules import (
+from site_builder.content.english_rules import (
     english_byline,
     english_date,
     english_edition,
@@ -22,6 +17,11 @@ from site_builder.english.rules import (
     english_region,
     person_name,
 )
+from site_builder.content.figure_english import NOUNS, QUALIFIERS, english_figure
+from site_builder.content.glossary import GlossaryEntry
+from site_builder.content.placeholders import chinese_leak, is_placeholder, placeholder
+from site_builder.english.figure_check import check_text
+from site_builder.english.mentions import read_mentions
 
 
 def test_english_date():

@@ -10,8 +10,8 @@ from site_builder.cli import main
 from site_builder.content.blocks import block_digest, render_block
 from site_builder.content.identity import figure_id
 from site_builder.content.model import Block
+from site_builder.content.placeholders import PLACEHOLDER
 from site_builder.english.check import check_content, read_page
-from site_builder.english.placeholders import PLACEHOLDER
 from tests.test_check import EN_BLOCKS, SLUG, ZH_BLOCKS, ZH_META, write_report
 
 

@@ -278,7 +278,7 @@ def test_closing_byline(paragraph, groups):
 
 
 def test_every_role_has_an_english_name():
-    from site_builder.english.rules import english_byline
+    from site_builder.content.english_rules import english_byline
 
     for role in ROLES:
         assert english_byline({"role": role, "names": ["张三"]})["role"], role

@@ -15,9 +15,9 @@ import pytest
 from site_builder.cli import main
 from site_builder.content.blocks import render_block
 from site_builder.content.model import Block
+from site_builder.content.placeholders import PLACEHOLDER
 from site_builder.english.backends import NoneBackend, OpenAIBackend, make_backend
 from site_builder.english.check import check_content, read_page
-from site_builder.english.placeholders import PLACEHOLDER
 from site_builder.english.rule_blocks import english_credit
 from site_builder.english.translator import accept_reply, english_block
 from tests.test_check import EN_BLOCKS, EN_META, SLUG, ZH_BLOCKS, ZH_META, write_report

@@ -5,14 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-BlockKind = Literal["heading", "paragraph", "caption", "credit", "callout"]
+from site_builder.content.units import UNIT_CODES  # noqa: F401 - the converter imports it here
 
-# Units of key figures: money and measures in base units, then what counts are counting.
-UNIT_CODES = (
-    "CNY percent mu m2 km2 ha km m ton hour person person_time household enterprise project "
-    "item case institution session dose time site facility building vehicle team unit class "
-    "copy piece count"
-).split()
+BlockKind = Literal["heading", "paragraph", "caption", "credit", "callout"]
 
 
 @dataclass

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from site_builder.content.model import UNIT_CODES
+from site_builder.content.units import QUALIFIER_CODES, UNIT_CODES
 
 
 @dataclass(frozen=True)
@@ -29,7 +29,7 @@ class Key:
 Schema = Mapping[str, Key]
 
 UNITS = UNIT_CODES
-QUALIFIERS = ("more_than", "nearly", "about", "up_to")
+QUALIFIERS = QUALIFIER_CODES
 STATUSES = ("reviewed", "draft", "machine", "pending")
 # Keys MkDocs and Material read from any page; allowed without a warning.
 MKDOCS_KEYS = ("template", "hide", "search", "description", "tags", "icon", "comments", "status")

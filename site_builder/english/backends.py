@@ -44,7 +44,7 @@ import yaml
 
 from site_builder.content.errors import SiteBuilderError
 from site_builder.content.glossary import GlossaryEntry
-from site_builder.english.placeholders import placeholder
+from site_builder.content.placeholders import placeholder
 
 
 class BackendError(SiteBuilderError):

@@ -6,11 +6,11 @@ from __future__ import annotations
 from typing import Any
 
 from site_builder.content.blocks import PageBlock
+from site_builder.content.figure_english import english_figure
 from site_builder.content.identity import english_entries, has_identity, label_digest
 from site_builder.content.pages import Page
+from site_builder.content.placeholders import is_placeholder
 from site_builder.english.figure_check import check_text, match_figures
-from site_builder.english.figure_rules import english_figure
-from site_builder.english.placeholders import is_placeholder
 from site_builder.english.problems import Problem, key_figures, problem
 
 FIGURE_CODES = {"unit": "E033", "direction": "E034", "qualifier": "E035"}

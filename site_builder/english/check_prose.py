@@ -8,7 +8,7 @@ from typing import Any
 
 from site_builder.content.glossary import GlossaryEntry, find_terms, renders_term
 from site_builder.content.pages import Page
-from site_builder.english.placeholders import PLACEHOLDER, chinese_leak, is_placeholder
+from site_builder.content.placeholders import PLACEHOLDER, chinese_leak, is_placeholder
 from site_builder.english.problems import Problem, key_figures, problem
 
 # Glossary kinds whose rendering must appear wherever the term does; metrics and titles are

@@ -30,10 +30,10 @@ from site_builder.content.glossary import load_glossary
 from site_builder.content.identity import english_entries, label_digest
 from site_builder.content.model import Block
 from site_builder.content.pages import Page, read_page
+from site_builder.content.placeholders import is_placeholder
 from site_builder.content.roundtrip import rewrite_front_matter
 from site_builder.english.backends import NoneBackend
 from site_builder.english.migrate import migrate_report
-from site_builder.english.placeholders import is_placeholder
 from site_builder.english.translate import translate_report
 from site_builder.english.translator import english_block
 

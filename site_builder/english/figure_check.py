@@ -24,7 +24,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from site_builder.english.figure_rules import decimal_value, english_figure
+from site_builder.content.figure_english import decimal_value, english_figure
 from site_builder.english.mentions import MEASURES, QUALIFIER_WORDS, Mention, read_mentions
 
 Kind = str  # value | unit | direction | qualifier
@@ -36,6 +36,7 @@ COUNT_UNITS: dict[str, set[str | None]] = {
     "household": {None, "household"},
     "enterprise": {None, "enterprise"},
     "institution": {None, "enterprise"},
+    "head": {None, "head"},  # of livestock
 }
 OTHER_COUNT: set[str | None] = {None, "person_time", "dwelling"}  # 次, 项, 个, 套 …
 

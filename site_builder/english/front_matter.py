@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from site_builder.content.figure_english import english_figure
 from site_builder.content.identity import label_digest
+from site_builder.content.placeholders import is_placeholder
 from site_builder.english.figure_check import check_text
-from site_builder.english.figure_rules import english_figure
-from site_builder.english.placeholders import is_placeholder
 from site_builder.english.translator import Translator
 
 STATUS_RANK = {"pending": 0, "machine": 1, "draft": 2, "reviewed": 3}

@@ -10,8 +10,10 @@ from decimal import Decimal
 
 # English unit words -> the unit they name (longest phrases first when matching).
 UNIT_WORDS: dict[str, str] = {
-    "%": "percent", "percent": "percent", "per cent": "percent", "percentage point": "percent",
-    "percentage points": "percent", "yuan": "CNY", "rmb": "CNY", "renminbi": "CNY",
+    "%": "percent", "percent": "percent", "per cent": "percent",
+    "percentage point": "percentage_point", "percentage points": "percentage_point",
+    "yuan": "CNY", "rmb": "CNY", "renminbi": "CNY", "us dollar": "USD", "us dollars": "USD",
+    "dollars": "USD", "usd": "USD", "head": "head",
     "mu": "mu", "hectare": "ha", "hectares": "ha", "ha": "ha",
     "square metre": "m2", "square metres": "m2", "square meter": "m2", "square meters": "m2",
     "sq m": "m2", "m²": "m2", "m2": "m2", "square kilometre": "km2", "square kilometres": "km2",
@@ -42,7 +44,8 @@ UNIT_WORDS |= {w: "person" for w in _PEOPLE}
 UNIT_WORDS |= {w: "person_time" for w in _EVENTS}
 UNIT_WORDS |= {w: "enterprise" for w in _ORGANISATIONS}
 
-MEASURES = {"CNY", "percent", "mu", "ha", "m2", "km2", "km", "m", "ton", "hour"}
+MEASURES = {"CNY", "USD", "percent", "percentage_point", "mu", "ha", "m2", "km2", "km", "m", "ton"}
+MEASURES |= {"hour"}
 
 QUALIFIER_WORDS = {
     "more_than": "more than|over|above|upwards of|in excess of|exceeding|exceeded|exceeds|at least",

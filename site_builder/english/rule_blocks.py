@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from site_builder.content.english_rules import person_name
 from site_builder.content.glossary import GlossaryEntry
 from site_builder.content.model import Block
-from site_builder.english.rules import person_name
 
 
 def rule_translation(block: Block, glossary: list[GlossaryEntry]) -> Block | None:

@@ -9,13 +9,13 @@ from pathlib import Path
 from typing import Any
 
 from site_builder.content.blocks import CREDIT_MARK, LEAD_RE, render_block, unescape
+from site_builder.content.figure_english import english_figure
 from site_builder.content.glossary import GlossaryEntry, find_terms
 from site_builder.content.model import Block
 from site_builder.content.pages import Page, figure_blocks
+from site_builder.content.placeholders import PLACEHOLDER, chinese_leak, is_placeholder, placeholder
 from site_builder.english.backends import Backend, BackendError, ReplyError, TranslationContext
 from site_builder.english.figure_check import match_figures
-from site_builder.english.figure_rules import english_figure
-from site_builder.english.placeholders import PLACEHOLDER, chinese_leak, is_placeholder, placeholder
 from site_builder.english.rule_blocks import rule_translation
 
 ATTEMPTS = 3  # replies tried per block before it is left pending

@@ -18,13 +18,13 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from site_builder.content.glossary import GlossaryEntry
-from site_builder.english.rules import (
+from site_builder.content.english_rules import (
     english_edition,
     english_publication,
     english_region,
     person_name,
 )
+from site_builder.content.glossary import GlossaryEntry
 from site_builder.site import cite_formats
 from site_builder.site.model import Report, iso_date
 

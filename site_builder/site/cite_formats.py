@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from site_builder.english.rules import english_date
+from site_builder.content.english_rules import english_date
 
 if TYPE_CHECKING:
     from site_builder.site.cite import Citation, Person

@@ -14,11 +14,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from site_builder.content.metrics import Metric, Vocabulary, is_change
-from site_builder.english.figure_rules import QUALIFIERS as EN_QUALIFIERS
+from site_builder.content.units import QUALIFIERS
 from site_builder.site.generated import FIGURES
 from site_builder.site.model import Report
 
-ZH_QUALIFIERS = {"more_than": "以上", "nearly": "近", "about": "约", "up_to": "至多"}
 EN_MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
 PERIOD_RE = re.compile(r"^(\d{4})-(\d{2})(?:/(\d{2}))?$")
 
@@ -102,8 +101,10 @@ def period_text(period: str, lang: str) -> str:
 
 
 def qualifier_text(qualifier: object, lang: str) -> str:
-    names = ZH_QUALIFIERS if lang == "zh" else EN_QUALIFIERS
-    return names.get(str(qualifier), "") if qualifier else ""
+    found = QUALIFIERS.get(str(qualifier)) if qualifier else None
+    if found is None:
+        return ""
+    return found.zh if lang == "zh" else found.en
 
 
 def metric_name(metric: Metric, lang: str) -> str:

@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
+from site_builder.content.english_rules import english_publication, english_region
 from site_builder.content.glossary import GlossaryEntry
 from site_builder.content.metrics import Vocabulary
-from site_builder.english.rules import english_publication, english_region
 from site_builder.site.html import Fragments
 from site_builder.site.model import Language, Report, iso_date, lang_url, relative_url
 from site_builder.site.text import date_text

@@ -11,14 +11,14 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from site_builder.content.glossary import GlossaryEntry
-from site_builder.content.roles import byline_groups
-from site_builder.english.rules import (
+from site_builder.content.english_rules import (
     english_byline,
     english_edition,
     english_publication,
     english_region,
 )
+from site_builder.content.glossary import GlossaryEntry
+from site_builder.content.roles import byline_groups
 from site_builder.site.model import Report, iso_date
 from site_builder.site.strings import status_text, text, words
 from site_builder.site.templates import Templates

@@ -11,26 +11,19 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from site_builder.content.english_rules import english_date
+from site_builder.content.figure_english import english_figure
 from site_builder.content.glossary import GlossaryEntry
 from site_builder.content.metrics import Vocabulary, is_change
-from site_builder.english.figure_rules import NOUNS, english_figure
-from site_builder.english.placeholders import is_placeholder
-from site_builder.english.rules import english_date
+from site_builder.content.placeholders import is_placeholder
+from site_builder.content.units import UNITS
 
 # Unit column of the key-figures table. English: the plural nouns the English rules use,
 # with symbols for measures; Chinese: the measure word as printed.
 UNIT_NAMES = {
-    "en": {unit: plural for unit, (_, plural) in NOUNS.items()}
-    | {"percent": "%", "m2": "m²", "km2": "km²", "km": "km", "m": "m", "ha": "ha", "ton": "t"},
-    "zh": {
-        "CNY": "元", "percent": "%", "mu": "亩", "m2": "平方米", "km2": "平方公里", "ha": "公顷",
-        "km": "公里", "m": "米", "ton": "吨", "hour": "小时", "person": "人",
-        "person_time": "人次", "household": "户", "enterprise": "家", "project": "个",
-        "item": "项", "case": "件", "institution": "所", "session": "场", "dose": "剂次",
-        "time": "次", "site": "处", "facility": "座", "building": "栋", "vehicle": "辆",
-        "team": "支", "unit": "个", "class": "个", "copy": "份", "piece": "件", "count": "",
-    },
-}  # fmt: skip
+    "en": {unit.code: unit.symbol or unit.many for unit in UNITS.values()},
+    "zh": {unit.code: unit.zh for unit in UNITS.values()},
+}
 
 
 def heading_slug(value: str, separator: str = "-") -> str:

@@ -9,21 +9,12 @@ from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-NOUNS = {  # unit -> (singular, plural); "" = no noun
-    "CNY": ("yuan", "yuan"), "person": ("person", "people"), "person_time": ("visit", "visits"),
-    "household": ("household", "households"), "enterprise": ("enterprise", "enterprises"),
-    "project": ("project", "projects"), "item": ("item", "items"), "case": ("case", "cases"),
-    "institution": ("institution", "institutions"), "session": ("session", "sessions"),
-    "dose": ("dose", "doses"), "time": ("time", "times"), "site": ("site", "sites"),
-    "building": ("building", "buildings"), "vehicle": ("vehicle", "vehicles"),
-    "team": ("team", "teams"), "unit": ("unit", "units"), "class": ("class", "classes"),
-    "copy": ("copy", "copies"), "piece": ("piece", "pieces"), "count": ("", ""),
-    "hour": ("hour", "hours"), "m": ("meter", "meters"), "km": ("km", "km"), "mu": ("mu", "mu"),
-    "m2": ("square meter", "square meters"), "facility": ("facility", "facilities"),
-    "km2": ("square kilometer", "square kilometers"), "ha": ("hectare", "hectares"),
-    "ton": ("ton", "tons"),
-}  # fmt: skip
-QUALIFIERS = {"more_than": "more than", "nearly": "nearly", "about": "about", "up_to": "up to"}
+from site_builder.content.units import QUALIFIERS as QUALIFIER_TABLE
+from site_builder.content.units import UNITS
+
+# unit -> (singular, plural) nouns; "" = no noun
+NOUNS = {unit.code: (unit.one, unit.many) for unit in UNITS.values()}
+QUALIFIERS = {q.code: q.en for q in QUALIFIER_TABLE.values()}
 SCALES = ((10**12, "trillion"), (10**9, "billion"), (10**6, "million"))
 DASH = "–"  # en dash for ranges: 3–5 million yuan
 
