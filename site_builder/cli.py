@@ -1,4 +1,5 @@
-"""Command line of site-builder: import, check, translate, export, import-translations, migrate.
+"""Command line of site-builder: import, check, review, translate, export, import-translations,
+migrate.
 
 Also build and serve (thin wrappers over mkdocs).
 
@@ -40,6 +41,12 @@ def build_parser() -> argparse.ArgumentParser:
     imt = commands.add_parser("import-translations", help="import translated units (PO)")
     imt.add_argument("input", type=Path)
     imt.add_argument("--content", type=Path, default=Path("content"))
+
+    rev = commands.add_parser("review", help="the reports that need an editor; publish a draft")
+    rev.add_argument("--content", type=Path, default=Path("content"))
+    rev.add_argument("--json", action="store_true", help="the queue as JSON")
+    rev.add_argument("--publish", metavar="SLUG", help="clear the draft flag of this report")
+    rev.add_argument("--strict", action="store_true", help="exit 1 when the queue is not empty")
 
     mig = commands.add_parser("migrate", help="give key figures ids (pages made before ids)")
     mig.add_argument("--content", type=Path, default=Path("content"))
@@ -83,6 +90,10 @@ def run(args: argparse.Namespace) -> int:
         from site_builder.english.exchange import import_command as import_translations
 
         return import_translations(args.content, args.input)
+    if args.command == "review":
+        from site_builder.review.queue import review_command
+
+        return review_command(args.content, args.json, args.publish, args.strict)
     if args.command == "migrate":
         from site_builder.english.migrate import migrate_command
 

@@ -54,6 +54,9 @@ def pages(site: Path) -> dict[str, tuple[int, bytes]]:
 @pytest.fixture()
 def docs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setattr(sys, "argv", list(sys.argv))  # dirty_build sets it; put back after
+    # `serve` is a preview (drafts and the converter's notes shown): the full builds the dirty
+    # ones are compared with are previews too.
+    monkeypatch.setenv("DIGEST_DRAFTS", "1")
     target = tmp_path / "docs"
     shutil.copytree(ROOT / "content", target)
     return target

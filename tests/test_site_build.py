@@ -234,7 +234,13 @@ def test_both_languages_and_generated_pages_exist(site: Path) -> None:
     assert [lang for _, lang in switch] == ["en", "zh"], switch
     assert all(href.endswith(("/./", "/zh/")) for href, _ in switch), switch
     assert (site / f"zh/reports/{ONLY_ZH}/index.html").is_file()
-    assert not (site / f"reports/{ONLY_ZH}/index.html").exists()  # no English page yet
+    # No English page yet: the English site presents the report in Chinese, under a notice,
+    # without a bilingual view.
+    only_zh = read(site, f"reports/{ONLY_ZH}/index.html")
+    assert "Not yet translated — this report is in Chinese." in only_zh
+    assert '<div class="digest-in-chinese" lang="zh">' in only_zh
+    assert "bilingual/" not in article(only_zh)
+    assert not (site / f"reports/{ONLY_ZH}/bilingual/index.html").exists()
 
 
 def test_report_header_in_each_language(site: Path) -> None:
@@ -246,7 +252,7 @@ def test_report_header_in_each_language(site: Path) -> None:
     assert "Correspondents: Wang Maozheng, Sun Shiyong" in en
     assert "Gangshan Subdistrict, Zoucheng City" in en  # region from the glossary
     assert "Jining Daily" in en
-    assert "machine translation, not yet reviewed" in en
+    assert "Machine translation, not yet reviewed." in en
     zh = article(read(site, f"zh/reports/{SLUG}/index.html"))
     assert "<h1>敢立潮头 奋楫扬帆</h1>" in zh
     assert "2021年12月31日" in zh and "第04版" in zh and "本报通讯员 王茂征 孙士勇" in zh
@@ -301,7 +307,8 @@ def test_editor_note_and_glossary_tooltips(site: Path) -> None:
     en = article(read(site, f"reports/{SLUG}/index.html"))
     note = re.search(r'<aside class="digest-note".*?</aside>', en, re.S)
     assert note and "The editors moved the lede to the top." in note.group(0)
-    assert "a photo caption was grouped after the text" in note.group(0)
+    # the converter's layout notes are for editors: the preview shows them, readers do not
+    assert "a photo caption was grouped after the text" not in en
     # explained once: the first occurrence in a paragraph carries the tooltip
     tooltip = '<abbr title="Recruiting businesses and capital as well as skilled people.">'
     assert en.count(tooltip) == 1
@@ -358,7 +365,8 @@ def test_language_switch_lands_on_the_same_page(site: Path) -> None:
     zh = switch(read(site, "zh/key-figures/index.html"))
     assert zh == {"../../key-figures/": "en", "./": "zh"}
     only = switch(read(site, f"zh/reports/{ONLY_ZH}/index.html"))
-    assert only["../../../"] == "en"  # no English page yet: the English home
+    # no English text yet: the English page presents the report in Chinese
+    assert only[f"../../../reports/{ONLY_ZH}/"] == "en"
     bilingual = switch(read(site, f"reports/{SLUG}/bilingual/index.html"))
     assert bilingual[f"../../../zh/reports/{SLUG}/bilingual/"] == "zh"
     home = switch(read(site, "zh/index.html"))
@@ -377,8 +385,8 @@ def test_home_cards_newest_first_with_both_titles(site: Path) -> None:
     assert "Riding the Crest" in cards[0] and '<span lang="zh">敢立潮头 奋楫扬帆</span>' in cards[0]
     assert "470 million yuan" in cards[0] and "Gangshan Subdistrict, Zoucheng City" in cards[0]
     assert "31 December 2021" in cards[0]
-    # a report without English: Chinese title, link to the Chinese page, marked
-    assert f'href="zh/reports/{ONLY_ZH}/" hreflang="zh"' in cards[1]
+    # a report without English: Chinese title, link to its page in Chinese, marked
+    assert f'href="reports/{ONLY_ZH}/"' in cards[1]
     assert "Chinese only" in cards[1]
     zh = article(read(site, "zh/index.html"))
     assert '<a href="reports/2021-12-31-test-town/">敢立潮头 奋楫扬帆</a>' in zh

@@ -50,7 +50,12 @@ ZH_FIGURE: Schema = {
     "value_max": Key("number", nullable=True, required=False),
 }
 BYLINE_GROUP: Schema = {"role": Key("text", nullable=True), "names": Key("texts")}
+REVIEW_ITEM: Schema = {"code": Key("text"), "message": Key("text")}
 ZH_PAGE: Schema = {
+    # Written by `import`; an editor removes it (or runs `review --publish`): published.
+    "draft": Key("bool", required=False),
+    # What the converter doubted, for the editor (the review queue and the preview show it).
+    "review": Key("maps", nullable=True, required=False, fields=REVIEW_ITEM),
     "title": Key("text"),
     "subtitle": Key("text", nullable=True, required=False),
     "date": Key("date", nullable=True),

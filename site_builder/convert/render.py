@@ -29,6 +29,7 @@ def zh_front_matter(article: Article, source_name: str) -> dict[str, Any]:
     figures = article.key_figures
     ids = assign_ids([f.text for f in figures], [f.id for f in figures])
     return {
+        "draft": True,  # until an editor has read the page (site-builder review --publish)
         "title": meta.title,
         "subtitle": meta.subtitle,
         # A YAML date (2021-12-31), as MkDocs and editors expect; null when unknown.

@@ -23,6 +23,7 @@ Problem codes (E = error, W = warning; ``--strict`` fails on warnings too):
     W005 unknown front-matter key        W050 glossary term rendered inconsistently
     W060 placeholder for untranslated text
     W061 translation status pending or machine
+    W080 a draft: not published yet; says what blocks publishing it (site-builder review)
 
 Decisions worth knowing:
 - A key figure has no block index: its block is the first one at or after the previous
@@ -112,6 +113,14 @@ def check_report(folder: Path, glossary: list[GlossaryEntry]) -> list[Problem]:
         return []
     problems: list[Problem] = []
     zh = _load(zh_path, ZH_PAGE, problems)
+    if zh is not None and zh.meta.get("draft") is True:
+        blocking = sum(p.severity == "error" for p in problems)
+        doubts = len(zh.meta.get("review") or [])
+        message = (
+            f"draft, not published: {blocking} error(s) here block publishing, "
+            f"{doubts} doubt(s) of the converter to look at (site-builder review)"
+        )
+        problems.append(problem(zh_path, zh.line_of(("draft",)), "W080", message))
     if not en_path.exists():
         problems.append(
             problem(zh_path, 1, "E001", "no English page (index.en.md): run site-builder translate")

@@ -37,9 +37,9 @@ Undocumented behaviour relied on (the functions below, and the places named):
    theme's 404.html at the root): ``SKIP_TEMPLATE``.
 8. Material writes ``page.meta.title`` into ``<title>`` and the header unescaped: a report's
    title goes in escaped (``escaped_title``).
-9. Pagefind's service answers ``WriteFiles`` after the bundle is written, and the written entry
-   file names each language's page count: site/search.py reads it only after the service has
-   stopped (``PagefindIndex`` used as its documented async context manager).
+9. Pagefind's service may answer ``WriteFiles`` before every file is on disk (an empty entry
+   file was seen on a loaded machine): site/search.py stops the service only once the entry
+   file parses and the metadata files it names exist, then reads the page counts from it.
 10. jieba's ``posseg.dt`` is the default tokenizer's tagger: convert/ reads its word tags for a
     private tokenizer (the one place is marked there).
 11. No other thread runs while the first language's ``on_files`` reads the content under

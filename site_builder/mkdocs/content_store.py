@@ -9,6 +9,8 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 
+from site_builder.content.layout import REPORTS_DIR
+from site_builder.mkdocs import compat
 from site_builder.mkdocs.content_cache import ContentCache
 from site_builder.mkdocs.page_data import BuildContent
 from site_builder.site.model import Language, ReportPage, collect_reports, page_languages
@@ -21,18 +23,35 @@ class ContentStore:
         self.cache = ContentCache()
         self.content = BuildContent([])
         self.fork = False  # this command may fork workers to read (no other thread runs)
+        self.drafts = False  # drafts are shown (the preview), else left out of the site
 
     def configure(self, languages: list[Language], cache_file: Path | None) -> None:
         self.content = BuildContent(languages)
         self.cache.use_disk(cache_file)
 
-    def read(self, files: Files, glossary: Path, metrics: Path, fork: bool) -> list[ReportPage]:
+    def read(
+        self, files: Files, config: MkDocsConfig, glossary: Path, metrics: Path, fork: bool
+    ) -> list[ReportPage]:
         """Read (or take from the cache) every report page, the glossary and the metrics;
         returns the report pages read. ``fork``: no other thread runs now, if the command
-        allows forking at all."""
+        allows forking at all.
+
+        A draft leaves ``files`` entirely (its pages, source and photos) unless drafts are
+        shown (the preview); a report without a page in a language of the site gets one, which
+        presents it in Chinese (report_pages.read_report_source)."""
         content = self.content
         pages = self.cache.read_reports(files, fork=self.fork and fork)
         reports = collect_reports(pages)
+        if not self.drafts:
+            drafts = {f"{REPORTS_DIR}/{report.slug}/" for report in reports if report.draft}
+            for file in [f for f in files if f.src_uri.startswith(tuple(drafts))]:
+                files.remove(file)
+            reports = [report for report in reports if not report.draft]
+        for report in reports:
+            for language in content.languages:
+                uri = f"{report.norm_url}index.{language.locale}.md"
+                if language.locale not in report.pages and not files.get_file_from_path(uri):
+                    files.append(compat.phantom_page_file(uri, config))
         content.reports = {report.slug: report for report in reports}
         content.glossary = self.cache.glossary(glossary)
         content.abbreviations = Abbreviations(content.glossary)

@@ -21,6 +21,8 @@ class DigestConfig(base.Config):
           about_page: about/        # where readers learn how to report an error
           cache_dir: .cache/digest  # parsed front matter between builds, beside mkdocs.yml;
                                     # '' = no cache on disk
+          drafts: null              # show drafts (with a banner)? null: in `mkdocs serve`
+                                    # and with DIGEST_DRAFTS=1 only
     """
 
     glossary = c.Type(str, default="glossary.yml")
@@ -34,6 +36,7 @@ class DigestConfig(base.Config):
     )
     about_page = c.Type(str, default="about/")
     cache_dir = c.Type(str, default=".cache/digest")
+    drafts = c.Optional(c.Type(bool))
 
     def validate(self) -> tuple[list[Any], list[Any]]:
         failed, warnings = super().validate()

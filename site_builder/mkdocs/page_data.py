@@ -80,7 +80,8 @@ def report_links(
     error, its other languages, its metrics' pages and its photos (relative URLs)."""
     page_url = page.file.url
     links = ReportLinks()
-    links.bilingual = relative_url(lang_url(bilingual_url(report), language), page_url)
+    if report.bilingual:
+        links.bilingual = relative_url(lang_url(bilingual_url(report), language), page_url)
     source = report.meta.get("source")
     if source:
         file = files.get_file_from_path(f"{report.norm_url}{source}")

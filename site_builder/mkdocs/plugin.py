@@ -14,6 +14,7 @@ every reliance on behaviour the dependencies do not document are in compat.py.
 from __future__ import annotations
 
 import copy
+import os
 from pathlib import Path
 from typing import Any, cast
 
@@ -58,6 +59,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         # Compiled templates for every build of the process: Material's and ours.
         self._compiled = (MemoryBytecodeCache(), MemoryBytecodeCache())
         self._templates: Templates | None = None
+        self._serving = False  # `mkdocs serve`: drafts are shown unless the option says no
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # A plugin with on_startup is kept across `mkdocs serve` rebuilds (MkDocs' rule), so
@@ -66,6 +68,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         # Pagefind starts with the first page written, compat 11): workers may be forked.
         self._live.dirty = dirty
         self._store.fork = command == "build"
+        self._serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not config.use_directory_urls:
@@ -73,6 +76,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         folder, cache_dir = config_folder(config), self.config.cache_dir
         cache_file = folder / cache_dir / "front-matter.pickle" if folder and cache_dir else None
         self._store.configure(site_languages(config), cache_file)
+        self._store.drafts = drafts_shown(self.config.drafts, self._serving)
         self._switch = copy.deepcopy(config.extra.get("alternate"))
         return config
 
@@ -82,7 +86,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
     def _read_content(self, files: Files, config: MkDocsConfig) -> Files:
         docs, first = Path(config.docs_dir), self._language(config).default
         glossary, metrics = docs / self.config.glossary, docs / self.config.metrics
-        pages = self._store.read(files, glossary, metrics, fork=first)
+        pages = self._store.read(files, config, glossary, metrics, fork=first)
         digest = self._store.digest(self.config.metric_rows)
         self._pages.add_files(files, digest, self._store.content.languages, config)
         self._store.note_pages(files)
@@ -124,7 +128,10 @@ class DigestPlugin(BasePlugin[DigestConfig]):
     def on_page_read_source(self, /, *, page: Page, config: MkDocsConfig) -> str | None:
         src_uri = page.file.src_uri
         generated = self._pages.read_source(src_uri, self._parts)
-        return generated or read_report_source(page, self._store.cache, self._parts)
+        if generated is not None:
+            return generated
+        store = self._store
+        return read_report_source(page, store.cache, store.content, self._parts, config.docs_dir)
 
     @event_priority(compat.FIRST_ON_MARKDOWN)
     def _restore_meta(
@@ -136,7 +143,9 @@ class DigestPlugin(BasePlugin[DigestConfig]):
     def _render_report(
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
-        options = ReportOptions(self.config.about_page, self.config.section_limit)
+        options = ReportOptions(
+            self.config.about_page, self.config.section_limit, preview=self._store.drafts
+        )
         assert self._templates is not None
         try:
             return render_report_page(
@@ -191,3 +200,11 @@ class DigestPlugin(BasePlugin[DigestConfig]):
 
     def _language(self, config: MkDocsConfig) -> Language:
         return building(config, self._store.content.languages)
+
+
+def drafts_shown(option: bool | None, serving: bool) -> bool:
+    """Drafts are in the preview: `mkdocs serve`, `DIGEST_DRAFTS=1`, or the `drafts` option
+    (which wins when set); the public build leaves them out."""
+    if option is not None:
+        return option
+    return serving or os.environ.get("DIGEST_DRAFTS", "") not in ("", "0")

@@ -5,6 +5,7 @@ Python-Markdown, for report pages and generated pages alike."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from mkdocs.structure.files import Files
@@ -42,12 +43,33 @@ class PageParts:
         return fragments.fill(html) if fragments else html
 
 
-def read_report_source(page: Page, cache: ContentCache, parts: PageParts) -> str | None:
+def read_report_source(
+    page: Page, cache: ContentCache, content: BuildContent, parts: PageParts, docs_dir: str
+) -> str | None:
     """A report's body without its front matter, parsed already (MkDocs would parse it again
     with its pure-Python YAML loader, the largest single cost of a build with many reports);
-    None leaves the page to MkDocs."""
-    report = cache.unchanged_report(page.file)
-    if report is None:
+    None leaves the page to MkDocs.
+
+    A page in a language the report is not translated into (no file, or a file still
+    pending) gets the Chinese page's body, presented in Chinese (render_report_page)."""
+    match = REPORT_RE.match(page.file.src_uri)
+    report = content.reports.get(match.group("slug")) if match else None
+    if match and report and not report.translated(match.group("lang")):
+        source = report.source
+        try:
+            text = (Path(docs_dir) / source.src_uri).read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError):
+            return None
+        body = body_after_front_matter(text)
+        if body is None:
+            return None
+        shown = report.page(match.group("lang"))
+        meta = dict(shown.meta) if shown else {}
+        meta["title"] = meta.get("title") or source.meta.get("title") or report.slug
+        parts.meta[page.file.src_uri] = meta
+        return compat.source_without_front_matter(body)
+    parsed = cache.unchanged_report(page.file)
+    if parsed is None:
         return None
     try:
         body = body_after_front_matter(page.file.content_string)
@@ -55,7 +77,7 @@ def read_report_source(page: Page, cache: ContentCache, parts: PageParts) -> str
         return None  # MkDocs reports it as usual
     if body is None:
         return None
-    parts.meta[page.file.src_uri] = report.meta
+    parts.meta[page.file.src_uri] = parsed.meta
     return compat.source_without_front_matter(body)
 
 
@@ -63,6 +85,7 @@ def read_report_source(page: Page, cache: ContentCache, parts: PageParts) -> str
 class ReportOptions:
     about_page: str
     section_limit: int
+    preview: bool = False  # drafts and the converter's notes are shown
 
 
 def render_report_page(
@@ -91,6 +114,7 @@ def render_report_page(
         content.abbreviations,
         content.vocabulary,
         templates=templates,
+        preview=options.preview,
     )
     parts.fragments[page.file.src_uri] = fragments
     return markdown

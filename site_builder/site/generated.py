@@ -97,7 +97,8 @@ class ReportLink:
 def report_link(report: Report, site: Site, from_norm: str) -> ReportLink:
     href, other = site.report_href(report, from_norm)
     title, title_lang = report_title(report, site.lang)
-    only_chinese = other == "zh" and site.lang != "zh"
+    # Not translated: the page in this language presents the Chinese text.
+    only_chinese = site.lang != "zh" and not report.translated(site.lang)
     return ReportLink(href, other, title, title_lang, only_chinese)
 
 

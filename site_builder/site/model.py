@@ -9,6 +9,7 @@ URLs are site-relative and directory-style (``reports/<slug>/``), as MkDocs writ
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import posixpath
 import re
@@ -21,6 +22,7 @@ from site_builder.content.front_matter_cache import FrontMatterCache
 from site_builder.content.identity import english_entries
 from site_builder.content.layout import REPORT_RE  # noqa: F401 - re-exported for site/
 from site_builder.content.pages import Page, parse_page
+from site_builder.content.placeholders import is_placeholder
 
 SOURCE_LANG = "zh"  # the Chinese page is the source of truth; other languages follow it
 PAGE_RE = re.compile(r"^(?P<stem>.*?)(?:\.(?P<lang>[a-z]{2}(?:[-_][A-Za-z]+)?))?\.md$")
@@ -80,6 +82,31 @@ class Report:
         match = re.match(r"\d{4}", str(self.meta.get("period") or ""))
         return match.group(0) if match else None
 
+    @property
+    def draft(self) -> bool:
+        """Written by `import` and cleared by an editor: not for readers yet."""
+        return self.meta.get("draft") is True
+
+    def english_state(self, lang: str) -> str:
+        """How the report stands in ``lang``: 'source' (the Chinese page), 'missing', 'untranslated'
+        (status pending, or a block still a placeholder), or the translation's status
+        ('machine', 'draft', 'reviewed') when its English can be shown."""
+        if lang == SOURCE_LANG:
+            return "source"
+        page = self.pages.get(lang)
+        if page is None:
+            return "missing"
+        return translation_state(page)
+
+    def translated(self, lang: str) -> bool:
+        """Whether the report's text can be shown in ``lang``."""
+        return self.english_state(lang) not in ("missing", "untranslated")
+
+    @property
+    def bilingual(self) -> bool:
+        """Translated into another language: the bilingual view pairs two texts."""
+        return len(self.pages) > 1 and all(self.translated(lang) for lang in self.pages)
+
     def figures(self, lang: str) -> list[dict[str, Any]]:
         """Key figures of the Chinese page; ``lang``'s page supplies ``en_label``/``en_text``.
 
@@ -110,12 +137,55 @@ def read_report_page(text: str, src_uri: str, cache: FrontMatterCache | None = N
 
 
 def collect_reports(pages: Iterable[Page]) -> list[Report]:
-    """Group pages into reports, newest first."""
+    """Group pages into reports, newest first. A translated page that is not translated yet
+    keeps only what is: no placeholder reaches a reader (``presentable``)."""
     reports: dict[str, Report] = {}
     for page in pages:
         slug = REPORT_RE.match(page.src_uri).group("slug")  # type: ignore[union-attr]
+        if page.lang != SOURCE_LANG and translation_state(page) == "untranslated":
+            page = presentable(page)
         reports.setdefault(slug, Report(slug)).pages[page.lang] = page
     return sorted(reports.values(), key=lambda r: r.sort_key, reverse=True)
+
+
+def translation_state(page: Page) -> str:
+    """'untranslated' (status pending, or a placeholder left in a block or the title), else
+    the translation's status: 'machine', 'draft' or 'reviewed' (a page without a record is
+    taken as reviewed, as pages were before records)."""
+    record = page.meta.get("translation")
+    status = record.get("status") if isinstance(record, Mapping) else "reviewed"
+    if status == "pending" or page.meta.get(UNTRANSLATED):
+        return "untranslated"
+    if is_placeholder(str(page.meta.get("title") or "")):
+        return "untranslated"
+    if any(is_placeholder(page_block.block.text) for page_block in page.blocks):
+        return "untranslated"
+    return status if status in ("machine", "draft") else "reviewed"
+
+
+# Set on a page whose text is not translated yet (the site shows the Chinese text instead).
+UNTRANSLATED = "untranslated"
+
+
+def presentable(page: Page) -> Page:
+    """An untranslated page as the site may show it: its metadata without placeholders (a
+    figure's label or text that is one is left out, so the site words it by rule), no body."""
+    meta = {
+        key: value
+        for key, value in page.meta.items()
+        if not (isinstance(value, str) and is_placeholder(value))
+    }
+    figures = []
+    for entry in page.meta.get("key_figures") or []:
+        if isinstance(entry, Mapping):
+            entry = {
+                key: None if isinstance(value, str) and is_placeholder(value) else value
+                for key, value in entry.items()
+            }
+        figures.append(entry)
+    meta["key_figures"] = figures
+    meta[UNTRANSLATED] = True
+    return dataclasses.replace(page, meta=meta, blocks=[])
 
 
 def iso_date(value: object) -> str | None:

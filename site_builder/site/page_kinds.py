@@ -83,7 +83,7 @@ def _metric_pages(m: Making) -> list[GeneratedPage]:
 
 
 def _bilingual_pages(m: Making) -> list[GeneratedPage]:
-    reports = [r for r in m.site.reports if m.remake.report(r.slug)]
+    reports = [r for r in m.site.reports if r.bilingual and m.remake.report(r.slug)]
     return [bilingual_page(report, m.site, m.templates) for report in reports]
 
 
@@ -99,7 +99,11 @@ PAGE_KINDS: list[PageKind] = [
     PageKind(
         "glossary", lambda d: [GLOSSARY], lambda m: [glossary_page(m.site, m.templates)], True
     ),
-    PageKind("bilingual", lambda d: [bilingual_url(r) for r in d.reports], _bilingual_pages),
+    PageKind(
+        "bilingual",
+        lambda d: [bilingual_url(r) for r in d.reports if r.bilingual],
+        _bilingual_pages,
+    ),
     PageKind("metric", lambda d: metric_norms(d.rows, d.metric_rows), _metric_pages),
 ]
 

@@ -45,21 +45,34 @@ def render_report(
     metrics: Vocabulary | None = None,
     *,
     templates: Templates,
+    preview: bool = False,
 ) -> tuple[str, Fragments]:
     """The Markdown MkDocs should convert for ``report``'s page in ``lang``, and the HTML
-    fragments to put into the converted page (``Fragments.fill``)."""
+    fragments to put into the converted page (``Fragments.fill``).
+
+    A page in a language the report is not translated into has the Chinese body (read_source
+    gives it): it is shown as Chinese under a notice, with the header and key figures in
+    ``lang``. ``preview``: a draft gets its banner, and the converter's notes are shown."""
     by_zh = {entry.zh: entry for entry in glossary}
     figures = report.figures(lang)
     sections = _figures_by_section(report)
     html = Fragments()
+    in_chinese = lang != "zh" and not report.translated(lang)
     explain = (
-        (abbreviations or Abbreviations(glossary)).for_page(markdown) if lang != "zh" else None
+        (abbreviations or Abbreviations(glossary)).for_page(markdown)
+        if lang != "zh" and not in_chinese
+        else None
     )
 
     def box(shown: Sequence[Mapping[str, Any]], kind: str) -> str:
         return figures_box(shown, lang, kind, templates, by_zh, metrics, links.metrics)
 
-    parts = [html.add(report_header(report, lang, links, templates, glossary))]
+    parts = []
+    if preview and report.draft:
+        parts.append(html.add(templates.render("digest/draft-banner.html", t=words(lang))))
+    parts.append(html.add(report_header(report, lang, links, templates, glossary)))
+    if in_chinese:  # the body in Chinese, marked so (closed after the last block)
+        parts.append(html.add('<div class="digest-in-chinese" lang="zh">'))
     captions = 0
     headings = 0
     for page_block in parse_body(markdown):
@@ -85,7 +98,11 @@ def render_report(
             parts.append(explain.mark(page_block.markdown))
         else:
             parts.append(page_block.markdown)
+    if in_chinese:
+        parts.append(html.add("</div>"))
     parts.append(html.add(editor_note(report, lang, links, templates)))
+    if preview:
+        parts.append(html.add(editor_panel(report, lang, templates)))
     return "\n\n".join(part for part in parts if part) + "\n", html
 
 
@@ -137,21 +154,44 @@ def figures_box(
 
 
 def editor_note(report: Report, lang: str, links: ReportLinks, templates: Templates) -> str:
-    """The editor's note (hand repairs) and the converter's layout notes, kept quiet."""
-    page = report.page(lang) or report.source
-    note = page.meta.get("editor_note") or report.meta.get("editor_note")
-    layout = [str(n) for n in report.meta.get("layout_notes") or [] if n]
-    if not note and not layout:
+    """The editor's note for readers, in the page's language when the editor wrote one
+    there (else the Chinese page's, marked as Chinese)."""
+    page = report.page(lang)
+    note = page.meta.get("editor_note") if page else None
+    note_lang = None
+    if not note and lang != "zh":
+        note = report.meta.get("editor_note")
+        note_lang = "zh" if note and _mostly_chinese(str(note)) else None
+    elif note and lang == "zh" and not _mostly_chinese(str(note)):
+        note_lang = "en"  # an English note on the Chinese page says so
+    if not note:
         return ""
     return templates.render(
         "digest/editor-note.html",
         t=words(lang),
         note=note,
-        # A note in English on the Chinese page says so.
-        note_lang="en" if note and lang == "zh" and not _HAN_RE.search(str(note)) else None,
-        layout=layout,
+        note_lang=note_lang,
         report_error=links.report_error,
     )
+
+
+def editor_panel(report: Report, lang: str, templates: Templates) -> str:
+    """The preview's panel for editors: what the converter doubted and what it repaired."""
+    doubts = [
+        str(item.get("message") or item.get("code"))
+        for item in report.meta.get("review") or []
+        if isinstance(item, Mapping)
+    ]
+    layout = [str(note) for note in report.meta.get("layout_notes") or [] if note]
+    if not doubts and not layout:
+        return ""
+    return templates.render("digest/editor-panel.html", t=words(lang), doubts=doubts, layout=layout)
+
+
+def _mostly_chinese(text: str) -> bool:
+    """More Chinese characters than Latin letters (an English note may quote Chinese)."""
+    han = len(_HAN_RE.findall(text))
+    return han > sum(1 for char in text if char.isascii() and char.isalpha())
 
 
 def _figures_by_section(report: Report) -> dict[int, list[int]]:

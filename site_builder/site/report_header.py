@@ -20,7 +20,7 @@ from site_builder.content.english_rules import (
 from site_builder.content.glossary import GlossaryEntry
 from site_builder.content.roles import byline_groups
 from site_builder.site.model import Report, iso_date
-from site_builder.site.strings import status_text, text, words
+from site_builder.site.strings import text, words
 from site_builder.site.templates import Templates
 from site_builder.site.text import date_text
 
@@ -65,10 +65,12 @@ def report_header(
         actions.append(_action(links.source, text(lang, "link.source"), type="text/plain"))
     for other, name, url in links.languages:
         actions.append(_action(url, name, lang=other))
-    translation = page.meta.get("translation", {}) if lang != "zh" else {}
-    status = None
-    if isinstance(translation, Mapping) and translation.get("status") not in (None, "reviewed"):
-        status = status_text(translation.get("status"), lang) or ""
+    # What a reader must know of the text's language: none for the Chinese page and reviewed
+    # English; a notice for a text still in Chinese, or English not yet reviewed.
+    notice = {"untranslated": "untranslated.notice", "missing": "untranslated.notice"}
+    notice |= {"machine": "machine.notice", "draft": "draft_translation.notice"}
+    key = notice.get(report.english_state(lang))
+    status = text(lang, key) if key else None
     return templates.render(
         "digest/report-header.html",
         t=words(lang),

@@ -59,6 +59,32 @@ class _Cancelled(Exception):
     """Leaves Pagefind's context without writing the bundle."""
 
 
+class _Written(Exception):
+    """Leaves Pagefind's context after the bundle was written and found complete."""
+
+
+BUNDLE_TIMEOUT = 120.0  # seconds to wait for Pagefind's files after it answered
+
+
+async def _bundle_complete(bundle: Path) -> None:
+    """Wait until the bundle's entry file parses and every language's metadata file it names
+    is on disk, not empty; SearchIndexError after ``BUNDLE_TIMEOUT``."""
+    deadline = time.monotonic() + BUNDLE_TIMEOUT
+    while True:
+        try:
+            entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+            metas = [
+                bundle / f"pagefind.{info['hash']}.pf_meta" for info in entry["languages"].values()
+            ]
+            if all(meta.stat().st_size > 0 for meta in metas):
+                return
+        except (OSError, ValueError, KeyError, TypeError):
+            pass
+        if time.monotonic() > deadline:
+            raise SearchIndexError(f"{bundle}: Pagefind did not finish writing the bundle")
+        await asyncio.sleep(0.05)
+
+
 class SearchIndexer:
     """A Pagefind index of one language's pages, written into ``<folder>/pagefind/`` of the
     site: ``pagefind/`` for the default language, ``zh/pagefind/`` for the one under ``zh/``.
@@ -91,19 +117,26 @@ class SearchIndexer:
     async def _run(self) -> IndexStats | None:
         from pagefind.index import IndexConfig, PagefindIndex
 
-        config = IndexConfig(
-            exclude_selectors=list(EXCLUDE), output_path=str(self.root / BUNDLE_DIR)
-        )
+        bundle = self.root / BUNDLE_DIR
+        config = IndexConfig(exclude_selectors=list(EXCLUDE), output_path=str(bundle))
         try:
             async with PagefindIndex(config=config) as index:
                 while (glob := await self._queue.get()) not in (_WRITE, _CANCEL):
                     await index.add_directory(str(self.root), glob=glob)
                 if glob == _CANCEL:
                     raise _Cancelled
-                shutil.rmtree(self.root / BUNDLE_DIR, ignore_errors=True)  # no stale chunks
+                shutil.rmtree(bundle, ignore_errors=True)  # no stale chunks
+                await index.write_files()
+                # Pagefind answers before every file of the bundle is on disk (seen on a
+                # loaded machine: an empty entry file). The service is stopped only once the
+                # entry and each language's metadata file it names are complete.
+                await _bundle_complete(bundle)
+                raise _Written  # leaves the context without writing again; it stops Pagefind
         except _Cancelled:
             return None
-        return _stats(self.root / BUNDLE_DIR, self._start)
+        except _Written:
+            pass
+        return _stats(bundle, self._start)
 
     def _put(self, item: str) -> None:
         self._loop.call_soon_threadsafe(self._queue.put_nowait, item)

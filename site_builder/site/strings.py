@@ -177,6 +177,27 @@ STRINGS: dict[str, dict[str, str]] = {
     },
 }
 
+# Drafts, the preview's editor panel, and reports not yet translated.
+STRINGS["en"] |= {
+    "draft.banner": "Draft — not published. Only the preview shows this report.",
+    "editor.title": "For the editor (preview only)",
+    "editor.review": "What the converter was unsure of",
+    "editor.layout": "What the converter repaired or left out",
+    "untranslated.notice": "Not yet translated — this report is in Chinese.",
+    "machine.notice": "Machine translation, not yet reviewed.",
+    "draft_translation.notice": "Translation not yet reviewed.",
+}
+STRINGS["zh"] |= {
+    "draft.banner": "草稿，未发布。只有预览中显示本报道。",
+    "editor.title": "供编辑参考（仅预览可见）",
+    "editor.review": "转换程序不确定之处",
+    "editor.layout": "转换程序修复或略去的内容",
+    "untranslated.notice": "尚未翻译，本报道仅有中文。",
+    "machine.notice": "机器翻译，尚未审校。",
+    "draft_translation.notice": "译文尚未审校。",
+}
+
+
 KIND_NAMES = {
     "en": {
         "place": "Places",
@@ -202,12 +223,6 @@ def text(lang: str, key: str, **values: object) -> str:
     table = STRINGS.get(lang) or STRINGS["en"]
     template = table.get(key) or STRINGS["en"][key]
     return template.format(**values) if values else template
-
-
-def status_text(status: object, lang: str) -> str | None:
-    if status not in ("reviewed", "draft", "machine", "pending"):
-        return None
-    return text(lang, "translation.status", status=text(lang, f"status.{status}"))
 
 
 @functools.cache  # the same table for every page of a language

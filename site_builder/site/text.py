@@ -58,7 +58,10 @@ def figure_value(figure: Mapping[str, Any], lang: str) -> str:
         if negative and figure.get("unit") == "percent":
             return "下降" + printed
         return printed
-    return str(figure.get("t_text") or english_figure(figure))
+    written = figure.get("t_text")
+    if written and not is_placeholder(str(written)):
+        return str(written)
+    return english_figure(figure)
 
 
 CHANGE_WORDS = ("同比增长", "同比下降", "增长", "下降")
