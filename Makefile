@@ -3,7 +3,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: install site test serve check lint clean golden bench properties install-properdocs test-engines
+.PHONY: install site test test-fast serve check lint clean golden bench properties install-properdocs test-engines
 
 # The second engine: ProperDocs, the maintained continuation of MkDocs 1.x, in its own virtual
 # environment with the same pinned packages and MkDocs itself removed, so nothing can fall back
@@ -55,6 +55,10 @@ lint: $(STAMP)
 
 test: $(STAMP) lint
 	$(VENV)/bin/pytest
+
+# The unit tests only (markers from tests/conftest.py): no site build, no browser, no lint.
+test-fast: $(STAMP)
+	$(VENV)/bin/pytest -m unit
 
 # The site built and tested with ProperDocs (CI runs this after `make test`).
 test-engines: $(PD_STAMP)
