@@ -3,7 +3,8 @@
 **Kinds.** Every test gets one marker from its module (``MODULE_KINDS``), so a new test needs
 no decorator: ``unit`` (plain functions, the CLI on files in ``tmp_path``; no MkDocs build, no
 browser), ``site`` (builds a real site with MkDocs), ``browser`` (drives Chromium, and builds a
-site for it). ``make test-fast`` runs ``-m unit``; ``make test`` runs every kind. A module not
+site for it). The few unit tests that take 10 s or more are ``slow`` as well (``SLOW_*``).
+``make test-fast`` runs ``-m "unit and not slow"``; ``make test`` runs everything. A module not
 in the table is classified by what it uses (Playwright: ``browser``; the site helpers in
 ``tests/sites.py``, ``tests/served_site.py`` or MkDocs: ``site``; else ``unit``); add it to the
 table when you read it. The two Chromium tests of site modules are named in ``BROWSER_TESTS``.
@@ -79,6 +80,10 @@ BROWSER_TESTS = {
     ("test_key_figure_pages", "test_chart_as_a_reader_sees_it"),
     ("test_live_preview", "test_make_serve_shows_a_saved_edit_in_the_browser"),
 }
+# Unit tests of 10 s and more on a 2-core machine (every mutation of every shipped figure,
+# 62 s; an import of 2,000 files, 14 s): also `slow`, which `make test-fast` leaves out.
+SLOW_MODULES = {"test_mutations"}
+SLOW_TESTS = {("test_cli_import", "test_two_thousand_mixed_inputs")}
 
 
 def _kind_by_use(path: Path) -> str:
@@ -102,3 +107,5 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         if (path.stem, name) in BROWSER_TESTS:
             kind = "browser"
         item.add_marker(kind)
+        if path.stem in SLOW_MODULES or (path.stem, name) in SLOW_TESTS:
+            item.add_marker("slow")
