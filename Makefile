@@ -13,9 +13,8 @@ STAMP := $(VENV)/.installed
 ENGINE ?= mkdocs
 PD_VENV := .venv-properdocs
 PD_STAMP := $(PD_VENV)/.installed
-ENGINE_TESTS := tests/test_browser.py tests/test_cite_print.py tests/test_key_figure_pages.py \
-	tests/test_links.py tests/test_site_build.py tests/test_reader_plugin.py tests/test_cite.py \
-	tests/test_live_preview.py
+# The tests on an engine: those that build a site or drive a browser (markers: tests/conftest.py).
+ENGINE_TESTS := -m "site or browser"
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(PY) || python3 -m venv $(VENV)
