@@ -3,7 +3,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: install site test serve check lint clean golden bench properties install-properdocs test-engines
+.PHONY: install site test test-fast serve check lint clean golden bench properties install-properdocs test-engines
 
 # The second engine: ProperDocs, the maintained continuation of MkDocs 1.x, in its own virtual
 # environment with the same pinned packages and MkDocs itself removed, so nothing can fall back
@@ -13,9 +13,8 @@ STAMP := $(VENV)/.installed
 ENGINE ?= mkdocs
 PD_VENV := .venv-properdocs
 PD_STAMP := $(PD_VENV)/.installed
-ENGINE_TESTS := tests/test_browser.py tests/test_cite_print.py tests/test_key_figure_pages.py \
-	tests/test_links.py tests/test_site_build.py tests/test_reader_plugin.py tests/test_cite.py \
-	tests/test_live_preview.py
+# The tests on an engine: those that build a site or drive a browser (markers: tests/conftest.py).
+ENGINE_TESTS := -m "site or browser"
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -55,6 +54,11 @@ lint: $(STAMP)
 
 test: $(STAMP) lint
 	$(VENV)/bin/pytest
+
+# The unit tests but the slow ones (markers from tests/conftest.py): no site build, no
+# browser, no lint; about 30 s on a shared 2-core machine.
+test-fast: $(STAMP)
+	$(VENV)/bin/pytest -m "unit and not slow"
 
 # The site built and tested with ProperDocs (CI runs this after `make test`).
 test-engines: $(PD_STAMP)

@@ -16,21 +16,9 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from tests.sites import ROOT, build_site, config_copy
+
 SUBPATH = "/digest/"
-
-
-def build_site(config_file: Path, site_dir: Path, site_url: str, *, strict: bool = False) -> None:
-    """``mkdocs build`` of ``config_file`` into ``site_dir`` with another ``site_url``."""
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-
-    config = load_config(str(config_file), site_dir=str(site_dir), site_url=site_url, strict=strict)
-    config.plugins.on_startup(command="build", dirty=False)
-    try:
-        build(config)
-    finally:
-        config.plugins.on_shutdown()
 
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
@@ -86,14 +74,7 @@ def served_site(*, instant: bool = False) -> Server:
     atexit.register(server.close)
     config = ROOT / "mkdocs.yml"
     if instant:
-        text = config.read_text(encoding="utf-8")
-        text = text.replace("docs_dir: content", f"docs_dir: {ROOT / 'content'}")
-        text = text.replace(
-            "custom_dir: themes/material", f"custom_dir: {ROOT / 'themes/material'}"
-        )
-        text = text.replace("  features:\n", "  features:\n    - navigation.instant\n", 1)
-        assert "navigation.instant" in text
-        config = folder / "mkdocs.yml"
-        config.write_text(text, encoding="utf-8")
-    build_site(config, site_dir, server.base_url)
+        features = ("  features:\n", "  features:\n    - navigation.instant\n")
+        config = config_copy(folder, replace=[features])
+    build_site(site_dir, config_file=config, site_url=server.base_url, strict=False)
     return server

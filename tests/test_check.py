@@ -1,7 +1,7 @@
 """site-builder check: every problem class is provoked and seen at the right path:line.
 
-The helpers here build report folders in tmp_path in the README's content format; the
-translate and exchange tests use them too.
+The helpers here build report folders in tmp_path in the content format of
+docs/content-format.md; the translate and exchange tests use them too.
 """
 
 from __future__ import annotations

@@ -19,7 +19,8 @@ from hypothesis import strategies as st
 
 from site_builder.site.cite import Citation, Person, byline_names
 from site_builder.site.cite_formats import ACCESSED, bibtex, plain_text, ris
-from tests.test_site_build import FILES, SITE_URL, SLUG, build, write_files
+from tests.sites import SITE_URL, build_files
+from tests.test_site_build import FILES, SLUG
 
 ZH_NAME = "地方政府报道摘编"  # the zh site_name in mkdocs.yml: the translator on Chinese pages
 EN_NAME = "Local Government Report Digest"
@@ -54,13 +55,10 @@ Shuangshan Subdistrict made steady progress in the first half of the year.
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("digest-cite")
     files = dict(FILES)
     files[f"reports/{GROUPS}/index.zh.md"] = GROUPED_ZH
     files[f"reports/{GROUPS}/index.en.md"] = GROUPED_EN
-    write_files(root / "content", files)
-    build(root / "content", root / "site")
-    return root / "site"
+    return build_files(tmp_path_factory.mktemp("digest-cite"), files)
 
 
 class Head(HTMLParser):

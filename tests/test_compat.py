@@ -15,7 +15,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File
 
 from site_builder.mkdocs import compat
-from tests.served_site import ROOT
+from tests.sites import ROOT
 
 MKDOCS_YML = """
 site_name: Compat

@@ -1,4 +1,4 @@
-"""Every editing operation the README invites, done as an editor does it (by hand, on the files),
+"""Every editing operation docs/editing.md invites, done as an editor does it (by hand, on the files),
 then the commands run: the editor's work is still there, and what became stale is reported
 precisely. The report is the shipped Gangshan report, reviewed English included.
 """

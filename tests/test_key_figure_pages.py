@@ -26,7 +26,7 @@ from site_builder.content.frontmatter import (
 )
 from site_builder.content.metrics import load_metrics
 from site_builder.convert.importer import import_file
-from tests.test_site_build import build  # the real `mkdocs build --strict` over a docs_dir
+from tests.sites import build_site, config_copy  # a real `mkdocs build --strict`
 
 ROOT = Path(__file__).resolve().parents[1]
 CONTENT = ROOT / "content"
@@ -75,8 +75,7 @@ def shipped_with_metrics(docs: Path) -> None:
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("key-figures")
     shipped_with_metrics(root / "content")
-    build(root / "content", root / "site")
-    return root / "site"
+    return build_site(root / "site", docs_dir=root / "content")
 
 
 @pytest.fixture(scope="module")
@@ -87,8 +86,7 @@ def years_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     vocabulary = load_metrics(root / "content" / "metrics.yml")
     for name in ("gangshan_2022.txt", "shuangshan_2023.txt"):
         import_file(ROOT / "tests/data/reports" / name, root / "content", vocabulary=vocabulary)
-    build(root / "content", root / "site")
-    return root / "site"
+    return build_site(root / "site", docs_dir=root / "content")
 
 
 def read(site: Path, path: str) -> str:
@@ -267,26 +265,10 @@ def test_long_tables_go_on_to_further_pages(tmp_path: Path) -> None:
         path = tmp_path / f"gangshan_{year}.txt"
         path.write_text(source.replace("2022", str(year)), encoding="utf-8")
         import_file(path, docs, vocabulary=vocabulary)
-    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    custom = tmp_path / "mkdocs.yml"
-    custom.write_text(
-        config.replace(
-            "custom_dir: themes/material", f"custom_dir: {ROOT / 'themes/material'}"
-        ).replace("  - digest\n", "  - digest:\n      metric_rows: 10\n"),
-        encoding="utf-8",
+    custom = config_copy(
+        tmp_path, docs_dir=docs, replace=[("  - digest\n", "  - digest:\n      metric_rows: 10\n")]
     )
-    from mkdocs.commands.build import build as mkdocs_build
-    from mkdocs.config import load_config
-
-    config_ = load_config(
-        str(custom), docs_dir=str(docs), site_dir=str(tmp_path / "site"), strict=True
-    )
-    config_.plugins.on_startup(command="build", dirty=False)
-    try:
-        mkdocs_build(config_)
-    finally:
-        config_.plugins.on_shutdown()
-    site = tmp_path / "site"
+    site = build_site(tmp_path / "site", config_file=custom, site_url=None)
     first = article(read(site, "key-figures/fixed_asset_investment/index.html"))
     second = article(read(site, "key-figures/fixed_asset_investment/2/index.html"))
     assert len(table_rows(first)) == 10 and len(table_rows(second)) == 4
@@ -318,7 +300,7 @@ def test_chart_as_a_reader_sees_it(tmp_path_factory: pytest.TempPathFactory, wid
     (root / "site").mkdir()
     server = serve(root / "site")
     try:
-        build(root / "content", root / "site", site_url=server.base_url)
+        build_site(root / "site", docs_dir=root / "content", site_url=server.base_url)
         origin = server.base_url.split("/digest/")[0]
         foreign: list[str] = []
         errors: list[str] = []
@@ -375,7 +357,7 @@ def test_chart_as_a_reader_sees_it(tmp_path_factory: pytest.TempPathFactory, wid
 def test_index_says_when_the_newest_value_is_a_change(tmp_path: Path) -> None:
     # The shipped Gangshan report gives the crime rate only as a change (同比下降12%): the
     # index must not show it as a rate of 12%.
-    build(CONTENT, tmp_path / "site")
+    build_site(tmp_path / "site", docs_dir=CONTENT)
     for prefix, name, said in (
         ("zh/", "违法犯罪率", "同比下降12%"),
         ("", "Crime rate", "down 12% year on year"),

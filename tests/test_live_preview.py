@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_site_build import build as full_build
+from tests.sites import build_site, config_copy
 
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = Path("/usr/bin/chromium")
@@ -29,18 +29,10 @@ SITE_URL = "https://example.test/digest/"
 
 
 def dirty_build(docs: Path, site: Path, config_file: Path = ROOT / "mkdocs.yml") -> None:
-    """One rebuild of `mkdocs serve --dirty`: a fresh config, the plugins kept (MkDocs keeps a
-    plugin with on_startup across loads), a dirty build."""
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-
-    # mkdocs-static-i18n builds the other languages dirty only when the command line says so.
-    sys.argv = ["mkdocs", "serve", "--dirty"]
-    config = load_config(
-        str(config_file), docs_dir=str(docs), site_dir=str(site), site_url=SITE_URL
+    """One rebuild of `mkdocs serve --dirty` (the plugins kept across rebuilds)."""
+    build_site(
+        site, config_file=config_file, docs_dir=docs, site_url=SITE_URL, strict=False, dirty=True
     )
-    config.plugins.on_startup(command="serve", dirty=True)
-    build(config, dirty=True)
 
 
 def pages(site: Path) -> dict[str, tuple[int, bytes]]:
@@ -53,7 +45,6 @@ def pages(site: Path) -> dict[str, tuple[int, bytes]]:
 
 @pytest.fixture()
 def docs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setattr(sys, "argv", list(sys.argv))  # dirty_build sets it; put back after
     # `serve` is a preview (drafts and the converter's notes shown): the full builds the dirty
     # ones are compared with are previews too.
     monkeypatch.setenv("DIGEST_DRAFTS", "1")
@@ -82,8 +73,7 @@ def edit_body(page: Path, old: str, new: str) -> None:
 
 def assert_as_full_build(docs: Path, site: Path, full: Path) -> None:
     """The site after dirty builds has the pages, byte for byte, of a full build of ``docs``."""
-    sys.argv = ["mkdocs", "build"]
-    full_build(docs, full, SITE_URL)
+    build_site(full, docs_dir=docs, site_url=SITE_URL)
     reference, built = pages(full), pages(site)
     assert set(built) == set(reference)
     assert [path for path in reference if reference[path][1] != built[path][1]] == []
@@ -165,21 +155,11 @@ def test_a_changed_glossary_rebuilds_the_report_pages_as_a_full_build_would(
     assert_as_full_build(docs, site, tmp_path / "full")
 
 
-def config_copy(folder: Path, docs: Path) -> Path:
-    """The project's mkdocs.yml with absolute folders, in ``folder``, over ``docs``."""
-    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    text = text.replace("docs_dir: content", f"docs_dir: {docs}", 1)
-    text = text.replace("custom_dir: themes/material", f"custom_dir: {ROOT / 'themes/material'}")
-    config = folder / "mkdocs.yml"
-    config.write_text(text, encoding="utf-8")
-    return config
-
-
 def test_a_changed_mkdocs_yml_rebuilds_every_page(
     docs: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
     caplog.set_level(logging.INFO)
-    config = config_copy(tmp_path, docs)
+    config = config_copy(tmp_path, docs_dir=docs)
     site = tmp_path / "site"
     dirty_build(docs, site, config)
     time.sleep(0.01)
@@ -204,7 +184,7 @@ def free_port() -> int:
 def test_make_serve_shows_a_saved_edit_in_the_browser(docs: Path, tmp_path: Path) -> None:
     from playwright.sync_api import sync_playwright
 
-    config = config_copy(tmp_path, docs)
+    config = config_copy(tmp_path, docs_dir=docs)
     port = free_port()
     mkdocs = Path(sys.executable).parent / "mkdocs"
     engine = os.environ.get("DIGEST_ENGINE", "mkdocs")

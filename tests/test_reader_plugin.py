@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.served_site import ROOT, build_site
+from tests.sites import ROOT, build_site, write_files
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 SM = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
@@ -83,15 +83,13 @@ def _config(text: str = MKDOCS_YML) -> str:
 
 
 def write_site(root: Path) -> Path:
-    (root / "mkdocs.yml").write_text(_config(), encoding="utf-8")
-    content = root / "content"
-    content.mkdir()
-    (content / "index.en.md").write_text("# Digest\n\nReports.\n", encoding="utf-8")
-    (content / "index.zh.md").write_text("# 摘要\n\n报道。\n", encoding="utf-8")
-    (content / "glossary.yml").write_text(GLOSSARY, encoding="utf-8")
+    files = {
+        "mkdocs.yml": _config(),
+        "content/index.en.md": "# Digest\n\nReports.\n",
+        "content/index.zh.md": "# 摘要\n\n报道。\n",
+        "content/glossary.yml": GLOSSARY,
+    }
     for slug, title_zh, title_en, region, region_en, year, date in REPORTS:
-        folder = content / "reports" / slug
-        folder.mkdir(parents=True)
         fields = dict(
             title_zh=title_zh,
             title_en=title_en,
@@ -100,17 +98,16 @@ def write_site(root: Path) -> Path:
             year=year,
             date=date,
         )
-        (folder / "index.zh.md").write_text(REPORT_ZH.format(**fields), encoding="utf-8")
-        (folder / "index.en.md").write_text(REPORT_EN.format(**fields), encoding="utf-8")
+        files[f"content/reports/{slug}/index.zh.md"] = REPORT_ZH.format(**fields)
+        files[f"content/reports/{slug}/index.en.md"] = REPORT_EN.format(**fields)
+    write_files(root, files)
     return root / "mkdocs.yml"
 
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("reader-site")
-    site_dir = root / "site"
-    build_site(write_site(root), site_dir, SITE_URL, strict=True)
-    return site_dir
+    return build_site(root / "site", config_file=write_site(root), site_url=SITE_URL)
 
 
 def test_one_pagefind_bundle_per_language_written_by_the_build(site: Path) -> None:
@@ -192,6 +189,6 @@ def test_search_false_writes_no_bundle(tmp_path: Path) -> None:
     config = write_site(tmp_path)
     text = MKDOCS_YML.replace("  - digest-reader", "  - digest-reader:\n      search: false")
     config.write_text(_config(text), encoding="utf-8")
-    build_site(config, tmp_path / "site", SITE_URL)
+    build_site(tmp_path / "site", config_file=config, site_url=SITE_URL, strict=False)
     assert (tmp_path / "site/feed.xml").is_file()
     assert not (tmp_path / "site/pagefind").exists()

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from site_builder.cli import main
-from tests.served_site import ROOT, build_site
+from tests.sites import ROOT, build_site
 
 FIXTURES = ROOT / "tests" / "fixtures"
 SITE_URL = "https://example.test/digest/"
@@ -56,7 +56,7 @@ def _build(project: Path, site: Path, drafts: bool) -> None:
     if drafts:
         os.environ["DIGEST_DRAFTS"] = "1"
     try:
-        build_site(config, site, SITE_URL, strict=False)
+        build_site(site, config_file=config, site_url=SITE_URL, strict=False)
     finally:
         os.environ.pop("DIGEST_DRAFTS", None)
         if old is not None:

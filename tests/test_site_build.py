@@ -14,8 +14,8 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-SITE_URL = "https://example.test/sub/"
+from tests.sites import ROOT, SITE_URL, build_files, build_site
+
 SLUG = "2021-12-31-test-town"
 ONLY_ZH = "2020-only-chinese"
 
@@ -138,41 +138,9 @@ FILES: dict[str, str | bytes] = {
 }
 
 
-def build(docs: Path, site: Path, site_url: str = SITE_URL) -> None:
-    """`mkdocs build --strict` with the project's mkdocs.yml over another docs_dir."""
-    from mkdocs.commands.build import build as mkdocs_build
-    from mkdocs.config import load_config
-
-    config = load_config(
-        str(ROOT / "mkdocs.yml"),
-        docs_dir=str(docs),
-        site_dir=str(site),
-        site_url=site_url,
-        strict=True,
-    )
-    config.plugins.on_startup(command="build", dirty=False)
-    try:
-        mkdocs_build(config)
-    finally:
-        config.plugins.on_shutdown()
-
-
-def write_files(root: Path, files: dict[str, str | bytes]) -> None:
-    for name, data in files.items():
-        path = root / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(data, bytes):
-            path.write_bytes(data)
-        else:
-            path.write_text(data, encoding="utf-8")
-
-
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("digest-site")
-    write_files(root / "content", FILES)
-    build(root / "content", root / "site")
-    return root / "site"
+    return build_files(tmp_path_factory.mktemp("digest-site"), FILES)
 
 
 def read(site: Path, path: str) -> str:
@@ -481,7 +449,7 @@ def test_relative_links_resolve(site: Path) -> None:
 
 def test_real_content_builds_strict(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     caplog.set_level(logging.WARNING)
-    build(ROOT / "content", tmp_path / "site")
+    build_site(tmp_path / "site", docs_dir=ROOT / "content")
     assert not [r for r in caplog.records if r.levelno >= logging.WARNING]
     reports = sorted(p.parent.name for p in (ROOT / "content/reports").glob("*/index.zh.md"))
     assert reports
@@ -530,8 +498,7 @@ class HeadMeta(HTMLParser):
 def test_quotes_and_angle_brackets_in_a_title_stay_inside_the_head_tags(tmp_path: Path) -> None:
     title = '“双招双引” "quoted" <b>标题</b> & more'
     zh = REPORT_ZH.replace("title: 敢立潮头 奋楫扬帆", f"title: '{title}'", 1)
-    write_files(tmp_path / "content", {**FILES, f"reports/{SLUG}/index.zh.md": zh})
-    build(tmp_path / "content", tmp_path / "site")
+    build_files(tmp_path, {**FILES, f"reports/{SLUG}/index.zh.md": zh})
     html = read(tmp_path / "site", f"zh/reports/{SLUG}/index.html")
     head = html[: html.index("</head>")]
     parser = HeadMeta()
