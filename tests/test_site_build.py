@@ -236,7 +236,7 @@ def test_report_header_in_each_language(site: Path) -> None:
     en = article(read(site, f"reports/{SLUG}/index.html"))
     assert "<h1>Riding the Crest</h1>" in en
     assert "A Record of Test Subdistrict in 2021" in en
-    assert '<time datetime="2021-12-31">31 December 2021</time>' in en
+    assert '<time datetime="2021-12-31">December 31, 2021</time>' in en
     assert "Page 4" in en
     assert "Correspondents: Wang Maozheng, Sun Shiyong" in en
     assert "Gangshan Subdistrict, Zoucheng City" in en  # region from the glossary
@@ -371,7 +371,7 @@ def test_home_cards_newest_first_with_both_titles(site: Path) -> None:
     assert len(cards) == 2
     assert "Riding the Crest" in cards[0] and '<span lang="zh">敢立潮头 奋楫扬帆</span>' in cards[0]
     assert "470 million yuan" in cards[0] and "Gangshan Subdistrict, Zoucheng City" in cards[0]
-    assert "31 December 2021" in cards[0]
+    assert "December 31, 2021" in cards[0]
     # a report without English: Chinese title, link to the Chinese page, marked
     assert f'href="zh/reports/{ONLY_ZH}/" hreflang="zh"' in cards[1]
     assert "Chinese only" in cards[1]

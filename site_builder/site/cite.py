@@ -119,7 +119,7 @@ class CiteFormat:
     label: str
     text: str
     dated: str | None = None
-    date_style: str = "iso"  # 'iso' 2025-03-05, 'ris' 2025/03/05, 'en' 5 March 2025
+    date_style: str = "iso"  # 'iso' 2025-03-05, 'ris' 2025/03/05, 'en' March 5, 2025
 
 
 @dataclass
@@ -185,7 +185,7 @@ def cite_panel(citation: Citation, lang: str) -> CitePanel:
     formats = []
     if citation.url:
         formats.append(CiteFormat("permalink", words["permalink"], citation.url))
-    text_style = "en" if citation.english else "iso"  # 5 March 2026 or GB/T's 2026-03-05
+    text_style = "en" if citation.english else "iso"  # March 5, 2026 or GB/T's 2026-03-05
     formats += [
         _dated("text", words["text"], cite_formats.plain_text, citation, text_style),
         _dated("bibtex", words["bibtex"], cite_formats.bibtex, citation, "iso"),
