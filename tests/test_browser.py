@@ -246,7 +246,7 @@ EVERY_KIND = [
     "",
     "archive/",
     "key-figures/",
-    "key-figures/registered_volunteers/",
+    "key-figures/volunteers/",
     "glossary/",
     "about/",
     REPORT,

@@ -209,7 +209,7 @@ def test_plain_text_names_paper_date_page_headline_region_translator(site: Path)
     for part in (
         "Wang Maozheng and Sun Shiyong.",
         "“敢立潮头 奋楫扬帆——测试街道2021年高质量发展纪实” [Riding the Crest: A Record",
-        "Jining Daily (济宁日报), 31 December 2021, page 4.",
+        "Jining Daily (济宁日报), December 31, 2021, page 4.",
         "Region: Gangshan Subdistrict, Zoucheng City (邹城市钢山街道).",
         f"Translated by {EN_NAME}.",
         f"{SITE_URL}reports/{SLUG}/",
@@ -228,8 +228,8 @@ def test_plain_text_names_paper_date_page_headline_region_translator(site: Path)
 
 def test_accessed_date_goes_where_each_style_puts_it(site: Path) -> None:
     english = page(site, f"reports/{SLUG}").dated["text"]
-    assert english.replace(ACCESSED, "5 March 2026").endswith(
-        f"Accessed 5 March 2026. {SITE_URL}reports/{SLUG}/"
+    assert english.replace(ACCESSED, "March 5, 2026").endswith(
+        f"Accessed March 5, 2026. {SITE_URL}reports/{SLUG}/"
     )
     chinese = page(site, f"zh/reports/{SLUG}").dated["text"]
     assert "2021-12-31(4)[2026-03-05]." in chinese.replace(ACCESSED, "2026-03-05")

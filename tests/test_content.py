@@ -37,6 +37,8 @@ def test_the_hand_repaired_page_is_protected_and_explained():
     page = CONTENT / "reports/2022-shuangshan/index.zh.md"
     front, body, _ = read_page(page)
     assert was_edited(page)  # re-import will not clobber the editors' repair
-    assert "restored the reading order" in front["editor_note"]
+    assert "恢复" in front["editor_note"]  # the Chinese page's note is in Chinese
+    en_front, _, _ = read_page(page.with_name("index.en.md"))
+    assert "restored it by hand" in en_front["editor_note"]  # the English page's in English
     assert "轮流带班,会商解决疑难工单。" in body
     assert body.index("2022年以来") < body.index("## 强党建促提升")

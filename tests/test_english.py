@@ -25,9 +25,9 @@ from site_builder.english.mentions import read_mentions
 
 
 def test_english_date():
-    assert english_date("2021-12-31") == "31 December 2021"
-    assert english_date(dt.date(2022, 1, 5)) == "5 January 2022"
-    assert english_date("2021年12月31日") == "31 December 2021"
+    assert english_date("2021-12-31") == "December 31, 2021"
+    assert english_date(dt.date(2022, 1, 5)) == "January 5, 2022"
+    assert english_date("2021年12月31日") == "December 31, 2021"
     assert english_date(None) is None
     assert english_date("2021-02-30") is None
     assert english_date("someday") is None

@@ -360,7 +360,7 @@ def test_index_says_when_the_newest_value_is_a_change(tmp_path: Path) -> None:
     build_site(tmp_path / "site", docs_dir=CONTENT)
     for prefix, name, said in (
         ("zh/", "违法犯罪率", "同比下降12%"),
-        ("", "Crime rate", "down 12% year on year"),
+        ("", "Rate of offenses and crimes", "down 12% year on year"),
     ):
         html = article(read(tmp_path / "site", f"{prefix}key-figures/index.html"))
         row = next(r for r in re.findall(r"<tr>.*?</tr>", html, re.S) if name in r)

@@ -215,7 +215,7 @@ def test_report_header_in_each_language(site: Path) -> None:
     en = article(read(site, f"reports/{SLUG}/index.html"))
     assert "<h1>Riding the Crest</h1>" in en
     assert "A Record of Test Subdistrict in 2021" in en
-    assert '<time datetime="2021-12-31">31 December 2021</time>' in en
+    assert '<time datetime="2021-12-31">December 31, 2021</time>' in en
     assert "Page 4" in en
     assert "Correspondents: Wang Maozheng, Sun Shiyong" in en
     assert "Gangshan Subdistrict, Zoucheng City" in en  # region from the glossary
@@ -352,7 +352,7 @@ def test_home_cards_newest_first_with_both_titles(site: Path) -> None:
     assert len(cards) == 2
     assert "Riding the Crest" in cards[0] and '<span lang="zh">敢立潮头 奋楫扬帆</span>' in cards[0]
     assert "470 million yuan" in cards[0] and "Gangshan Subdistrict, Zoucheng City" in cards[0]
-    assert "31 December 2021" in cards[0]
+    assert "December 31, 2021" in cards[0]
     # a report without English: Chinese title, link to its page in Chinese, marked
     assert f'href="reports/{ONLY_ZH}/"' in cards[1]
     assert "Chinese only" in cards[1]
@@ -378,7 +378,7 @@ def test_key_figures_index_and_glossary_page(site: Path) -> None:
     # Without metrics.yml no figure measures a metric: the index says so and offers the data.
     en = article(read(site, "key-figures/index.html"))
     assert 'href="../key-figures.csv"' in en and 'href="../key-figures.json"' in en
-    assert "4 of the 4 key figures of the 2 reports measure no indicator" in en
+    assert "Of the 4 key figures in the reports, 4 do not correspond to any listed indicator" in en
     assert (site / "key-figures.csv").is_file() and not (site / "zh/key-figures.csv").exists()
     glossary = article(read(site, "glossary/index.html"))
     assert "attracting investment and talent" in glossary and "双招双引" in glossary

@@ -50,11 +50,12 @@ _RANK_RE = re.compile("(.+?)(" + "|".join(sorted(RANKS, key=len, reverse=True)) 
 
 
 def english_date(iso: str | dt.date | None) -> str | None:
-    """'2021-12-31' (or 2021年12月31日, or a date) -> '31 December 2021'; None if unknown."""
+    """'2021-12-31' (or 2021年12月31日, or a date) -> 'December 31, 2021' (American style,
+    like the site's spelling); None if unknown."""
     if iso is None:
         return None
     if isinstance(iso, dt.date):
-        return f"{iso.day} {MONTHS[iso.month - 1]} {iso.year}"
+        return f"{MONTHS[iso.month - 1]} {iso.day}, {iso.year}"
     match = re.fullmatch(r"\s*(\d{4})[-年](\d{1,2})[-月](\d{1,2})日?\s*", str(iso))
     if not match:
         return None

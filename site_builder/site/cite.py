@@ -50,12 +50,12 @@ WORDS = {
         "cite": "引用",
         "title": "引用本文",
         "permalink": "永久链接",
-        "text": "参考文献格式(GB/T 7714)",
+        "text": "参考文献格式（GB/T 7714）",
         "bibtex": "BibTeX",
-        "ris": "RIS(Zotero、EndNote、Mendeley)",
+        "ris": "RIS（Zotero、EndNote、Mendeley）",
         "copy": "复制",
         "copied": "已复制到剪贴板。",
-        "selected": "已选中,请按 Ctrl+C(Mac 上按 ⌘C)复制。",
+        "selected": "已选中，请按 Ctrl+C（Mac 上按 ⌘C）复制。",
         "accessed_js": "引用日期为您设备上的今天日期。",
         "accessed_nojs": "请补充您阅读本页的日期作为引用日期。",
     },
@@ -119,7 +119,7 @@ class CiteFormat:
     label: str
     text: str
     dated: str | None = None
-    date_style: str = "iso"  # 'iso' 2025-03-05, 'ris' 2025/03/05, 'en' 5 March 2025
+    date_style: str = "iso"  # 'iso' 2025-03-05, 'ris' 2025/03/05, 'en' March 5, 2025
 
 
 @dataclass
@@ -185,7 +185,7 @@ def cite_panel(citation: Citation, lang: str) -> CitePanel:
     formats = []
     if citation.url:
         formats.append(CiteFormat("permalink", words["permalink"], citation.url))
-    text_style = "en" if citation.english else "iso"  # 5 March 2026 or GB/T's 2026-03-05
+    text_style = "en" if citation.english else "iso"  # March 5, 2026 or GB/T's 2026-03-05
     formats += [
         _dated("text", words["text"], cite_formats.plain_text, citation, text_style),
         _dated("bibtex", words["bibtex"], cite_formats.bibtex, citation, "iso"),

@@ -104,7 +104,7 @@ def headline_figures(figures: Iterable[Mapping[str, Any]], limit: int | None = N
 
 
 def date_text(date: str, lang: str) -> str:
-    """'2021-12-31' as '31 December 2021' or '2021年12月31日'."""
+    """'2021-12-31' as 'December 31, 2021' or '2021年12月31日'."""
     if lang == "zh":
         year, month, day = (int(part) for part in date.split("-"))
         return f"{year}年{month}月{day}日"

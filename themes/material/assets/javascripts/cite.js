@@ -22,7 +22,7 @@
     const year = now.getFullYear();
     const month = String(now.getMonth() + 1).padStart(2, "0");
     const day = String(now.getDate()).padStart(2, "0");
-    if (style === "en") return `${now.getDate()} ${MONTHS[now.getMonth()]} ${year}`;
+    if (style === "en") return `${MONTHS[now.getMonth()]} ${now.getDate()}, ${year}`;
     if (style === "ris") return `${year}/${month}/${day}`;
     return `${year}-${month}-${day}`;
   }
