@@ -31,6 +31,7 @@ Schema = Mapping[str, Key]
 UNITS = UNIT_CODES
 QUALIFIERS = QUALIFIER_CODES
 STATUSES = ("reviewed", "draft", "machine", "pending")
+LEVELS = ("province", "prefecture", "county", "township")
 # Keys MkDocs and Material read from any page; allowed without a warning.
 MKDOCS_KEYS = ("template", "hide", "search", "description", "tags", "icon", "comments", "status")
 
@@ -46,6 +47,8 @@ ZH_FIGURE: Schema = {
     "unit": Key("text", choices=tuple(UNITS)),
     "qualifier": Key("text", nullable=True, required=False, choices=QUALIFIERS),
     "yoy": Key("bool", required=False),
+    # 预计/预期/有望: a forecast, shown as "expected" wherever the figure appears.
+    "estimate": Key("bool", required=False),
     "headline": Key("bool", required=False),
     "value_max": Key("number", nullable=True, required=False),
 }
@@ -66,6 +69,11 @@ ZH_PAGE: Schema = {
     # A list of role groups; pages from before groups hold one {role, names} mapping.
     "byline": Key("maps", nullable=True, fields=BYLINE_GROUP, one_or_many=True),
     "region": Key("text", nullable=True),
+    # The region's administrative path (province, prefecture, county, township as far as
+    # resolved), its division code and level, when the converter or an editor resolved them.
+    "region_path": Key("texts", nullable=True, required=False),
+    "region_code": Key("text", nullable=True, required=False),
+    "level": Key("text", nullable=True, required=False, choices=LEVELS),
     "source": Key("text", nullable=True, required=False),
     "source_page": Key("text", nullable=True, required=False),
     "key_figures": Key("maps", fields=ZH_FIGURE),
