@@ -109,3 +109,10 @@ def build_files(
     return build_site(
         root / "site", config_file=config_file, docs_dir=root / "content", site_url=site_url
     )
+
+
+def publish_drafts(content: Path) -> None:
+    """Clear every imported page's draft flag, as an editor does once a page is right."""
+    for page in (content / "reports").glob("*/index.zh.md"):
+        text = page.read_text(encoding="utf-8")
+        page.write_text(text.replace("\ndraft: true\n", "\n", 1), encoding="utf-8")

@@ -26,7 +26,11 @@ from site_builder.content.frontmatter import (
 )
 from site_builder.content.metrics import load_metrics
 from site_builder.convert.importer import import_file
-from tests.sites import build_site, config_copy  # a real `mkdocs build --strict`
+from tests.sites import (  # a real `mkdocs build --strict`
+    build_site,
+    config_copy,
+    publish_drafts,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 CONTENT = ROOT / "content"
@@ -86,6 +90,7 @@ def years_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     vocabulary = load_metrics(root / "content" / "metrics.yml")
     for name in ("gangshan_2022.txt", "shuangshan_2023.txt"):
         import_file(ROOT / "tests/data/reports" / name, root / "content", vocabulary=vocabulary)
+    publish_drafts(root / "content")
     return build_site(root / "site", docs_dir=root / "content")
 
 
@@ -265,6 +270,7 @@ def test_long_tables_go_on_to_further_pages(tmp_path: Path) -> None:
         path = tmp_path / f"gangshan_{year}.txt"
         path.write_text(source.replace("2022", str(year)), encoding="utf-8")
         import_file(path, docs, vocabulary=vocabulary)
+    publish_drafts(docs)
     custom = config_copy(
         tmp_path, docs_dir=docs, replace=[("  - digest\n", "  - digest:\n      metric_rows: 10\n")]
     )
@@ -297,6 +303,7 @@ def test_chart_as_a_reader_sees_it(tmp_path_factory: pytest.TempPathFactory, wid
     vocabulary = load_metrics(root / "content" / "metrics.yml")
     for name in ("gangshan_2022.txt", "shuangshan_2023.txt"):
         import_file(ROOT / "tests/data/reports" / name, root / "content", vocabulary=vocabulary)
+    publish_drafts(root / "content")
     (root / "site").mkdir()
     server = serve(root / "site")
     try:
