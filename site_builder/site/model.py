@@ -21,7 +21,7 @@ from typing import Any
 from site_builder.content.front_matter_cache import FrontMatterCache
 from site_builder.content.identity import english_entries
 from site_builder.content.layout import REPORT_RE  # noqa: F401 - re-exported for site/
-from site_builder.content.pages import Page, parse_page
+from site_builder.content.pages import Page, parse_page, require_schema
 from site_builder.content.placeholders import is_placeholder
 
 SOURCE_LANG = "zh"  # the Chinese page is the source of truth; other languages follow it
@@ -129,11 +129,12 @@ class Report:
 
 
 def read_report_page(text: str, src_uri: str, cache: FrontMatterCache | None = None) -> Page:
-    """Parse a report page (``reports/<slug>/index.<lang>.md``); raises FrontMatterError."""
+    """Parse a report page (``reports/<slug>/index.<lang>.md``); raises FrontMatterError when
+    the front matter is broken or fails the schema (what check reports as E004/E005)."""
     match = REPORT_RE.match(src_uri)
     if not match:
         raise ValueError(f"not a report page: {src_uri}")
-    return parse_page(text, Path(src_uri), src_uri, cache=cache)
+    return require_schema(parse_page(text, Path(src_uri), src_uri, cache=cache), text)
 
 
 def collect_reports(pages: Iterable[Page]) -> list[Report]:
