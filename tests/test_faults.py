@@ -59,3 +59,20 @@ def test_the_loader_refuses_what_yaml_would_hide_or_blow_up(
     assert time.monotonic() - started < 20  # the alias bomb is not expanded
     assert {p: p.read_bytes() for p in folder.iterdir()} == before
     assert not (tmp_path / "units.po").exists()
+
+
+# -- Downloads ---------------------------------------------------------------------------------
+
+
+def test_csv_cells_that_start_like_a_formula_are_neutralised() -> None:
+    """OWASP's advice for CSV injection: a leading ' makes a spreadsheet show the text."""
+    import csv
+    import io
+
+    from site_builder.site.figure_downloads import COLUMNS, csv_bytes
+
+    hostile = ['=HYPERLINK("http://x")', "+1+1", "-2+3", "@SUM(A1)", "\tx", "\r=1", "增长"]
+    row = hostile + [-12, 4.7, None, True] + [""] * (len(COLUMNS) - len(hostile) - 4)
+    read = list(csv.reader(io.StringIO(csv_bytes([row]).decode("utf-8-sig"))))[1]
+    assert read[: len(hostile)] == ["'" + h for h in hostile[:-1]] + ["增长"]
+    assert read[len(hostile) : len(hostile) + 4] == ["-12", "4.7", "", "true"]  # values stay
