@@ -76,3 +76,212 @@ def test_csv_cells_that_start_like_a_formula_are_neutralised() -> None:
     read = list(csv.reader(io.StringIO(csv_bytes([row]).decode("utf-8-sig"))))[1]
     assert read[: len(hostile)] == ["'" + h for h in hostile[:-1]] + ["增长"]
     assert read[len(hostile) : len(hostile) + 4] == ["-12", "4.7", "", "true"]  # values stay
+
+
+# -- Import: a report is known by its content ----------------------------------------------
+
+SEEDS = Path(__file__).resolve().parent / "seeds"
+
+
+def _two_reports_named_alike(tmp_path: Path) -> tuple[Path, Path]:
+    """Two different reports with one file name, the same date and region."""
+    from tests.golden import SEEDS as GOLDEN_SEEDS
+
+    text = (GOLDEN_SEEDS / "000_faf2fa279c11dbf0.txt").read_text(encoding="utf-8")
+    first, second = tmp_path / "a" / "report.txt", tmp_path / "b" / "report.txt"
+    for path, body in (
+        (first, text),
+        (second, text.replace("全街道完成财政收入", "全街道实现财政收入")),
+    ):
+        path.parent.mkdir()
+        path.write_text(body, encoding="utf-8")
+    return first, second
+
+
+def test_a_different_report_with_the_same_file_name_never_replaces_another(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    first, second = _two_reports_named_alike(tmp_path)
+    content = tmp_path / "content"
+    assert main(["import", str(first), str(second), "--content", str(content)]) == 0
+    out = capsys.readouterr().out
+    assert "2021-12-31-zoucheng-gangshan (created" in out
+    assert "2021-12-31-zoucheng-gangshan-2 (created" in out
+    reports = content / "reports"
+    assert (reports / "2021-12-31-zoucheng-gangshan/source.txt").read_bytes() == first.read_bytes()
+    assert (
+        reports / "2021-12-31-zoucheng-gangshan-2/source.txt"
+    ).read_bytes() == second.read_bytes()
+    # Each again: the same report is found by its content, whatever the order.
+    assert main(["import", str(second), str(first), "--content", str(content)]) == 0
+    out = capsys.readouterr().out
+    assert out.count("(unchanged") == 2 and "gangshan-3" not in out
+    # --force replaces the report imported from that file name, on purpose.
+    third = tmp_path / "report.txt"
+    third.write_text(
+        first.read_text(encoding="utf-8").replace("4.7亿元", "4.8亿元"), encoding="utf-8"
+    )
+    assert main(["import", str(third), "--content", str(content), "--force"]) == 0
+    assert "(updated" in capsys.readouterr().out
+    assert sorted(p.name for p in reports.iterdir()) == [
+        "2021-12-31-zoucheng-gangshan",
+        "2021-12-31-zoucheng-gangshan-2",
+    ]
+
+
+def test_an_import_cut_short_is_completed_by_running_it_again(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The disk filled after the page was written and before its source copy (as imports
+    before this fix wrote them): the retry writes the copy, and check saw it missing."""
+    first, _ = _two_reports_named_alike(tmp_path)
+    content = tmp_path / "content"
+    assert main(["import", str(first), "--content", str(content)]) == 0
+    folder = content / "reports" / "2021-12-31-zoucheng-gangshan"
+    (folder / "source.txt").unlink()
+    capsys.readouterr()
+    problems = [p for p in check_content(content) if p.code == "E008"]
+    assert [(Path(p.path).name, p.message) for p in problems] == [
+        ("index.zh.md", "source file 'source.txt' is missing beside the page: import it again")
+    ]
+    assert main(["import", str(first), "--content", str(content)]) == 0
+    assert "2021-12-31-zoucheng-gangshan (completed" in capsys.readouterr().out
+    assert (folder / "source.txt").read_bytes() == first.read_bytes()
+    assert not [p for p in check_content(content) if p.code == "E008"]
+    assert sorted(p.name for p in (content / "reports").iterdir()) == [folder.name]
+
+
+def test_the_source_copy_is_written_before_the_page(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A full disk at the second write: no page without its source, and the retry completes."""
+    import errno
+
+    from site_builder.content import files
+
+    first, _ = _two_reports_named_alike(tmp_path)
+    content = tmp_path / "content"
+    real = files.os.replace
+    calls: list[Path] = []
+
+    def full_disk(temp: str, path: Path) -> None:
+        calls.append(Path(path))
+        if len(calls) == 2:
+            raise OSError(errno.ENOSPC, "No space left on device", str(temp))
+        real(temp, path)
+
+    monkeypatch.setattr(files.os, "replace", full_disk)
+    assert main(["import", str(first), "--content", str(content)]) == 2
+    err = capsys.readouterr().err
+    page = content / "reports" / "2021-12-31-zoucheng-gangshan" / "index.zh.md"
+    assert err.strip() == f"error: {page}: cannot write: No space left on device"
+    assert [p.name for p in calls] == ["source.txt", "index.zh.md"] and not page.exists()
+    monkeypatch.setattr(files.os, "replace", real)
+    assert not list(page.parent.glob(".*.tmp"))  # the temp file went too
+    assert main(["import", str(first), "--content", str(content)]) == 0
+    assert "(created" in capsys.readouterr().out and page.exists()
+
+
+# -- OS errors: one line naming the file, exit 2 -------------------------------------------
+
+
+def test_a_fifo_in_a_batch_is_refused_and_the_rest_imported(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    first, _ = _two_reports_named_alike(tmp_path)
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    folder = tmp_path / "folder.txt"
+    folder.mkdir()
+    result = subprocess.run(
+        [sys.executable, "-m", "site_builder", "import", str(fifo), str(folder), str(first),
+         "--content", str(tmp_path / "content")],
+        capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert result.returncode == 2
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error: ")]
+    assert errors == [
+        f"error: {fifo}: not a regular file (a pipe, socket or device), not a report file",
+        f"error: {folder}: is a folder, not a report file",
+    ]
+    assert "Traceback" not in result.stderr
+    assert (tmp_path / "content/reports/2021-12-31-zoucheng-gangshan/index.zh.md").exists()
+
+
+def test_a_reader_that_goes_away_does_not_stop_an_import(tmp_path: Path) -> None:
+    """`site-builder import … | head -1`: every report is written, one line says the output
+    was cut short, no BrokenPipeError traceback."""
+    import subprocess
+    import sys
+
+    text = (SEEDS.parent / "golden").exists() and _two_reports_named_alike(tmp_path)[0]
+    assert text
+    sources = []
+    for number in range(12):
+        path = tmp_path / f"r{number}.txt"
+        body = text.read_text(encoding="utf-8").replace(
+            "全街道完成财政收入", f"全街道{number}完成财政收入"
+        )
+        path.write_text(body, encoding="utf-8")
+        sources.append(str(path))
+    command = [sys.executable, "-m", "site_builder", "import", *sources,
+               "--content", str(tmp_path / "content")]  # fmt: skip
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE) as process:
+        assert process.stdout is not None and process.stderr is not None
+        process.stdout.readline()
+        process.stdout.close()  # like head -1
+        err = process.stderr.read().decode()
+        code = process.wait(timeout=120)
+    assert code == 2 and "Traceback" not in err
+    assert "error: <stdout>: broken pipe: the output was cut short" in err
+    assert len(list((tmp_path / "content/reports").iterdir())) == 12
+
+
+@pytest.mark.parametrize(
+    ("target", "reason"),
+    [
+        ("nosuch/u.po", "cannot write: folder '{tmp}/nosuch' not found"),
+        ("adir", "cannot write: is a folder"),
+    ],
+)
+def test_export_to_a_path_that_cannot_be_written(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], target: str, reason: str
+) -> None:
+    write_report(tmp_path / "content")
+    (tmp_path / "adir").mkdir()
+    output = tmp_path / target
+    code = main(["export", str(output), "--content", str(tmp_path / "content")])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert err.strip() == f"error: {output}: {reason.format(tmp=tmp_path)}"
+
+
+def test_a_read_only_content_folder_is_one_line_per_page(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As root a chmod does not stop a write, so the folder refuses it the way it would."""
+    import errno
+    import tempfile
+
+    folder = write_report(tmp_path, english=False)
+
+    def read_only(*args: object, **kwargs: object) -> tuple[int, str]:
+        raise PermissionError(errno.EACCES, "Permission denied", str(kwargs.get("dir")))
+
+    monkeypatch.setattr(tempfile, "mkstemp", read_only)
+    code = main(["translate", "--content", str(tmp_path)])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert err.strip() == f"error: {folder / 'index.en.md'}: cannot write: Permission denied"
+
+
+def test_a_missing_po_file_is_named_as_missing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write_report(tmp_path)
+    for path, reason in ((tmp_path / "nope.po", "file not found"), (tmp_path, "is a folder")):
+        assert main(["import-translations", str(path), "--content", str(tmp_path)]) == 2
+        err = capsys.readouterr().err.strip()
+        assert err.startswith(f"error: {path}: {reason}"), err

@@ -12,25 +12,38 @@ import stat
 import tempfile
 from pathlib import Path
 
-from site_builder.content.errors import InputError
+from site_builder.content.errors import InputError, OutputError
 
 
 def write_atomic(path: Path, data: str | bytes) -> None:
     """Write ``data`` (text is UTF-8 with \\n line ends) via a temp file in the same folder
-    and a rename, so a crash or a full disk never leaves half a page behind. Raises OSError
-    (the CLI reports it as one line naming the file)."""
+    and a rename, so a crash or a full disk never leaves half a page behind. Raises
+    OutputError, one line naming the file (also an OSError)."""
     raw = data.encode("utf-8") if isinstance(data, str) else data
     mode = _mode_for(path)
-    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise OutputError(path, _why(exc, path)) from None
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(raw)
             stream.flush()
             os.fchmod(stream.fileno(), mode)
         os.replace(temp, path)
-    except BaseException:
+    except BaseException as exc:
         Path(temp).unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise OutputError(path, _why(exc, path)) from None
         raise
+
+
+def _why(exc: OSError, path: Path) -> str:
+    if isinstance(exc, FileNotFoundError) and not path.parent.is_dir():
+        return f"cannot write: folder '{path.parent}' not found"
+    if isinstance(exc, IsADirectoryError) or path.is_dir():
+        return "cannot write: is a folder"
+    return f"cannot write: {exc.strerror or type(exc).__name__}"
 
 
 def _mode_for(path: Path) -> int:
@@ -61,7 +74,7 @@ def read_file_bytes(path: Path, what: str = "file") -> bytes:
     try:
         info = path.stat()
     except FileNotFoundError:
-        raise InputError(path, f"{what} not found") from None
+        raise InputError(path, "file not found") from None
     except OSError as exc:
         raise InputError(path, exc.strerror or type(exc).__name__) from None
     if stat.S_ISDIR(info.st_mode):

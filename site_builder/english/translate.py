@@ -25,7 +25,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from site_builder.content.errors import SiteBuilderError
+from site_builder.content.errors import OutputError, SiteBuilderError
 from site_builder.content.files import write_atomic
 from site_builder.content.frontmatter import dump_front_matter, read_text
 from site_builder.content.glossary import GlossaryEntry, load_glossary
@@ -42,7 +42,8 @@ def translate_command(content: Path, backend: str | None) -> int:
     """Fill missing and stale English blocks in every report; print one line per page.
 
     Returns 0 when done, 1 when something was left undone that the backend should have
-    filled (rejected replies, server down) or a page could not be updated, 2 on bad usage.
+    filled (rejected replies, server down) or a page could not be updated, 2 on bad usage or
+    a page that could not be written (a read-only folder, a full disk).
     """
     engine = make_backend(backend, content)
     glossary_path = content / "glossary.yml"
@@ -53,7 +54,7 @@ def translate_command(content: Path, backend: str | None) -> int:
         if reports.is_dir()
         else []
     )
-    failed = False
+    failed = unwritable = False
     for folder in folders:
         try:
             try:
@@ -66,13 +67,14 @@ def translate_command(content: Path, backend: str | None) -> int:
         except SiteBuilderError as exc:
             print(f"error: {exc}", file=sys.stderr)
             failed = True
+            unwritable |= isinstance(exc, OutputError)
             continue
         for note in outcome.notes:
             print(note)
         action = "created" if outcome.created else ("updated" if outcome.written else "unchanged")
         print(f"{outcome.path}: {action}, {outcome.filled} filled, {outcome.pending} pending")
         failed |= outcome.pending > 0 and engine.status != "pending"
-    return 1 if failed else 0
+    return 2 if unwritable else 1 if failed else 0
 
 
 def translate_report(folder: Path, backend: Backend, glossary: list[GlossaryEntry]) -> Outcome:

@@ -54,7 +54,6 @@ from __future__ import annotations
 from typing import Any
 
 import markupsafe
-
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
