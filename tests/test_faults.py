@@ -3,6 +3,7 @@ a hang, a lost edit or a silent overwrite (issue 19): one regression test per cl
 
 from __future__ import annotations
 
+import re
 import time
 from pathlib import Path
 
@@ -285,3 +286,97 @@ def test_a_missing_po_file_is_named_as_missing(
         assert main(["import-translations", str(path), "--content", str(tmp_path)]) == 2
         err = capsys.readouterr().err.strip()
         assert err.startswith(f"error: {path}: {reason}"), err
+
+
+# -- Commands that rewrite pages never lose English ----------------------------------------
+
+
+def _snapshot(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*") if p.is_file()}
+
+
+def test_translate_refuses_a_page_that_fails_the_schema(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`key_figures: "see below"` deleted every reviewed English key figure."""
+    folder = write_report(tmp_path)
+    zh = folder / "index.zh.md"
+    text = zh.read_text(encoding="utf-8")
+    broken = re.sub(r"key_figures:\n(?:- .*\n)+", 'key_figures: "see below"\n', text)
+    assert broken != text
+    zh.write_text(broken, encoding="utf-8")
+    before = _snapshot(tmp_path)
+    for command in (["translate"], ["migrate"]):
+        assert main([*command, "--content", str(tmp_path)]) == 1
+        err = capsys.readouterr().err
+        assert f"error: {zh}: line " in err and "E005 'key_figures' must be a list" in err
+    assert _snapshot(tmp_path) == before
+
+
+def test_a_no_op_po_round_trip_changes_no_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Export, then import unchanged: reviewed stays reviewed, Markdown stays Markdown."""
+    import shutil
+
+    content = tmp_path / "content"
+    shutil.copytree(Path(__file__).resolve().parents[1] / "content", content)
+    folder = next(p for p in (content / "reports").iterdir() if (p / "index.en.md").exists())
+    en = folder / "index.en.md"
+    text = en.read_text(encoding="utf-8")
+    last = text.rstrip("\n").rsplit("\n\n", 1)[1]
+    assert not last.startswith(("#", "!", "<")), last
+    # An editor's emphasis and brackets, which a rendering of the text would escape.
+    en.write_text(text.replace(last, last + " *Emphasis* and [a bracket].", 1), encoding="utf-8")
+    before = _snapshot(content)
+    units = tmp_path / "units.po"
+    assert main(["export", str(units), "--content", str(content)]) == 0
+    assert main(["import-translations", str(units), "--content", str(content)]) == 0
+    assert " 0 updated" in capsys.readouterr().out
+    assert _snapshot(content) == before
+
+
+def _exported(tmp_path: Path) -> tuple[Path, Path, str]:
+    content = tmp_path / "content"
+    write_report(content)
+    units = tmp_path / "units.po"
+    assert main(["export", str(units), "--content", str(content)]) == 0
+    return content, units, units.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "tamper",
+    ["parent folder", "absolute path", "swapped contexts", "unclosed quote", "no context"],
+)
+def test_import_translations_refuses_a_tampered_file_as_a_whole(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], tamper: str
+) -> None:
+    import polib
+
+    content, units, text = _exported(tmp_path)
+    po = polib.pofile(text)
+    blocks = [e for e in po if ":b" in e.msgctxt]
+    for entry in po:  # a real change in every unit, so that only the refusal keeps them out
+        entry.msgstr = "Changed " + entry.msgid
+    victim = tmp_path / "victim"
+    (victim / "reports" / "x").mkdir(parents=True)
+    if tamper == "parent folder":
+        po[0].msgctxt = "../../victim:" + po[0].msgctxt.split(":", 1)[1]
+    elif tamper == "absolute path":
+        po[0].msgctxt = f"{victim}:" + po[0].msgctxt.split(":", 1)[1]
+    elif tamper == "swapped contexts":
+        blocks[0].msgctxt, blocks[1].msgctxt = blocks[1].msgctxt, blocks[0].msgctxt
+    elif tamper == "no context":
+        po[0].msgctxt = None
+    saved = str(po)
+    if tamper == "unclosed quote":
+        saved = saved.replace(
+            f'msgstr "Changed {po[1].msgid}"', f'msgstr "Changed {po[1].msgid}', 1
+        )
+    units.write_text(saved, encoding="utf-8")
+    before = _snapshot(tmp_path)
+    assert main(["import-translations", str(units), "--content", str(content)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.startswith(f"error: {units}:") and err.endswith("nothing imported"), err
+    assert len(err.splitlines()) == 1
+    assert _snapshot(tmp_path) == before

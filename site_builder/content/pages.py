@@ -146,3 +146,12 @@ def figure_blocks(
             cursor = ordered[0]
         found.append(ordered)
     return found
+
+
+def read_report_pages(folder: Path) -> tuple[Page, Page | None]:
+    """A report folder's Chinese page and its English page (None if there is none), each
+    read and held to the schema: what the commands that rewrite pages act on. Raises
+    InputError or FrontMatterError (E004/E005) for a page check fails, before any write."""
+    zh = require_schema(read_page(folder / "index.zh.md"))
+    en_path = folder / "index.en.md"
+    return zh, require_schema(read_page(en_path)) if en_path.exists() else None

@@ -24,6 +24,7 @@ from site_builder.content.errors import ContentError, InputError, OutputError, S
 from site_builder.content.files import write_atomic
 from site_builder.content.frontmatter import read_text, split_front_matter
 from site_builder.content.identity import assign_ids, has_identity, label_digest
+from site_builder.content.pages import read_report_pages
 from site_builder.content.roundtrip import rewrite_front_matter
 from site_builder.convert.render import page_digest
 
@@ -56,6 +57,7 @@ def migrate_report(folder: Path) -> list[str]:
     """Give the figures of one report ids; returns what was done (empty: nothing to do)."""
     notes: list[str] = []
     zh_path, en_path = folder / "index.zh.md", folder / "index.en.md"
+    read_report_pages(folder)  # a page check fails (E004/E005) is not touched
     text = read_text(zh_path)
     meta, body, _ = split_front_matter(text, zh_path)
     figures = _figures(meta)

@@ -29,7 +29,7 @@ from site_builder.content.errors import OutputError, SiteBuilderError
 from site_builder.content.files import write_atomic
 from site_builder.content.frontmatter import dump_front_matter, read_text
 from site_builder.content.glossary import GlossaryEntry, load_glossary
-from site_builder.content.pages import read_page
+from site_builder.content.pages import read_report_pages
 from site_builder.content.roundtrip import rewrite_front_matter
 from site_builder.english.align import align
 from site_builder.english.backends import Backend, NoneBackend, make_backend
@@ -80,11 +80,13 @@ def translate_command(content: Path, backend: str | None) -> int:
 def translate_report(folder: Path, backend: Backend, glossary: list[GlossaryEntry]) -> Outcome:
     """Create or update ``folder/index.en.md``; raises SiteBuilderError for unusable pages."""
     en_path = folder / "index.en.md"
-    if en_path.exists():  # refuse a misaligned page before anything is written
-        align(read_page(folder / "index.zh.md"), read_page(en_path))
+    # Refuse a page check fails (a text for the key figures would delete every English
+    # entry) or a misaligned page, before anything is written.
+    zh, en = read_report_pages(folder)
+    if en is not None:
+        align(zh, en)
     migrated = migrate_report(folder)  # key-figure ids first, so entries pair by id
-    zh = read_page(folder / "index.zh.md")
-    en = read_page(en_path) if en_path.exists() else None
+    zh, en = read_report_pages(folder)
     outcome = Outcome(en_path, created=en is None, notes=migrated)
     translator = Translator(backend, glossary, zh, outcome)
     digests: list[str] = []
