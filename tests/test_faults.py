@@ -380,3 +380,50 @@ def test_import_translations_refuses_a_tampered_file_as_a_whole(
     assert err.startswith(f"error: {units}:") and err.endswith("nothing imported"), err
     assert len(err.splitlines()) == 1
     assert _snapshot(tmp_path) == before
+
+
+# -- Linear-time scanning, the whole file checked ------------------------------------------
+
+
+def test_unclosed_enpproperty_comments_are_scanned_in_linear_time(tmp_path: Path) -> None:
+    """600 KB of `<!--enpproperty` without its end: no answer in 30 s before."""
+    from site_builder.convert.html_source import parse_html, tag_fields
+
+    page = (
+        "<html><body><founder-content><p>2021年,钢山街道完成财政收入4.7亿元。</p>"
+        "</founder-content>" + "<!--enpproperty" * 40000 + "</body></html>"
+    )
+    started = time.monotonic()
+    report = parse_html(page)
+    assert any("4.7亿元" in line.text for line in report.lines)
+    assert tag_fields("<a>" * 100_000 + "<b>x</b>") == [("b", "x")]
+    assert time.monotonic() - started < 10
+
+
+@pytest.mark.parametrize("byte", [b"\x00", b"\x1b", b"\x07"])
+def test_a_control_byte_anywhere_in_the_file_is_refused(tmp_path: Path, byte: bytes) -> None:
+    from site_builder.content.errors import InputError
+    from site_builder.convert.decode import decode_bytes
+
+    text = ("钢山街道完成财政收入4.7亿元。\n" * 400).encode("utf-8")  # far past 4 KB
+    with pytest.raises(InputError, match="binary file"):
+        decode_bytes(text + byte + "其余。\n".encode(), "late.txt")
+
+
+def test_pages_keep_their_mode_and_new_files_follow_the_umask(tmp_path: Path) -> None:
+    import os
+    import stat
+
+    from site_builder.content.files import write_atomic
+
+    page = tmp_path / "index.en.md"
+    page.write_text("old", encoding="utf-8")
+    page.chmod(0o644)
+    write_atomic(page, "new")
+    assert stat.S_IMODE(page.stat().st_mode) == 0o644  # mkstemp's 0600 made it private
+    old = os.umask(0o027)
+    try:
+        write_atomic(tmp_path / "fresh.md", "x")
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE((tmp_path / "fresh.md").stat().st_mode) == 0o640
