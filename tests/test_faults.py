@@ -427,3 +427,24 @@ def test_pages_keep_their_mode_and_new_files_follow_the_umask(tmp_path: Path) ->
     finally:
         os.umask(old)
     assert stat.S_IMODE((tmp_path / "fresh.md").stat().st_mode) == 0o640
+
+
+def test_check_names_a_fifo_in_the_content_folder_instead_of_hanging(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    folder = write_report(tmp_path)
+    for name in ("index.en.md", "source.txt"):
+        (folder / name).unlink()
+    os.mkfifo(folder / "index.en.md")
+    (tmp_path / "glossary.yml").unlink()
+    os.mkfifo(tmp_path / "glossary.yml")
+    result = subprocess.run(
+        [sys.executable, "-m", "site_builder", "check", "--content", str(tmp_path)],
+        capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert f"{folder / 'index.en.md'}:1: E003 unreadable page: not a regular file" in result.stdout
+    assert f"{tmp_path / 'glossary.yml'}:1: E070 cannot read the glossary" in result.stdout
+    assert "E008 source file 'source.txt' is missing" in result.stdout

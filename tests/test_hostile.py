@@ -67,6 +67,12 @@ FIELDS = {
         "![The Happiness Canteen of Beiguan Community]",
         "![The Canteen {}]",
     ),
+    "zh.layout_note": (
+        f"reports/{SLUG}/index.zh.md",
+        "layout_notes: ['line 9: a photo caption was grouped after the text']",
+        "layout_notes: [{}]",
+    ),
+    "glossary.zh": ("glossary.yml", "- zh: 邹城市钢山街道", "- zh: {}"),
     "glossary.en": ("glossary.yml", "en: attracting investment and talent", "en: {}"),
     "glossary.note": (
         "glossary.yml",

@@ -61,7 +61,7 @@ def _existing_source_file(folder: Path) -> str | None:
     """The source file name a report folder was imported from, if any."""
     page = folder / "index.zh.md"
     try:
-        text = page.read_text(encoding="utf-8")
+        text = read_file_text(page)
         # The record is one line we wrote ourselves; read just it when it is still there.
         match = _GENERATED_RE.search(text)
         front = (
@@ -110,8 +110,8 @@ def _same_report(folder: Path, data: bytes, page: str | None) -> bool | None:
     if copies or not zh.exists():
         return False if copies or zh.exists() else None
     try:  # the page is there, its source copy is not: an import that did not finish
-        return page is not None and zh.read_text(encoding="utf-8") == page
-    except (OSError, UnicodeDecodeError):
+        return page is not None and read_file_text(zh) == page
+    except SiteBuilderError:
         return False
 
 
