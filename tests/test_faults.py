@@ -34,6 +34,7 @@ REFUSED = {
     "impossible date": ("date: 2021-12-31", "date: 2022-02-30", "impossible date '2022-02-30'"),
     "infinite value": ("value: 470000000", "value: .inf", "'.inf' is not a finite number"),
     "not a number": ("value: 470000000", "value: .nan", "'.nan' is not a finite number"),
+    "huge number": ("value: 470000000", "value: 1" + "0" * 400, "is too large a number"),
 }
 
 

@@ -9,6 +9,7 @@ import multiprocessing
 import os
 import pickle
 import re
+import sys
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -127,7 +128,8 @@ class FrontMatterLoader(_SafeLoader):  # type: ignore[misc,valid-type]
     - aliases (``*name``): front matter has no use for them, and a few hundred bytes of
       nested aliases expand to gigabytes in anything that walks the data;
     - impossible dates (``2022-02-30``: PyYAML raises a bare ValueError);
-    - non-finite numbers (``.inf``, ``.nan``), which no figure or chart can show.
+    - non-finite numbers (``.inf``, ``.nan``, an integer beyond any float), which no figure
+      or chart can show.
 
     Each is a ``yaml.constructor.ConstructorError`` carrying the line, like broken YAML.
     """
@@ -162,6 +164,14 @@ class FrontMatterLoader(_SafeLoader):  # type: ignore[misc,valid-type]
                 None, None, f"impossible date '{node.value}' ({exc})", node.start_mark
             ) from None
 
+    def construct_yaml_int(self, node: yaml.ScalarNode) -> Any:
+        value = super().construct_yaml_int(node)
+        if abs(value) > sys.float_info.max:  # every chart and sum works in floats
+            raise yaml.constructor.ConstructorError(
+                None, None, f"'{node.value[:40]}' is too large a number", node.start_mark
+            )
+        return value
+
     def construct_yaml_float(self, node: yaml.ScalarNode) -> Any:
         value = super().construct_yaml_float(node)
         if not math.isfinite(value):
@@ -174,6 +184,7 @@ class FrontMatterLoader(_SafeLoader):  # type: ignore[misc,valid-type]
 FrontMatterLoader.add_constructor(
     "tag:yaml.org,2002:timestamp", FrontMatterLoader.construct_yaml_timestamp
 )
+FrontMatterLoader.add_constructor("tag:yaml.org,2002:int", FrontMatterLoader.construct_yaml_int)
 FrontMatterLoader.add_constructor("tag:yaml.org,2002:float", FrontMatterLoader.construct_yaml_float)
 
 
