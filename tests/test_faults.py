@@ -125,6 +125,10 @@ def test_a_different_report_with_the_same_file_name_never_replaces_another(
     )
     assert main(["import", str(third), "--content", str(content), "--force"]) == 0
     assert "(updated" in capsys.readouterr().out
+    # Two files of one name in one batch are two reports, --force or not.
+    assert main(["import", str(first), str(second), "--content", str(content), "--force"]) == 0
+    out = capsys.readouterr().out
+    assert "zoucheng-gangshan (updated" in out and "zoucheng-gangshan-2 (unchanged" in out
     assert sorted(p.name for p in reports.iterdir()) == [
         "2021-12-31-zoucheng-gangshan",
         "2021-12-31-zoucheng-gangshan-2",

@@ -10,7 +10,7 @@ import os
 import re
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
@@ -75,13 +75,21 @@ def _existing_source_file(folder: Path) -> str | None:
     return generated.get("source_file") if isinstance(generated, dict) else None
 
 
-def choose_slug(base: str, data: bytes, page: str | None, reports: Path, replace: str = "") -> str:
+def choose_slug(
+    base: str,
+    data: bytes,
+    page: str | None,
+    reports: Path,
+    replace: str = "",
+    keep: Collection[str] = (),
+) -> str:
     """The report's slug, and so its folder. A report is known by its content,
     not its file name: the folder whose source copy has the same bytes (or, after an import
     cut short before the copy was written, whose page is the one this source gives). Another
     report with the same date and region never replaces it: it gets the next free -2, -3 …;
     only ``replace`` (--force, the source file name a folder was imported from) takes over a
-    folder of other content."""
+    folder of other content, and never one of ``keep`` (written earlier in the same run: two
+    files called report.txt in one batch are two reports, --force or not)."""
     candidate, number = base, 2
     free = forced = None
     while (reports / candidate).is_dir():
@@ -91,7 +99,12 @@ def choose_slug(base: str, data: bytes, page: str | None, reports: Path, replace
             return candidate
         if same is None and free is None:
             free = candidate  # an empty folder: left by an import cut short
-        elif forced is None and replace and _existing_source_file(folder) == replace:
+        elif (
+            forced is None
+            and replace
+            and candidate not in keep
+            and _existing_source_file(folder) == replace
+        ):
             forced = candidate
         candidate, number = f"{base}-{number}", number + 1
     return forced or free or candidate
@@ -144,7 +157,9 @@ def prepare_report(source: Path, vocabulary: Vocabulary | None = None) -> Prepar
     )  # fmt: skip
 
 
-def write_report(prepared: PreparedReport, content: Path, force: bool = False) -> ImportResult:
+def write_report(
+    prepared: PreparedReport, content: Path, force: bool = False, keep: Collection[str] = ()
+) -> ImportResult:
     """Write a prepared report into content/reports/<slug>/ (source copy + index.zh.md).
 
     The source copy is written first: a page is never there without its source, and an
@@ -154,7 +169,7 @@ def write_report(prepared: PreparedReport, content: Path, force: bool = False) -
     base = make_slug(prepared.meta.date, prepared.meta.period, prepared.meta.region,
                      prepared.meta.title)  # fmt: skip
     replace = prepared.source.name if force else ""
-    result.slug = choose_slug(base, prepared.data, prepared.page, reports, replace)
+    result.slug = choose_slug(base, prepared.data, prepared.page, reports, replace, keep)
     folder = reports / result.slug
     page = folder / "index.zh.md"
     copy = folder / f"source{prepared.extension}"
@@ -248,6 +263,7 @@ def import_command(
     """
     err = Console(stderr=True)
     results: list[ImportResult] = []
+    written: set[str] = set()  # slugs of this run: --force never replaces one of them
     exit_code = 0
     workers = workers if workers is not None else min(os.cpu_count() or 1, 4)
     vocabulary = load_metrics(content / METRICS_FILE)  # once for the batch
@@ -261,7 +277,8 @@ def import_command(
                 if isinstance(prepared, tuple):
                     message, code = prepared
                     raise _Failed(message, code)
-                result = write_report(prepared, content, force=force)
+                result = write_report(prepared, content, force=force, keep=written)
+                written.add(result.slug)
             except (SiteBuilderError, _Failed) as exc:
                 result = ImportResult(source, status="failed", error=exc.reason)
                 print(f"error: {exc}", file=sys.stderr)
