@@ -38,7 +38,9 @@ Undocumented behaviour relied on (the functions below, and the places named):
 8. Material writes ``page.meta.title`` into ``<title>``, the header and the fallback ``<h1>``
    as HTML; our theme overrides those three places (main.html, partials/header.html,
    partials/content.html) to print it escaped, and a report's title, escaped here, goes in as
-   Markup so that it is not escaped twice (``escaped_title``).
+   Markup so that it is not escaped twice (``escaped_title``). Material's navigation (nav,
+   tabs, footer) also writes titles as HTML: no report or generated page is in the site's
+   navigation (mkdocs.yml's ``not_in_nav``), only our own pages and editors' Markdown pages.
 9. Pagefind's service may answer ``WriteFiles`` before every file is on disk (an empty entry
    file was seen on a loaded machine): site/search.py stops the service only once the entry
    file parses and the metadata files it names exist, then reads the page counts from it.
