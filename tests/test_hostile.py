@@ -19,7 +19,8 @@ import yaml
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from tests.test_site_build import FILES, REPORT_EN, REPORT_ZH, ROOT, SLUG, build, write_files
+from tests.sites import ROOT, build_files
+from tests.test_site_build import FILES, REPORT_EN, REPORT_ZH, SLUG
 
 HOSTILE = (
     "</title><script>alert(1)</script>",
@@ -142,10 +143,7 @@ def live_markup(site: Path) -> dict[str, Counter[tuple[str, ...]]]:
 
 @pytest.fixture(scope="module")
 def clean_site(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Counter[tuple[str, ...]]]:
-    root = tmp_path_factory.mktemp("clean")
-    write_files(root / "content", hostile_files({}, {}))
-    build(root / "content", root / "site")
-    return live_markup(root / "site")
+    return live_markup(build_files(tmp_path_factory.mktemp("clean"), hostile_files({}, {})))
 
 
 def _hostile(base: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
@@ -175,10 +173,9 @@ def test_hostile_text_in_any_field_never_becomes_live_markup(
     values: dict[str, str],
     metric: dict[str, str],
 ) -> None:
-    root = tmp_path_factory.mktemp("hostile")
-    write_files(root / "content", hostile_files(values, metric))
-    build(root / "content", root / "site")
-    built = live_markup(root / "site")
+    built = live_markup(
+        build_files(tmp_path_factory.mktemp("hostile"), hostile_files(values, metric))
+    )
     assert set(built) == set(clean_site)  # the same pages
     added = {page: built[page] - clean_site[page] for page in built}
     assert {page: found for page, found in added.items() if found} == {}
@@ -203,8 +200,7 @@ def test_the_build_refuses_a_report_page_check_fails(
         "title: 敢立潮头 奋楫扬帆", front.replace("date:", "title: 标题\ndate:"), 1
     )
     zh = zh.replace("date: 2021-12-31\n", "", 1) if "date:" in front else zh
-    write_files(tmp_path / "content", {**FILES, f"reports/{SLUG}/index.zh.md": zh})
     with pytest.raises(Abort):
-        build(tmp_path / "content", tmp_path / "site")
+        build_files(tmp_path, {**FILES, f"reports/{SLUG}/index.zh.md": zh})
     errors = [r.getMessage() for r in caplog.records if r.levelname == "ERROR"]
     assert any(f"reports/{SLUG}/index.zh.md: line " in e and reason in e for e in errors), errors
