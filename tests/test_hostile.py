@@ -203,4 +203,12 @@ def test_the_build_refuses_a_report_page_check_fails(
     with pytest.raises(Abort):
         build_files(tmp_path, {**FILES, f"reports/{SLUG}/index.zh.md": zh})
     errors = [r.getMessage() for r in caplog.records if r.levelname == "ERROR"]
-    assert any(f"reports/{SLUG}/index.zh.md: line " in e and reason in e for e in errors), errors
+    assert any(f"reports/{SLUG}/index.zh.md: " in e and reason in e for e in errors), errors
+
+
+def test_a_draft_that_fails_the_schema_does_not_stop_the_public_build(tmp_path: Path) -> None:
+    """An import without a title gives a draft check fails (E005) until an editor gives it
+    one; the public build leaves drafts out, so it builds, without that report."""
+    zh = REPORT_ZH.replace("title: 敢立潮头 奋楫扬帆", "draft: true\ntitle: null", 1)
+    site = build_files(tmp_path, {**FILES, f"reports/{SLUG}/index.zh.md": zh})
+    assert not (site / "reports" / SLUG).exists() and (site / "index.html").exists()

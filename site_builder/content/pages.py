@@ -98,7 +98,8 @@ def schema_issues(page: Page) -> list[SchemaIssue]:
 
 def require_schema(page: Page, text: str | None = None) -> Page:
     """``page`` if its front matter fits the schema, else FrontMatterError naming the first
-    wrong key (``line N: E005 …``, with the line when ``text`` is given). What the build
+    wrong key (``line N: E005 …``; the line when the page was read with its key lines, or
+    ``text`` is given). What the build
     and the commands that rewrite pages use, so that none of them acts on a page ``check``
     fails (a list for a title, text for the key figures)."""
     errors = [issue for issue in schema_issues(page) if not issue.unknown]
@@ -106,11 +107,9 @@ def require_schema(page: Page, text: str | None = None) -> Page:
         return page
     if text is not None and not page.key_lines:
         _fill_key_lines(page, text)
-    line = page.line_of(errors[0].key)
+    where = f"line {page.line_of(errors[0].key)}: " if page.key_lines else ""
     more = f" (and {len(errors) - 1} more: run site-builder check)" if len(errors) > 1 else ""
-    raise FrontMatterError(
-        page.src_uri or page.path, f"line {line}: E005 {errors[0].message}{more}"
-    )
+    raise FrontMatterError(page.src_uri or page.path, f"{where}E005 {errors[0].message}{more}")
 
 
 def _key_lines(node: yaml.Node | None, key: tuple[str | int, ...], out: dict) -> None:
