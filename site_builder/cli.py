@@ -10,9 +10,12 @@ Expected errors are one line naming the file and the reason; no traceback.
 from __future__ import annotations
 
 import argparse
+import io
+import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any, TextIO
 
 from site_builder.content.errors import SiteBuilderError
 
@@ -59,13 +62,62 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    stdout = _Output(sys.stdout)
+    sys.stdout = stdout  # type: ignore[assignment]
     try:
-        return run(args)
+        code = run(args)
     except SiteBuilderError as exc:
         print(f"error: {exc}", file=sys.stderr)
-        return exc.exit_code
+        code = exc.exit_code
+    except OSError as exc:  # what no command expected: still one line naming the file
+        where = exc.filename if exc.filename is not None else args.command
+        print(f"error: {where}: {exc.strerror or type(exc).__name__}", file=sys.stderr)
+        code = 2
     except KeyboardInterrupt:
         return 130
+    finally:
+        sys.stdout = stdout.stream
+    if stdout.broken:
+        # The reader went away (`| head -1`): the work is done, its report was cut short.
+        print("error: <stdout>: broken pipe: the output was cut short", file=sys.stderr)
+        code = max(code, 2)
+    return code
+
+
+class _Output:
+    """Standard output that survives its reader going away: a command carries on with what it
+    writes to disk (an import of 20 reports writes all 20) and says so once at the end."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        self.broken = False
+
+    def write(self, text: str) -> int:
+        if not self.broken:
+            try:
+                return self.stream.write(text)
+            except BrokenPipeError:
+                self._broke()
+        return len(text)
+
+    def flush(self) -> None:
+        if not self.broken:
+            try:
+                self.stream.flush()
+            except BrokenPipeError:
+                self._broke()
+
+    def _broke(self) -> None:
+        self.broken = True
+        try:  # what is still buffered, and Python's flush at exit, go nowhere
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, self.stream.fileno())
+            os.close(devnull)
+        except (OSError, ValueError, io.UnsupportedOperation):
+            pass
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.stream, name)
 
 
 def run(args: argparse.Namespace) -> int:

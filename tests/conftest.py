@@ -53,6 +53,7 @@ MODULE_KINDS = {
     "test_editing": "unit",
     "test_english": "unit",
     "test_exchange": "unit",
+    "test_faults": "unit",
     "test_front_matter_cache": "unit",
     "test_glossary": "unit",
     "test_labels": "unit",
@@ -67,6 +68,7 @@ MODULE_KINDS = {
     # real MkDocs builds (test_cite's two tests of the citation formats ride along)
     "test_cite": "site",
     "test_compat": "site",
+    "test_hostile": "site",
     "test_review": "site",
     "test_key_figure_pages": "site",
     "test_links": "site",

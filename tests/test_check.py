@@ -169,6 +169,8 @@ def write_report(
         (content / "glossary.yml").write_text(glossary, encoding="utf-8")
     zh = copy.deepcopy(ZH_META if zh_meta is None else zh_meta)
     (folder / "index.zh.md").write_text(page_text(zh, zh_blocks), encoding="utf-8")
+    if isinstance(zh.get("source"), str):  # an import copies the source beside the page
+        (folder / zh["source"]).write_text("原文。\n", encoding="utf-8")
     if english:
         en = copy.deepcopy(EN_META if en_meta is None else en_meta)
         if isinstance(en.get("translation", {}), dict):

@@ -112,7 +112,8 @@ def test_import_of_unknown_report_and_bad_file(tmp_path, capsys):
     po.append(polib.POEntry(msgctxt="nope:b1:abc", msgid="x", msgstr="y"))
     path = tmp_path / "other.po"
     po.save(str(path))
-    assert main(["import-translations", str(path), "--content", str(content)]) == 1
+    # A unit that names no report of the content folder: the file is refused as a whole.
+    assert main(["import-translations", str(path), "--content", str(content)]) == 2
     assert "no report 'nope'" in capsys.readouterr().err
     assert (
         main(["import-translations", str(tmp_path / "missing.po"), "--content", str(content)]) == 2

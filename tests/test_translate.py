@@ -133,7 +133,7 @@ def test_misaligned_page_is_refused_not_overwritten(tmp_path, capsys):
 def test_writes_leave_no_temporary_files(tmp_path):
     folder = write_report(tmp_path, english=False)
     main(["translate", "--content", str(tmp_path)])
-    assert sorted(p.name for p in folder.iterdir()) == ["index.en.md", "index.zh.md"]
+    assert sorted(p.name for p in folder.iterdir()) == ["index.en.md", "index.zh.md", "source.txt"]
 
 
 def test_unknown_backend_is_bad_usage(tmp_path, capsys):

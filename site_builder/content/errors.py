@@ -18,6 +18,11 @@ class InputError(SiteBuilderError):
     """A source file that cannot be read: missing, empty, binary, undecodable."""
 
 
+class OutputError(SiteBuilderError, OSError):
+    """A file that cannot be written: a read-only folder, a full disk, a missing folder, a
+    folder where a file should go. Also an OSError, for callers that catch those."""
+
+
 class FrontMatterError(SiteBuilderError):
     """A page whose YAML front matter is broken or does not fit the schema."""
 

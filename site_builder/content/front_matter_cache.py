@@ -19,8 +19,9 @@ import yaml
 
 from site_builder.content.files import write_atomic
 
-# Bump when what the cache holds changes shape; PyYAML's version decides the parsed types.
-FORMAT = ("front-matter", 1, yaml.__version__)
+# Bump when what the cache holds changes shape or what the loader accepts; PyYAML's version
+# decides the parsed types.
+FORMAT = ("front-matter", 2, yaml.__version__)  # 2: the strict loader
 
 
 class FrontMatterCache:

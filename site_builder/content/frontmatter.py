@@ -4,17 +4,20 @@ clear errors. Pages people edit are rewritten by ``roundtrip.rewrite_front_matte
 from __future__ import annotations
 
 import json
+import math
 import multiprocessing
 import os
 import pickle
 import re
+import sys
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from site_builder.content.errors import FrontMatterError, InputError
+from site_builder.content.errors import FrontMatterError
+from site_builder.content.files import read_file_text
 from site_builder.content.front_matter_cache import FrontMatterCache
 
 FENCE = "---"
@@ -91,15 +94,21 @@ def _parse_pickled(yaml_text: str) -> bytes | None:
     """In a worker: the parsed YAML, pickled; None if it does not parse (the page's own
     parse reports why)."""
     try:
-        data = yaml.load(yaml_text, Loader=_SafeLoader) or {}
+        data = load_yaml(yaml_text)
     except yaml.YAMLError:
         return None
     return pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL)
 
 
+def load_yaml(yaml_text: str) -> Any:
+    """The front matter's YAML as data ({} when empty), by the one loader every command and
+    the build use; raises ``yaml.YAMLError`` (with the line) for YAML it refuses."""
+    return yaml.load(yaml_text, Loader=FrontMatterLoader) or {}
+
+
 def _parse_yaml(yaml_text: str, path: object) -> Any:
     try:
-        return yaml.load(yaml_text, Loader=_SafeLoader) or {}
+        return load_yaml(yaml_text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 2}: " if mark is not None else ""
@@ -110,6 +119,73 @@ def _parse_yaml(yaml_text: str, path: object) -> Any:
 # libyaml's C emitter and parser when present: ten times faster, same safe subset.
 _SafeDumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class FrontMatterLoader(_SafeLoader):  # type: ignore[misc,valid-type]
+    """The safe loader, stricter where YAML's leniency loses or hides what an editor wrote:
+
+    - a key twice in one mapping (YAML keeps the second silently);
+    - aliases (``*name``): front matter has no use for them, and a few hundred bytes of
+      nested aliases expand to gigabytes in anything that walks the data;
+    - impossible dates (``2022-02-30``: PyYAML raises a bare ValueError);
+    - non-finite numbers (``.inf``, ``.nan``, an integer beyond any float), which no figure
+      or chart can show.
+
+    Each is a ``yaml.constructor.ConstructorError`` carrying the line, like broken YAML.
+    """
+
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        # A node met a second time was reached through an alias (or is recursive).
+        if node in self.constructed_objects or node in self.recursive_objects:
+            raise yaml.constructor.ConstructorError(
+                None, None, "aliases (*name) are not allowed in front matter", node.start_mark
+            )
+        return super().construct_object(node, deep)
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> Any:
+        seen: set[object] = set()
+        for key_node, _ in node.value:
+            if isinstance(key_node, yaml.ScalarNode):
+                if key_node.value in seen:
+                    raise yaml.constructor.ConstructorError(
+                        None,
+                        None,
+                        f"duplicate key '{key_node.value}' (YAML would keep only the last)",
+                        key_node.start_mark,
+                    )
+                seen.add(key_node.value)
+        return super().construct_mapping(node, deep)
+
+    def construct_yaml_timestamp(self, node: yaml.ScalarNode) -> Any:
+        try:
+            return super().construct_yaml_timestamp(node)
+        except ValueError as exc:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"impossible date '{node.value}' ({exc})", node.start_mark
+            ) from None
+
+    def construct_yaml_int(self, node: yaml.ScalarNode) -> Any:
+        value = super().construct_yaml_int(node)
+        if abs(value) > sys.float_info.max:  # every chart and sum works in floats
+            raise yaml.constructor.ConstructorError(
+                None, None, f"'{node.value[:40]}' is too large a number", node.start_mark
+            )
+        return value
+
+    def construct_yaml_float(self, node: yaml.ScalarNode) -> Any:
+        value = super().construct_yaml_float(node)
+        if not math.isfinite(value):
+            raise yaml.constructor.ConstructorError(
+                None, None, f"'{node.value}' is not a finite number", node.start_mark
+            )
+        return value
+
+
+FrontMatterLoader.add_constructor(
+    "tag:yaml.org,2002:timestamp", FrontMatterLoader.construct_yaml_timestamp
+)
+FrontMatterLoader.add_constructor("tag:yaml.org,2002:int", FrontMatterLoader.construct_yaml_int)
+FrontMatterLoader.add_constructor("tag:yaml.org,2002:float", FrontMatterLoader.construct_yaml_float)
 
 
 class _PageDumper(_SafeDumper):  # type: ignore[misc,valid-type]
@@ -232,12 +308,8 @@ def dump_front_matter(data: dict[str, Any]) -> str:
 
 
 def read_text(path: Path) -> str:
-    try:
-        return path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise InputError(path, "file not found") from None
-    except UnicodeDecodeError:
-        raise InputError(path, "not UTF-8 text") from None
+    """A page's text; InputError naming it when it is missing, not a regular file, not UTF-8."""
+    return read_file_text(path)
 
 
 def read_page(path: Path) -> tuple[dict[str, Any], str, int]:

@@ -22,6 +22,7 @@ from pathlib import Path
 import yaml
 
 from site_builder.content.errors import ContentError, FrontMatterError, InputError
+from site_builder.content.files import read_file_text
 
 KINDS = ("place", "organisation", "person_title", "policy_term", "slogan", "metric")
 REQUIRED = ("zh", "en", "kind")
@@ -54,12 +55,12 @@ def read_glossary(path: Path) -> tuple[list[GlossaryEntry], list[GlossaryProblem
     Broken YAML is one problem at the line YAML reports; an unreadable file raises
     ``InputError``. Entries with problems are left out of the returned list.
     """
+    if not path.exists():
+        raise InputError(path, "glossary file not found")
     try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise InputError(path, "glossary file not found") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(path, f"cannot read the glossary ({exc.__class__.__name__})") from None
+        text = read_file_text(path, "glossary file")  # a FIFO or a folder would hang or fail
+    except InputError as exc:
+        raise InputError(path, f"cannot read the glossary ({exc.reason})") from None
     try:
         # compose, not safe_load: the node tree keeps the line of every entry and key.
         root = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))

@@ -28,6 +28,7 @@ from typing import Any
 import yaml
 
 from site_builder.content.errors import InputError, SiteBuilderError
+from site_builder.content.files import read_file_text
 from site_builder.content.layout import METRICS_FILE
 from site_builder.content.model import UNIT_CODES
 from site_builder.content.pages import read_page
@@ -93,12 +94,12 @@ class Vocabulary:
 def read_metrics(path: Path) -> tuple[Vocabulary, list[MetricProblem]]:
     """Read ``path``: the valid metrics and every problem found (broken YAML is one problem at
     YAML's line). A missing file is an empty vocabulary; an unreadable one raises InputError."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
+    if not path.exists():
         return Vocabulary(), []
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(path, f"cannot read the metrics ({exc.__class__.__name__})") from None
+    try:
+        text = read_file_text(path, "metrics file")  # a FIFO or a folder would hang or fail
+    except InputError as exc:
+        raise InputError(path, f"cannot read the metrics ({exc.reason})") from None
     try:
         root = yaml.compose(text, Loader=_Loader)  # the node tree keeps every line
     except yaml.YAMLError as exc:
@@ -157,8 +158,8 @@ def _unknown_ids(content: Path, vocabulary: Vocabulary) -> list[tuple[Path, int,
     found: list[tuple[Path, int, str, str]] = []
     for page_path in sorted(content.glob("reports/*/index.zh.md")):
         try:
-            text = page_path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError):
+            text = read_file_text(page_path)
+        except InputError:
             continue  # check reports unreadable pages itself
         if "metric:" not in text:
             continue

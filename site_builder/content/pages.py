@@ -16,10 +16,12 @@ from typing import Any
 import yaml
 
 from site_builder.content.blocks import PageBlock, parse_body
-from site_builder.content.errors import InputError
+from site_builder.content.errors import FrontMatterError
+from site_builder.content.files import read_file_text
 from site_builder.content.front_matter_cache import FrontMatterCache
-from site_builder.content.frontmatter import split_front_matter
+from site_builder.content.frontmatter import front_matter_text, split_front_matter
 from site_builder.content.model import Block
+from site_builder.content.schema import EN_PAGE, ZH_PAGE, Schema, SchemaIssue, validate
 
 # The language suffix of a page file: index.zh.md, about.en.md, index.zh-Hant.md.
 _LANG_RE = re.compile(r"\.(?P<lang>[a-z]{2}(?:[-_][A-Za-z]+)?)\.md$")
@@ -66,23 +68,48 @@ def parse_page(
 
 def read_page(path: Path) -> Page:
     """Read a content page; raises InputError (unreadable) or FrontMatterError (broken)."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        raise InputError(path, "not UTF-8 text") from None
-    except OSError as exc:
-        raise InputError(path, exc.strerror or exc.__class__.__name__) from None
+    text = read_file_text(path)
     page = parse_page(text, path)
-    front = "\n".join(text.split("\n")[1 : page.body_line - 2])
+    _fill_key_lines(page, text)
+    return page
+
+
+def _fill_key_lines(page: Page, text: str) -> None:
+    front = front_matter_text(text)
     try:
         _key_lines(
-            yaml.compose(front, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)),
+            yaml.compose(front or "", Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)),
             (),
             page.key_lines,
         )
-    except yaml.YAMLError:  # safe_load accepted it, so this cannot happen; lines are a nicety
+    except yaml.YAMLError:  # the loader accepted it, so this cannot happen; lines are a nicety
         pass
-    return page
+
+
+# The schema of a report page by its language; the Chinese page is the source of truth.
+REPORT_SCHEMAS: dict[str, Schema] = {"zh": ZH_PAGE, "en": EN_PAGE}
+
+
+def schema_issues(page: Page) -> list[SchemaIssue]:
+    """What ``check`` reports as E005 (errors) and W005 (unknown keys) for a report page."""
+    schema = REPORT_SCHEMAS.get(page.lang)
+    return validate(page.meta, schema) if schema is not None else []
+
+
+def require_schema(page: Page, text: str | None = None) -> Page:
+    """``page`` if its front matter fits the schema, else FrontMatterError naming the first
+    wrong key (``line N: E005 …``; the line when the page was read with its key lines, or
+    ``text`` is given). What the build
+    and the commands that rewrite pages use, so that none of them acts on a page ``check``
+    fails (a list for a title, text for the key figures)."""
+    errors = [issue for issue in schema_issues(page) if not issue.unknown]
+    if not errors:
+        return page
+    if text is not None and not page.key_lines:
+        _fill_key_lines(page, text)
+    where = f"line {page.line_of(errors[0].key)}: " if page.key_lines else ""
+    more = f" (and {len(errors) - 1} more: run site-builder check)" if len(errors) > 1 else ""
+    raise FrontMatterError(page.src_uri or page.path, f"{where}E005 {errors[0].message}{more}")
 
 
 def _key_lines(node: yaml.Node | None, key: tuple[str | int, ...], out: dict) -> None:
@@ -118,3 +145,12 @@ def figure_blocks(
             cursor = ordered[0]
         found.append(ordered)
     return found
+
+
+def read_report_pages(folder: Path) -> tuple[Page, Page | None]:
+    """A report folder's Chinese page and its English page (None if there is none), each
+    read and held to the schema: what the commands that rewrite pages act on. Raises
+    InputError or FrontMatterError (E004/E005) for a page check fails, before any write."""
+    zh = require_schema(read_page(folder / "index.zh.md"))
+    en_path = folder / "index.en.md"
+    return zh, require_schema(read_page(en_path)) if en_path.exists() else None

@@ -43,8 +43,14 @@ def decode_bytes(data: bytes, path: object = "<input>") -> str:
     if not data.strip():
         raise InputError(path, "empty file")
     text = _decode(data, path)
-    if _CONTROL_RE.search(text[:4096]):
-        raise InputError(path, "binary file, not a text or HTML report")
+    # The whole text, not its start: a NUL, ESC or BEL further in would reach the page.
+    if control := _CONTROL_RE.search(text):
+        line = text.count("\n", 0, control.start()) + 1
+        raise InputError(
+            path,
+            f"binary file, not a text or HTML report (control character "
+            f"0x{ord(control.group()):02x} on line {line})",
+        )
     if "\ufffd" in text:
         raise InputError(path, "undecodable text (not UTF-8, UTF-16, GB18030 or Big5)")
     if not text.strip():
@@ -59,7 +65,7 @@ def _decode(data: bytes, path: object) -> str:
                 return data.decode(encoding)
             except UnicodeDecodeError:
                 raise InputError(path, f"undecodable text (bad {encoding})") from None
-    if b"\x00" in data[:4096]:
+    if b"\x00" in data:  # no text but UTF-16 (read above, by its BOM) has NUL bytes
         raise InputError(path, "binary file, not a text or HTML report")
     try:
         return data.decode("utf-8")

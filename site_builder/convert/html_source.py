@@ -14,6 +14,7 @@ the date, edition and title when the page's properties lack them).
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -27,9 +28,17 @@ from site_builder.convert.characters import analysis_text, clean_line
 from site_builder.convert.chrome import is_chrome_line, is_navigation
 from site_builder.convert.normalise import RawLine, line_ranges
 
-ENP_RE = re.compile(r"<!--\s*enpproperty(.*?)/enpproperty\s*-->", re.S)
-TAG_RE = re.compile(r"<(\w+)>(.*?)</\1>", re.S)
-INNER_TAG_RE = re.compile(r"<[^>]+>")
+# Scanned in linear time, whatever the page (a lazy ``(.*?)`` between an opening and a closing
+# that never comes is tried from every opening to the end: 40,000 unclosed <!--enpproperty
+# took minutes). The comment is found as its first opening and the first closing after it;
+# its fields as each opening tag and the next closing tag of that name (found by bisection
+# in the closings' positions); an inner tag never runs past the next '<'. lxml parses the
+# page in linear time.
+ENP_OPEN_RE = re.compile(r"<!--\s*enpproperty")
+ENP_CLOSE_RE = re.compile(r"/enpproperty\s*-->")
+OPEN_TAG_RE = re.compile(r"<(\w+)>")
+CLOSE_TAG_RE = re.compile(r"</(\w+)>")
+INNER_TAG_RE = re.compile(r"<[^<>]+>")
 XML_DECLARATION_RE = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 CONTAINER_XPATHS = (
     "//founder-content",
@@ -86,8 +95,8 @@ def parse_html(text: str, path: object = "<input>") -> HtmlReport:
     """Read an HTML page: metadata, the article's lines, and the chrome set aside."""
     meta = Metadata()
     title_lines: list[str] = []
-    if match := ENP_RE.search(text):
-        title_lines = _read_enp(match.group(1), meta)
+    if (inner := enp_property(text)) is not None:
+        title_lines = _read_enp(inner, meta)
     try:
         document = lxml.html.fromstring(XML_DECLARATION_RE.sub("", text, count=1) or "<html/>")
     except (lxml.etree.ParserError, ValueError) as exc:
@@ -103,11 +112,37 @@ def parse_html(text: str, path: object = "<input>") -> HtmlReport:
     return _sort_lines(lines, meta, title_lines)
 
 
+def enp_property(text: str) -> str | None:
+    """What Founder's <!--enpproperty … /enpproperty--> comment holds, or None."""
+    opening = ENP_OPEN_RE.search(text)
+    closing = ENP_CLOSE_RE.search(text, opening.end()) if opening else None
+    return text[opening.end() : closing.start()] if opening and closing else None
+
+
+def tag_fields(inner: str) -> list[tuple[str, str]]:
+    """(name, content) of each <name>…</name> in ``inner``, left to right, not nested: what
+    ``re.findall(r"<(\\w+)>(.*?)</\\1>", inner, re.S)`` gives, in O(n log n)."""
+    closings: dict[str, list[tuple[int, int]]] = {}
+    for match in CLOSE_TAG_RE.finditer(inner):
+        closings.setdefault(match.group(1), []).append(match.span())
+    fields: list[tuple[str, str]] = []
+    position = 0
+    for match in OPEN_TAG_RE.finditer(inner):
+        if match.start() < position:
+            continue
+        found = closings.get(match.group(1), [])
+        index = bisect.bisect_left(found, (match.end(), -1))
+        if index < len(found):
+            fields.append((match.group(1), inner[match.end() : found[index][0]]))
+            position = found[index][1]
+    return fields
+
+
 def _read_enp(inner: str, meta: Metadata) -> list[str]:
     """Fill metadata from Founder's <!--enpproperty …--> comment; return its title lines."""
     fields = {
         name.lower(): " ".join(INNER_TAG_RE.sub(" ", value).split())
-        for name, value in TAG_RE.findall(inner)
+        for name, value in tag_fields(inner)
     }
     if date := md.ISO_DATE_RE.search(fields.get("date", "")):
         meta.date = md.iso_date(*(int(x) for x in date.groups()))

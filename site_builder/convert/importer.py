@@ -10,7 +10,7 @@ import os
 import re
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
@@ -21,8 +21,8 @@ from rich.console import Console
 from rich.progress import Progress
 from rich.table import Table
 
-from site_builder.content.errors import EditedPageError, InputError, SiteBuilderError
-from site_builder.content.files import write_atomic
+from site_builder.content.errors import EditedPageError, SiteBuilderError
+from site_builder.content.files import read_file_bytes, read_file_text, write_atomic
 from site_builder.content.frontmatter import split_front_matter
 from site_builder.content.metrics import METRICS_FILE, Vocabulary, load_metrics
 from site_builder.content.model import Metadata
@@ -40,13 +40,13 @@ class ImportResult:
     figures: int = 0
     notes: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
-    status: str = ""  # created, updated, unchanged, failed
+    status: str = ""  # created, updated, unchanged, completed (the source copy), failed
     error: str = ""
 
 
 def was_edited(page: Path) -> bool:
     """True if the page differs from what the converter generated (or lost its record)."""
-    front, body, _ = split_front_matter(page.read_text(encoding="utf-8"), page)
+    front, body, _ = split_front_matter(read_file_text(page), page)
     generated = front.get("generated")
     if not isinstance(generated, dict) or "digest" not in generated:
         return True
@@ -61,7 +61,7 @@ def _existing_source_file(folder: Path) -> str | None:
     """The source file name a report folder was imported from, if any."""
     page = folder / "index.zh.md"
     try:
-        text = page.read_text(encoding="utf-8")
+        text = read_file_text(page)
         # The record is one line we wrote ourselves; read just it when it is still there.
         match = _GENERATED_RE.search(text)
         front = (
@@ -75,15 +75,57 @@ def _existing_source_file(folder: Path) -> str | None:
     return generated.get("source_file") if isinstance(generated, dict) else None
 
 
-def choose_slug(meta: Metadata, source: Path, reports: Path) -> str:
-    """The report's slug; a different report with the same date and region gets -2, -3 …"""
-    base = make_slug(meta.date, meta.period, meta.region, meta.title)
+def choose_slug(
+    base: str,
+    data: bytes,
+    page: str | None,
+    reports: Path,
+    replace: str = "",
+    keep: Collection[str] = (),
+) -> str:
+    """The report's slug, and so its folder. A report is known by its content,
+    not its file name: the folder whose source copy has the same bytes (or, after an import
+    cut short before the copy was written, whose page is the one this source gives). Another
+    report with the same date and region never replaces it: it gets the next free -2, -3 …;
+    only ``replace`` (--force, the source file name a folder was imported from) takes over a
+    folder of other content, and never one of ``keep`` (written earlier in the same run: two
+    files called report.txt in one batch are two reports, --force or not)."""
     candidate, number = base, 2
+    free = forced = None
     while (reports / candidate).is_dir():
-        if _existing_source_file(reports / candidate) == source.name:
-            return candidate  # the same source imported before: update it
+        folder = reports / candidate
+        same = _same_report(folder, data, page)
+        if same:
+            return candidate
+        if same is None and free is None:
+            free = candidate  # an empty folder: left by an import cut short
+        elif (
+            forced is None
+            and replace
+            and candidate not in keep
+            and _existing_source_file(folder) == replace
+        ):
+            forced = candidate
         candidate, number = f"{base}-{number}", number + 1
-    return candidate
+    return forced or free or candidate
+
+
+def _same_report(folder: Path, data: bytes, page: str | None) -> bool | None:
+    """Whether ``folder`` holds the report of these source bytes; None for an empty folder."""
+    copies = sorted(folder.glob("source.*"))
+    for copy in copies:
+        try:
+            if copy.stat().st_size == len(data) and copy.read_bytes() == data:
+                return True
+        except OSError:
+            continue
+    zh = folder / "index.zh.md"
+    if copies or not zh.exists():
+        return False if copies or zh.exists() else None
+    try:  # the page is there, its source copy is not: an import that did not finish
+        return page is not None and read_file_text(zh) == page
+    except SiteBuilderError:
+        return False
 
 
 @dataclass
@@ -100,14 +142,8 @@ class PreparedReport:
 
 
 def read_source(source: Path) -> bytes:
-    try:
-        return source.read_bytes()
-    except FileNotFoundError:
-        raise InputError(source, "file not found") from None
-    except IsADirectoryError:
-        raise InputError(source, "is a directory, not a report file") from None
-    except OSError as exc:
-        raise InputError(source, exc.strerror or "unreadable") from None
+    """A raw report's bytes; InputError for a missing file, a folder, a FIFO or a device."""
+    return read_file_bytes(source, "report file")
 
 
 def prepare_report(source: Path, vocabulary: Vocabulary | None = None) -> PreparedReport:
@@ -121,15 +157,24 @@ def prepare_report(source: Path, vocabulary: Vocabulary | None = None) -> Prepar
     )  # fmt: skip
 
 
-def write_report(prepared: PreparedReport, content: Path, force: bool = False) -> ImportResult:
-    """Write a prepared report into content/reports/<slug>/ (index.zh.md + source copy)."""
+def write_report(
+    prepared: PreparedReport, content: Path, force: bool = False, keep: Collection[str] = ()
+) -> ImportResult:
+    """Write a prepared report into content/reports/<slug>/ (source copy + index.zh.md).
+
+    The source copy is written first: a page is never there without its source, and an
+    import cut short (a full disk, kill -9) is completed by running it again."""
     result = ImportResult(prepared.source)
     reports = content / "reports"
-    result.slug = choose_slug(prepared.meta, prepared.source, reports)
+    base = make_slug(prepared.meta.date, prepared.meta.period, prepared.meta.region,
+                     prepared.meta.title)  # fmt: skip
+    replace = prepared.source.name if force else ""
+    result.slug = choose_slug(base, prepared.data, prepared.page, reports, replace, keep)
     folder = reports / result.slug
     page = folder / "index.zh.md"
+    copy = folder / f"source{prepared.extension}"
     if page.exists():
-        if page.read_text(encoding="utf-8") == prepared.page:
+        if read_file_text(page) == prepared.page:
             result.status = "unchanged"
         elif not force and was_edited(page):
             raise EditedPageError(page, "edited since it was generated; re-import with --force")
@@ -137,10 +182,16 @@ def write_report(prepared: PreparedReport, content: Path, force: bool = False) -
             result.status = "updated"
     else:
         result.status = "created"
-    if result.status != "unchanged":
+    if not _holds(copy, prepared.data):
         folder.mkdir(parents=True, exist_ok=True)
+        write_atomic(copy, prepared.data)
+        for other in folder.glob("source.*"):  # replaced by a source of another form
+            if other != copy:
+                other.unlink()
+        if result.status == "unchanged":
+            result.status = "completed"  # the source copy an earlier import did not write
+    if result.status in ("created", "updated"):
         write_atomic(page, prepared.page.encode("utf-8"))
-        write_atomic(folder / f"source{prepared.extension}", prepared.data)
     result.figures = prepared.figures
     result.notes = list(prepared.notes)
     if not prepared.meta.date:
@@ -150,6 +201,13 @@ def write_report(prepared: PreparedReport, content: Path, force: bool = False) -
     if not prepared.meta.title:
         result.warnings.append("no title in the source: give the page one (check asks for it)")
     return result
+
+
+def _holds(path: Path, data: bytes) -> bool:
+    try:
+        return path.stat().st_size == len(data) and path.read_bytes() == data
+    except OSError:
+        return False
 
 
 def import_file(
@@ -205,6 +263,7 @@ def import_command(
     """
     err = Console(stderr=True)
     results: list[ImportResult] = []
+    written: set[str] = set()  # slugs of this run: --force never replaces one of them
     exit_code = 0
     workers = workers if workers is not None else min(os.cpu_count() or 1, 4)
     vocabulary = load_metrics(content / METRICS_FILE)  # once for the batch
@@ -218,7 +277,8 @@ def import_command(
                 if isinstance(prepared, tuple):
                     message, code = prepared
                     raise _Failed(message, code)
-                result = write_report(prepared, content, force=force)
+                result = write_report(prepared, content, force=force, keep=written)
+                written.add(result.slug)
             except (SiteBuilderError, _Failed) as exc:
                 result = ImportResult(source, status="failed", error=exc.reason)
                 print(f"error: {exc}", file=sys.stderr)

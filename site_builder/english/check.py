@@ -8,6 +8,8 @@ Problem codes (E = error, W = warning; ``--strict`` fails on warnings too):
     E006 English key figures do not match the Chinese ones (a figure without English entry,
          an entry whose figure is gone or that has no id; on a legacy page: the counts)
     E007 key-figure id used twice        W007 Chinese key figure without id (added by hand)
+    E008 the source file the page names (``source:``) is missing beside it, or not a file
+         name (an import cut short: importing the same file again completes it)
     E010 block kinds do not match        E011 block counts do not match
     E020 stale block (Chinese changed)   E021 source_digests do not fit the Chinese blocks
     E022 stale key figure: its Chinese label changed since the English label was written
@@ -113,6 +115,8 @@ def check_report(folder: Path, glossary: list[GlossaryEntry]) -> list[Problem]:
         return []
     problems: list[Problem] = []
     zh = _load(zh_path, ZH_PAGE, problems)
+    if zh is not None:
+        problems += _check_source(zh)
     if zh is not None and zh.meta.get("draft") is True:
         blocking = sum(p.severity == "error" for p in problems)
         doubts = len(zh.meta.get("review") or [])
@@ -139,6 +143,22 @@ def check_report(folder: Path, glossary: list[GlossaryEntry]) -> list[Problem]:
         problems += check_figures(zh, en, spots)
         problems += check_glossary(zh, en, glossary)
     return problems
+
+
+def _check_source(zh: Page) -> list[Problem]:
+    """E008: the page's ``source`` names a regular file beside it."""
+    name = zh.meta.get("source")
+    if not isinstance(name, str) or not name.strip():
+        return []
+    line = zh.line_of(("source",))
+    if Path(name).name != name or name in (".", ".."):
+        return [
+            problem(zh.path, line, "E008", f"source '{name}' must be a file name beside the page")
+        ]
+    if not (zh.path.parent / name).is_file():
+        message = f"source file '{name}' is missing beside the page: import it again"
+        return [problem(zh.path, line, "E008", message)]
+    return []
 
 
 def _load(path: Path, page_schema: Schema, problems: list[Problem]) -> Page | None:

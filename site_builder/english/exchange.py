@@ -15,6 +15,7 @@ while the Chinese still has that digest; units whose Chinese changed are skipped
 
 from __future__ import annotations
 
+import re
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -23,13 +24,13 @@ from typing import Any
 import polib
 
 from site_builder.content.blocks import block_digest, render_block
-from site_builder.content.errors import InputError, SiteBuilderError
-from site_builder.content.files import write_atomic
+from site_builder.content.errors import InputError, OutputError, SiteBuilderError
+from site_builder.content.files import read_file_text, write_atomic
 from site_builder.content.frontmatter import read_text
 from site_builder.content.glossary import load_glossary
 from site_builder.content.identity import english_entries, label_digest
 from site_builder.content.model import Block
-from site_builder.content.pages import Page, read_page
+from site_builder.content.pages import Page, read_page, read_report_pages
 from site_builder.content.placeholders import is_placeholder
 from site_builder.content.roundtrip import rewrite_front_matter
 from site_builder.english.backends import NoneBackend
@@ -98,24 +99,32 @@ def report_units(slug: str, zh: Page, en: Page | None) -> list[polib.POEntry]:
 
 
 def import_command(content: Path, input: Path) -> int:
-    """Update English pages from a PO file; only units whose Chinese is unchanged are used."""
-    try:
-        po = polib.pofile(str(input))
-    except (OSError, ValueError) as exc:
-        raise InputError(input, f"cannot read the PO file ({exc})") from None
+    """Update English pages from a PO file; only units whose Chinese is unchanged are used.
+
+    The file is checked as a whole before anything is written, and refused (exit 2, nothing
+    written) when a line is not PO, a unit's msgctxt does not name a report of ``content``
+    (``../victim:title:…`` or an absolute path), or its msgid is not the Chinese its
+    msgctxt names (units with swapped contexts). A unit whose Chinese changed since the export
+    is skipped as stale; a page none of whose units changes anything is not written.
+    """
+    po = read_po(input)
+    reports = content / "reports"
+    known = {p.name for p in reports.iterdir() if (p / "index.zh.md").is_file()} if (
+        reports.is_dir()
+    ) else set()  # fmt: skip
     by_slug: dict[str, list[polib.POEntry]] = defaultdict(list)
     for entry in po:
-        if entry.msgctxt and ":" in entry.msgctxt and not entry.obsolete:
-            by_slug[entry.msgctxt.split(":", 1)[0]].append(entry)
+        if not entry.obsolete:
+            by_slug[_unit_slug(entry, input, known, content)].append(entry)
+    for slug, entries in sorted(by_slug.items()):
+        zh = read_page(reports / slug / "index.zh.md")
+        for entry in entries:
+            _check_msgid(entry, zh, input)
     counts = {"updated": 0, "unchanged": 0, "stale": 0, "untranslated": 0, "fuzzy": 0}
-    failed = False
+    failed = unwritable = False
     glossary: list[Any] | None = None
     for slug, entries in sorted(by_slug.items()):
-        folder = content / "reports" / slug
-        if not (folder / "index.zh.md").is_file():
-            print(f"error: {input}: no report '{slug}' in {content}", file=sys.stderr)
-            failed = True
-            continue
+        folder = reports / slug
         try:
             migrate_report(folder)  # key-figure ids, so that labels find their figure
             if not (folder / "index.en.md").exists():
@@ -127,17 +136,76 @@ def import_command(content: Path, input: Path) -> int:
         except SiteBuilderError as exc:
             print(f"error: {exc}", file=sys.stderr)
             failed = True
+            unwritable |= isinstance(exc, OutputError)
     print(
         f"{input}: {counts['updated']} updated, {counts['unchanged']} unchanged, "
         f"{counts['stale']} skipped as stale, {counts['fuzzy']} fuzzy skipped, "
         f"{counts['untranslated']} untranslated"
     )
-    return 1 if failed else 0
+    return 2 if unwritable else 1 if failed else 0
+
+
+# A PO line: a comment, a keyword with its quoted string, or a continued string.
+_PO_LINE_RE = re.compile(
+    r'\s*(?:#.*|(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+"(?:[^"\\]|\\.)*"'
+    r'|"(?:[^"\\]|\\.)*")?\s*'
+)
+_CONTEXT_RE = re.compile(r"(?P<slug>[^:]+):(?P<field>title|subtitle|label[^:]*|b\d+):[0-9a-f]+")
+
+
+def read_po(path: Path) -> polib.POFile:
+    """A PO file, checked line by line first: polib accepts a string without its closing
+    quote, and would have it written into a page. InputError naming ``path:line``."""
+    text = read_file_text(path, "PO file")
+    for number, line in enumerate(text.split("\n"), start=1):
+        if not _PO_LINE_RE.fullmatch(line):
+            raise InputError(f"{path}:{number}", f"not a PO line: {line[:60]!r}; nothing imported")
+    try:
+        return polib.pofile(text)
+    except (OSError, ValueError) as exc:
+        raise InputError(path, f"cannot read the PO file ({exc}); nothing imported") from None
+
+
+def _unit_slug(entry: polib.POEntry, path: Path, known: set[str], content: Path) -> str:
+    """The report a unit belongs to, by its msgctxt; InputError unless it names one."""
+    where = f"{path}:{entry.linenum}"
+    match = _CONTEXT_RE.fullmatch(entry.msgctxt or "")
+    if match is None:
+        raise InputError(
+            where, f"msgctxt {entry.msgctxt!r} is not <report>:<unit>:<digest>; nothing imported"
+        )
+    slug = match.group("slug")
+    if slug not in known:  # a folder name listed from content/reports: no path gets through
+        raise InputError(where, f"no report '{slug}' in {content}; nothing imported")
+    return slug
+
+
+def _check_msgid(entry: polib.POEntry, zh: Page, path: Path) -> None:
+    """A unit whose Chinese is current must carry that Chinese as its msgid (units with
+    swapped contexts would swap two blocks' English)."""
+    _, field, digest = entry.msgctxt.split(":")
+    chinese: object = None
+    if field in ("title", "subtitle"):
+        chinese = zh.meta.get(field)
+    elif field.startswith("label-"):
+        labels = {str(f.get("id")): f.get("label") for f in _figures(zh.meta) if f.get("id")}
+        chinese = labels.get(field[len("label-") :])
+    elif field.startswith("b"):
+        index = _block_index(zh, field, digest)
+        chinese = zh.blocks[index].markdown if index is not None else None
+    if not isinstance(chinese, str) or (not field.startswith("b") and _digest(chinese) != digest):
+        return  # stale: skipped on import, and counted
+    if entry.msgid != chinese:
+        raise InputError(
+            f"{path}:{entry.linenum}",
+            f"msgid is not the Chinese of {entry.msgctxt} in {zh.path}; nothing imported",
+        )
 
 
 def _import_report(folder: Path, entries: list[polib.POEntry], counts: dict[str, int]) -> None:
-    zh = read_page(folder / "index.zh.md")
-    en = read_page(folder / "index.en.md")
+    zh, en = read_report_pages(folder)  # pages check fails are not touched
+    if en is None:
+        raise SiteBuilderError(folder / "index.en.md", "no English page to import into")
     digests = list(en.source_digests or [])
     if not _aligned(zh, en) or len(digests) != len(zh.blocks):
         raise SiteBuilderError(
@@ -179,7 +247,10 @@ def _import_report(folder: Path, entries: list[polib.POEntry], counts: dict[str,
                 counts["stale"] += 1
                 continue
             captions = sum(b.block.kind == "caption" for b in zh.blocks[: index + 1])
-            markdown = render_block(english_block(english, zh.blocks[index].block), captions)
+            if english == parts[index].strip():
+                markdown = parts[index]  # as exported: the editor's Markdown stays as it is
+            else:  # a translator's text is text: read it as a block, escaped
+                markdown = render_block(english_block(english, zh.blocks[index].block), captions)
             if markdown == parts[index] and digests[index] == digest:
                 counts["unchanged"] += 1
                 continue

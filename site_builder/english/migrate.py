@@ -20,21 +20,23 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from site_builder.content.errors import ContentError, InputError, SiteBuilderError
+from site_builder.content.errors import ContentError, InputError, OutputError, SiteBuilderError
 from site_builder.content.files import write_atomic
 from site_builder.content.frontmatter import read_text, split_front_matter
 from site_builder.content.identity import assign_ids, has_identity, label_digest
+from site_builder.content.pages import read_report_pages
 from site_builder.content.roundtrip import rewrite_front_matter
 from site_builder.convert.render import page_digest
 
 
 def migrate_command(content: Path) -> int:
-    """Migrate every report; one line per page changed. Exit 1 if a page could not be."""
+    """Migrate every report; one line per page changed. Exit 1 if a page could not be, 2 if
+    one could not be written."""
     reports = content / "reports"
     if not reports.is_dir():
         raise InputError(content, "no reports/ folder in the content folder")
     folders = sorted(p for p in reports.iterdir() if (p / "index.zh.md").is_file())
-    failed = False
+    failed = unwritable = False
     changed = 0
     for folder in folders:
         try:
@@ -42,18 +44,20 @@ def migrate_command(content: Path) -> int:
         except SiteBuilderError as exc:
             print(f"error: {exc}", file=sys.stderr)
             failed = True
+            unwritable |= isinstance(exc, OutputError)
             continue
         changed += bool(notes)
         for note in notes:
             print(note)
     print(f"migrate: {changed} of {len(folders)} report(s) changed")
-    return 1 if failed else 0
+    return 2 if unwritable else 1 if failed else 0
 
 
 def migrate_report(folder: Path) -> list[str]:
     """Give the figures of one report ids; returns what was done (empty: nothing to do)."""
     notes: list[str] = []
     zh_path, en_path = folder / "index.zh.md", folder / "index.en.md"
+    read_report_pages(folder)  # a page check fails (E004/E005) is not touched
     text = read_text(zh_path)
     meta, body, _ = split_front_matter(text, zh_path)
     figures = _figures(meta)

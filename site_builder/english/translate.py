@@ -25,11 +25,11 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from site_builder.content.errors import SiteBuilderError
+from site_builder.content.errors import OutputError, SiteBuilderError
 from site_builder.content.files import write_atomic
 from site_builder.content.frontmatter import dump_front_matter, read_text
 from site_builder.content.glossary import GlossaryEntry, load_glossary
-from site_builder.content.pages import read_page
+from site_builder.content.pages import read_report_pages
 from site_builder.content.roundtrip import rewrite_front_matter
 from site_builder.english.align import align
 from site_builder.english.backends import Backend, NoneBackend, make_backend
@@ -42,7 +42,8 @@ def translate_command(content: Path, backend: str | None) -> int:
     """Fill missing and stale English blocks in every report; print one line per page.
 
     Returns 0 when done, 1 when something was left undone that the backend should have
-    filled (rejected replies, server down) or a page could not be updated, 2 on bad usage.
+    filled (rejected replies, server down) or a page could not be updated, 2 on bad usage or
+    a page that could not be written (a read-only folder, a full disk).
     """
     engine = make_backend(backend, content)
     glossary_path = content / "glossary.yml"
@@ -53,7 +54,7 @@ def translate_command(content: Path, backend: str | None) -> int:
         if reports.is_dir()
         else []
     )
-    failed = False
+    failed = unwritable = False
     for folder in folders:
         try:
             try:
@@ -66,23 +67,26 @@ def translate_command(content: Path, backend: str | None) -> int:
         except SiteBuilderError as exc:
             print(f"error: {exc}", file=sys.stderr)
             failed = True
+            unwritable |= isinstance(exc, OutputError)
             continue
         for note in outcome.notes:
             print(note)
         action = "created" if outcome.created else ("updated" if outcome.written else "unchanged")
         print(f"{outcome.path}: {action}, {outcome.filled} filled, {outcome.pending} pending")
         failed |= outcome.pending > 0 and engine.status != "pending"
-    return 1 if failed else 0
+    return 2 if unwritable else 1 if failed else 0
 
 
 def translate_report(folder: Path, backend: Backend, glossary: list[GlossaryEntry]) -> Outcome:
     """Create or update ``folder/index.en.md``; raises SiteBuilderError for unusable pages."""
     en_path = folder / "index.en.md"
-    if en_path.exists():  # refuse a misaligned page before anything is written
-        align(read_page(folder / "index.zh.md"), read_page(en_path))
+    # Refuse a page check fails (a text for the key figures would delete every English
+    # entry) or a misaligned page, before anything is written.
+    zh, en = read_report_pages(folder)
+    if en is not None:
+        align(zh, en)
     migrated = migrate_report(folder)  # key-figure ids first, so entries pair by id
-    zh = read_page(folder / "index.zh.md")
-    en = read_page(en_path) if en_path.exists() else None
+    zh, en = read_report_pages(folder)
     outcome = Outcome(en_path, created=en is None, notes=migrated)
     translator = Translator(backend, glossary, zh, outcome)
     digests: list[str] = []

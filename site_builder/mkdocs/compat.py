@@ -35,8 +35,12 @@ Undocumented behaviour relied on (the functions below, and the places named):
    rebuilds that page: ``mark_modified``, ``set_content``.
 7. MkDocs writes nothing for a template whose output is empty (each language build writes the
    theme's 404.html at the root): ``SKIP_TEMPLATE``.
-8. Material writes ``page.meta.title`` into ``<title>`` and the header unescaped: a report's
-   title goes in escaped (``escaped_title``).
+8. Material writes ``page.meta.title`` into ``<title>``, the header and the fallback ``<h1>``
+   as HTML; our theme overrides those three places (main.html, partials/header.html,
+   partials/content.html) to print it escaped, and a report's title, escaped here, goes in as
+   Markup so that it is not escaped twice (``escaped_title``). Material's navigation (nav,
+   tabs, footer) also writes titles as HTML: no report or generated page is in the site's
+   navigation (mkdocs.yml's ``not_in_nav``), only our own pages and editors' Markdown pages.
 9. Pagefind's service may answer ``WriteFiles`` before every file is on disk (an empty entry
    file was seen on a loaded machine): site/search.py stops the service only once the entry
    file parses and the metadata files it names exist, then reads the page counts from it.
@@ -49,9 +53,9 @@ Undocumented behaviour relied on (the functions below, and the places named):
 
 from __future__ import annotations
 
-import html
 from typing import Any
 
+import markupsafe
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
@@ -124,6 +128,6 @@ def set_content(file: File, markdown: str) -> None:
     file.content_string = markdown
 
 
-def escaped_title(title: str) -> str:
-    """A title from a source, as Material will write it into HTML (8)."""
-    return html.escape(title, quote=False)
+def escaped_title(title: str) -> markupsafe.Markup:
+    """A title from a source, as HTML that Jinja's ``e`` leaves as it is (8)."""
+    return markupsafe.escape(title)

@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
 
@@ -53,8 +54,9 @@ class ContentCache:
                 text = file.content_string
             page = read_report_page(text, file.src_uri, self.front_matter)
         except SiteBuilderError as exc:
-            log.warning(f"{file.src_uri}: {exc.reason}; the report is left out of the digest")
-            return None
+            # Never published: a page the loader or the schema refuses (E004/E005) could be a
+            # draft, or show a list as its title; MkDocs would render it all the same.
+            raise PluginError(f"digest: {file.src_uri}: {exc.reason}") from None
         except (OSError, UnicodeDecodeError) as exc:
             log.warning(f"{file.src_uri}: cannot read the page ({exc.__class__.__name__})")
             return None

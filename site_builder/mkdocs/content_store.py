@@ -7,8 +7,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 
+from site_builder.content.errors import SiteBuilderError
 from site_builder.content.layout import REPORTS_DIR
 from site_builder.mkdocs import compat
 from site_builder.mkdocs.content_cache import ContentCache
@@ -41,7 +43,10 @@ class ContentStore:
         presents it in Chinese (report_pages.read_report_source)."""
         content = self.content
         pages = self.cache.read_reports(files, fork=self.fork and fork)
-        reports = collect_reports(pages)
+        try:
+            reports = collect_reports(pages)
+        except SiteBuilderError as exc:  # a published report failing the schema (E005)
+            raise PluginError(f"digest: {exc}") from None
         if not self.drafts:
             drafts = {f"{REPORTS_DIR}/{report.slug}/" for report in reports if report.draft}
             for file in [f for f in files if f.src_uri.startswith(tuple(drafts))]:

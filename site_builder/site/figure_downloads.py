@@ -69,10 +69,20 @@ def csv_bytes(rows: Sequence[Sequence[Any]]) -> bytes:
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 
+# A cell a spreadsheet would read as a formula (OWASP, "CSV Injection"): =, +, -, @, tab, CR.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+
+
 def _csv_cell(value: object) -> object:
+    """A value as a CSV cell: text that starts like a formula gets a leading ' so that a
+    spreadsheet shows it as text, never runs it; numbers stay numbers (-12 is a value)."""
     if value is None:
         return ""
-    return ("true" if value else "false") if isinstance(value, bool) else value
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
 
 
 def json_bytes(rows: Sequence[Sequence[Any]]) -> bytes:

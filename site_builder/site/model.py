@@ -21,7 +21,7 @@ from typing import Any
 from site_builder.content.front_matter_cache import FrontMatterCache
 from site_builder.content.identity import english_entries
 from site_builder.content.layout import REPORT_RE  # noqa: F401 - re-exported for site/
-from site_builder.content.pages import Page, parse_page
+from site_builder.content.pages import Page, parse_page, require_schema
 from site_builder.content.placeholders import is_placeholder
 
 SOURCE_LANG = "zh"  # the Chinese page is the source of truth; other languages follow it
@@ -129,7 +129,8 @@ class Report:
 
 
 def read_report_page(text: str, src_uri: str, cache: FrontMatterCache | None = None) -> Page:
-    """Parse a report page (``reports/<slug>/index.<lang>.md``); raises FrontMatterError."""
+    """Parse a report page (``reports/<slug>/index.<lang>.md``); raises FrontMatterError when
+    the front matter is broken (what check reports as E004)."""
     match = REPORT_RE.match(src_uri)
     if not match:
         raise ValueError(f"not a report page: {src_uri}")
@@ -138,13 +139,22 @@ def read_report_page(text: str, src_uri: str, cache: FrontMatterCache | None = N
 
 def collect_reports(pages: Iterable[Page]) -> list[Report]:
     """Group pages into reports, newest first. A translated page that is not translated yet
-    keeps only what is: no placeholder reaches a reader (``presentable``)."""
+    keeps only what is: no placeholder reaches a reader (``presentable``). Raises
+    FrontMatterError for a page of a report that is not a draft and fails the schema."""
     reports: dict[str, Report] = {}
+    read: dict[str, list[Page]] = {}
     for page in pages:
         slug = REPORT_RE.match(page.src_uri).group("slug")  # type: ignore[union-attr]
+        read.setdefault(slug, []).append(page)
         if page.lang != SOURCE_LANG and translation_state(page) == "untranslated":
             page = presentable(page)
         reports.setdefault(slug, Report(slug)).pages[page.lang] = page
+    for slug, report in reports.items():
+        # A published report is held to the schema check uses: a list for a title is never
+        # shown. A draft is check's and the preview's to show, never the public site's.
+        if not report.draft:
+            for page in read[slug]:
+                require_schema(page)
     return sorted(reports.values(), key=lambda r: r.sort_key, reverse=True)
 
 
