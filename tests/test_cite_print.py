@@ -63,7 +63,7 @@ def today(page, style: str) -> str:  # type: ignore[no-untyped-def]
     )
     months = "January February March April May June July August September October November December"
     if style == "en":
-        return f"{d} {months.split()[m - 1]} {y}"
+        return f"{months.split()[m - 1]} {d}, {y}"  # American style, like the site
     return f"{y}/{m:02}/{d:02}" if style == "ris" else f"{y}-{m:02}-{d:02}"
 
 

@@ -4,6 +4,7 @@ key figure, which page exists in which language), kept between the language buil
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -78,3 +79,11 @@ class ContentStore:
 
 def config_folder(config: MkDocsConfig) -> Path | None:
     return Path(config.config_file_path).parent if config.config_file_path else None
+
+
+def drafts_shown(option: bool | None, serving: bool) -> bool:
+    """Drafts are in the preview: `mkdocs serve`, `DIGEST_DRAFTS=1`, or the `drafts` option
+    (which wins when set); the public build leaves them out."""
+    if option is not None:
+        return option
+    return serving or os.environ.get("DIGEST_DRAFTS", "") not in ("", "0")

@@ -33,6 +33,7 @@ from mkdocs.structure.pages import Page
 from site_builder.content.layout import REPORT_RE
 from site_builder.mkdocs import compat
 from site_builder.site.figure_rows import FigureRow
+from site_builder.site.model import ReportPage
 
 log = get_plugin_logger(__name__)
 
@@ -51,13 +52,16 @@ class LivePreview:
         """This build makes only what a save changed."""
         return self.dirty and not self._builds.everything
 
-    def start(self, stamp: object, pages: Mapping[str, object], data: tuple[object, ...]) -> None:
-        """At the start of a dirty build (in its first language): ``stamp`` of the settings,
-        the report pages read (by src_uri) and the glossary and metrics."""
-        self._builds.start(stamp)
+    def start(
+        self, config: MkDocsConfig, pages: Iterable[ReportPage], data: tuple[object, ...]
+    ) -> None:
+        """At the start of a dirty build (in its first language): the report pages read and
+        the glossary and metrics."""
+        self._builds.start(self.settings_stamp(config))
         if self._builds.everything and self._builds.built_before:
             log.info("mkdocs.yml or the theme changed: every page is rebuilt")
-        self._changed_reports = self._builds.changed_reports(pages, data)
+        by_uri = {page.src_uri: page for page in pages}
+        self._changed_reports = self._builds.changed_reports(by_uri, data)
         if self._builds.data_changed and not self._builds.everything:
             log.info("the glossary or the metrics changed: every report page is rebuilt")
 

@@ -14,7 +14,6 @@ every reliance on behaviour the dependencies do not document are in compat.py.
 from __future__ import annotations
 
 import copy
-import os
 from pathlib import Path
 from typing import Any, cast
 
@@ -29,7 +28,7 @@ from mkdocs.utils.templates import TemplateContext
 
 from site_builder.content.errors import SiteBuilderError
 from site_builder.mkdocs import compat
-from site_builder.mkdocs.content_store import ContentStore, config_folder
+from site_builder.mkdocs.content_store import ContentStore, config_folder, drafts_shown
 from site_builder.mkdocs.generated_pages import GeneratedPages
 from site_builder.mkdocs.i18n import building, site_languages
 from site_builder.mkdocs.live_preview import LivePreview
@@ -92,10 +91,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         self._store.note_pages(files)
         if self._live.dirty and first:  # once, in the first language
             content = self._store.content
-            stamp = self._live.settings_stamp(config)
-            self._live.start(
-                stamp, {p.src_uri: p for p in pages}, (content.glossary, content.vocabulary)
-            )
+            self._live.start(config, pages, (content.glossary, content.vocabulary))
         return files
 
     @event_priority(compat.AFTER_I18N_FILES)
@@ -200,11 +196,3 @@ class DigestPlugin(BasePlugin[DigestConfig]):
 
     def _language(self, config: MkDocsConfig) -> Language:
         return building(config, self._store.content.languages)
-
-
-def drafts_shown(option: bool | None, serving: bool) -> bool:
-    """Drafts are in the preview: `mkdocs serve`, `DIGEST_DRAFTS=1`, or the `drafts` option
-    (which wins when set); the public build leaves them out."""
-    if option is not None:
-        return option
-    return serving or os.environ.get("DIGEST_DRAFTS", "") not in ("", "0")
