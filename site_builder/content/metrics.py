@@ -29,7 +29,7 @@ import yaml
 
 from site_builder.content.errors import InputError, SiteBuilderError
 from site_builder.content.files import read_file_text
-from site_builder.content.layout import METRICS_FILE
+from site_builder.content.layout import METRICS_FILE, ContentLayout
 from site_builder.content.model import UNIT_CODES
 from site_builder.content.pages import read_page
 
@@ -156,7 +156,7 @@ def metric_problems(content: Path) -> list[tuple[Path, int, str, str]]:
 
 def _unknown_ids(content: Path, vocabulary: Vocabulary) -> list[tuple[Path, int, str, str]]:
     found: list[tuple[Path, int, str, str]] = []
-    for page_path in sorted(content.glob("reports/*/index.zh.md")):
+    for page_path in sorted(ContentLayout(content).reports.glob("*/index.zh.md")):
         try:
             text = read_file_text(page_path)
         except InputError:

@@ -24,6 +24,7 @@ from rich.table import Table
 from site_builder.content.errors import EditedPageError, SiteBuilderError
 from site_builder.content.files import read_file_bytes, read_file_text, write_atomic
 from site_builder.content.frontmatter import split_front_matter
+from site_builder.content.layout import ContentLayout
 from site_builder.content.metrics import METRICS_FILE, Vocabulary, load_metrics
 from site_builder.content.model import Metadata
 from site_builder.convert.pipeline import convert
@@ -165,7 +166,7 @@ def write_report(
     The source copy is written first: a page is never there without its source, and an
     import cut short (a full disk, kill -9) is completed by running it again."""
     result = ImportResult(prepared.source)
-    reports = content / "reports"
+    reports = ContentLayout(content).reports
     base = make_slug(prepared.meta.date, prepared.meta.period, prepared.meta.region,
                      prepared.meta.title)  # fmt: skip
     replace = prepared.source.name if force else ""

@@ -51,6 +51,7 @@ from pathlib import Path
 
 from site_builder.content.errors import InputError, SiteBuilderError
 from site_builder.content.glossary import GlossaryEntry, read_glossary
+from site_builder.content.layout import ContentLayout
 from site_builder.content.metrics import metric_problems
 from site_builder.content.pages import Page, figure_blocks, read_page
 from site_builder.content.schema import EN_PAGE, ZH_PAGE, Schema, validate
@@ -88,7 +89,7 @@ def check_content(content: Path) -> list[Problem]:
         raise InputError(content, "content folder not found")
     problems: list[Problem] = []
     glossary: list[GlossaryEntry] = []
-    glossary_path = content / "glossary.yml"
+    glossary_path = ContentLayout(content).glossary
     if glossary_path.exists():
         try:
             glossary, found = read_glossary(glossary_path)
@@ -99,7 +100,7 @@ def check_content(content: Path) -> list[Problem]:
             problems.append(problem(glossary_path, item.line, "E070", item.message))
     for path, line, code, message in metric_problems(content):  # metrics.yml and metric ids
         problems.append(problem(path, line, code, message))
-    reports = content / "reports"
+    reports = ContentLayout(content).reports
     folders = sorted(p for p in reports.iterdir() if p.is_dir()) if reports.is_dir() else []
     for folder in folders:
         problems.extend(check_report(folder, glossary))

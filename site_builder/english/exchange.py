@@ -29,6 +29,7 @@ from site_builder.content.files import read_file_text, write_atomic
 from site_builder.content.frontmatter import read_text
 from site_builder.content.glossary import load_glossary
 from site_builder.content.identity import english_entries, label_digest
+from site_builder.content.layout import ContentLayout
 from site_builder.content.model import Block
 from site_builder.content.pages import Page, read_page, read_report_pages
 from site_builder.content.placeholders import is_placeholder
@@ -108,7 +109,7 @@ def import_command(content: Path, input: Path) -> int:
     is skipped as stale; a page none of whose units changes anything is not written.
     """
     po = read_po(input)
-    reports = content / "reports"
+    reports = ContentLayout(content).reports
     known = {p.name for p in reports.iterdir() if (p / "index.zh.md").is_file()} if (
         reports.is_dir()
     ) else set()  # fmt: skip
@@ -129,7 +130,7 @@ def import_command(content: Path, input: Path) -> int:
             migrate_report(folder)  # key-figure ids, so that labels find their figure
             if not (folder / "index.en.md").exists():
                 if glossary is None:
-                    path = content / "glossary.yml"
+                    path = ContentLayout(content).glossary
                     glossary = load_glossary(path) if path.exists() else []
                 translate_report(folder, NoneBackend(), glossary)  # aligned placeholders
             _import_report(folder, entries, counts)
@@ -306,7 +307,7 @@ def _digest(text: str) -> str:
 
 
 def _report_folders(content: Path) -> list[Path]:
-    reports = content / "reports"
+    reports = ContentLayout(content).reports
     if not reports.is_dir():
         raise InputError(content, "no reports/ folder in the content folder")
     return sorted(p for p in reports.iterdir() if (p / "index.zh.md").is_file())

@@ -24,6 +24,7 @@ from site_builder.content.errors import ContentError, InputError, OutputError, S
 from site_builder.content.files import write_atomic
 from site_builder.content.frontmatter import read_text, split_front_matter
 from site_builder.content.identity import assign_ids, has_identity, label_digest
+from site_builder.content.layout import ContentLayout
 from site_builder.content.pages import read_report_pages
 from site_builder.content.roundtrip import rewrite_front_matter
 from site_builder.convert.render import page_digest
@@ -32,7 +33,7 @@ from site_builder.convert.render import page_digest
 def migrate_command(content: Path) -> int:
     """Migrate every report; one line per page changed. Exit 1 if a page could not be, 2 if
     one could not be written."""
-    reports = content / "reports"
+    reports = ContentLayout(content).reports
     if not reports.is_dir():
         raise InputError(content, "no reports/ folder in the content folder")
     folders = sorted(p for p in reports.iterdir() if (p / "index.zh.md").is_file())

@@ -29,6 +29,7 @@ from site_builder.content.errors import OutputError, SiteBuilderError
 from site_builder.content.files import write_atomic
 from site_builder.content.frontmatter import dump_front_matter, read_text
 from site_builder.content.glossary import GlossaryEntry, load_glossary
+from site_builder.content.layout import ContentLayout
 from site_builder.content.pages import read_report_pages
 from site_builder.content.roundtrip import rewrite_front_matter
 from site_builder.english.align import align
@@ -46,9 +47,9 @@ def translate_command(content: Path, backend: str | None) -> int:
     a page that could not be written (a read-only folder, a full disk).
     """
     engine = make_backend(backend, content)
-    glossary_path = content / "glossary.yml"
+    glossary_path = ContentLayout(content).glossary
     glossary = load_glossary(glossary_path) if glossary_path.exists() else []
-    reports = content / "reports"
+    reports = ContentLayout(content).reports
     folders = (
         sorted(p for p in reports.iterdir() if (p / "index.zh.md").is_file())
         if reports.is_dir()

@@ -7,6 +7,8 @@ from typing import Any
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
+from site_builder.content.layout import GLOSSARY_FILE, METRICS_FILE
+
 
 class DigestConfig(base.Config):
     """Options of the `digest` plugin (all optional)::
@@ -25,8 +27,8 @@ class DigestConfig(base.Config):
                                     # and with DIGEST_DRAFTS=1 only
     """
 
-    glossary = c.Type(str, default="glossary.yml")
-    metrics = c.Type(str, default="metrics.yml")
+    glossary = c.Type(str, default=GLOSSARY_FILE)
+    metrics = c.Type(str, default=METRICS_FILE)
     home_limit = c.Type(int, default=30)
     section_limit = c.Type(int, default=6)
     metric_rows = c.Type(int, default=100)
