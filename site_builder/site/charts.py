@@ -7,7 +7,10 @@ the template digest/chart.html (no script, nothing from another host).
   its last point (readable without a legend or colours).
 
 Only geometry and words are computed here; the template turns them into markup. Values come
-in base units and are shown in a scale that suits the largest (7.09 billion yuan, 70.92亿元).
+in base units and are shown in a scale that suits the largest (7.09 billion yuan, 70.92亿元);
+counts stay whole numbers (31,405 cases, never 31.405 thousand). Bars start at zero, the value
+axis names its unit, and a forecast is marked expected. A chart is one panel of values that
+compare (site.metric_charts makes the panels); what it leaves out is in ``Chart.left_out``.
 """
 
 from __future__ import annotations
@@ -17,6 +20,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from site_builder.site.text import UNIT_NAMES
+
+# Units that are not counts: money and measures may be scaled (亿元, billion yuan).
+MEASURES = frozenset(
+    ("CNY", "USD", "percent", "percentage_point", "mu", "m2", "km2", "ha", "km", "m", "ton", "hour")
+)
 
 WIDTH = 480  # user units; shown 1:1 on wide screens, scaled down on phones
 MAX_BARS = 24
@@ -34,6 +42,8 @@ class Point:
     year: int
     value: float
     short: str = ""  # the region's short name, for a line's end label: 钢山街道, Gangshan
+    estimate: bool = False  # a forecast: marked expected
+    ref: int = -1  # the caller's index of the value (to say which values a chart left out)
 
 
 @dataclass
@@ -68,6 +78,7 @@ class Bar:
     label_y: float
     text_x: float
     anchor: str  # start | end: where the value's text hangs
+    estimate: bool = False
 
 
 @dataclass
@@ -95,6 +106,8 @@ class Chart:
     zero: float = 0.0
     plot: tuple[float, float, float, float] = (0, 0, 0, 0)  # left, top, right, bottom
     note: str | None = None
+    unit: str = ""  # the value axis' unit: 'billion yuan', '亿元'
+    left_out: list[tuple[int, str]] = field(default_factory=list)  # (ref, reason key)
 
 
 def value_scale(values: Sequence[float], unit: str, lang: str) -> Scale:
@@ -104,6 +117,8 @@ def value_scale(values: Sequence[float], unit: str, lang: str) -> Scale:
         return Scale(1, "%")
     names = UNIT_NAMES.get(lang) or UNIT_NAMES["en"]
     name = names.get(unit, "")
+    if unit not in MEASURES:  # a count: whole numbers, 31,405 cases
+        return Scale(1, name)
     if lang == "zh":
         base = "元" if unit == "CNY" else name
         for size, word in ((1e8, "亿"), (1e4, "万")):
@@ -124,20 +139,37 @@ def metric_chart(
     if not points:
         return None
     scale = value_scale([p.value for p in points], unit, lang)
+    whole = unit not in MEASURES
     years: dict[str, set[int]] = {}
     for point in points:
         years.setdefault(point.series, set()).add(point.year)
     if any(len(found) > 1 for found in years.values()):
-        return _line_chart(points, scale, lang, title, words)
-    return _bar_chart(points, scale, lang, title, words)
+        chart = _line_chart(points, scale, lang, title, words, whole)
+    else:
+        chart = _bar_chart(points, scale, lang, title, words, whole)
+    chart.unit = scale.unit
+    return chart
+
+
+def _label(point: Point, words: dict[str, str]) -> str:
+    """'Gangshan Subdistrict, Zoucheng City, Shandong · Jan–Nov 2021 · expected'"""
+    parts = [point.series, point.period] + ([words["estimate"]] if point.estimate else [])
+    return " · ".join(parts)
 
 
 def _bar_chart(
-    points: Sequence[Point], scale: Scale, lang: str, title: str, words: dict[str, str]
+    points: Sequence[Point],
+    scale: Scale,
+    lang: str,
+    title: str,
+    words: dict[str, str],
+    whole: bool = False,
 ) -> Chart:
-    shown = sorted(points, key=lambda p: (-p.value, p.series))[:MAX_BARS]
+    ranked = sorted(points, key=lambda p: (-p.value, p.series))
+    shown = ranked[:MAX_BARS]
     low, high = min(0.0, *(p.value for p in shown)), max(0.0, *(p.value for p in shown))
-    ticks = _nice_ticks(low, high)
+    ticks = _nice_ticks(low / scale.divisor, high / scale.divisor, whole=whole)
+    ticks = [t * scale.divisor for t in ticks]
     left, right, top = 8.0, WIDTH - 110.0, 8.0
     span = (ticks[-1] - ticks[0]) or 1
 
@@ -151,7 +183,7 @@ def _bar_chart(
         end = x_of(point.value)
         bars.append(
             Bar(
-                label=f"{point.series} · {point.period}",
+                label=_label(point, words),
                 value_text=scale.text(point.value, lang),
                 x=min(zero, end),
                 y=y + 20,
@@ -159,6 +191,7 @@ def _bar_chart(
                 label_y=y + 14,
                 text_x=end + 6 if point.value >= 0 else end - 6,
                 anchor="start" if point.value >= 0 else "end",
+                estimate=point.estimate,
             )
         )
     bottom = top + len(shown) * BAR_ROW
@@ -166,7 +199,7 @@ def _bar_chart(
         kind="bar",
         title=title,
         desc=_describe(shown, scale, lang, words),
-        height=bottom + 30,
+        height=bottom + 46,  # ticks, then the unit
         bars=bars,
         value_ticks=[Tick(x_of(t), scale.number(t)) for t in ticks],
         zero=zero,
@@ -174,19 +207,33 @@ def _bar_chart(
     )
     if len(points) > len(shown):
         chart.note = words["chart.more"].format(shown=len(shown), total=len(points))
+        chart.left_out = [(p.ref, "more_bars") for p in ranked[MAX_BARS:]]
     return chart
 
 
 def _line_chart(
-    points: Sequence[Point], scale: Scale, lang: str, title: str, words: dict[str, str]
+    points: Sequence[Point],
+    scale: Scale,
+    lang: str,
+    title: str,
+    words: dict[str, str],
+    whole: bool = False,
 ) -> Chart:
     by_series: dict[str, dict[int, Point]] = {}
+    left_out: list[tuple[int, str]] = []
     for point in points:  # the first value of a region and year wins (newest report first)
-        by_series.setdefault(point.series, {}).setdefault(point.year, point)
-    ranked = sorted(by_series, key=lambda s: (-len(by_series[s]), s))[:MAX_LINES]
+        found = by_series.setdefault(point.series, {})
+        if point.year in found:
+            left_out.append((point.ref, "same_year"))
+        else:
+            found[point.year] = point
+    every = sorted(by_series, key=lambda s: (-len(by_series[s]), s))
+    ranked = every[:MAX_LINES]
+    left_out += [(p.ref, "more_lines") for s in every[MAX_LINES:] for p in by_series[s].values()]
     years = sorted({year for s in ranked for year in by_series[s]})
     values = [p.value for s in ranked for p in by_series[s].values()]
-    ticks = _nice_ticks(min(0.0, *values), max(0.0, *values))
+    ticks = _nice_ticks(min(0.0, *values) / scale.divisor, max(0.0, *values) / scale.divisor, whole=whole)
+    ticks = [t * scale.divisor for t in ticks]
     left, top, right, bottom = 56.0, 16.0, WIDTH - 150.0, LINE_HEIGHT - 40.0
     step = (right - left) / max(len(years) - 1, 1)
     x_of = {
@@ -206,7 +253,7 @@ def _line_chart(
             f"{'M' if i == 0 else 'L'}{x:.1f},{y:.1f}" for i, (x, y) in enumerate(coords)
         )
         markers = [
-            (x, y, f"{p.series} · {p.period}: {scale.text(p.value, lang)}")
+            (x, y, f"{_label(p, words)}: {scale.text(p.value, lang)}")
             for (x, y), p in zip(coords, found, strict=True)
         ]
         short = found[0].short or series
@@ -231,6 +278,7 @@ def _line_chart(
     )
     if len(by_series) > len(ranked):
         chart.note = words["chart.more_lines"].format(shown=len(ranked), total=len(by_series))
+    chart.left_out = left_out
     return chart
 
 
@@ -244,19 +292,25 @@ def _spread_labels(lines: list[Line], gap: float = 16) -> None:
 
 def _describe(points: Sequence[Point], scale: Scale, lang: str, words: dict[str, str]) -> str:
     """The chart as a sentence, for screen readers: every value it shows."""
-    separator = ";" if lang == "zh" else "; "
-    parts = [f"{p.series}({p.period}):{scale.text(p.value, lang)}" if lang == "zh" else
-             f"{p.series} ({p.period}): {scale.text(p.value, lang)}" for p in points]  # fmt: skip
+    separator = "；" if lang == "zh" else "; "
+    mark = words["estimate"]
+    parts = [f"{p.series}（{p.period}{'，' + mark if p.estimate else ''}）：{scale.text(p.value, lang)}"
+             if lang == "zh" else
+             f"{p.series} ({p.period}{', ' + mark if p.estimate else ''}): {scale.text(p.value, lang)}"
+             for p in points]  # fmt: skip
     return words["chart.desc"].format(unit=scale.unit, values=separator.join(parts))
 
 
-def _nice_ticks(low: float, high: float, count: int = 4) -> list[float]:
-    """Round tick values from at most ``low`` to at least ``high`` (0 included)."""
+def _nice_ticks(low: float, high: float, count: int = 4, whole: bool = False) -> list[float]:
+    """Round tick values from at most ``low`` to at least ``high`` (0 included); ``whole``:
+    whole numbers only (counts)."""
     if high == low:
         high = low + 1
     raw = (high - low) / count
     magnitude = 10 ** math.floor(math.log10(raw))
     step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw)
+    if whole:
+        step = max(1, math.ceil(step))
     first = math.floor(low / step) * step
     ticks = [first]
     while ticks[-1] < high - 1e-9 * step:

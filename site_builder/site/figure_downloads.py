@@ -1,5 +1,10 @@
 """The key figures of every report as downloads: ``key-figures.csv`` (UTF-8 with BOM, so
-spreadsheets read the Chinese) and ``key-figures.json``, one row per figure."""
+spreadsheets read the Chinese) and ``key-figures.json``, one row per figure.
+
+Each row says what a researcher needs to keep comparable rows together: the place's
+administrative path (province, prefecture, county, township), division code and level, the
+period's first and last month, and whether the value is an estimate. The key-figures page
+explains every column (its data dictionary, from ``column.*`` in site.strings)."""
 
 from __future__ import annotations
 
@@ -9,7 +14,9 @@ import json
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from site_builder.content.periods import parse_period
 from site_builder.site.model import iso_date
+from site_builder.site.places import LEVELS, report_place
 from site_builder.site.text import figure_label
 
 if TYPE_CHECKING:
@@ -18,8 +25,10 @@ if TYPE_CHECKING:
 
 CSV_FILE, JSON_FILE = "key-figures.csv", "key-figures.json"
 COLUMNS = (
-    "report", "title_zh", "title_en", "region", "region_en", "publication", "date", "period",
-    "metric", "label_zh", "label_en", "value", "value_max", "unit", "qualifier", "yoy", "text",
+    "report", "title_zh", "title_en", "region", "region_en", "province", "prefecture", "county",
+    "township", "region_code", "level", "publication", "date", "period", "period_start",
+    "period_end", "metric", "label_zh", "label_en", "value", "value_max", "unit", "qualifier",
+    "yoy", "estimate", "text",
 )  # fmt: skip
 
 
@@ -32,20 +41,28 @@ def download_rows(rows: Sequence[FigureRow], site: Site) -> list[list[Any]]:
         if report.slug not in about:
             region = str(report.meta.get("region") or "")
             english = report.page("en")
+            place = report_place(report.meta)
+            path = [place.part(level) if place else "" for level in LEVELS]
             about[report.slug] = [
                 report.slug,
                 str(report.meta.get("title") or ""),
                 str((english.meta.get("title") if english else "") or ""),
                 region,
                 site.english_name("region", region) if region else "",
+                *path,
+                (place.code if place else None) or "",
+                (place.level if place else None) or "",
                 str(report.meta.get("publication") or ""),
                 iso_date(report.meta.get("date")) or "",
             ]
         label_en, untranslated = figure_label(row.english, "en", site.glossary_by_zh, site.metrics)
+        span = parse_period(row.period)
         found.append(
             about[report.slug]
             + [
                 row.period,
+                span.start_text if span else "",
+                span.end_text if span else "",
                 row.metric.id if row.metric else "",
                 str(figure.get("label") or ""),
                 "" if untranslated else label_en,
@@ -54,6 +71,7 @@ def download_rows(rows: Sequence[FigureRow], site: Site) -> list[list[Any]]:
                 str(figure.get("unit") or ""),
                 str(figure.get("qualifier") or ""),
                 bool(figure.get("yoy")),
+                bool(figure.get("estimate")),
                 str(figure.get("text") or ""),
             ]
         )

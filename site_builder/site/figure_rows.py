@@ -8,18 +8,20 @@ site.figure_downloads.
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from site_builder.content.metrics import Metric, Vocabulary, is_change
+from site_builder.content.periods import Period, parse_period
 from site_builder.content.units import QUALIFIERS
 from site_builder.site.generated import FIGURES
 from site_builder.site.model import Report
+from site_builder.site.places import Place, report_place
+from site_builder.site.strings import text
 
 EN_MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
-PERIOD_RE = re.compile(r"^(\d{4})-(\d{2})(?:/(\d{2}))?$")
 
 
 @dataclass
@@ -33,10 +35,34 @@ class FigureRow:
     period: str  # the figure's own period, else the report's
     change: bool  # a year-on-year change of the metric, not its level
 
+    @cached_property
+    def span(self) -> Period | None:
+        """The period as first and last month; None when neither figure nor report says."""
+        return parse_period(self.period)
+
     @property
     def year(self) -> int | None:
-        match = re.match(r"\d{4}", self.period)
-        return int(match.group()) if match else None
+        """The year the period ends in."""
+        return self.span.end[0] if self.span else None
+
+    @property
+    def estimate(self) -> bool:
+        """A forecast (预计): shown as "expected" wherever the value appears."""
+        return bool(self.figure.get("estimate"))
+
+    @cached_property
+    def place(self) -> Place | None:
+        return report_place(self.report.meta)
+
+    @property
+    def level(self) -> str | None:
+        return self.place.level if self.place else None
+
+    @property
+    def latest_key(self) -> tuple[Any, ...]:
+        """Sorts the value of the latest period last (then the newest report)."""
+        span = self.span
+        return (span is not None, span.end if span else (0, 0), self.report.sort_key)
 
 
 def figure_rows(reports: Sequence[Report], vocabulary: Vocabulary) -> list[FigureRow]:
@@ -86,18 +112,39 @@ def metric_norms(figures: Sequence[FigureRow], rows_per_page: int) -> list[str]:
     return norms
 
 
-def period_text(period: str, lang: str) -> str:
-    """'2021-01/11' -> 'Jan–Nov 2021' / '2021年1—11月'; '2021' -> '2021' / '2021年'."""
-    match = PERIOD_RE.match(period)
-    if match:
-        year, first, last = match.group(1), int(match.group(2)), match.group(3)
+def period_text(period: str | Period | None, lang: str) -> str:
+    """'2021-01/11' -> 'Jan–Nov 2021' / '2021年1—11月'; '2021' -> '2021' / '2021年';
+    '2024-06' -> 'Jun 2024' / '2024年6月'; nothing readable -> 'period not stated'."""
+    span = period if isinstance(period, Period) else parse_period(period)
+    if span is None:
+        return text(lang, "period.not_stated")
+    (first_year, first), (last_year, last) = span.start, span.end
+    if span.full_years:
         if lang == "zh":
-            return f"{year}年{first}—{int(last)}月" if last else f"{year}年{first}月"
-        months = EN_MONTHS[first - 1] + (f"–{EN_MONTHS[int(last) - 1]}" if last else "")
-        return f"{months} {year}"
-    if lang == "zh" and re.fullmatch(r"\d{4}", period):
-        return f"{period}年"
-    return period
+            years = f"{first_year}—{last_year}" if last_year != first_year else f"{first_year}"
+            return f"{years}年"
+        return f"{first_year}–{last_year}" if last_year != first_year else f"{first_year}"
+    if first_year != last_year:
+        if lang == "zh":
+            return f"{first_year}年{first}月—{last_year}年{last}月"
+        return f"{EN_MONTHS[first - 1]} {first_year}–{EN_MONTHS[last - 1]} {last_year}"
+    if lang == "zh":
+        return f"{first_year}年{first}—{last}月" if last != first else f"{first_year}年{first}月"
+    months = EN_MONTHS[first - 1] + (f"–{EN_MONTHS[last - 1]}" if last != first else "")
+    return f"{months} {first_year}"
+
+
+def span_text(span: Period, lang: str) -> str:
+    """The months a period covers without its year, for a chart panel: 'full year', 'Jan–Sep'
+    / '全年', '1—9月' (several years: '2 full years' / '2年合计')."""
+    first, last, years = span.span
+    if years > 1:
+        return text(lang, "period.years", years=years)
+    if span.full_years:
+        return text(lang, "period.full_year")
+    if lang == "zh":
+        return f"{first}—{last}月" if last != first else f"{first}月"
+    return EN_MONTHS[first - 1] + (f"–{EN_MONTHS[last - 1]}" if last != first else "")
 
 
 def qualifier_text(qualifier: object, lang: str) -> str:

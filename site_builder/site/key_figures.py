@@ -2,11 +2,14 @@
 tables.
 
 - ``key-figures/``: the metrics seen in the reports, with how many reports and regions give
-  each and the newest value; links to the downloads. It does not list figures, so it stays
-  small at any number of reports.
-- ``key-figures/<metric-id>/``: the metric's definition, a chart (site.charts) and a table of
-  its values, then one of its year-on-year changes. Tables hold ``rows_per_page`` rows; more
-  go to ``key-figures/<metric-id>/2/``, … (the chart, on the first page, summarises them all).
+  each and the latest value (of the latest period end); links to the downloads and their data
+  dictionary. It does not list figures, so it stays small at any number of reports.
+- ``key-figures/<metric-id>/``: the metric's definition, charts that compare like with like
+  (site.metric_charts: a panel per period span and administrative level) and a table of its
+  values, each with its place, level, period and estimate mark and the panel it is in (or why
+  it is in none); then the same for its year-on-year changes. Tables hold ``rows_per_page``
+  rows; more go to ``key-figures/<metric-id>/2/``, … (the charts, on the first page, summarise
+  them all).
 The CSV and JSON downloads linked from these pages are made in site.figure_downloads.
 
 Plain functions over the reports; markup is in the theme's digest/*.html templates.
@@ -18,8 +21,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from site_builder.content.metrics import Metric
-from site_builder.site.charts import Chart, value_scale
-from site_builder.site.figure_downloads import CSV_FILE, JSON_FILE
+from site_builder.site.charts import value_scale
+from site_builder.site.figure_downloads import COLUMNS, CSV_FILE, JSON_FILE
 from site_builder.site.figure_rows import (
     FigureRow,
     by_metric,
@@ -32,8 +35,9 @@ from site_builder.site.figure_rows import (
     period_text,
     qualifier_text,
 )
-from site_builder.site.generated import FIGURES, GeneratedPage, Site, region_name, report_title
-from site_builder.site.metric_charts import chart_of, region_count
+from site_builder.site.generated import FIGURES, GeneratedPage, Site, report_title
+from site_builder.site.metric_charts import Charted, panels_of, region_count
+from site_builder.site.places import place_name
 from site_builder.site.model import lang_url, relative_url
 from site_builder.site.strings import text, words
 from site_builder.site.templates import Templates
@@ -61,7 +65,7 @@ def index_page(site: Site, rows: Sequence[FigureRow], templates: Templates) -> G
         metric = found[0].metric
         assert metric is not None
         levels = [row for row in found if not row.change] or found
-        newest = levels[0]
+        newest = max(levels, key=lambda row: row.latest_key)  # the latest period's value
         metrics.append(
             {
                 "name": metric_name(metric, lang),
@@ -71,7 +75,7 @@ def index_page(site: Site, rows: Sequence[FigureRow], templates: Templates) -> G
                 "reports": _report_count(found),
                 "regions": region_count(found),
                 "newest": _newest_value(newest, lang),
-                "newest_where": f"{region_name(newest.report, site) or ''} · {period_text(newest.period, lang)}",
+                "newest_where": f"{place_name(newest.report, site)} · {period_text(newest.period, lang)}",
                 "sort_newest": newest.figure.get("value"),
             }
         )
@@ -86,6 +90,7 @@ def index_page(site: Site, rows: Sequence[FigureRow], templates: Templates) -> G
         figures=len(rows),
         unmatched=len(unmatched),
         reports=len(site.reports),
+        columns=[(name, text(lang, f"column.{name}")) for name in COLUMNS],
     )
     meta = {"title": text(lang, "figures.title"), "hide": ["toc"], "search": {"exclude": True}}
     return GeneratedPage(FIGURES, meta, [body])
@@ -96,21 +101,27 @@ def metric_pages(
 ) -> list[GeneratedPage]:
     """key-figures/<id>/ (and /2/, /3/, … for long tables) in the site's language."""
     lang = site.lang
-    levels = [row for row in rows if not row.change]
-    changes = [row for row in rows if row.change]
+    # The latest period first: the first page shows the values a reader most wants.
+    ordered = sorted(rows, key=lambda row: row.latest_key, reverse=True)
+    levels = [row for row in ordered if not row.change]
+    changes = [row for row in ordered if row.change]
     count = page_count(rows, rows_per_page)
     name = metric_name(metric, lang)
     regions = region_count(rows)
+    charts = {
+        key: panels_of(found, metric, site, key)
+        for key, found in (("levels", levels), ("changes", changes))
+        if found
+    }
     pages = []
     for number in range(1, count + 1):
         norm = metric_norm(metric.id, number)
         part = slice((number - 1) * rows_per_page, number * rows_per_page)
         sections = []
         for key, found in (("levels", levels), ("changes", changes)):
-            if not found:
-                continue
-            chart = chart_of(found, metric, site, key) if number == 1 else None
-            sections.append(_section(key, found[part], found, metric, site, norm, chart))
+            if found:
+                charted = charts[key]
+                sections.append(_section(key, found[part], found, site, norm, charted, number == 1))
         definition_text, definition_lang = definition(metric, lang)
         body = templates.render(
             "digest/metric.html",
@@ -146,41 +157,58 @@ def _section(
     key: str,
     shown: Sequence[FigureRow],
     every: Sequence[FigureRow],
-    metric: Metric,
     site: Site,
     norm: str,
-    chart: Chart | None,
+    charted: Charted,
+    first_page: bool,
 ) -> dict[str, Any]:
+    """A section's charts (on the first page), what they leave out, and its table rows."""
     lang = site.lang
-    unit = "percent" if key == "changes" else metric.unit
-    scale = value_scale([float(r.figure["value"]) for r in every], unit, lang)
-    rows = []
-    for row in shown:
-        title, title_lang = report_title(row.report, lang)
-        href, href_lang = site.report_href(row.report, norm)
-        rows.append(
-            {
-                "title": title,
-                "title_lang": title_lang,
-                "href": href,
-                "hreflang": href_lang,
-                "region": region_name(row.report, site) or "",
-                "period": period_text(row.period, lang),
-                "sort_period": row.period,
-                "value": scale.number(float(row.figure["value"])),
-                "sort_value": row.figure["value"],
-                "qualifier": qualifier_text(row.figure.get("qualifier"), lang),
-                "printed": _cell_value(row, lang),
-            }
-        )
+    rows = [_table_row(row, key, site, norm, charted) for row in shown]
+    left_out = [
+        {"place": place_name(row.report, site), "period": period_text(row.period, lang),
+         "estimate": row.estimate, "reason": reason}
+        for row, reason in charted.left_out
+    ]  # fmt: skip
     return {
         "id": key,
         "title": text(lang, f"metric.{key}"),
-        "unit": scale.unit,
         "rows": rows,
         "total": len(every),
-        "chart": chart,
+        "panels": charted.panels if first_page else [],
+        "left_out": left_out[:LEFT_OUT_LISTED] if first_page else [],
+        "left_more": max(0, len(left_out) - LEFT_OUT_LISTED) if first_page else 0,
         "chart_id": f"chart-{key}",
+    }
+
+
+LEFT_OUT_LISTED = 20  # values left out of the charts named under them; the table has all
+
+
+def _table_row(
+    row: FigureRow, key: str, site: Site, norm: str, charted: Charted
+) -> dict[str, Any]:
+    lang = site.lang
+    title, title_lang = report_title(row.report, lang)
+    href, href_lang = site.report_href(row.report, norm)
+    value = float(row.figure["value"])
+    unit = "percent" if key == "changes" else str(row.figure.get("unit") or "")
+    scale = value_scale([value], unit, lang)  # each value in its own scale: 9900万元, 12.6亿元
+    return {
+        "title": title,
+        "title_lang": title_lang,
+        "href": href,
+        "hreflang": href_lang,
+        "region": place_name(row.report, site),
+        "level": text(lang, f"level.{row.level or 'unknown'}"),
+        "period": period_text(row.period, lang),
+        "sort_period": row.span.end_text if row.span else "",
+        "value": scale.text(value, lang),
+        "sort_value": row.figure["value"],
+        "estimate": text(lang, "estimate") if row.estimate else "",
+        "qualifier": qualifier_text(row.figure.get("qualifier"), lang),
+        "printed": _cell_value(row, lang),
+        "chart": charted.where.get(id(row), ""),
     }
 
 

@@ -27,7 +27,8 @@ from site_builder.site.model import Report
 from site_builder.site.report_header import ReportLinks, report_header
 from site_builder.site.strings import text, words
 from site_builder.site.templates import Templates
-from site_builder.site.text import figure_label, figure_value, headline_figures
+from site_builder.site.figure_rows import period_text
+from site_builder.site.text import estimate_mark, figure_label, figure_value, headline_figures
 
 __all__ = ["Abbreviations", "ReportLinks", "figures_box", "render_report"]
 
@@ -65,7 +66,9 @@ def render_report(
     )
 
     def box(shown: Sequence[Mapping[str, Any]], kind: str) -> str:
-        return figures_box(shown, lang, kind, templates, by_zh, metrics, links.metrics)
+        return figures_box(
+            shown, lang, kind, templates, by_zh, metrics, links.metrics, report.meta.get("period")
+        )
 
     parts = []
     if preview and report.draft:
@@ -115,6 +118,8 @@ class FigureItem:
     label_lang: str | None  # 'zh' when the label stays in Chinese on a translated page
     original: str | None  # the Chinese label and text, as a tooltip on a translated page
     href: str | None  # the page of the metric the figure measures
+    period: str | None = None  # the figure's own period when narrower than the report's
+    estimate: str | None = None  # 'expected' / '预计' for a forecast (its value says so too)
 
 
 def figures_box(
@@ -125,12 +130,14 @@ def figures_box(
     glossary: Mapping[str, GlossaryEntry] | None = None,
     metrics: Vocabulary | None = None,
     metric_links: Mapping[str, str] | None = None,
+    report_period: object = None,
 ) -> str:
     """The key-figure callout: ``kind`` is 'glance' (at a glance) or 'section'.
 
     Each figure shows its value and label in ``lang``; on a translated page the Chinese
     original is the item's tooltip. A figure that measures a metric links to the metric's
-    page (``metric_links``: metric id -> URL).
+    page (``metric_links``: metric id -> URL). A figure whose period is not the report's
+    (``report_period``) names it (Jan–Nov 2021); a forecast is marked expected.
     """
     if not figures:
         return ""
@@ -147,10 +154,19 @@ def figures_box(
                 label_lang="zh" if untranslated else None,
                 original=original,
                 href=(metric_links or {}).get(str(figure.get("metric") or "")),
+                period=_own_period(figure, report_period, lang),
+                estimate=estimate_mark(lang) if figure.get("estimate") else None,
             )
         )
     title = text(lang, "glance" if kind == "glance" else "section")
     return templates.render("digest/figures-box.html", kind=kind, title=title, items=items)
+
+
+def _own_period(figure: Mapping[str, Any], report_period: object, lang: str) -> str | None:
+    period = figure.get("period")
+    if not period or str(period) == str(report_period or ""):
+        return None
+    return period_text(str(period), lang)
 
 
 def editor_note(report: Report, lang: str, links: ReportLinks, templates: Templates) -> str:

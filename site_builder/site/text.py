@@ -45,8 +45,28 @@ def figure_value(figure: Mapping[str, Any], lang: str) -> str:
 
     Chinese: the text as printed, with the direction of a year-on-year change
     (同比增长50.7%). Other languages: the translated text from the page, else the rule-based
-    English (``english_figure``).
+    English (``english_figure``). An estimate says so: 预计19.77亿元, 1.977 billion yuan
+    (expected).
     """
+    said = _figure_words(figure, lang)
+    if figure.get("estimate") and not ESTIMATE_SAID[lang == "zh"].search(said):
+        return f"预计{said}" if lang == "zh" else f"{said} (expected)"
+    return said
+
+
+# An estimate (预计/预期/有望) is said once: a text that says it already gets no mark.
+ESTIMATE_SAID = (
+    re.compile(r"\b(?:expected|estimated|forecast|projected|anticipated)\b", re.I),
+    re.compile("预计|预期|有望|估计"),
+)
+
+
+def estimate_mark(lang: str) -> str:
+    """The word that marks a forecast beside a value: 'expected' / '预计'."""
+    return "预计" if lang == "zh" else "expected"
+
+
+def _figure_words(figure: Mapping[str, Any], lang: str) -> str:
     if lang == "zh":
         printed = str(figure.get("text") or "")
         value = figure.get("value")
