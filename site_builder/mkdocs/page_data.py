@@ -28,7 +28,8 @@ from site_builder.site.model import (
     relative_url,
     strip_prefix,
 )
-from site_builder.site.pages import Site, bilingual_url
+from site_builder.site.pages import ARCHIVE, Site, bilingual_url
+from site_builder.site.places import place_targets
 from site_builder.site.render import Abbreviations, ReportLinks
 
 log = get_plugin_logger(__name__)
@@ -103,6 +104,12 @@ def report_links(
         norm = metric_norm(metric_id)
         if metric_id in content.vocabulary.by_id and norm in content.available:
             links.metrics[metric_id] = relative_url(lang_url(norm, language), page_url)
+    for name, norm in place_targets(report.meta, language.locale, content.glossary):
+        if norm in content.available:
+            links.places.append((name, relative_url(lang_url(norm, language), page_url)))
+    if report.year and ARCHIVE in content.available:
+        archive = relative_url(lang_url(ARCHIVE, language), page_url)
+        links.period = f"{archive}#year-{report.year}"
     captions = sum(1 for pb in report.source.blocks if pb.block.kind == "caption")
     for number in range(1, captions + 1):
         image = files.get_file_from_path(f"{report.norm_url}images/{number}.jpg")

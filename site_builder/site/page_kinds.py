@@ -20,6 +20,7 @@ from site_builder.site.generated import ARCHIVE, FIGURES, GLOSSARY, HOME, Genera
 from site_builder.site.key_figures import index_page, metric_pages
 from site_builder.site.model import Report
 from site_builder.site.pages import archive_page, glossary_page, home_page
+from site_builder.site.place_pages import PLACE_ROWS, place_pages, place_urls
 from site_builder.site.templates import Templates
 
 
@@ -52,6 +53,7 @@ class Digest:
     reports: Sequence[Report]
     rows: Sequence[FigureRow]  # every key figure
     metric_rows: int  # rows of a metric page's tables
+    place_rows: int = PLACE_ROWS  # reports a place page lists
 
 
 @dataclass
@@ -105,6 +107,11 @@ PAGE_KINDS: list[PageKind] = [
         _bilingual_pages,
     ),
     PageKind("metric", lambda d: metric_norms(d.rows, d.metric_rows), _metric_pages),
+    PageKind(
+        "place",
+        lambda d: place_urls(d.reports, d.place_rows),
+        lambda m: place_pages(m.site, m.templates, m.digest.place_rows, m.remake),
+    ),
 ]
 
 

@@ -29,6 +29,8 @@ from site_builder.site.generated import (
     report_link,
 )
 from site_builder.site.model import Report, iso_date
+from site_builder.site.place_pages import places_of
+from site_builder.site.places import own_name, place_norm
 from site_builder.site.strings import KIND_NAMES, text, words
 from site_builder.site.templates import Templates
 from site_builder.site.text import figure_label, figure_value, headline_figures
@@ -109,7 +111,8 @@ def archive_page(site: Site, templates: Templates) -> GeneratedPage:
         region = region_name(report, site) or text(lang, "archive.unknown_region")
         by_region.setdefault(region, []).append(report)
     t = words(lang)
-    body: list[str] = [Markdown(f"## {text(lang, 'archive.by_year')} {{#by-year}}")]
+    body: list[str] = [_archive_links(sorted(by_year, reverse=True), site, templates, t)]
+    body.append(Markdown(f"## {text(lang, 'archive.by_year')} {{#by-year}}"))
     for year in sorted(by_year, reverse=True):
         body.append(Markdown(f"### {year} {{#year-{_anchor(year)}}}"))
         body.append(_report_list(by_year[year], site, templates, t))
@@ -120,6 +123,34 @@ def archive_page(site: Site, templates: Templates) -> GeneratedPage:
         body.append(_report_list(by_region[region], site, templates, t))
     meta = {"title": text(lang, "archive.title"), "search": {"exclude": True}}
     return GeneratedPage(ARCHIVE, meta, body)
+
+
+def _archive_links(
+    years: Sequence[str], site: Site, templates: Templates, t: Mapping[str, str]
+) -> str:
+    """Links to each year's section and to the province and prefecture pages."""
+    places = sorted(
+        (path for path in places_of(site.reports) if len(path) <= 2),
+        key=lambda path: [_pinyin_key(name) for name in path],
+    )
+    return templates.render(
+        "digest/archive-links.html",
+        t=t,
+        years=[(year, f"#year-{_anchor(year)}") for year in years],
+        places=[
+            {
+                "name": own_name(path[-1], site),
+                "href": site.href(place_norm(path), ARCHIVE),
+                "within": [
+                    (own_name(child[-1], site), site.href(place_norm(child), ARCHIVE))
+                    for child in places
+                    if len(child) == 2 and child[0] == path[0]
+                ],
+            }
+            for path in places
+            if len(path) == 1
+        ],
+    )
 
 
 def _report_list(

@@ -19,6 +19,8 @@ from typing import TYPE_CHECKING, Any
 
 from pypinyin import lazy_pinyin
 
+from site_builder.content.english_rules import english_region
+from site_builder.content.glossary import GlossaryEntry
 from site_builder.site.model import Report
 
 if TYPE_CHECKING:
@@ -91,6 +93,21 @@ def path_name(path: Sequence[str], site: Site) -> str:
     if len(english) > 1:
         english[-1] = re.sub(r" Province$", "", english[-1])
     return ", ".join(english)
+
+
+def place_targets(
+    meta: Mapping[str, Any], lang: str, glossary: Sequence[GlossaryEntry] = ()
+) -> list[tuple[str, str]]:
+    """(name, language-free URL) of the county, prefecture and province pages of a report,
+    smallest first, for the links in its header."""
+    place = report_place(meta)
+    if place is None:
+        return []
+    targets = []
+    for path in reversed(place.pages):
+        name = path[-1] if lang == "zh" else (english_region(path[-1], glossary) or path[-1])
+        targets.append((name, place_norm(path)))
+    return targets
 
 
 def own_name(name: str, site: Site) -> str:

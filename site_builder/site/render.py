@@ -147,6 +147,9 @@ def figures_box(
         original = None
         if lang != "zh":
             original = f"{figure.get('label') or ''} {figure.get('text') or ''}".strip()
+        period = _own_period(figure, report_period, lang)
+        if period and re.search(r"\d{4}", period).group() in label:  # type: ignore[union-attr]
+            period = None  # the label names it (fiscal revenue, January–November 2021)
         items.append(
             FigureItem(
                 value=figure_value(figure, lang),
@@ -154,7 +157,7 @@ def figures_box(
                 label_lang="zh" if untranslated else None,
                 original=original,
                 href=(metric_links or {}).get(str(figure.get("metric") or "")),
-                period=_own_period(figure, report_period, lang),
+                period=period,
                 estimate=estimate_mark(lang) if figure.get("estimate") else None,
             )
         )

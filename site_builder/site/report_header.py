@@ -35,6 +35,8 @@ class ReportLinks:
     languages: list[tuple[str, str, str]] = field(default_factory=list)  # (lang, name, url)
     images: dict[int, str] = field(default_factory=dict)  # caption number -> image url
     metrics: dict[str, str] = field(default_factory=dict)  # metric id -> its page's url
+    places: list[tuple[str, str]] = field(default_factory=list)  # (name, url): county … province
+    period: str | None = None  # the archive's section of the report's year
 
 
 @dataclass
@@ -47,6 +49,8 @@ class MetaField:
     datetime: str | None = None  # a date's ISO form
     search: str | None = None  # the Pagefind result's metadata key this field fills
     original: str | None = None  # the Chinese original, shown beside the English
+    href: str | None = None  # the field's text links here (the period: the archive's year)
+    links: list[tuple[str, str]] = field(default_factory=list)  # (name, url) after the text
 
 
 def report_header(
@@ -76,10 +80,21 @@ def report_header(
         t=words(lang),
         title=page.meta.get("title") or report.meta.get("title") or report.slug,
         subtitle=page.meta.get("subtitle"),
-        fields=metadata_fields(report.meta, lang, glossary),
+        fields=_linked(metadata_fields(report.meta, lang, glossary), links),
         actions=actions,
         status=status,
     )
+
+
+def _linked(fields: list[MetaField], links: ReportLinks) -> list[MetaField]:
+    """The region names its county, prefecture and province pages; the period links to the
+    archive's year."""
+    for item in fields:
+        if item.key == "region":
+            item.links = links.places
+        elif item.key == "period":
+            item.href = links.period
+    return fields
 
 
 def _action(href: str, label: str, type: str | None = None, lang: str | None = None) -> dict:
