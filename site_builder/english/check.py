@@ -19,6 +19,7 @@ Problem codes (E = error, W = warning; ``--strict`` fails on warnings too):
     E033 another unit (yuan, %, mu, m², people, households …) than the Chinese figure's
     E034 another direction (up/down) than the Chinese figure's
     E035 another qualifier (more than, nearly, about, up to, none) than the Chinese figure's
+    E036 a forecast (estimate: true, 预计) said in English as a result (no "expected" …)
     E040 Chinese characters left in English prose
     E070 glossary schema error or broken YAML
     E071 metrics.yml schema error        E072 key figure's metric not in metrics.yml

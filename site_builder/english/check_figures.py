@@ -1,8 +1,10 @@
 """Key figures: the Chinese figures found in the body (E031), the English entries paired by id and
-current (E006, E007, W007, E022), and every figure said the same in English (E030, E032–E035)."""
+current (E006, E007, W007, E022), and every figure said the same in English (E030, E032–E035),
+a forecast as a forecast (E036)."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from site_builder.content.blocks import PageBlock
@@ -14,6 +16,12 @@ from site_builder.english.figure_check import check_text, match_figures
 from site_builder.english.problems import Problem, key_figures, problem
 
 FIGURE_CODES = {"unit": "E033", "direction": "E034", "qualifier": "E035"}
+# How English says that a figure is a forecast (预计/预期/有望 → estimate: true).
+ESTIMATE_WORDS = re.compile(
+    r"\b(?:expect\w*|estimat\w*|forecast\w*|project(?:ed|ion)s?|anticipat\w*|likely|"
+    r"on (?:track|course)|set to|should)\b",
+    re.I,
+)
 
 
 def check_zh_figures(zh: Page, spots: list[list[int]]) -> list[Problem]:
@@ -141,6 +149,7 @@ def check_figures(zh: Page, en: Page, spots: list[list[int]]) -> list[Problem]:
     for number, indexes in sorted(in_block.items()):
         if is_placeholder(en.blocks[number].block.text):
             continue
+        problems += _estimates_said(zh, en, number, [figures[i] for i in indexes])
         left = match_figures([figures[i] for i in indexes], _english(en.blocks[number]))
         for position, why in left:
             index = indexes[position]
@@ -171,6 +180,22 @@ def check_figures(zh: Page, en: Page, spots: list[list[int]]) -> list[Problem]:
             code = "E030" if why.kind == "value" else FIGURE_CODES[why.kind]
             problems.append(problem(en.path, en.blocks[number].line, code, message))
     return problems
+
+
+def _estimates_said(zh: Page, en: Page, number: int, figures: list[dict[str, Any]]) -> list[Problem]:
+    """A block with a forecast (``estimate: true``) must say in English that it is one (E036):
+    "is expected to reach 1.977 billion yuan", not "reached"."""
+    if not any(f.get("estimate") for f in figures) or ESTIMATE_WORDS.search(
+        _english(en.blocks[number])
+    ):
+        return []
+    figure = next(f for f in figures if f.get("estimate"))
+    where = f"({figure.get('label')}, {zh.path.name}:{zh.blocks[number].line})"
+    message = (
+        f"key figure '{figure.get('text')}' {where} is an estimate (预计): the English must say "
+        "so (expected, estimated, forecast …)"
+    )
+    return [problem(en.path, en.blocks[number].line, "E036", message)]
 
 
 def _english(block: PageBlock) -> str:
