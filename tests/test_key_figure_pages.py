@@ -26,11 +26,7 @@ from site_builder.content.frontmatter import (
 )
 from site_builder.content.metrics import load_metrics
 from site_builder.convert.importer import import_file
-from tests.sites import (  # a real `mkdocs build --strict`
-    build_site,
-    config_copy,
-    publish_drafts,
-)
+from tests.sites import build_files, build_site, config_copy  # a real `mkdocs build --strict`
 
 ROOT = Path(__file__).resolve().parents[1]
 CONTENT = ROOT / "content"
@@ -75,6 +71,25 @@ def shipped_with_metrics(docs: Path) -> None:
     english.write_text(dump_front_matter(front) + body_after_front_matter(text), encoding="utf-8")
 
 
+PATHS = {  # the administrative path the converter will give the imported reports
+    "gangshan": ["山东省", "济宁市", "邹城市", "钢山街道"],
+    "shuangshan": ["山东省", "济南市", "章丘区", "双山街道"],
+}
+
+
+def import_published(source: Path, docs: Path) -> None:
+    """Import ``source`` into ``docs`` and publish it (an editor cleared the draft flag), with
+    the region's path and level (as the converter gives them to new imports)."""
+    result = import_file(source, docs, vocabulary=load_metrics(docs / "metrics.yml"))
+    page = docs / "reports" / result.slug / "index.zh.md"
+    text = page.read_text(encoding="utf-8")
+    front, _, _ = split_front_matter(text, page)
+    front.pop("draft", None)
+    place = next(name for name in PATHS if name in source.name)
+    front["region_path"], front["level"] = PATHS[place], "township"
+    page.write_text(dump_front_matter(front) + body_after_front_matter(text), encoding="utf-8")
+
+
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("key-figures")
@@ -87,10 +102,8 @@ def years_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The shipped reports plus Gangshan 2022 and Shuangshan 2023, imported."""
     root = tmp_path_factory.mktemp("key-figures-years")
     shipped_with_metrics(root / "content")
-    vocabulary = load_metrics(root / "content" / "metrics.yml")
     for name in ("gangshan_2022.txt", "shuangshan_2023.txt"):
-        import_file(ROOT / "tests/data/reports" / name, root / "content", vocabulary=vocabulary)
-    publish_drafts(root / "content")
+        import_published(ROOT / "tests/data/reports" / name, root / "content")
     return build_site(root / "site", docs_dir=root / "content")
 
 
@@ -103,9 +116,16 @@ def article(html: str) -> str:
     return html[start : html.rindex("</article>")]
 
 
-def chart(html: str, section: str = "levels") -> str:
+def chart(html: str, section: str = "levels", panel: int = 1) -> str:
     part = html[html.index(f'<section class="digest-metric" id="{section}">') :]
+    part = part[part.index(f'id="{section}-panel-{panel}"') :]
     return part[part.index("<svg") : part.index("</svg>") + 6]
+
+
+def panels(html: str, section: str = "levels") -> list[str]:
+    part = html[html.index(f'<section class="digest-metric" id="{section}">') :]
+    part = part[: part.index("</section>")]
+    return re.findall(r'<h3 class="digest-panel__title"[^>]*>([^<]+)</h3>', part)
 
 
 def table_rows(html: str, section: str = "levels") -> list[str]:
@@ -138,17 +158,22 @@ def test_index_lists_metrics_and_downloads(site: Path) -> None:
 # -- a metric page ------------------------------------------------------------------------------
 
 
-def test_metric_page_compares_both_reports_in_a_bar_chart(site: Path) -> None:
+def test_metric_page_compares_like_with_like(site: Path) -> None:
     html = article(read(site, "key-figures/fixed_asset_investment/index.html"))
+    # Gangshan's January–November figure and Shuangshan's full year are not one comparison.
+    assert panels(html) == [
+        "Chart 1: Towns and subdistricts, Jan–Nov 2021",
+        "Chart 2: Towns and subdistricts, full year 2022",
+    ]
     svg = chart(html)
     assert 'role="img"' in svg and "<title id=" in svg and "<desc id=" in svg
-    assert svg.count('class="digest-chart__bar"') == 2
-    assert "Gangshan Subdistrict, Zoucheng City · Jan–Nov 2021" in svg
-    assert "Shuangshan Subdistrict · 2022" in svg
-    assert "12.6 billion yuan" in svg and "7.092 billion yuan" in svg  # exact, never rounded
-    # the larger value has the longer bar
-    widths = [float(w) for w in re.findall(r'class="digest-chart__bar" [^>]*width="([\d.]+)"', svg)]
-    assert widths[0] > widths[1] > 0
+    assert svg.count('class="digest-chart__bar"') == 1
+    assert "Gangshan Subdistrict, Zoucheng City, Shandong · Jan–Nov 2021" in svg
+    assert "7.092 billion yuan" in svg  # exact, never rounded
+    assert '<text class="digest-chart__unit"' in svg and ">billion yuan</text>" in svg
+    other = chart(html, panel=2)
+    assert "Shuangshan Subdistrict, Zhangqiu District, Shandong · 2022" in other
+    assert "12.6 billion yuan" in other
     rows = table_rows(html)
     assert len(rows) == 2
     assert any('data-sort="7092000000"' in r and "Jan–Nov 2021" in r for r in rows)
@@ -159,9 +184,9 @@ def test_metric_page_compares_both_reports_in_a_bar_chart(site: Path) -> None:
 
 def test_metric_page_in_chinese(site: Path) -> None:
     html = article(read(site, "zh/key-figures/fixed_asset_investment/index.html"))
-    svg = chart(html)
-    assert "邹城市钢山街道 · 2021年1—11月" in svg and "双山街道 · 2022年" in svg
-    assert "70.92亿元" in svg and "126亿元" in svg
+    assert panels(html) == ["图1：乡级（乡、镇、街道），2021年1—11月", "图2：乡级（乡、镇、街道），2022年全年"]
+    assert "山东省邹城市钢山街道 · 2021年1—11月" in chart(html) and "70.92亿元" in chart(html)
+    assert "山东省章丘区双山街道 · 2022年" in chart(html, panel=2) and "126亿元" in chart(html, panel=2)
     assert "<h1>固定资产投资</h1>" in html
     assert "一定时期内建造和购置固定资产的工作量" in html  # the definition in Chinese
     assert "Fixed-asset investment" in html or "fixed-asset investment" in html
@@ -207,6 +232,15 @@ def test_csv_reads_back_in_a_spreadsheet(site: Path) -> None:
     assert investment["unit"] == "CNY" and investment["yoy"] == "false"
     assert investment["region"] == "邹城市钢山街道"
     assert investment["region_en"] == "Gangshan Subdistrict, Zoucheng City"
+    assert (investment["province"], investment["prefecture"], investment["county"]) == (
+        "山东省",
+        "济宁市",
+        "邹城市",
+    )
+    assert investment["township"] == "钢山街道" and investment["level"] == "township"
+    assert investment["region_code"] == ""  # not resolved
+    assert (investment["period_start"], investment["period_end"]) == ("2021-01", "2021-11")
+    assert investment["estimate"] == "false"
     assert investment["label_zh"] == "固定资产投资"
     assert investment["label_en"] == "fixed-asset investment"  # from the vocabulary
     assert investment["title_zh"] == "敢立潮头逐浪高 奋楫扬帆谱新篇"
@@ -220,6 +254,9 @@ def test_csv_reads_back_in_a_spreadsheet(site: Path) -> None:
     assert crime["value"] == "-12"  # a decline is negative
     shuangshan = next(r for r in rows if r["report"] == SHUANGSHAN and r["text"] == "126亿")
     assert shuangshan["period"] == "2022" and shuangshan["value"] == "12600000000"
+    assert (shuangshan["period_start"], shuangshan["period_end"]) == ("2022-01", "2022-12")
+    expected = next(r for r in rows if r["report"] == SHUANGSHAN and r["text"] == "19.77亿元")
+    assert expected["estimate"] == "true" and expected["label_zh"] == "工商税收"
 
 
 def test_json_has_the_same_figures(site: Path) -> None:
@@ -244,35 +281,40 @@ def test_json_has_the_same_figures(site: Path) -> None:
 
 def test_several_years_draw_lines_per_region(years_site: Path) -> None:
     html = article(read(years_site, "key-figures/fixed_asset_investment/index.html"))
+    # Shuangshan's full years 2022 and 2023 make a line; Gangshan's January–October 2022 and
+    # January–November 2021 are spans of their own, each its own panel.
+    assert panels(html) == [
+        "Chart 1: Towns and subdistricts, full year, 2022–2023",
+        "Chart 2: Towns and subdistricts, Jan–Oct 2022",
+        "Chart 3: Towns and subdistricts, Jan–Nov 2021",
+    ]
     svg = chart(html)
-    assert "digest-chart__series--0" in svg and "digest-chart__series--1" in svg
-    assert "digest-chart__series--2" not in svg  # 双山街道 and 章丘区双山街道 are one region
-    assert svg.count("<path ") == 2
-    for year in ("2021", "2022", "2023"):
+    assert "digest-chart__series--0" in svg
+    assert "digest-chart__series--1" not in svg  # 双山街道 and 章丘区双山街道 are one region
+    assert svg.count("<path ") == 1
+    for year in ("2022", "2023"):
         assert f">{year}</text>" in svg
-    # each line is named at its end; the legend under the chart gives the full names
-    assert ">Gangshan</text>" in svg and ">Shuangshan</text>" in svg
+    assert ">2021</text>" not in svg
+    # the line is named at its end; the legend under the chart gives the full name
+    assert ">Shuangshan</text>" in svg
     legend = html[html.index('<ul class="digest-chart__legend">') :]
     legend = legend[: legend.index("</ul>")]
-    assert "Gangshan Subdistrict, Zoucheng City" in legend
-    assert "Shuangshan Subdistrict, Zhangqiu District" in legend
+    assert "Shuangshan Subdistrict, Zhangqiu District, Shandong" in legend
     assert len(table_rows(html)) == 4
     zh = article(read(years_site, "zh/key-figures/fixed_asset_investment/index.html"))
-    assert ">双山街道</text>" in chart(zh) and ">钢山街道</text>" in chart(zh)
-    assert "章丘区双山街道" in zh and "邹城市钢山街道" in zh
+    assert ">双山街道</text>" in chart(zh)
+    assert "山东省章丘区双山街道" in zh and "山东省邹城市钢山街道" in zh
 
 
 def test_long_tables_go_on_to_further_pages(tmp_path: Path) -> None:
     """With more rows than `metric_rows`, a metric's table continues on /2/, /3/, …"""
     docs = tmp_path / "content"
     shipped_with_metrics(docs)
-    vocabulary = load_metrics(docs / "metrics.yml")
     source = (ROOT / "tests/data/reports/gangshan_2022.txt").read_text(encoding="utf-8")
     for year in range(2001, 2013):
         path = tmp_path / f"gangshan_{year}.txt"
         path.write_text(source.replace("2022", str(year)), encoding="utf-8")
-        import_file(path, docs, vocabulary=vocabulary)
-    publish_drafts(docs)
+        import_published(path, docs)
     custom = config_copy(
         tmp_path, docs_dir=docs, replace=[("  - digest\n", "  - digest:\n      metric_rows: 10\n")]
     )
@@ -302,10 +344,8 @@ def test_chart_as_a_reader_sees_it(tmp_path_factory: pytest.TempPathFactory, wid
 
     root = tmp_path_factory.mktemp("key-figures-browser")
     shipped_with_metrics(root / "content")
-    vocabulary = load_metrics(root / "content" / "metrics.yml")
     for name in ("gangshan_2022.txt", "shuangshan_2023.txt"):
-        import_file(ROOT / "tests/data/reports" / name, root / "content", vocabulary=vocabulary)
-    publish_drafts(root / "content")
+        import_published(ROOT / "tests/data/reports" / name, root / "content")
     (root / "site").mkdir()
     server = serve(root / "site")
     try:
@@ -331,7 +371,7 @@ def test_chart_as_a_reader_sees_it(tmp_path_factory: pytest.TempPathFactory, wid
             for prefix in ("", "zh/"):
                 page.goto(server.base_url + prefix + "key-figures/fixed_asset_investment/")
                 page.wait_for_load_state("networkidle")
-                svg = page.locator("section#levels svg.digest-chart__svg")
+                svg = page.locator("section#levels svg.digest-chart__svg").first
                 box = svg.bounding_box()
                 assert box and box["width"] >= (300 if width < 500 else 480) and box["height"] > 150
                 overflow = page.evaluate(
@@ -344,8 +384,8 @@ def test_chart_as_a_reader_sees_it(tmp_path_factory: pytest.TempPathFactory, wid
                     ".map(t => t.getBoundingClientRect().height)"
                 )
                 assert min(sizes) >= (7 if width < 500 else 11), sizes
-                lines = page.locator("section#levels svg.digest-chart__svg path")
-                assert lines.count() == 2
+                lines = page.locator("section#levels svg.digest-chart__svg").first.locator("path")
+                assert lines.count() == 1
                 page.screenshot(
                     path=str(SHOTS / f"metric-{prefix.strip('/') or 'en'}-{width}.png"),
                     full_page=True,
@@ -374,3 +414,210 @@ def test_index_says_when_the_newest_value_is_a_change(tmp_path: Path) -> None:
         html = article(read(tmp_path / "site", f"{prefix}key-figures/index.html"))
         row = next(r for r in re.findall(r"<tr>.*?</tr>", html, re.S) if name in r)
         assert said in row
+
+
+# -- like with like, estimates, places (issue 20) -----------------------------------------------
+
+ZHEJIANG, YUNZHOU, QINGXI = "浙江省", "云州市", "清溪县"
+
+
+def purpose_report(
+    title: str,
+    path: list[str],
+    level: str,
+    date: str | None,
+    period: str | None,
+    figure: str,
+    sentence: str,
+) -> str:
+    """A published report of ``path`` whose one key figure, ``figure`` (YAML flow map), is
+    the fixed-asset investment of ``sentence``."""
+    lines = [
+        "---",
+        f"title: {title}",
+        f"date: {date or 'null'}",
+        f"period: {repr(period) if period else 'null'}",
+        "publication: 云州日报",
+        "edition: null",
+        "byline: null",
+        f"region: {''.join(path[2:]) or path[-1]}",
+        f"region_path: [{', '.join(path)}]",
+        "region_code: null",
+        f"level: {level}",
+        "key_figures:",
+        f"- {figure}",
+        "---",
+        "",
+        "## 一、项目建设",
+        "",
+        sentence,
+        "",
+    ]
+    return "\n".join(lines)
+
+
+PURPOSE_REPORTS = {
+    # a town's January–September figure
+    "reports/2024-10-15-baishi/index.zh.md": purpose_report(
+        "白石镇前三季度经济运行平稳", [ZHEJIANG, YUNZHOU, QINGXI, "白石镇"], "township",
+        "2024-10-15", "2024",
+        "{id: kb1, text: 9900万元, label: 固定资产投资, metric: fixed_asset_investment, "
+        "period: 2024-01/09, value: 99000000, unit: CNY, qualifier: null, yoy: false, "
+        "headline: true}",
+        "前三季度，白石镇完成固定资产投资9900万元。",
+    ),
+    # a county's full-year figure, published later than the town's
+    "reports/2024-11-20-qingxi/index.zh.md": purpose_report(
+        "清溪县2023年国民经济和社会发展回顾", [ZHEJIANG, YUNZHOU, QINGXI], "county",
+        "2024-11-20", "2023",
+        "{id: kq1, text: 123.4亿元, label: 固定资产投资, metric: fixed_asset_investment, "
+        "value: 12340000000, unit: CNY, qualifier: null, yoy: false, headline: true}",
+        "2023年，全县完成固定资产投资123.4亿元。",
+    ),
+    # a subdistrict's expected figure
+    "reports/2023-12-28-chengdong/index.zh.md": purpose_report(
+        "城东街道2023年工作回眸", [ZHEJIANG, YUNZHOU, QINGXI, "城东街道"], "township",
+        "2023-12-28", "2023",
+        "{id: kc1, text: 8.5亿元, label: 固定资产投资, metric: fixed_asset_investment, "
+        "value: 850000000, unit: CNY, qualifier: null, yoy: false, headline: true, "
+        "estimate: true}",
+        "全年预计完成固定资产投资8.5亿元。",
+    ),
+    # a town's figure whose period nobody states
+    "reports/shimen/index.zh.md": purpose_report(
+        "石门乡项目建设见闻", [ZHEJIANG, YUNZHOU, QINGXI, "石门乡"], "township", None, None,
+        "{id: ks1, text: 5000万元, label: 固定资产投资, metric: fixed_asset_investment, "
+        "value: 50000000, unit: CNY, qualifier: null, yoy: false, headline: true}",
+        "石门乡完成固定资产投资5000万元。",
+    ),
+}  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def purpose_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("indicators")
+    files = {name: (CONTENT / name).read_text(encoding="utf-8")
+             for name in ("metrics.yml", "glossary.yml", "about.en.md", "about.zh.md")}  # fmt: skip
+    return build_files(root, files | PURPOSE_REPORTS)
+
+
+def test_indicator_page_compares_like_with_like(purpose_site: Path) -> None:
+    html = article(read(purpose_site, "key-figures/fixed_asset_investment/index.html"))
+    assert panels(html) == [
+        "Chart 1: Counties, full year 2023",
+        "Chart 2: Towns and subdistricts, Jan–Sep 2024",
+        "Chart 3: Towns and subdistricts, full year 2023",
+    ]
+    county, town, subdistrict = (chart(html, panel=n) for n in (1, 2, 3))
+    # Each panel its own scale, with the unit on the value axis; bars start at zero.
+    assert "Qingxi County, Yunzhou City, Zhejiang · 2023" in county
+    assert "12.34 billion yuan" in county and ">billion yuan</text>" in county
+    assert "Baishi Town, Qingxi County, Zhejiang · Jan–Sep 2024" in town
+    assert "99 million yuan" in town and ">million yuan</text>" in town
+    assert "0.099" not in html
+    assert '<text class="digest-chart__tick" x="8.0" y="72.0" text-anchor="middle">0</text>' in town
+    # The expected figure is marked so, in its label and its bar.
+    assert "Chengdong Subdistrict, Qingxi County, Zhejiang · 2023 · expected" in subdistrict
+    assert "digest-chart__bar--estimate" in subdistrict
+    assert "digest-chart__bar--estimate" not in county
+    # The value without a period is in no chart, and the page says why.
+    left = html[html.index('class="digest-left-out"') :]
+    left = left[: left.index("</div>")]
+    assert "Shimen Township, Qingxi County, Zhejiang · period not stated" in left
+    assert "compares with nothing" in left
+    # Every row names its place, level, period and estimate mark, and where it is charted.
+    rows = table_rows(html)
+    assert len(rows) == 4
+    town_row = next(r for r in rows if "Baishi Town" in r)
+    assert ">Township</td>" in town_row and ">Jan–Sep 2024</td>" in town_row
+    assert ">Chart 2</td>" in town_row
+    county_row = next(r for r in rows if "Qingxi County, Yunzhou City" in r)
+    assert ">County</td>" in county_row and ">2023</td>" in county_row
+    expected_row = next(r for r in rows if "Chengdong" in r)
+    assert 'data-label="Estimate">expected</td>' in expected_row
+    assert "850 million yuan (expected)" in expected_row
+    shimen_row = next(r for r in rows if "Shimen" in r)
+    assert ">period not stated</td>" in shimen_row and "compares with nothing" in shimen_row
+
+
+def test_indicator_page_in_chinese(purpose_site: Path) -> None:
+    html = article(read(purpose_site, "zh/key-figures/fixed_asset_investment/index.html"))
+    assert panels(html) == [
+        "图1：县级（县、县级市、区），2023年全年",
+        "图2：乡级（乡、镇、街道），2024年1—9月",
+        "图3：乡级（乡、镇、街道），2023年全年",
+    ]
+    assert "浙江省清溪县白石镇 · 2024年1—9月" in chart(html, panel=2)
+    assert ">万元</text>" in chart(html, panel=2) and ">亿元</text>" in chart(html, panel=1)
+    assert "浙江省清溪县城东街道 · 2023年 · 预计" in chart(html, panel=3)
+    assert "预计8.5亿元" in html and "时期未注明" in html
+
+
+def test_index_gives_the_latest_periods_value(purpose_site: Path) -> None:
+    # The county's 2023 report was published after the town's, but the town's
+    # January–September 2024 is the latest period.
+    html = article(read(purpose_site, "key-figures/index.html"))
+    row = next(r for r in re.findall(r"<tr>.*?</tr>", html, re.S) if "Fixed-asset" in r)
+    assert "99 million yuan" in row
+    assert "Baishi Town, Qingxi County, Zhejiang · Jan–Sep 2024" in row
+    zh = article(read(purpose_site, "zh/key-figures/index.html"))
+    row = next(r for r in re.findall(r"<tr>.*?</tr>", zh, re.S) if "固定资产投资" in r)
+    assert "9900万元" in row and "2024年1—9月" in row
+    # The data dictionary explains the new columns.
+    for column in ("period_start", "period_end", "estimate", "level", "region_code"):
+        assert f"<code>{column}</code>" in html
+
+
+def test_report_links_to_its_county_and_province(purpose_site: Path) -> None:
+    county = "places/zhejiangsheng/yunzhoushi/qingxixian/"
+    html = article(read(purpose_site, "reports/2024-10-15-baishi/index.html"))
+    header = html[html.index('<header class="digest-report-header"') : html.index("</header>")]
+    assert f'<a href="../../{county}">Qingxi County</a>' in header
+    assert '<a href="../../places/zhejiangsheng/">Zhejiang Province</a>' in header
+    assert '<a href="../../archive/#year-2024">' in header  # the period: the archive's year
+    # The county's page lists the other reports there, with level, period and the mark.
+    page = article(read(purpose_site, f"{county}index.html"))
+    assert "<h1>Qingxi County</h1>" in page
+    for slug in ("2024-10-15-baishi", "2024-11-20-qingxi", "2023-12-28-chengdong", "shimen"):
+        assert f'href="../../../../reports/{slug}/"' in page
+    assert "Jan–Sep 2024" in page and "850 million yuan (expected)" in page
+    assert "period not stated" in page
+    province = article(read(purpose_site, "places/zhejiangsheng/index.html"))
+    assert 'href="yunzhoushi/"' in province and province.count("<tr>") == 5  # head + 4
+    zh = article(read(purpose_site, f"zh/{county}index.html"))
+    assert "<h1>清溪县</h1>" in zh and "预计8.5亿元" in zh and "2024年1—9月" in zh
+    assert '<a href="../../">浙江省</a>' in zh
+    # The archive links years and places.
+    archive = article(read(purpose_site, "archive/index.html"))
+    assert 'href="#year-2024"' in archive and 'href="../places/zhejiangsheng/"' in archive
+
+
+def test_downloads_name_place_period_and_estimate(purpose_site: Path) -> None:
+    data = (purpose_site / "key-figures.csv").read_bytes().decode("utf-8-sig")
+    rows = {r["report"]: r for r in csv.DictReader(io.StringIO(data))}
+    town = rows["2024-10-15-baishi"]
+    assert (town["province"], town["prefecture"], town["county"], town["township"]) == (
+        ZHEJIANG, YUNZHOU, QINGXI, "白石镇",
+    )  # fmt: skip
+    assert (town["level"], town["period_start"], town["period_end"]) == (
+        "township", "2024-01", "2024-09",
+    )  # fmt: skip
+    assert rows["2023-12-28-chengdong"]["estimate"] == "true" and town["estimate"] == "false"
+    assert rows["2024-11-20-qingxi"]["township"] == "" and rows["2024-11-20-qingxi"]["level"] == "county"
+    assert rows["shimen"]["period_start"] == "" and rows["shimen"]["period_end"] == ""
+    figures = json.loads(read(purpose_site, "key-figures.json"))
+    found = [dict(zip(figures["columns"], row, strict=True)) for row in figures["rows"]]
+    assert next(f for f in found if f["report"] == "2023-12-28-chengdong")["estimate"] is True
+
+
+def test_place_pages_are_paginated() -> None:
+    from site_builder.site.model import collect_reports, read_report_page
+    from site_builder.site.place_pages import place_urls
+
+    pages = [read_report_page(text, name) for name, text in PURPOSE_REPORTS.items()]
+    reports = collect_reports(pages)
+    urls = place_urls(reports, rows_per_page=3)
+    county = "places/zhejiangsheng/yunzhoushi/qingxixian/"
+    assert county in urls and f"{county}2/" in urls and f"{county}3/" not in urls
+    assert "places/zhejiangsheng/" in urls and "places/zhejiangsheng/yunzhoushi/" in urls
+    assert not any("baishi" in url for url in urls)  # towns are listed on their county's page
