@@ -184,9 +184,14 @@ def test_metric_page_compares_like_with_like(site: Path) -> None:
 
 def test_metric_page_in_chinese(site: Path) -> None:
     html = article(read(site, "zh/key-figures/fixed_asset_investment/index.html"))
-    assert panels(html) == ["图1：乡级（乡、镇、街道），2021年1—11月", "图2：乡级（乡、镇、街道），2022年全年"]
+    assert panels(html) == [
+        "图1：乡级（乡、镇、街道），2021年1—11月",
+        "图2：乡级（乡、镇、街道），2022年全年",
+    ]
     assert "山东省邹城市钢山街道 · 2021年1—11月" in chart(html) and "70.92亿元" in chart(html)
-    assert "山东省章丘区双山街道 · 2022年" in chart(html, panel=2) and "126亿元" in chart(html, panel=2)
+    assert "山东省章丘区双山街道 · 2022年" in chart(html, panel=2) and "126亿元" in chart(
+        html, panel=2
+    )
     assert "<h1>固定资产投资</h1>" in html
     assert "一定时期内建造和购置固定资产的工作量" in html  # the definition in Chinese
     assert "Fixed-asset investment" in html or "fixed-asset investment" in html
@@ -603,7 +608,10 @@ def test_downloads_name_place_period_and_estimate(purpose_site: Path) -> None:
         "township", "2024-01", "2024-09",
     )  # fmt: skip
     assert rows["2023-12-28-chengdong"]["estimate"] == "true" and town["estimate"] == "false"
-    assert rows["2024-11-20-qingxi"]["township"] == "" and rows["2024-11-20-qingxi"]["level"] == "county"
+    assert (
+        rows["2024-11-20-qingxi"]["township"] == ""
+        and rows["2024-11-20-qingxi"]["level"] == "county"
+    )
     assert rows["shimen"]["period_start"] == "" and rows["shimen"]["period_end"] == ""
     figures = json.loads(read(purpose_site, "key-figures.json"))
     found = [dict(zip(figures["columns"], row, strict=True)) for row in figures["rows"]]

@@ -182,7 +182,9 @@ def check_figures(zh: Page, en: Page, spots: list[list[int]]) -> list[Problem]:
     return problems
 
 
-def _estimates_said(zh: Page, en: Page, number: int, figures: list[dict[str, Any]]) -> list[Problem]:
+def _estimates_said(
+    zh: Page, en: Page, number: int, figures: list[dict[str, Any]]
+) -> list[Problem]:
     """A block with a forecast (``estimate: true``) must say in English that it is one (E036):
     "is expected to reach 1.977 billion yuan", not "reached"."""
     if not any(f.get("estimate") for f in figures) or ESTIMATE_WORDS.search(

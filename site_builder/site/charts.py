@@ -222,17 +222,19 @@ def _line_chart(
     by_series: dict[str, dict[int, Point]] = {}
     left_out: list[tuple[int, str]] = []
     for point in points:  # the first value of a region and year wins (newest report first)
-        found = by_series.setdefault(point.series, {})
-        if point.year in found:
+        seen = by_series.setdefault(point.series, {})
+        if point.year in seen:
             left_out.append((point.ref, "same_year"))
         else:
-            found[point.year] = point
+            seen[point.year] = point
     every = sorted(by_series, key=lambda s: (-len(by_series[s]), s))
     ranked = every[:MAX_LINES]
     left_out += [(p.ref, "more_lines") for s in every[MAX_LINES:] for p in by_series[s].values()]
     years = sorted({year for s in ranked for year in by_series[s]})
     values = [p.value for s in ranked for p in by_series[s].values()]
-    ticks = _nice_ticks(min(0.0, *values) / scale.divisor, max(0.0, *values) / scale.divisor, whole=whole)
+    ticks = _nice_ticks(
+        min(0.0, *values) / scale.divisor, max(0.0, *values) / scale.divisor, whole=whole
+    )
     ticks = [t * scale.divisor for t in ticks]
     left, top, right, bottom = 56.0, 16.0, WIDTH - 150.0, LINE_HEIGHT - 40.0
     step = (right - left) / max(len(years) - 1, 1)

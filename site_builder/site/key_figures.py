@@ -37,8 +37,8 @@ from site_builder.site.figure_rows import (
 )
 from site_builder.site.generated import FIGURES, GeneratedPage, Site, report_title
 from site_builder.site.metric_charts import Charted, panels_of, region_count
-from site_builder.site.places import place_name
 from site_builder.site.model import lang_url, relative_url
+from site_builder.site.places import place_name
 from site_builder.site.strings import text, words
 from site_builder.site.templates import Templates
 from site_builder.site.text import figure_value, unit_name
@@ -185,9 +185,7 @@ def _section(
 LEFT_OUT_LISTED = 20  # values left out of the charts named under them; the table has all
 
 
-def _table_row(
-    row: FigureRow, key: str, site: Site, norm: str, charted: Charted
-) -> dict[str, Any]:
+def _table_row(row: FigureRow, key: str, site: Site, norm: str, charted: Charted) -> dict[str, Any]:
     lang = site.lang
     title, title_lang = report_title(row.report, lang)
     href, href_lang = site.report_href(row.report, norm)

@@ -96,7 +96,8 @@ def _pages_of(
     count = max(1, math.ceil(len(ordered) / rows_per_page))
     name = own_name(path[-1], site)
     parents = [
-        {"name": own_name(up[-1], site), "href": None} for up in (path[:n] for n in range(1, len(path)))
+        {"name": own_name(up[-1], site), "href": None}
+        for up in (path[:n] for n in range(1, len(path)))
     ]
     within = sorted(
         (child for child in by_path if len(child) == len(path) + 1 and child[: len(path)] == path),
@@ -157,7 +158,9 @@ def _row(report: Report, site: Site, norm: str) -> dict[str, Any]:
     return {
         "link": report_link(report, site, norm),
         "place": path_name(place.path, site) if place else "",
-        "level": text(lang, "places.level_note", level=text(lang, f"level.{place.level or 'unknown'}"))
+        "level": text(
+            lang, "places.level_note", level=text(lang, f"level.{place.level or 'unknown'}")
+        )
         if place
         else "",
         "period": period_text(str(period), lang) if period else text(lang, "period.not_stated"),

@@ -22,12 +22,12 @@ from site_builder.content.metrics import Vocabulary
 from site_builder.content.model import Block
 from site_builder.content.pages import figure_blocks
 from site_builder.site.abbreviations import Abbreviations
+from site_builder.site.figure_rows import period_text
 from site_builder.site.html import Fragments
 from site_builder.site.model import Report
 from site_builder.site.report_header import ReportLinks, report_header
 from site_builder.site.strings import text, words
 from site_builder.site.templates import Templates
-from site_builder.site.figure_rows import period_text
 from site_builder.site.text import estimate_mark, figure_label, figure_value, headline_figures
 
 __all__ = ["Abbreviations", "ReportLinks", "figures_box", "render_report"]

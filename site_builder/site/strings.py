@@ -354,8 +354,7 @@ STRINGS["zh"] |= {
     "同比下降为负数。",
     "column.value_max": "数值范围的上限（如300万—500万元）；否则为空。",
     "column.unit": "数值的单位代码：CNY、percent、person、household、mu、m2等。",
-    "column.qualifier": "more_than（余、超）、nearly（近）、about（约）、up_to（以内）；"
-    "确数为空。",
+    "column.qualifier": "more_than（余、超）、nearly（近）、about（约）、up_to（以内）；确数为空。",
     "column.yoy": "同比增减为 true（数值为百分数），绝对数为 false。",
     "column.estimate": "预计数为 true，实际完成数为 false。",
     "column.text": "中文报道中的原文数字。",
