@@ -539,7 +539,7 @@ def test_indicator_page_compares_like_with_like(purpose_site: Path) -> None:
     county_row = next(r for r in rows if "Qingxi County, Yunzhou City" in r)
     assert ">County</td>" in county_row and ">2023</td>" in county_row
     expected_row = next(r for r in rows if "Chengdong" in r)
-    assert 'data-label="Estimate">expected</td>' in expected_row
+    assert '850 million yuan <span class="digest-estimate">expected</span></td>' in expected_row
     assert "850 million yuan (expected)" in expected_row
     shimen_row = next(r for r in rows if "Shimen" in r)
     assert ">period not stated</td>" in shimen_row and "compares with nothing" in shimen_row

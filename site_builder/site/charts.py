@@ -29,6 +29,7 @@ MEASURES = frozenset(
 WIDTH = 480  # user units; shown 1:1 on wide screens, scaled down on phones
 MAX_BARS = 24
 MAX_LINES = 8
+SMALL_BARS, SMALL_LINES = 12, 5  # in a page's further panels
 BAR_ROW = 46  # a label line and a bar
 LINE_HEIGHT = 300
 
@@ -132,10 +133,17 @@ def value_scale(values: Sequence[float], unit: str, lang: str) -> Scale:
 
 
 def metric_chart(
-    points: Sequence[Point], unit: str, lang: str, title: str, words: dict[str, str]
+    points: Sequence[Point],
+    unit: str,
+    lang: str,
+    title: str,
+    words: dict[str, str],
+    small: bool = False,
 ) -> Chart | None:
     """Bars for one period per region, lines when a region has several years; None without
-    values. ``words`` holds the sentences of the page's language (see site.strings)."""
+    values. ``words`` holds the sentences of the page's language (see site.strings).
+    ``small``: a further panel of a page, with half the bars and fewer lines (a metric page
+    stays within its size at any number of reports)."""
     if not points:
         return None
     scale = value_scale([p.value for p in points], unit, lang)
@@ -144,9 +152,13 @@ def metric_chart(
     for point in points:
         years.setdefault(point.series, set()).add(point.year)
     if any(len(found) > 1 for found in years.values()):
-        chart = _line_chart(points, scale, lang, title, words, whole)
+        chart = _line_chart(
+            points, scale, lang, title, words, whole, SMALL_LINES if small else MAX_LINES
+        )
     else:
-        chart = _bar_chart(points, scale, lang, title, words, whole)
+        chart = _bar_chart(
+            points, scale, lang, title, words, whole, SMALL_BARS if small else MAX_BARS
+        )
     chart.unit = scale.unit
     return chart
 
@@ -164,9 +176,10 @@ def _bar_chart(
     title: str,
     words: dict[str, str],
     whole: bool = False,
+    max_bars: int = MAX_BARS,
 ) -> Chart:
     ranked = sorted(points, key=lambda p: (-p.value, p.series))
-    shown = ranked[:MAX_BARS]
+    shown = ranked[:max_bars]
     low, high = min(0.0, *(p.value for p in shown)), max(0.0, *(p.value for p in shown))
     ticks = _nice_ticks(low / scale.divisor, high / scale.divisor, whole=whole)
     ticks = [t * scale.divisor for t in ticks]
@@ -207,7 +220,7 @@ def _bar_chart(
     )
     if len(points) > len(shown):
         chart.note = words["chart.more"].format(shown=len(shown), total=len(points))
-        chart.left_out = [(p.ref, "more_bars") for p in ranked[MAX_BARS:]]
+        chart.left_out = [(p.ref, "more_bars") for p in ranked[max_bars:]]
     return chart
 
 
@@ -218,6 +231,7 @@ def _line_chart(
     title: str,
     words: dict[str, str],
     whole: bool = False,
+    max_lines: int = MAX_LINES,
 ) -> Chart:
     by_series: dict[str, dict[int, Point]] = {}
     left_out: list[tuple[int, str]] = []
@@ -228,8 +242,8 @@ def _line_chart(
         else:
             seen[point.year] = point
     every = sorted(by_series, key=lambda s: (-len(by_series[s]), s))
-    ranked = every[:MAX_LINES]
-    left_out += [(p.ref, "more_lines") for s in every[MAX_LINES:] for p in by_series[s].values()]
+    ranked = every[:max_lines]
+    left_out += [(p.ref, "more_lines") for s in every[max_lines:] for p in by_series[s].values()]
     years = sorted({year for s in ranked for year in by_series[s]})
     values = [p.value for s in ranked for p in by_series[s].values()]
     ticks = _nice_ticks(

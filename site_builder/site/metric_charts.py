@@ -69,7 +69,7 @@ def panels_of(rows: Sequence[FigureRow], metric: Metric, site: Site, key: str) -
             for index, row in enumerate(found)
         ]
         name = text(lang, f"chart.title.{key}", name=metric_name(metric, lang))
-        chart = metric_chart(points, unit, lang, f"{name}: {title}", t)
+        chart = metric_chart(points, unit, lang, f"{name}: {title}", t, small=number > 1)
         if chart is None:
             continue
         charted.panels.append(Panel(title, chart, number))
