@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from site_builder.site.text import UNIT_NAMES
 
@@ -269,7 +269,12 @@ def _line_chart(
             f"{'M' if i == 0 else 'L'}{x:.1f},{y:.1f}" for i, (x, y) in enumerate(coords)
         )
         markers = [
-            (x, y, f"{_label(p, words)}: {scale.text(p.value, lang)}")
+            # The line's short name: the legend gives the full one (and the page stays small).
+            (
+                x,
+                y,
+                f"{_label(replace(p, series=p.short or p.series), words)}: {scale.text(p.value, lang)}",
+            )
             for (x, y), p in zip(coords, found, strict=True)
         ]
         short = found[0].short or series
