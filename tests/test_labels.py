@@ -13,9 +13,9 @@ import yaml
 
 from site_builder.content.metrics import load_metrics
 from site_builder.content.model import KeyFigure
-from site_builder.convert.figures import figures_in_text
+from site_builder.convert.figures.finder import figures_in_text
+from site_builder.convert.figures.words import _tagger
 from site_builder.convert.pipeline import convert
-from site_builder.convert.words import _tagger
 
 ROOT = Path(__file__).resolve().parents[1]
 EXPECTED = yaml.safe_load((ROOT / "tests/data/labels_expected.yml").read_text(encoding="utf-8"))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from site_builder.convert.region import TITLE_WEIGHT, find_region, place_candidates
+from site_builder.convert.structure.region import TITLE_WEIGHT, find_region, place_candidates
 
 
 def region(*texts: str, title: str = "") -> str | None:

@@ -7,8 +7,8 @@ import bisect
 import functools
 import re
 
-from site_builder.convert.wording import short_region
-from site_builder.convert.words import (
+from site_builder.convert.figures.wording import short_region
+from site_builder.convert.figures.words import (
     QUOTES,
 )
 
@@ -35,9 +35,20 @@ _PHRASE_RE = re.compile(
 )
 
 
-def clause_before(text: str, start: int, floor: int = 0) -> str:
+def clause_before(text: str, start: int, floor: int = 0, *, item: bool = False) -> str:
     """The words between the last delimiter (or ``floor``) and ``start``; a parenthesis right
-    before the number is skipped, so 地区生产总值(GDP)439亿元 still reads 地区生产总值."""
+    before the number is skipped, so 地区生产总值(GDP)439亿元 still reads 地区生产总值.
+
+    With ``item``, the words of one item of a list, as printed: the clause also ends at 、 and
+    at a parenthesis (what the figure finder reads a change or a money word from)."""
+    if item:
+        # One rfind per delimiter: a regex anchored at ``start`` would retry from every position.
+        cut = floor
+        for mark in DELIMS:
+            after = text.rfind(mark, floor, start) + 1
+            if after > cut:
+                cut = after
+        return text[cut:start]
     pos = start
     while pos > floor:
         char = text[pos - 1]

@@ -21,7 +21,7 @@ import re
 
 from site_builder.content.model import Metadata
 from site_builder.content.roles import ROLE_PATTERN
-from site_builder.convert.metadata import iso_date
+from site_builder.convert.structure.metadata import iso_date
 
 # Lines that are page furniture wherever they stand (tested on the Simplified text): what
 # starts such a line (matched at its start) and what marks it anywhere in it.

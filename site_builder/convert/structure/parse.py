@@ -1,24 +1,24 @@
 """Parse a report's normalised lines into an Article: metadata, ordered blocks, layout notes.
 
-The lines come from normalise.py: page chrome already set aside, wrapped lines re-flowed,
+The lines come from the layout repairs (layout/repairs.py): page chrome already set aside, wrapped lines re-flowed,
 run-together text split. Each line carries its printed text and a Simplified copy of the
 same length (``key``); the parser decides on the key and keeps the printed text. Metadata
 lines (date, edition, publication, title, subtitle, byline; see header.py) go into the front
 matter and are recorded as set aside; the body's lines become headings, paragraphs, captions
 and credits (classify.py); the region (region.py) and period are read from both; layout
-repairs (see layout.py) move text; nothing is dropped.
+repairs (layout/blocks.py) move text; nothing is dropped.
 """
 
 from __future__ import annotations
 
 from site_builder.content.model import Article, Block, Byline, Metadata, SetAside
-from site_builder.convert import metadata as md
 from site_builder.convert.characters import analysis_text, analysis_texts
-from site_builder.convert.classify import classify_blocks, mark_leads
-from site_builder.convert.header import read_header, skip_known_header
-from site_builder.convert.layout import repair_layout
-from site_builder.convert.normalise import Line, Normalised, RawLine, normalise
-from site_builder.convert.region import TITLE_WEIGHT, find_region
+from site_builder.convert.layout import normalise, repair_layout
+from site_builder.convert.layout.lines import Line, Normalised, RawLine
+from site_builder.convert.structure import metadata as md
+from site_builder.convert.structure.classify import classify_blocks, mark_leads
+from site_builder.convert.structure.header import read_header, skip_known_header
+from site_builder.convert.structure.region import TITLE_WEIGHT, find_region
 
 REGION_WEIGHTS = {"title": TITLE_WEIGHT, "opening": 2.0, "body": 1.0, "caption": 0.5}
 

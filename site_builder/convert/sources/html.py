@@ -22,10 +22,11 @@ import lxml.html
 
 from site_builder.content.errors import InputError
 from site_builder.content.model import Metadata, SetAside
-from site_builder.convert import metadata as md
 from site_builder.convert.characters import analysis_text, clean_line
-from site_builder.convert.chrome import is_chrome_line, is_navigation
-from site_builder.convert.normalise import RawLine, line_ranges
+from site_builder.convert.layout.chrome import is_chrome_line, is_navigation
+from site_builder.convert.layout.lines import RawLine, line_ranges
+from site_builder.convert.sources.base import Source
+from site_builder.convert.structure import metadata as md
 
 ENP_RE = re.compile(r"<!--\s*enpproperty(.*?)/enpproperty\s*-->", re.S)
 TAG_RE = re.compile(r"<(\w+)>(.*?)</\1>", re.S)
@@ -290,3 +291,21 @@ def _title_outside_article(lines: list[_TextLine], meta: Metadata) -> None:
             if not is_chrome_line(key) and not is_navigation(key):
                 meta.title = line.text
                 return
+
+
+class HtmlReader:
+    """Founder e-paper pages and portal pages (see the module's docstring)."""
+
+    def accepts(self, text: str) -> bool:
+        return looks_like_html(text)
+
+    def read(self, text: str, path: object) -> Source:
+        page = parse_html(text, path)
+        return Source(
+            lines=page.lines,
+            extension=".html",
+            meta=page.meta,
+            read_header=not page.meta.title,
+            set_aside=page.set_aside,
+            notes=page.notes,
+        )

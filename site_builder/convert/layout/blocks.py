@@ -56,15 +56,10 @@ def is_continuation(block: Block) -> bool:
     )
 
 
-def repair_layout(article: Article) -> None:
-    """Join cut paragraphs, move a displaced lede, and record notes, in place."""
-    notes = article.layout_notes
-    _rejoin_cut_paragraphs(article.blocks, notes)
-    _move_displaced_lede(article.blocks, notes)
-    _note_grouped_captions(article.blocks, notes)
-
-
-def _rejoin_cut_paragraphs(blocks: list[Block], notes: list[str]) -> None:
+def rejoin_cut_paragraphs(article: Article) -> None:
+    """A paragraph cut mid-sentence and the one fragment that continues it are joined; other
+    cuts and fragments are noted and left in place."""
+    blocks, notes = article.blocks, article.layout_notes
     cuts = [b for b in blocks if is_cut(b)]
     # Without a cut paragraph nothing can continue one: 家乡,是… is a paragraph's own start.
     continuations = [b for b in blocks if is_continuation(b)] if cuts else []
@@ -92,8 +87,9 @@ def _rejoin_cut_paragraphs(blocks: list[Block], notes: list[str]) -> None:
         )
 
 
-def _move_displaced_lede(blocks: list[Block], notes: list[str]) -> None:
+def move_displaced_lede(article: Article) -> None:
     """A lede among the photo captions, when the text starts straight with a heading."""
+    blocks, notes = article.blocks, article.layout_notes
     if not blocks or blocks[0].kind != "heading":
         return
     for index in range(1, len(blocks) - 1):
@@ -108,7 +104,9 @@ def _move_displaced_lede(blocks: list[Block], notes: list[str]) -> None:
             return
 
 
-def _note_grouped_captions(blocks: list[Block], notes: list[str]) -> None:
+def note_grouped_captions(article: Article) -> None:
+    """Three or more photo captions after the text: noted (the photos are not in the source)."""
+    blocks, notes = article.blocks, article.layout_notes
     captions = [i for i, b in enumerate(blocks) if b.kind == "caption"]
     paragraphs = [i for i, b in enumerate(blocks) if b.kind == "paragraph"]
     if len(captions) >= 3 and paragraphs and captions[0] > paragraphs[-1]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from site_builder.content.roles import ROLE_PATTERN
-from site_builder.convert.run_together import HEADING_START
+from site_builder.convert.layout.run_together import HEADING_START
 
 WRAP_MAX_WIDTH = 90  # PDF and e-mail line widths; e-paper paragraphs are longer lines
 _END_OF_SENTENCE = "。！？!?；;：:…”」』）)"

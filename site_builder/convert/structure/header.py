@@ -24,8 +24,9 @@ from __future__ import annotations
 import re
 
 from site_builder.content.model import Article, Byline, Metadata, SetAside
-from site_builder.convert import metadata as md
-from site_builder.convert.lines import (
+from site_builder.convert.layout.lines import Line, line_ranges
+from site_builder.convert.structure import metadata as md
+from site_builder.convert.structure.shapes import (
     BRACKET_HEADING_RE,
     MAX_TITLE,
     REPORT_TITLE_RE,
@@ -36,7 +37,6 @@ from site_builder.convert.lines import (
     is_short,
     is_spaced_out,
 )
-from site_builder.convert.normalise import Line, line_ranges
 
 SENTENCE_MARKS = re.compile(r"[。，,；;！？!?]")  # a line with these is text, not a byline
 

@@ -7,8 +7,9 @@ import re
 
 from site_builder.content.model import Block
 from site_builder.content.roles import ROLE_PATTERN
-from site_builder.convert import metadata as md
-from site_builder.convert.lines import (
+from site_builder.convert.layout.lines import Line
+from site_builder.convert.structure import metadata as md
+from site_builder.convert.structure.shapes import (
     BRACKET_HEADING_RE,
     CLAUSE_PUNCT,
     MAX_HEADING,
@@ -18,7 +19,6 @@ from site_builder.convert.lines import (
     SPEAKER_RE,
     is_short,
 )
-from site_builder.convert.normalise import Line
 
 # (张三/文 李四/图), 蒋文博 摄, 中新财经 李金磊 制 (a chart's maker), and an attribution in
 # brackets closing the text: (白沙镇党政办)

@@ -10,10 +10,15 @@ from __future__ import annotations
 import re
 
 from site_builder.content.model import Article, KeyFigure
-from site_builder.convert.labels import figure_label
-from site_builder.convert.numbers import CN_NUMERAL_CHARS, parse_number, parse_quantity, tidy
-from site_builder.convert.relative_labels import relabel_respectively
-from site_builder.convert.wording import is_wording
+from site_builder.convert.figures.clauses import clause_before
+from site_builder.convert.figures.labels import label_of, relabel_respectively
+from site_builder.convert.figures.numbers import (
+    CN_NUMERAL_CHARS,
+    parse_number,
+    parse_quantity,
+    tidy,
+)
+from site_builder.convert.figures.wording import is_wording
 
 # Digits, or a Chinese numeral with its 万/亿 sections inside (一万八千, 一亿二千).
 NUM = (
@@ -53,7 +58,6 @@ CHANGE_RE = re.compile(
     r"(同比|比上年|较上年|比去年|较去年)?(增长|提高|增加|上升|下降|减少|降低)了?$"
 )
 DECLINE = ("下降", "减少", "降低")
-DELIMS = ",，。；;：:、！？!?()（）\n"
 # 签约, 节约, 合约: 约 that is part of a word, not "about".
 NOT_ABOUT_BEFORE = set("签节合预制契条邀特相履违公大")
 MONEY_WORDS = ("投资", "收入", "税", "资金", "产值", "金额", "交易额", "签约", "营收", "销售")
@@ -161,7 +165,11 @@ def _figure_from_match(
     if unit is None:
         if not (multiplier or "万" in match.group("num") or "亿" in match.group("num")):
             return None  # a bare number is an id or a name (12345热线), not a quantity
-        unit = "CNY" if any(w in _clause_before(text, start) for w in MONEY_WORDS) else "count"
+        unit = (
+            "CNY"
+            if any(w in clause_before(text, start, item=True) for w in MONEY_WORDS)
+            else "count"
+        )
     if unit is None or (match.group("num")[0] in CN_NUMERAL_CHARS and unit == "percent"):
         return None
     value_max = None
@@ -190,7 +198,7 @@ def _make(
     region: str = "",
     floor: int = 0,
 ) -> KeyFigure:
-    before = _clause_before(text, start, floor)
+    before = clause_before(text, start, floor, item=True)
     yoy = False
     change = CHANGE_RE.search(before)
     if change and unit == "percent":
@@ -198,22 +206,11 @@ def _make(
         if change.group(2) in DECLINE:
             value = -value
     changed = change.group(0) if change and unit == "percent" else None
-    label = figure_label(text, start, end, unit, earlier, region, floor, changed)
+    label = label_of(text, start, end, unit, earlier, region, floor, changed)
     if unit in ("item", "case") and "项目" in label + text[end : end + 6]:
         unit = "project"
     return KeyFigure(text=text[start:end], label=label, value=tidy(value), unit=unit,
                      value_max=value_max, yoy=yoy)  # fmt: skip
-
-
-def _clause_before(text: str, start: int, floor: int = 0) -> str:
-    """The words between the last delimiter (or the figure before) and ``start``."""
-    # One rfind per delimiter: a regex anchored at ``start`` would retry from every position.
-    cut = floor
-    for mark in DELIMS:
-        after = text.rfind(mark, floor, start) + 1
-        if after > cut:
-            cut = after
-    return text[cut:start]
 
 
 def _in_slogan(text: str, start: int) -> bool:

@@ -7,7 +7,7 @@ import re
 from collections.abc import Sequence
 
 from site_builder.content.model import KeyFigure
-from site_builder.convert.clauses import (
+from site_builder.convert.figures.clauses import (
     DELIM_RE,
     LEADING_NOISE,
     TRAILING_NOISE,
@@ -16,7 +16,7 @@ from site_builder.convert.clauses import (
     strip_period,
     unquote,
 )
-from site_builder.convert.words import (
+from site_builder.convert.figures.words import (
     MODIFIER_VERBS,
     MONEY_VERBS,
     NOUN_WORDS,

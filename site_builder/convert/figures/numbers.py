@@ -1,7 +1,7 @@
 """Numbers as printed in Chinese reports -> values: 4.7, 1,200, 三千五百, 十二点五, with 万/亿.
 
 Chinese numerals are read whole with their 万/亿 (一万八千, 一亿二千万, 五千七百七十七万八千);
-Traditional forms (萬, 億, 兩) are read in their Simplified analysis text (see normalise.py).
+Traditional forms (萬, 億, 兩) are read in their Simplified analysis text (characters.py, made by the layout repairs).
 """
 
 from __future__ import annotations

@@ -16,9 +16,8 @@ import re
 
 from site_builder.content.metrics import Metric, Vocabulary
 from site_builder.content.model import Article, KeyFigure
-from site_builder.convert.clauses import sentence_before
-from site_builder.convert.labels import BODY_RE
-from site_builder.convert.relative_labels import CHANGE_SUFFIXES, TASK_SUFFIX, base_measure
+from site_builder.convert.figures.clauses import sentence_before
+from site_builder.convert.figures.labels import BODY_RE, CHANGE_SUFFIXES, TASK_SUFFIX, base_measure
 
 # Words around a measure that do not change what is measured.
 AROUND = re.compile(
