@@ -7,7 +7,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from site_builder.content.model import UNIT_CODES
+from site_builder.content.model import LEVELS, UNIT_CODES
+from site_builder.content.review_codes import REVIEW_CODES
 
 
 @dataclass(frozen=True)
@@ -48,9 +49,13 @@ ZH_FIGURE: Schema = {
     "yoy": Key("bool", required=False),
     "headline": Key("bool", required=False),
     "value_max": Key("number", nullable=True, required=False),
+    "estimate": Key("bool", required=False),  # 预计/预期/有望: expected, not a result
 }
+# One of the converter's doubts (content/review_codes.py), in a draft page.
+REVIEW_ITEM: Schema = {"code": Key("text", choices=tuple(REVIEW_CODES)), "message": Key("text")}
 BYLINE_GROUP: Schema = {"role": Key("text", nullable=True), "names": Key("texts")}
 ZH_PAGE: Schema = {
+    "draft": Key("bool", required=False),  # written by import; the editor removes it
     "title": Key("text"),
     "subtitle": Key("text", nullable=True, required=False),
     "date": Key("date", nullable=True),
@@ -61,10 +66,16 @@ ZH_PAGE: Schema = {
     # A list of role groups; pages from before groups hold one {role, names} mapping.
     "byline": Key("maps", nullable=True, fields=BYLINE_GROUP, one_or_many=True),
     "region": Key("text", nullable=True),
+    # The region resolved in a gazetteer: province, prefecture, county, township (as far as
+    # known), the division code of its unit, its level.
+    "region_path": Key("texts", nullable=True, required=False),
+    "region_code": Key("text", nullable=True, required=False),
+    "level": Key("text", nullable=True, required=False, choices=LEVELS),
     "source": Key("text", nullable=True, required=False),
     "source_page": Key("text", nullable=True, required=False),
     "key_figures": Key("maps", fields=ZH_FIGURE),
     "layout_notes": Key("texts", nullable=True, required=False),
+    "review": Key("maps", nullable=True, required=False, fields=REVIEW_ITEM),
     "editor_note": Key("text", nullable=True, required=False),
     "generated": Key("any", nullable=True, required=False),
 }

@@ -12,6 +12,7 @@ from site_builder.convert.characters import analysis_texts
 from site_builder.convert.decode import decode_bytes
 from site_builder.convert.figures import describe_figures, find_key_figures
 from site_builder.convert.layout import normalise
+from site_builder.convert.review import review_article
 from site_builder.convert.sources import read_source
 from site_builder.convert.structure.parse import parse_normalised
 
@@ -35,6 +36,7 @@ def convert(
         raise InputError(path, "no article text found")
     article.key_figures = key_figures_as_printed(article)
     describe_figures(article, vocabulary)
+    review_article(article)
     return article, source.extension
 
 

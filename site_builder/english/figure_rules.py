@@ -21,7 +21,8 @@ NOUNS = {  # unit -> (singular, plural); "" = no noun
     "hour": ("hour", "hours"), "m": ("meter", "meters"), "km": ("km", "km"), "mu": ("mu", "mu"),
     "m2": ("square meter", "square meters"), "facility": ("facility", "facilities"),
     "km2": ("square kilometer", "square kilometers"), "ha": ("hectare", "hectares"),
-    "ton": ("ton", "tons"),
+    "ton": ("ton", "tons"), "percentage_point": ("percentage point", "percentage points"),
+    "USD": ("US dollar", "US dollars"), "head": ("head", "head"),
 }  # fmt: skip
 QUALIFIERS = {"more_than": "more than", "nearly": "nearly", "about": "about", "up_to": "up to"}
 SCALES = ((10**12, "trillion"), (10**9, "billion"), (10**6, "million"))

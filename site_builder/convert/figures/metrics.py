@@ -6,6 +6,8 @@ Chinese names and its unit fits: the metric's unit for a level, percent for a ch
 (固定资产投资同比增长 -> fixed_asset_investment, yoy). A figure of a named company, park or
 incubator (山东玻科孵化器…实现税收4242万元) is that body's, not the region's: no metric.
 
+``estimate`` is set for a figure that 预计/预期/有望 says is expected.
+
 ``period`` is set when the sentence narrows the report's period before the figure:
 2021年1至11月份 -> 2021-01/11, 上半年 -> 2022-01/06, 9月份 -> 2022-09, 前三季度 -> 2022-01/09.
 """
@@ -48,6 +50,7 @@ NAMED_PERIODS = {
     "第四季度": (10, 12),
 }
 NAMED_RE = re.compile(r"(?:(?P<year>\d{4})年)?(?P<name>" + "|".join(NAMED_PERIODS) + ")")
+ESTIMATE_RE = re.compile(r"(?<![超好高低于合])(?:预计|预期|有望)(?!目标)")
 WHOLE_YEAR_RE = re.compile(r"(?:全年|年度)(?!任务|目标|计划)|今年以来|一年来")
 
 
@@ -64,6 +67,7 @@ def describe_figures(article: Article, vocabulary: Vocabulary | None = None) -> 
             continue
         cursors[figure.block] = start + len(figure.text)
         sentence = _sentence_before(text, start)
+        figure.estimate = is_estimate(sentence)
         # 1至10月份,完成财政收入…;完成固定资产投资…: a period holds across ；, up to 。
         figure.period = narrowed_period(_sentence_before(text, start, "。！？!?\n"), year)
         if vocabulary is not None:
@@ -72,6 +76,12 @@ def describe_figures(article: Article, vocabulary: Vocabulary | None = None) -> 
             if metric and _is_change(figure) and not figure.yoy:
                 # A bare 增长8.2% of an indicator is against the year before, as in statistics
                 figure.yoy = not COMPARED_RE.search(sentence[-12:])
+
+
+def is_estimate(sentence: str) -> bool:
+    """预计全年完成…, 预期增长…, 有望突破…: the figure after these words (in the same part of
+    the sentence, up to ；) is expected, not a result; 超预期, 好于预期 are results."""
+    return ESTIMATE_RE.search(sentence) is not None
 
 
 def metric_of(figure: KeyFigure, vocabulary: Vocabulary, sentence: str = "") -> Metric | None:

@@ -45,7 +45,7 @@ _CHROME_START_RE = re.compile(
     re.IGNORECASE,
 )
 _CHROME_ANY_RE = re.compile(
-    r"(?:发布|发表|更新|录入|上传|来源)(?:时间|日期)\s*[:：]"
+    r"(?:发布|发表|更新|录入|上传|来源|刊发)(?:时间|日期)\s*[:：]"
     r"|(?:浏览|阅读|点击|访问)(?:次数|量|数)\s*[:：]?"
     r"|字号\s*[:：]?\s*[【\[]?\s*[大中小]|字体\s*[:：]?\s*[【\[]?\s*[大中小]"
     r"|[【\[]\s*(?:打印|列印|关闭|打印本页|列印本页|打印文章|关闭窗口|关闭视窗|收藏|返回顶部|返回"
@@ -179,14 +179,20 @@ def find_chrome(keys: list[str]) -> set[int]:
     return chrome
 
 
-def chrome_hints(keys: list[str], hints: Metadata) -> None:
-    """A publication date and source read from chrome lines (发布时间:…, 来源:…, 某某日报数字报)."""
+def chrome_hints(keys: list[str], hints: Metadata) -> bool:
+    """A publication date and source read from chrome lines (发布时间:…, 来源:…, 某某日报数字报).
+
+    A date under a publication label (发布时间, 发布日期, 刊发时间, 日期:) is the article's and
+    wins over a date elsewhere in the page's furniture (a crawl or print date, 今天是…); the
+    answer says whether the date came from such a label."""
+    labelled_date = next(
+        (date for key in keys if _PUBLISHED_RE.search(key) and (date := _chrome_date(key))), None
+    )
     for key in keys:
         labelled = re.search(r"(?:发布|发表|更新)?(?:时间|日期)\s*[:：]", key)
         site = _SITE_AND_DATE_RE.match(key)
         if hints.date is None and (labelled or site or re.match(r"\d{4}-\d{1,2}-\d{1,2}\s", key)):
-            if date := _DATE_IN_CHROME_RE.search(key):
-                hints.date = iso_date(*(int(part) for part in date.groups()))
+            hints.date = _chrome_date(key)
         if hints.publication is None and site:
             hints.publication = site.group(1)
         if hints.publication is None and (source := _SOURCE_RE.search(key)):
@@ -194,3 +200,15 @@ def chrome_hints(keys: list[str], hints: Metadata) -> None:
                 hints.publication = source.group(1)
         if hints.publication is None and (paper := _PAPER_IN_NAME_RE.match(key)):
             hints.publication = paper.group(1)
+    if labelled_date:
+        hints.date = labelled_date
+    return labelled_date is not None
+
+
+# 发布时间: / 发布日期: / 刊发时间: / 日期: at a line's start — when the article was published
+_PUBLISHED_RE = re.compile(r"(?:发布|发表|刊发|刊登|见报)(?:时间|日期)\s*[:：]|^日期\s*[:：]")
+
+
+def _chrome_date(key: str) -> str | None:
+    date = _DATE_IN_CHROME_RE.search(key)
+    return iso_date(*(int(part) for part in date.groups())) if date else None

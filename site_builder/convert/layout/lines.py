@@ -38,6 +38,7 @@ class Normalised:
     notes: list[str] = field(default_factory=list)
     set_aside: list[SetAside] = field(default_factory=list)
     hints: Metadata = field(default_factory=Metadata)  # date/source read from chrome lines
+    date_labelled: bool = False  # the hints' date is under a label (发布时间:), the article's
 
 
 def line_ranges(numbers: list[int]) -> str:

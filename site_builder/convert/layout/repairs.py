@@ -52,6 +52,7 @@ class Draft:
     set_aside: list[SetAside] = field(default_factory=list)
     hints: Metadata = field(default_factory=Metadata)
     chrome: set[int] = field(default_factory=set)
+    date_labelled: bool = False
     groups: list[list[int]] | None = None
     joined: list[str] = field(default_factory=list)
     _texts: list[str] | None = None
@@ -107,7 +108,7 @@ def split_run_together(draft: Draft) -> None:
 def set_aside_chrome(draft: Draft) -> None:
     texts, keys = draft.texts, draft.keys
     found = chrome.find_chrome(keys)
-    chrome.chrome_hints([keys[i] for i in sorted(found)], draft.hints)
+    draft.date_labelled = chrome.chrome_hints([keys[i] for i in sorted(found)], draft.hints)
     for index in sorted(found):
         draft.set_aside.append(SetAside(draft.pieces[index].number, texts[index], "chrome"))
     if found:
@@ -179,6 +180,7 @@ def _parser_lines(draft: Draft) -> Normalised:
     texts, keys, chrome_at = draft.texts, draft.keys, draft.chrome
     indented = draft.indented
     result = Normalised(lines=[], notes=draft.notes, set_aside=draft.set_aside, hints=draft.hints)
+    result.date_labelled = draft.date_labelled
     previous_end = -1
     for group, text in zip(draft.paragraphs(), draft.joined, strict=True):
         first = group[0]

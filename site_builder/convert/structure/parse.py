@@ -11,12 +11,13 @@ repairs (layout/blocks.py) move text; nothing is dropped.
 
 from __future__ import annotations
 
-from site_builder.content.model import Article, Block, Byline, Metadata, SetAside
+from site_builder.content.model import Article, Block, Byline, Metadata, ReviewItem, SetAside
 from site_builder.convert.characters import analysis_text, analysis_texts
 from site_builder.convert.layout import normalise, repair_layout
 from site_builder.convert.layout.lines import Line, Normalised, RawLine
 from site_builder.convert.structure import metadata as md
 from site_builder.convert.structure.classify import classify_blocks, mark_leads
+from site_builder.convert.structure.gazetteer import resolve
 from site_builder.convert.structure.header import read_header, skip_known_header
 from site_builder.convert.structure.region import TITLE_WEIGHT, find_region
 
@@ -44,7 +45,7 @@ def parse_normalised(
     article.blocks = classify_blocks(body)
     mark_leads(article.blocks)
     repair_layout(article)
-    _finish_metadata(article, normalised.hints)
+    _finish_metadata(article, normalised, from_properties=not header)
     return article
 
 
@@ -62,10 +63,10 @@ def _take_tail(items: list[Line], article: Article) -> list[Line]:
     return items
 
 
-def _finish_metadata(article: Article, hints: Metadata) -> None:
+def _finish_metadata(article: Article, normalised: Normalised, from_properties: bool) -> None:
     meta = article.meta
-    meta.date = meta.date or hints.date
-    meta.publication = meta.publication or hints.publication
+    _choose_date(article, normalised, from_properties)
+    meta.publication = meta.publication or normalised.hints.publication
     paragraphs = [b for b in article.blocks if b.kind in ("paragraph", "credit")]
     if not meta.byline and paragraphs:
         first = next((b for b in article.blocks if b.kind == "paragraph"), None)
@@ -78,6 +79,65 @@ def _finish_metadata(article: Article, hints: Metadata) -> None:
     title_lines = [analysis_text(meta.title), analysis_text(meta.subtitle or "")]
     meta.region = meta.region or find_region(_region_texts(title_lines, article.blocks, keys))
     meta.period = meta.period or md.find_period(title_lines, keys, meta.date)
+    context = "\n".join([analysis_text(meta.publication or ""), *title_lines, *keys])
+    _place_region(article, context)
+
+
+def _choose_date(article: Article, normalised: Normalised, from_properties: bool) -> None:
+    """The header's date, else the page furniture's; a date under a publication label
+    (发布时间:) wins over a bare date line of a page's header (a crawl or print date)."""
+    meta, found = article.meta, normalised.hints.date
+    if not found or found == meta.date:
+        return
+    if not meta.date:
+        meta.date = found
+        if normalised.date_labelled:
+            return  # 发布时间: 2023-01-10 — the portal's own record of the article's date
+        article.review.append(
+            ReviewItem(
+                "date_from_chrome",
+                f"The date {found} was read from the web page's furniture (a bare date or a"
+                " source line), not from the article's header; check it.",
+            )
+        )
+        return
+    kept, other = meta.date, found
+    if normalised.date_labelled and not from_properties:
+        kept, other = found, meta.date
+        meta.date = found
+    article.review.append(
+        ReviewItem(
+            "date_conflict",
+            f"The source gives two dates, {kept} (kept) and {other}; check which one the"
+            " article was published on.",
+        )
+    )
+
+
+def _place_region(article: Article, context: str) -> None:
+    """The region's administrative path, code and level from the gazetteer, or a doubt."""
+    meta = article.meta
+    if not meta.region:
+        return
+    found = resolve(meta.region, context)
+    if found.status == "resolved":
+        meta.region_path, meta.region_code, meta.level = found.path, found.code, found.level
+    elif found.status == "ambiguous":
+        article.review.append(
+            ReviewItem(
+                "region_ambiguous",
+                f"The region {meta.region} fits {found.candidates} places in the gazetteer and"
+                " the text does not say which; fill in region_path, region_code and level.",
+            )
+        )
+    else:
+        article.review.append(
+            ReviewItem(
+                "region_unknown",
+                f"The region {meta.region} is not in the gazetteer (a neighbourhood, a former"
+                " name or not a place); check it and fill in region_path if it is a place.",
+            )
+        )
 
 
 def _region_texts(
