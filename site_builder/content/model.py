@@ -11,7 +11,7 @@ BlockKind = Literal["heading", "paragraph", "caption", "credit", "callout"]
 UNIT_CODES = (
     "CNY percent mu m2 km2 ha km m ton hour person person_time household enterprise project "
     "item case institution session dose time site facility building vehicle team unit class "
-    "copy piece count percentage_point USD head"
+    "copy piece count percentage_point USD head m3"
 ).split()
 
 

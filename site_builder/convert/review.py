@@ -14,21 +14,13 @@ import re
 from site_builder.content.model import Article, KeyFigure, ReviewItem
 from site_builder.content.review_codes import REVIEW_CODES
 from site_builder.convert.characters import analysis_text
-from site_builder.convert.figures.noun_phrases import GENERIC_MONEY, GENERIC_TAILS
+from site_builder.convert.figures.labels import is_weak
 from site_builder.convert.structure.shapes import is_furniture
 
 MIN_TITLE, MAX_TITLE = 4, 40
 # Layout notes that say the converter changed the text's layout (not only that it left chrome
 # out, which the notes list as they are).
 REPAIR_RE = re.compile(r"rejoined|moved to the top|split into|re-flowed|closed up")
-# Labels that do not say what is measured: a change or a rate alone, a measure word alone.
-VAGUE = (
-    GENERIC_TAILS
-    | GENERIC_MONEY
-    | set(
-        "增长 同比增长 下降 同比下降 增加 减少 提高 率 值 面 总值 比重 占比 达 确保 起 项目 社".split()
-    )
-)
 # What a paper adds around a title: its name glued on, a closing mark of a kicker.
 PAPER_RE = re.compile(r"(?:日报|晚报|时报|新闻网|融媒)$")
 
@@ -98,7 +90,7 @@ def label_doubt(figure: KeyFigure) -> ReviewItem | None:
             "figure_no_label",
             f"The figure {figure.text} has no label; write what it measures or remove it.",
         )
-    if len(label) <= 1 or label in VAGUE:
+    if is_weak(label):
         return ReviewItem(
             "figure_weak_label",
             f"The label '{figure.label}' of the figure {figure.text} is a fragment or a vague"

@@ -23,6 +23,7 @@ NOUNS = {  # unit -> (singular, plural); "" = no noun
     "km2": ("square kilometer", "square kilometers"), "ha": ("hectare", "hectares"),
     "ton": ("ton", "tons"), "percentage_point": ("percentage point", "percentage points"),
     "USD": ("US dollar", "US dollars"), "head": ("head", "head"),
+    "m3": ("cubic meter", "cubic meters"),
 }  # fmt: skip
 QUALIFIERS = {"more_than": "more than", "nearly": "nearly", "about": "about", "up_to": "up to"}
 SCALES = ((10**12, "trillion"), (10**9, "billion"), (10**6, "million"))

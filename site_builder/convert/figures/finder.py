@@ -27,7 +27,7 @@ NUM = (
 )
 # Measure words and units, longest first; the value is the unit code.
 UNITS = {
-    "平方公里": "km2", "平方米": "m2", "公里": "km", "千米": "km", "公顷": "ha", "米": "m",
+    "平方公里": "km2", "平方米": "m2", "立方米": "m3", "公里": "km", "千米": "km", "公顷": "ha", "米": "m",
     "亩": "mu", "吨": "ton", "小时": "hour", "人次": "person_time", "剂次": "dose",
     "场次": "session", "元": "CNY", "人": "person", "名": "person", "位": "person",
     "户": "household", "家": "enterprise", "个": "item", "项": "item", "件": "case",
@@ -55,7 +55,7 @@ FRACTION_RE = re.compile(r"(?<![\d/])(?P<a>\d+)/(?P<b>\d+)(?![\d/])")
 # One character decides it, so only that character is matched (not a copy of the rest).
 NOT_AFTER = re.compile(r"^(?:年|月|日|号|周|届|版|期|批|级|大|强|中|楼|层|类|G|K|[A-Za-z])")
 CHANGE_RE = re.compile(
-    r"(同比|比上年|较上年|比去年|较去年)?(增长|提高|增加|上升|下降|减少|降低)了?$"
+    r"(同比|[比较](?:上年|去年)(?:同期)?)?(增长|提高|增加|上升|下降|减少|降低)了?$"
 )
 DECLINE = ("下降", "减少", "降低")
 # 签约, 节约, 合约: 约 that is part of a word, not "about".

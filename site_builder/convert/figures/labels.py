@@ -27,18 +27,21 @@ from site_builder.convert.figures.clauses import (
     phrase_after,
     sentence_before,
     strip_noise,
+    strip_period,
     unquote,
 )
 from site_builder.convert.figures.noun_phrases import (
     COPULAS,
     COUNTED_BY_VERB,
     GENERIC_MONEY,
+    GENERIC_TAILS,
     measure_before,
     noun_after,
     tidy_label,
 )
 from site_builder.convert.figures.words import (
     MODIFIER_VERBS,
+    is_noun,
     is_verb,
     tokens,
 )
@@ -87,19 +90,135 @@ def label_of(
     if not label:
         label = noun_after(after, unit)
     if not label and earlier and not _bare(before):
-        label = base_measure(earlier[-1].label)  # 惠及回迁群众3700户、11255人
+        label = measure_of(earlier[-1])  # 惠及回迁群众3700户、11255人
     elif len(label) == 1 and earlier and not before:
-        label = base_measure(earlier[-1].label) + label  # 民办幼儿园26所,300余个班
+        label = measure_of(earlier[-1]) + label  # 民办幼儿园26所,300余个班
     elif label in MODIFIER_VERBS and earlier:
-        label += base_measure(earlier[-1].label)  # 现有规上工业企业64家,今年新增11家
+        label += measure_of(earlier[-1])  # 现有规上工业企业64家,今年新增11家
     if unit in MONEY_LIKE and label in GENERIC_MONEY:
         label = _project_of(text, start, earlier) + label  # 5个项目,总投资15.99亿元
     if label and unit in COUNTED_BY_VERB and _ends_in_verb(label):
         label += COUNTED_BY_VERB[unit]  # 每轮平均追检6000人 -> 每轮平均追检人数
+    label = _shared_verb(label, before, text, start, floor, earlier, unit)
+    if is_weak(label):
+        label = _clause_label(before, region, unit) or label
     body = body_of(text, start)
     if label and body and not label.startswith(body):
         label = body + label  # 山东玻科孵化器…1-11月实现税收4242万元: the incubator's tax
-    return tidy_label(label)
+    return tidy_label(with_measure_word(tidy_label(label), unit))
+
+
+# What a count or an area measures, named: 走访居民680家 -> 走访居民户数, 拆除违建4500平方米 ->
+# 违建拆除面积. A label that already ends in a measure word keeps its words.
+MEASURE_WORDS = {
+    "person": "人数", "household": "户数", "person_time": "人次", "time": "次数",
+    "m2": "面积", "mu": "面积", "km2": "面积", "ha": "面积", "km": "长度",
+    "enterprise": "数", "project": "数", "item": "数", "case": "数", "institution": "数",
+    "session": "场次", "site": "数", "facility": "数", "building": "数", "vehicle": "数",
+    "team": "数", "unit": "数", "piece": "数", "copy": "数", "class": "数",
+}  # fmt: skip
+_MEASURED_RE = re.compile(
+    r"(?:数|量|额|率|面积|占地|用地|长度|全长|里程|人次|场次|规模|总量|总数|人口|产量|产值|金额|剂次)$"
+)
+
+
+def with_measure_word(label: str, unit: str) -> str:
+    """The label with the word that says what is counted or measured (see MEASURE_WORDS)."""
+    word = MEASURE_WORDS.get(unit)
+    if not label or not word or _MEASURED_RE.search(label):
+        return label
+    if word == "人数" and label.endswith(("人员", "人", "员", "者", "干部", "党员")):
+        word = "数"  # 管控人员数, not 管控人员人数
+    elif word == "户数" and label.endswith("户"):
+        word = "数"
+    return label + word
+
+
+# 农户, 商户, 贫困户 …: households named by their kind (增收农户数 is 增收农户 + 数).
+HOUSEHOLD_KINDS = set("农商住用客散殖植困贫脱卡员主")
+
+
+def without_measure_word(label: str, unit: str) -> str:
+    """The label as the vocabulary and the reports name it: 新增四上企业数 -> 新增四上企业,
+    增收农户数 -> 增收农户 (the inverse of ``with_measure_word``)."""
+    word = MEASURE_WORDS.get(unit)
+    # 增收农户数: 农户 + 数 before 农 + 户数; 居民人数: 居民 + 人数 before 居民人 + 数
+    whole = unit == "household" and label[-3:-2] in HOUSEHOLD_KINDS
+    endings = ("数", word) if whole else (word, "数")
+    for ending in endings if word else ():
+        base = label[: -len(ending)]
+        if label.endswith(ending) and len(base) > 1 and with_measure_word(base, unit) == label:
+            return base
+    return label
+
+
+# Labels that do not say what is measured: a change or a rate alone, a measure word alone.
+VAGUE = (
+    GENERIC_TAILS
+    | GENERIC_MONEY
+    | set(
+        "增长 同比增长 下降 同比下降 增加 减少 提高 率 值 面 总值 比重 占比 达 确保 起 项目 社".split()
+    )
+)
+
+
+def is_weak(label: str) -> bool:
+    """A label that is empty, one character, a vague word, or a lone verb (确保, 办结)."""
+    if len(label) <= 1 or label in VAGUE:
+        return True
+    words = tokens(label)
+    return len(words) == 1 and is_verb(words[0]) and words[0].word not in MODIFIER_VERBS
+
+
+def _clause_label(before: str, region: str, unit: str) -> str:
+    """The clause before the figure as its label, without time, place, manner and the words
+    that link it to the number: what is left when the noun phrase reader found no measure
+    (增长面达52.6% -> 增长面; 成功调解邻里纠纷3起 -> 调解邻里纠纷)."""
+    clean = strip_noise(strip_period(unquote(before)), region)
+    words = tokens(clean)
+    while words and (words[-1].word in COPULAS or words[-1].word in ("的", "了", "、")):
+        words.pop()
+    while words and words[0].flag in ("p", "c", "d", "r", "uj") and words[0].word not in VAGUE:
+        words.pop(0)
+    label = "".join(t.word for t in words)
+    things = [t for t in words if is_noun(t) or (not is_verb(t) and t.flag in ("z", "nz", "l"))]
+    if len(label) < 2 or len(label) > 16 or not things:
+        return ""
+    return label
+
+
+def _shared_verb(
+    label: str,
+    before: str,
+    text: str,
+    start: int,
+    floor: int,
+    earlier: Sequence[KeyFigure],
+    unit: str,
+) -> str:
+    """Items of a list share the verb that opens it: 走访居民680家,商户75家 -> 走访商户;
+    调解邻里纠纷3起、家庭矛盾2起 -> 调解家庭矛盾; and a verb alone takes the thing of the item
+    before: 收集问题建议165件,办结163件 -> 办结问题建议."""
+    if not earlier or not label or unit in ("CNY", "percent") or not floor:
+        return label
+    between = text[floor : start - len(before)]
+    if any(mark in between for mark in SENTENCE_END) or len(between) > 2:
+        return label
+    previous = earlier[-1]
+    if previous.unit != unit:  # parallel items count the same kind of thing
+        return label
+    words = tokens(measure_of(previous))
+    if len(words) < 2 or not is_verb(words[0]) or words[0].word in MODIFIER_VERBS:
+        return label
+    verb, thing = words[0].word, "".join(t.word for t in words[1:])
+    own = [t for t in tokens(strip_noise(before, "")) if t.word not in COPULAS]
+    if not own:
+        return label
+    if all(not is_verb(t) for t in own) and not label.startswith(verb):
+        return verb + label  # the item names only its thing
+    if len(own) == 1 and is_verb(own[0]) and label in (own[0].word, ""):
+        return own[0].word + thing  # the item names only its verb
+    return label
 
 
 def body_of(text: str, start: int) -> str:
@@ -136,6 +255,14 @@ def _after_next_figure(text: str, start: int) -> str:
     return phrase_after(text, match.end()) if match else ""
 
 
+def _without_verb(label: str) -> str:
+    """承担全市百项重点工程 -> 全市百项重点工程: the things, not what was done with them."""
+    words = tokens(label)
+    if len(words) > 1 and is_verb(words[0]) and words[0].word not in MODIFIER_VERBS:
+        return label[len(words[0].word) :]
+    return label
+
+
 def _project_of(text: str, start: int, earlier: Sequence[KeyFigure]) -> str:
     """The projects a generic money label belongs to: the project count before it in the
     same sentence (签约项目 for 总投资 in 签约5个项目,总投资15.99亿元)."""
@@ -144,8 +271,8 @@ def _project_of(text: str, start: int, earlier: Sequence[KeyFigure]) -> str:
     for figure in reversed(earlier):  # the first of them: 其中… lists parts after the whole
         if figure.text not in sentence:
             break
-        if figure.unit == "project" or figure.label.endswith(("项目", "工程")):
-            found = base_measure(figure.label)
+        if figure.unit == "project" or measure_of(figure).endswith(("项目", "工程")):
+            found = _without_verb(measure_of(figure))
     return found
 
 
@@ -170,6 +297,12 @@ def base_measure(label: str) -> str:
     return label
 
 
+def measure_of(figure: KeyFigure) -> str:
+    """What a figure measures, without its change, target or measure words: the base another
+    figure's label is built on (工商税收 of 工商税收同比增长, 签约项目 of 签约项目数)."""
+    return base_measure(without_measure_word(figure.label, figure.unit))
+
+
 def change_suffix(change: str, yoy: bool, decline: bool) -> str:
     """The words a change adds to its measure's label: 同比增长, 同比下降, 增长 or 下降."""
     if yoy:
@@ -181,7 +314,7 @@ def percent_label(
     before: str, change: str | None, earlier: Sequence[KeyFigure], region: str
 ) -> str | None:
     """Labels of percentages that refer to another figure: a change, a target, a share."""
-    previous = base_measure(earlier[-1].label) if earlier else ""
+    previous = measure_of(earlier[-1]) if earlier else ""
     clean = unquote(before)
     if change is not None:
         words = [t for t in tokens(clean) if t.word not in ("分别", "和", "及", "与", "、")]
@@ -191,6 +324,7 @@ def percent_label(
         return previous + TASK_SUFFIX
     share = SHARE_RE.search(clean)
     if share and previous and clean.startswith("占"):
+        previous = base_measure(earlier[-1].label)  # 每轮平均追检人数占全区总量比例
         whole = share.group("whole").removesuffix("的")
         return f"{previous}占{whole}比例" if whole else None
     return None
@@ -238,7 +372,7 @@ def _share_out(
     if first.unit == "percent" and suffix:
         sentence = max(text.rfind(mark, 0, spans[group[0]][0]) for mark in SENTENCE_END) + 1
         levels = [
-            base_measure(figures[j].label)
+            measure_of(figures[j])
             for j in range(group[0])
             if figures[j].unit != "percent" and spans[j][0] >= sentence
         ][-len(group) :]

@@ -19,7 +19,14 @@ import re
 from site_builder.content.metrics import Metric, Vocabulary
 from site_builder.content.model import Article, KeyFigure
 from site_builder.convert.figures.clauses import sentence_before
-from site_builder.convert.figures.labels import BODY_RE, CHANGE_SUFFIXES, TASK_SUFFIX, base_measure
+from site_builder.convert.figures.labels import (
+    BODY_RE,
+    CHANGE_SUFFIXES,
+    TASK_SUFFIX,
+    base_measure,
+    without_measure_word,
+)
+from site_builder.convert.figures.words import is_verb, tokens
 
 # Words around a measure that do not change what is measured.
 AROUND = re.compile(
@@ -88,8 +95,14 @@ def metric_of(figure: KeyFigure, vocabulary: Vocabulary, sentence: str = "") -> 
     """The vocabulary's metric that the figure measures, or None."""
     if figure.label.endswith((TASK_SUFFIX, "完成任务比例")) or "占" in figure.label:
         return None
-    measure = base_measure(figure.label) if _is_change(figure) else figure.label
-    metric = vocabulary.by_name.get(metric_name(measure))
+    measure = (
+        base_measure(figure.label)
+        if _is_change(figure)
+        else without_measure_word(figure.label, figure.unit)
+    )
+    metric = vocabulary.by_name.get(metric_name(measure)) or vocabulary.by_name.get(
+        metric_name(_without_leading_verb(measure))
+    )
     if metric is None or BODY_RE.search(EXAMPLES_RE.sub("", sentence)):
         return None
     if sentence and not _named_before(measure, sentence):
@@ -97,6 +110,12 @@ def metric_of(figure: KeyFigure, vocabulary: Vocabulary, sentence: str = "") -> 
     if _is_change(figure):
         return metric if figure.unit == "percent" else None
     return metric if figure.unit in metric.units else None
+
+
+def _without_leading_verb(label: str) -> str:
+    """受理群众诉求 -> 群众诉求: a count's label may open with the verb that produced it."""
+    words = tokens(label)
+    return label[len(words[0].word) :] if len(words) > 1 and is_verb(words[0]) else label
 
 
 def metric_name(label: str) -> str:

@@ -38,6 +38,13 @@ EVENT_NOUNS = ("活动", "培训", "演出", "讲座", "会议", "检查", "巡�
 # Verbs that say how a figure came about; what follows them is what is measured.
 GENERIC_VERBS = set("完成 实现 开展 进行 组织 取得 累计 共 达成 落实 推进 做好 全面 建成".split())
 
+# Verbs that only say a thing is there (设置便民核酸检测点111个): what is counted is the thing.
+FRAMING_VERBS = set(
+    "有 拥有 现有 建有 设置 设立 设 下设 组建 建立 成立 梳理 形成 打造 发展 辖 辖有 优化 启用 包括 "
+    "涵盖 覆盖 共有 划分 切分 划定 布设 配备 配齐 吸纳 储备 汇总 推选 招募 选派 产生 召开 举办 "
+    "提供 实施".split()
+)
+
 # Words right before the number that link it to the measure: 活跃企业达369家.
 COPULAS = set(
     "达 达到 为 是 有 计 共 共计 合计 总计 累计 约 超 超过 突破 逾 近 仅 只 已达 已 现有 "
@@ -121,6 +128,8 @@ def measure_before(
             return verb + tail  # 巡查污染源4973次: inspections of pollution sources
         if unit in AREA_UNITS:
             return tail + verb  # 铺设柏油路面1万余平方米 -> 柏油路面铺设
+        if unit not in ("CNY", "percent") and verb not in FRAMING_VERBS:
+            return verb + tail  # 走访居民680家: households visited, not all households
         return tail
     # The clause ends in a verb: 投入3亿元, 井盖提升170余处, 总占地近3000亩.
     if unit == "CNY" and verb in MONEY_VERBS:
@@ -192,7 +201,15 @@ def noun_after(after: str, unit: str) -> str:
     taken: list[Token] = []
     rest: list[Token] = []
     for index, token in enumerate(words):
-        if is_noun(token) or (token.word == "、" and taken):
+        compound = (  # 15万平方米改造工程: a verb that makes a compound with the noun after it
+            not taken
+            and index + 1 < len(words)
+            and len(token.word) == 2
+            and is_verb(token)
+            and is_noun(words[index + 1])
+            and len(words[index + 1].word) >= 2
+        )
+        if compound or is_noun(token) or (token.word == "、" and taken):
             taken.append(token)
             if unit in PERSON_UNITS and token.word.endswith(PERSON_ENDINGS):
                 rest = words[index + 1 :]
