@@ -142,10 +142,12 @@ def without_measure_word(label: str, unit: str) -> str:
     """The label as the vocabulary and the reports name it: 新增四上企业数 -> 新增四上企业,
     增收农户数 -> 增收农户 (the inverse of ``with_measure_word``)."""
     word = MEASURE_WORDS.get(unit)
+    if not word:
+        return label
     # 增收农户数: 农户 + 数 before 农 + 户数; 居民人数: 居民 + 人数 before 居民人 + 数
     whole = unit == "household" and label[-3:-2] in HOUSEHOLD_KINDS
     endings = ("数", word) if whole else (word, "数")
-    for ending in endings if word else ():
+    for ending in endings:
         base = label[: -len(ending)]
         if label.endswith(ending) and len(base) > 1 and with_measure_word(base, unit) == label:
             return base
