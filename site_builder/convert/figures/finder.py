@@ -198,7 +198,8 @@ def _make(
     region: str = "",
     floor: int = 0,
 ) -> KeyFigure:
-    before = clause_before(text, start, floor, item=True)
+    # 同比下降 7%: a space between the change and its number does not lose the change
+    before = clause_before(text, start, floor, item=True).rstrip()
     yoy = False
     change = CHANGE_RE.search(before)
     if change and unit == "percent":

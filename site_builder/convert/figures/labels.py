@@ -74,7 +74,9 @@ def label_of(
     if change:
         before = before[: len(before) - len(change)] if before.endswith(change) else before
     if unit == "percent":
-        label = percent_label(before, change, earlier, region)
+        clause_start = max(floor, *(text.rfind(m, floor, start) + 1 for m in ",，;；:："))
+        previous = _previous_measure(text, clause_start, earlier, region)
+        label = percent_label(before, change, earlier, region, previous)
         if label is not None:
             return tidy_label(label)
     if before.endswith("、"):
@@ -313,10 +315,16 @@ def change_suffix(change: str, yoy: bool, decline: bool) -> str:
 
 
 def percent_label(
-    before: str, change: str | None, earlier: Sequence[KeyFigure], region: str
+    before: str,
+    change: str | None,
+    earlier: Sequence[KeyFigure],
+    region: str,
+    previous: str | None = None,
 ) -> str | None:
-    """Labels of percentages that refer to another figure: a change, a target, a share."""
-    previous = measure_of(earlier[-1]) if earlier else ""
+    """Labels of percentages that refer to another figure: a change, a target, a share.
+    ``previous`` is the measure the sentence named before (default: the figure before's)."""
+    if previous is None:
+        previous = measure_of(earlier[-1]) if earlier else ""
     clean = unquote(before)
     if change is not None:
         words = [t for t in tokens(clean) if t.word not in ("分别", "和", "及", "与", "、")]
@@ -330,6 +338,30 @@ def percent_label(
         whole = share.group("whole").removesuffix("的")
         return f"{previous}占{whole}比例" if whole else None
     return None
+
+
+_AMOUNT_END_RE = re.compile(r"(?:[\dX.,]+|[XＸ]{2,})\s*[万亿]*[余多]?[\u4e00-\u9fff]{0,2}\s*$")
+
+
+def _previous_measure(
+    text: str, clause_start: int, earlier: Sequence[KeyFigure], region: str
+) -> str:
+    """What a rate, a share or a target refers to: the measure of the clause before in the
+    same sentence (完成地区生产总值XX亿元,增长5% -> 地区生产总值, even when its amount is not a
+    figure), else the figure before's measure."""
+    sentence_start = max(text.rfind(mark, 0, clause_start) for mark in SENTENCE_END) + 1
+    if earlier and text.find(earlier[-1].text, sentence_start, clause_start) >= 0:
+        return measure_of(earlier[-1])
+    cut = clause_start - 1
+    if cut > sentence_start:
+        opening = max(text.rfind(mark, sentence_start, cut) for mark in ",，:：") + 1
+        clause = text[max(opening, sentence_start) : cut]
+        amount = _AMOUNT_END_RE.search(clause)
+        if amount and amount.start() > 0:
+            measure = measure_before(clause[: amount.start()], region, "CNY")
+            if measure and not is_weak(measure):
+                return measure
+    return measure_of(earlier[-1]) if earlier else ""
 
 
 def _noun_phrase_before_task(clause: str) -> bool:

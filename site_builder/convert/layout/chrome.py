@@ -27,13 +27,13 @@ from site_builder.convert.structure.metadata import iso_date
 # starts such a line (matched at its start) and what marks it anywhere in it.
 _CHROME_START_RE = re.compile(
     r"(?:当前位置|您的位置|你的位置|您现在的位置|现在的位置|现在位置|所在位置)\s*[:：]"
-    r"|(?:信息)?来源\s*[:：]|作者\s*[:：]\s*\S{0,12}$|(?:时间|日期)\s*[:：]\s*\d{4}"
+    r"|(?:信息)?来源\s*[:：]|(?:作者|供稿|撰稿|稿源)\s*[:：]\s*\S{0,12}$|(?:时间|日期)\s*[:：]\s*\d{4}"
     r"|(?:责任编辑|编辑|责编|审核|校对|终审|初审|一审|二审|三审|签发)\s*[:：]\s*\S{0,12}$"
     r"|(?:打印本页|列印本页|关闭窗口|关闭视窗|返回顶部|返回首页|打印|列印|关闭|收藏本页|加入收藏"
     r"|设为首页|返回列表)$"
     # a furniture label with an empty value: 打印: 字体: 分享到:
     r"|(?:打印|列印|字体|字号|分享|分享到|分享至|收藏|关闭|纠错|相关附件|扫一扫|打印本页|页面调色"
-    r"|背景色|朗读|语音播报|手机版|微信|微博|复制链接|链接|评论|点赞)\s*[:：]?\s*$"
+    r"|背景色|朗读|语音播报|手机版|微信|微博|复制链接|链接|评论|点赞|搜索|文章搜索|站内搜索|全文检索)\s*[:：]?\s*$"
     r"|(?:上一篇|下一篇|上一条|下一条|上一版|下一版|前一篇|后一篇|上篇|下篇)\s*[:：]?"
     r"|分享(?:到|至)|扫一扫|(?:相关新闻|相关阅读|相关链接|相关文章|相关推荐|推荐阅读|热点新闻"
     r"|热门文章|延伸阅读)\s*[:：]?$"
@@ -96,12 +96,30 @@ _DATE_LINE_RE = re.compile(r"^\d{4}\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2}日
 ARTICLE_MIN = 40  # a paragraph of the article is at least this long and has clause punctuation
 
 
+# Page furniture that is never a title, a heading or a caption, as a whole line: an edition's
+# headline list (02:要闻, 本版新闻列表), a column label (栏目语), a PDF page marker (- 7页,
+# Page 120, 第3页), a doc-sharing site's widgets (VIP专免, 999+, 29.09KB, 海报, 侵权投诉), a share
+# widget (复制链接), navigation words alone (首页, 返回), an empty image ![]().
+FURNITURE_RE = re.compile(
+    r"^(?:\d{1,2}\s*[:：]\s*[\u4e00-\u9fff]{2,4}|本版(?:新闻)?(?:列表|导航|目录)|栏目语|编者按|导读"
+    r"|[-—–]?\s*\d{1,4}\s*页\s*[-—–]?|第\s*\d{1,4}\s*页(?:\s*[/／]\s*共\s*\d+\s*页)?"
+    r"|(?i:page)\s*\d{1,4}(?:\s*(?i:of)\s*\d+)?|复制链接|分享|首页|返回|返回顶部|返回列表|打印|关闭"
+    r"|\d+(?:\.\d+)?\s*(?:KB|MB|GB|kb|mb|K|M)|\d+\+|VIP\S{0,6}|会员专享|海报|侵权投诉|举报|立即下载"
+    r"|!\[[^\]]*\]\([^)]*\)\s*\|?)$"
+)
+
+
+def is_furniture(key: str) -> bool:
+    """A whole line of page furniture (see FURNITURE_RE)."""
+    return FURNITURE_RE.match(key.strip()) is not None
+
+
 def is_chrome_line(key: str) -> bool:
     """A line that is page furniture wherever it stands (the Simplified text)."""
     if len(key) > 120 and "。" in key:
         return False  # a paragraph of the article, however it begins
     key = key.lstrip(_BULLETS)
-    if _furniture(key):
+    if _furniture(key) or is_furniture(key):
         return True
     if len(key) > 120 or re.search("[。，,；;]", key):
         return False

@@ -7,6 +7,8 @@ Before the parser sees them (``LINE_REPAIRS``, on a ``Draft`` of the lines):
 - ``split_run_together`` (run_together.py): a long line holding several paragraphs is split
   at sentence ends followed by a space, at spaced breaks (a full-width indent, a subtitle, a
   byline) and at numbered headings the numbering vouches for;
+- ``join_broken_numbers`` (wrapped.py): a text extracted with a line break around each number
+  (增长 / 5% / ;) gets its numbers back inside their lines;
 - ``set_aside_chrome`` (chrome.py): navigation, breadcrumbs, 发布时间/来源/字号 lines, print
   and share buttons, 上一篇/下一篇, comment boxes and copyright lines are set aside (kept in
   ``source.*``); each line knows whether chrome was left out next to it;
@@ -105,6 +107,27 @@ def split_run_together(draft: Draft) -> None:
     draft._texts = draft._keys = None
 
 
+def join_broken_numbers(draft: Draft) -> None:
+    """XX / 镇 / 2023 / 年政府工作报告, 增长 / 5% / ;: a text extracted with a line break around
+    each number gets its numbers back inside their lines."""
+    texts = [piece.text for piece in draft.pieces]
+    if not wrapped.broken_around_numbers(texts):
+        return
+    pieces: list[RawLine] = []
+    joined = 0
+    for group in wrapped.join_token_lines(texts):
+        first = draft.pieces[group[0]]
+        text = "".join(texts[i].strip() for i in group) if len(group) > 1 else first.text
+        joined += len(group) > 1
+        pieces.append(RawLine(first.number, text, first.hint))
+    draft.notes.append(
+        f"lines {draft.pieces[0].number}–{draft.pieces[-1].number}: numbers broken onto lines"
+        f" of their own joined back into {joined} lines"
+    )
+    draft.pieces = pieces
+    draft._texts = draft._keys = None
+
+
 def set_aside_chrome(draft: Draft) -> None:
     texts, keys = draft.texts, draft.keys
     found = chrome.find_chrome(keys)
@@ -149,6 +172,7 @@ def close_unit_spaces(draft: Draft) -> None:
 
 LINE_REPAIRS: list[LineRepair] = [
     split_run_together,
+    join_broken_numbers,
     set_aside_chrome,
     reflow_wrapped,
     close_unit_spaces,

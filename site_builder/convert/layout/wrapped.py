@@ -102,3 +102,43 @@ _UNIT_SPACE_RE = re.compile(
 def close_unit_spaces(text: str) -> str:
     """31.88 亿元 -> 31.88亿元, 15.2 % -> 15.2%: a number and its unit are one figure."""
     return _UNIT_SPACE_RE.sub("", text)
+
+
+# A line that is only a figure's number, a placeholder or punctuation (5%, 2023, XX, ;, 1—10):
+# some PDF extractions break the line around nearly every number.
+_TOKEN_LINE_RE = re.compile(r"^(?:[\d.,%‰X×x—\-~+ ]{1,12}|[;；,，。、:：)）]{1,2})$")
+MIN_TOKEN_LINES = 5
+
+
+def token_line(text: str) -> bool:
+    return bool(text) and _TOKEN_LINE_RE.match(text.strip()) is not None
+
+
+def broken_around_numbers(texts: list[str]) -> bool:
+    """Whether a text was extracted with a line break around its numbers: at least
+    MIN_TOKEN_LINES lines (and a tenth of the lines) hold only a number or placeholder."""
+    lines = [t for t in texts if t.strip()]
+    tokens = sum(token_line(t) and any(c.isdigit() or c == "X" for c in t) for t in lines)
+    return tokens >= MIN_TOKEN_LINES and tokens >= len(lines) / 10
+
+
+def join_token_lines(texts: list[str]) -> list[list[int]]:
+    """Groups of adjacent line indexes to join: each number-only line with the line before it
+    and the line after it (增长 / 5% / ; -> 增长5%;), blank lines never crossed."""
+    groups: list[list[int]] = []
+    for index, text in enumerate(texts):
+        if not text.strip():
+            groups.append([index])
+            continue
+        previous = groups[-1] if groups else []
+        joins = (
+            previous
+            and texts[previous[-1]].strip()
+            and previous[-1] == index - 1
+            and (token_line(text) or token_line(texts[index - 1]))
+        )
+        if joins:
+            previous.append(index)
+        else:
+            groups.append([index])
+    return groups

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from site_builder.convert.layout.chrome import is_furniture as is_furniture_line
+
 SENTENCE_END = "。！？!?"
 CLAUSE_PUNCT = re.compile(r"[,，。；;！？!?]")
 NUMBERED_HEADING_RE = re.compile(
@@ -47,17 +49,7 @@ def is_spaced_out(text: str) -> bool:
     return len(parts) >= 3 and all(len(part) == 1 for part in parts)
 
 
-# Page furniture that is never a title or a heading: an edition's headline list (02:要闻,
-# 本版新闻列表), a column label (栏目语), a PDF page marker (- 7页, Page 120, 第3页), a share
-# widget (复制链接), navigation words alone (首页, 返回), an empty image ![]().
-FURNITURE_RE = re.compile(
-    r"^(?:\d{1,2}\s*[:：]\s*[\u4e00-\u9fff]{2,4}|本版(?:新闻)?(?:列表|导航|目录)|栏目语|编者按|导读"
-    r"|[-—–]?\s*\d{1,4}\s*页\s*[-—–]?|第\s*\d{1,4}\s*页(?:\s*[/／]\s*共\s*\d+\s*页)?"
-    r"|(?i:page)\s*\d{1,4}(?:\s*(?i:of)\s*\d+)?|复制链接|分享|首页|返回|返回顶部|返回列表|打印|关闭"
-    r"|!\[[^\]]*\]\([^)]*\)\s*\|?|[\s|｜]+)$"
-)
-
-
 def is_furniture(text: str) -> bool:
-    """A line of page furniture that can never be a title or heading (see FURNITURE_RE)."""
-    return bool(FURNITURE_RE.match(text.strip())) or not re.search(r"[\u4e00-\u9fff]", text)
+    """Page furniture that can never be a title or a heading (layout/chrome.py's list), or a
+    line without a Chinese character."""
+    return is_furniture_line(text) or not re.search(r"[\u4e00-\u9fff]", text)
