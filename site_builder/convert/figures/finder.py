@@ -22,12 +22,15 @@ from site_builder.convert.figures.wording import is_wording
 
 # Digits, or a Chinese numeral with its 万/亿 sections inside (一万八千, 一亿二千).
 NUM = (
-    rf"\d+(?:,\d{{3}})*(?:\.\d+)?"
+    rf"\d+万\d{{1,4}}(?![\d.])"  # 3万1408 (Taiwan papers): 31408
+    rf"|\d+(?:,\d{{3}})*(?:\.\d+)?"
     rf"|[{CN_NUMERAL_CHARS}]+(?:[万亿][{CN_NUMERAL_CHARS}]+)*(?:点[{CN_NUMERAL_CHARS}]+)?"
 )
 # Measure words and units, longest first; the value is the unit code.
 UNITS = {
-    "平方公里": "km2", "平方米": "m2", "立方米": "m3", "公里": "km", "千米": "km", "公顷": "ha", "米": "m",
+    "平方公里": "km2", "平方米": "m2", "平方公尺": "m2", "立方米": "m3", "公里": "km",
+    "千米": "km", "公顷": "ha", "公尺": "m", "米": "m", "个百分点": "percentage_point",
+    "百分点": "percentage_point", "美元": "USD", "头": "head",
     "亩": "mu", "吨": "ton", "小时": "hour", "人次": "person_time", "剂次": "dose",
     "场次": "session", "元": "CNY", "人": "person", "名": "person", "位": "person",
     "户": "household", "家": "enterprise", "个": "item", "项": "item", "件": "case",
@@ -53,14 +56,25 @@ TENTHS_RE = re.compile(
 FRACTION_RE = re.compile(r"(?<![\d/])(?P<a>\d+)/(?P<b>\d+)(?![\d/])")
 # What right after a number makes it a date, an ordinal or a name.
 # One character decides it, so only that character is matched (not a copy of the rest).
-NOT_AFTER = re.compile(r"^(?:年|月|日|号|周|届|版|期|批|级|大|强|中|楼|层|类|G|K|[A-Za-z])")
+NOT_AFTER = re.compile(r"^(?:年|月|日|号|周|届|版|期|批|级|楼|层)")
+# After a number without a unit only: 十大行动, 500强, 5G (22座大棚 is a count of greenhouses).
+NOT_AFTER_BARE = re.compile(r"^(?:大|强|中|类|G|K|[A-Za-z])")
+# A count of periods is a duration, not a quantity: 连续3个季度, 6个月.
+DURATION_AFTER = ("季度", "月", "年度", "星期", "工作日")
+# 5个试点之一: one of them, not a count of the region's own.
+ONE_OF_RE = re.compile(r"[^,，。；;！？!?]{0,12}之一")
+# 家 of residents counts households, not enterprises (走访居民680家).
+RESIDENTS = ("居民", "农户", "群众", "住户", "家庭", "村民", "贫困户", "低保户", "困难户")
 CHANGE_RE = re.compile(
     r"(同比|[比较](?:上年|去年)(?:同期)?)?(增长|提高|增加|上升|下降|减少|降低)了?$"
 )
 DECLINE = ("下降", "减少", "降低")
 # 签约, 节约, 合约: 约 that is part of a word, not "about".
 NOT_ABOUT_BEFORE = set("签节合预制契条邀特相履违公大")
-MONEY_WORDS = ("投资", "收入", "税", "资金", "产值", "金额", "交易额", "签约", "营收", "销售")
+MONEY_WORDS = (
+    "投资", "收入", "税", "资金", "产值", "金额", "交易额", "签约", "营收", "销售", "基金", "经费",
+    "补助", "奖金", "拨款", "预算", "争取", "奖励",
+)  # fmt: skip
 QUALIFIERS = {"近": "nearly", "约": "about", "超": "more_than", "超过": "more_than",
               "逾": "more_than", "余": "more_than", "多": "more_than", "以上": "more_than",
               "左右": "about"}  # fmt: skip
@@ -152,11 +166,16 @@ def _figure_from_match(
     multiplier = match.group("mult") or match.group("mult2")
     if match.group("num") == "一" and not multiplier:
         return None  # 一个窗口, 一次: wording, not a figure (一万余人 is one)
+    bare = not (match.group("pct") or match.group("unit"))
     if (
         text[start - 1 : start] == "第"
         or NOT_AFTER.match(text[end : end + 1])
+        or (bare and NOT_AFTER_BARE.match(text[end : end + 1]))
         or _in_slogan(text, start)
+        or ONE_OF_RE.match(text, end)
     ):
+        return None
+    if match.group("unit") == "个" and text.startswith(DURATION_AFTER, end):
         return None
     value = parse_quantity(match.group("num"), multiplier)
     if value is None:
@@ -179,6 +198,10 @@ def _figure_from_match(
             return None
         value_max = tidy(upper)
     figure_start = match.start("pre") if pre else start
+    if unit == "percent" and not pre and text[start - 1 : start] in "-－−" and start > 1:
+        figure_start, value = start - 1, -value  # 增长-88.65%: a decline printed with a sign
+    if unit == "enterprise" and clause_before(text, figure_start, item=True).endswith(RESIDENTS):
+        unit = "household"
     if is_wording(text, figure_start, end, unit, region):
         return None
     figure = _make(text, figure_start, end, value, unit, value_max, earlier, region, floor)

@@ -209,7 +209,8 @@ def _shared_verb(
     if any(mark in between for mark in SENTENCE_END) or len(between) > 2:
         return label
     previous = earlier[-1]
-    if previous.unit != unit:  # parallel items count the same kind of thing
+    # parallel items count the same kind of thing (家 of residents and 家 of shops alike)
+    if previous.unit != unit and {previous.unit, unit} != {"household", "enterprise"}:
         return label
     words = tokens(measure_of(previous))
     if len(words) < 2 or not is_verb(words[0]) or words[0].word in MODIFIER_VERBS:

@@ -11,7 +11,12 @@ import functools
 import cn2an
 
 MULTIPLIERS = {"万": 10_000, "亿": 100_000_000, "万亿": 1_000_000_000_000}
-CN_NUMERAL_CHARS = "零〇一二两三四五六七八九十百千"
+CN_NUMERAL_CHARS = "零〇○一二两三四五六七八九十百千"
+_DIGIT_OF = {ch: str(n) for n, ch in enumerate("零一二三四五六七八九")} | {
+    "〇": "0",
+    "○": "0",
+    "两": "2",
+}
 
 
 @functools.lru_cache(maxsize=1024)  # the same few numerals recur; cn2an is slow to read them
@@ -24,11 +29,59 @@ def parse_number(digits: str) -> float | None:
         pass
     if digits in ("十", "百", "千", "万", "亿"):  # 百项重点工程, 千方百计: names, not quantities
         return None
+    if "万" in digits and digits.split("万")[0].isdigit():  # 3万1408: 3 × 10000 + 1408
+        high, _, low = digits.partition("万")
+        return float(int(high) * 10_000 + int(low or 0))
+    digits = _positional(digits)
+    if any(ch.isdigit() for ch in digits):
+        return _mixed(digits)
     try:
         value = cn2an.cn2an(digits.replace("两", "二").replace("〇", "零"), "strict")
     except (ValueError, KeyError, IndexError):
         return None
     return float(value)
+
+
+def _positional(digits: str) -> str:
+    """三○五 -> 305, 四○二万八千 -> 402万八千: a run of digit characters with a zero written
+    as 〇/○ is read digit by digit (the way Taiwan papers write amounts)."""
+    if "○" not in digits and "〇" not in digits:
+        return digits
+    out, run = [], ""
+    for ch in digits + " ":
+        if ch in _DIGIT_OF:
+            run += ch
+            continue
+        if len(run) > 1 and ("○" in run or "〇" in run):
+            out.append("".join(_DIGIT_OF[c] for c in run))
+        else:
+            out.append(run)
+        run = ""
+        out.append(ch)
+    return "".join(out).strip()
+
+
+def _mixed(digits: str) -> float | None:
+    """305万, 402万八千: sections in digits or Chinese numerals, each with its 亿/万."""
+    total = 0.0
+    for mark, size in (("亿", 100_000_000), ("万", 10_000)):
+        if mark in digits:
+            head, _, digits = digits.partition(mark)
+            value = _section(head)
+            if value is None:
+                return None
+            total += value * size
+    rest = _section(digits) if digits else 0.0
+    return None if rest is None else total + rest
+
+
+def _section(text: str) -> float | None:
+    if text.isdigit():
+        return float(text)
+    try:
+        return float(cn2an.cn2an(text.replace("两", "二"), "strict"))
+    except (ValueError, KeyError, IndexError):
+        return None
 
 
 def is_chinese_numeral(digits: str) -> bool:

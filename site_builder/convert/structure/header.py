@@ -41,6 +41,7 @@ from site_builder.convert.structure.shapes import (
 SENTENCE_MARKS = re.compile(r"[。，,；;！？!?]")  # a line with these is text, not a byline
 
 HEADER_LINES = 10
+MAX_EXCLAIMED = 40  # a headline with ! or ? is at most this long
 MAX_CAPTION = 40
 # 标题 -某某网, 标题_某某网, 标题 | 某某网, 标题—全文: what a web page adds after the title
 SITE_SUFFIX_RE = re.compile(
@@ -199,6 +200,8 @@ def _is_title_line(items: list[Line], index: int, header: _Header) -> bool:
         return False
     if is_short(key):
         return True
+    if is_exclaimed_title(line, index, header):
+        return True  # 680万!蕉城区68个村获发展基金 — a headline with ! or ?, then a blank line
     if header.titles or len(key) > MAX_TITLE or "。" in key or key[-1] in "；;，,、":
         return False
     following = items[index + 1] if index + 1 < len(items) else None
@@ -207,6 +210,20 @@ def _is_title_line(items: list[Line], index: int, header: _Header) -> bool:
         or "——" in key
         or line.chrome_after
         or (following is not None and md.parse_date(following.key))
+    )
+
+
+def is_exclaimed_title(line: Line, index: int, header: _Header) -> bool:
+    """The first line, short, whose only marks are ! or ? (no comma or full stop), set apart
+    by a blank line: a headline, not a sentence of the text."""
+    key = line.key
+    return (
+        index == 0
+        and not header.titles
+        and len(key) <= MAX_EXCLAIMED
+        and re.search(r"[!?！？]", key) is not None
+        and re.search(r"[。，,；;、:：]", key) is None
+        and line.gap_after >= 1
     )
 
 
@@ -228,6 +245,8 @@ def _repeats_title(key: str, title: str) -> bool:
     政府工作报告 or 政 府 工 作 报 告 under 沙沟镇2021年政府工作报告."""
     if key == title:
         return True
+    if key.startswith(title) and len(key) <= len(title) + 12 and len(title) >= 8:
+        return True  # the title again with a teaser after it: …发展基金!有你们村吗?
     bare = key.replace(" ", "") if is_spaced_out(key) else key
     return len(bare) >= 4 and is_short(key) and bare in title
 
