@@ -27,7 +27,7 @@ LEADING_NOISE.sort(key=len, reverse=True)
 TRAILING_NOISE = ("工作", "作用", "进度", "任务", "的", "等", "了")
 PERIOD_RE = re.compile(
     r"^(?:\d{4}年)?(?:[1-9]\d?|元)?(?:至|-|—|－|~|到)?(?:[1-9]\d?)月份?|^(?:上|下)半年|"
-    r"^前?[一二三四]季度|^\d{4}年"
+    r"^前?[一二三四]季度|^\d{4}年度?"
 )
 
 # Compiled once: these run for every figure (re's own cache still costs a lookup and an escape).

@@ -399,6 +399,25 @@ def relabel_respectively(text: str, figures: list[KeyFigure], spans: list[tuple[
         index = group[-1] + 1
 
 
+def listed_measures(clause: str, count: int) -> list[str]:
+    """The measures a clause lists before 分别, each whole: 城镇和农村居民人均可支配收入 ->
+    城镇居民人均可支配收入, 农村居民人均可支配收入 (a short first item shares the last item's
+    head); 城乡居民… names two, 城镇居民… and 农村居民…; [] when the clause does not list
+    ``count`` of them."""
+    clause = re.sub(r"分别.*$", "", clause)
+    clause = re.sub(r"(?:均|都)?(?:达到|达|为|是|增长|下降|提高|同比|比上年)*$", "", clause)
+    items = [item for item in re.split(r"[、和及与]", strip_noise(clause, "")) if item]
+    if count == 2 and len(items) == 1 and items[0].startswith("城乡") and len(items[0]) > 2:
+        return ["城镇" + items[0][2:], "农村" + items[0][2:]]
+    if len(items) != count:
+        return []
+    last = items[-1]
+    shared = [item for item in items[:-1] if len(item) <= 4 and len(last) > len(item) + 2]
+    if len(shared) == len(items) - 1:  # 城镇和农村居民…: 城镇 + 居民…
+        return [item + last[len(item) :] for item in items[:-1]] + [last]
+    return items
+
+
 def _share_out(
     text: str, figures: list[KeyFigure], spans: list[tuple[int, int]], group: list[int]
 ) -> None:
@@ -411,9 +430,19 @@ def _share_out(
             for j in range(group[0])
             if figures[j].unit != "percent" and spans[j][0] >= sentence
         ][-len(group) :]
+        if len(levels) != len(group):  # 城镇和农村居民人均可支配收入分别增长5.2%和6.8%
+            levels = listed_measures(clause_before(text, spans[group[0]][0]), len(group))
     else:
         suffix = ""
         levels = [n for n in re.split(r"[、和及与]", base_measure(first.label)) if n]
+        if len(levels) != len(group):
+            levels = listed_measures(clause_before(text, spans[group[0]][0]), len(group))
+    if len(levels) != len(group) and group[0] >= len(group):
+        # …分别增长12%和13%,分别达43366元和13835元: the measures of the list before
+        before = figures[group[0] - len(group) : group[0]]
+        sentence = max(text.rfind(mark, 0, spans[group[0]][0]) for mark in SENTENCE_END) + 1
+        if spans[group[0] - len(group)][0] >= sentence and all(measure_of(f) for f in before):
+            levels = [measure_of(f) for f in before]
     if len(levels) != len(group):
         return
     for member, measure in zip(group, levels, strict=True):

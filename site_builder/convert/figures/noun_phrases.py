@@ -55,7 +55,9 @@ COPULAS = set(
 GENERIC_TAILS = set(
     "数 人数 户数 次数 件数 面积 总量 数量 规模 金额 总额 额 量 总数 个数 场次 时长".split()
 )
-GENERIC_MONEY = set("投资 资金 收入 金额 总额 投资额 总投资 投入".split())
+GENERIC_MONEY = set(
+    "投资 资金 收入 金额 总额 投资额 总投资 投入 总经费 经费 总计 总概算经费".split()
+)
 
 # Person nouns: a person count's label ends at the first of them (网格员, not 网格员网格化管理).
 PERSON_ENDINGS = tuple(
@@ -124,6 +126,8 @@ def measure_before(
             return verb + tail
         if verb in GENERIC_VERBS:
             return tail
+        if unit == "percent" and tail.endswith("率") and len(tail) <= 3:
+            return prefix + verb + tail  # 调解成功率达98%, 土地流转率: the rate of the act
         if unit == "time" and not tail.endswith(EVENT_NOUNS):
             return verb + tail  # 巡查污染源4973次: inspections of pollution sources
         if unit in AREA_UNITS:
@@ -141,6 +145,10 @@ def measure_before(
     return "" if verb in GENERIC_VERBS else verb
 
 
+# 县府补助工程有联合办公大楼兴建工程等四项: what has the items listed as examples
+HAS_RE = re.compile(r"^(.{2,16}?)(?:有|计|包括|包含|涵盖|含)")
+
+
 def _listed(clean: str, after: str, unit: str) -> str:
     """集中签约希尔顿花园酒店、玻科数控等5个项目 -> 签约项目: the verb before the list and
     the noun after the number (the list names examples, not the measure)."""
@@ -149,6 +157,8 @@ def _listed(clean: str, after: str, unit: str) -> str:
     verbs = [t.word for t in words if is_verb(t) and t.word not in GENERIC_VERBS]
     if noun and verbs and len(noun) <= 4:
         return verbs[-1] + noun
+    if not noun and (owner := HAS_RE.match(clean)):
+        return strip_noise(owner.group(1), "")  # 县府补助工程有…等四项 -> 县府补助工程
     return noun
 
 

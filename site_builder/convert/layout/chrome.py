@@ -99,13 +99,14 @@ ARTICLE_MIN = 40  # a paragraph of the article is at least this long and has cla
 # Page furniture that is never a title, a heading or a caption, as a whole line: an edition's
 # headline list (02:要闻, 本版新闻列表), a column label (栏目语), a PDF page marker (- 7页,
 # Page 120, 第3页), a doc-sharing site's widgets (VIP专免, 999+, 29.09KB, 海报, 侵权投诉), a share
-# widget (复制链接), navigation words alone (首页, 返回), an empty image ![]().
+# widget (复制链接), navigation words alone (首页, 返回), an empty image ![](), a bare image
+# file name (1---副本.jpg).
 FURNITURE_RE = re.compile(
     r"^(?:\d{1,2}\s*[:：]\s*[\u4e00-\u9fff]{2,4}|本版(?:新闻)?(?:列表|导航|目录)|栏目语|编者按|导读"
     r"|[-—–]?\s*\d{1,4}\s*页\s*[-—–]?|第\s*\d{1,4}\s*页(?:\s*[/／]\s*共\s*\d+\s*页)?"
     r"|(?i:page)\s*\d{1,4}(?:\s*(?i:of)\s*\d+)?|复制链接|分享|首页|返回|返回顶部|返回列表|打印|关闭"
-    r"|\d+(?:\.\d+)?\s*(?:KB|MB|GB|kb|mb|K|M)|\d+\+|VIP\S{0,6}|会员专享|海报|侵权投诉|举报|立即下载"
-    r"|!\[[^\]]*\]\([^)]*\)\s*\|?)$"
+    r"|\d+(?:\.\d+)?\s*(?:KB|MB|GB|kb|mb|K|M)|[\d.]+万?\+|VIP\S{0,6}|会员专享|海报|侵权投诉|举报|立即下载"
+    r"|!\[[^\]]*\]\([^)]*\)\s*\|?|[\w\-. ]{1,40}\.(?:jpe?g|png|gif|webp|bmp))$"
 )
 
 

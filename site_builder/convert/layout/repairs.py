@@ -115,7 +115,8 @@ def join_broken_numbers(draft: Draft) -> None:
         return
     pieces: list[RawLine] = []
     joined = 0
-    for group in wrapped.join_token_lines(texts):
+    furniture = [chrome.is_chrome_line(key) for key in analysis_texts(texts)]
+    for group in wrapped.join_token_lines(texts, furniture):
         first = draft.pieces[group[0]]
         text = "".join(texts[i].strip() for i in group) if len(group) > 1 else first.text
         joined += len(group) > 1

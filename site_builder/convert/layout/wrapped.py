@@ -106,12 +106,15 @@ def close_unit_spaces(text: str) -> str:
 
 # A line that is only a figure's number, a placeholder or punctuation (5%, 2023, XX, ;, 1—10):
 # some PDF extractions break the line around nearly every number.
-_TOKEN_LINE_RE = re.compile(r"^(?:[\d.,%‰X×x—\-~+ ]{1,12}|[;；,，。、:：)）]{1,2})$")
+_TOKEN_LINE_RE = re.compile(r"^(?:[\d.,%‰X×x—\-~+ ;；,，。、:：)）]{1,12})$")
+_DATE_RE = re.compile(r"^\s*\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s*$")
 MIN_TOKEN_LINES = 5
 
 
 def token_line(text: str) -> bool:
-    return bool(text) and _TOKEN_LINE_RE.match(text.strip()) is not None
+    return (
+        bool(text) and _TOKEN_LINE_RE.match(text.strip()) is not None and not _DATE_RE.match(text)
+    )
 
 
 def broken_around_numbers(texts: list[str]) -> bool:
@@ -122,12 +125,13 @@ def broken_around_numbers(texts: list[str]) -> bool:
     return tokens >= MIN_TOKEN_LINES and tokens >= len(lines) / 10
 
 
-def join_token_lines(texts: list[str]) -> list[list[int]]:
+def join_token_lines(texts: list[str], keep: list[bool]) -> list[list[int]]:
     """Groups of adjacent line indexes to join: each number-only line with the line before it
-    and the line after it (增长 / 5% / ; -> 增长5%;), blank lines never crossed."""
+    and the line after it (增长 / 5% / ; -> 增长5%;), blank lines and the lines ``keep`` marks
+    (page furniture) never crossed."""
     groups: list[list[int]] = []
     for index, text in enumerate(texts):
-        if not text.strip():
+        if not text.strip() or keep[index] or (index and keep[index - 1]):
             groups.append([index])
             continue
         previous = groups[-1] if groups else []

@@ -38,6 +38,10 @@ TIME_OPENER_RE = re.compile(
     r"(?:19|20)\d{2}年(?:是|以来|,|，|上半年|前三季度|全|我|共|累计|完成|实现)|今年以来|去年以来"
     r"|一年来|过去一年|近年来|近几年|这一年|截至|\d{1,2}[-—至~]\d{1,2}月[,，份]"
 )
+# 【本报西莒记者张铭聪报导】, 【记者 李明 报道】: a byline in brackets opening the text
+BRACKET_BYLINE_RE = re.compile(
+    rf"^【[^】]{{0,12}}(?:{ROLE_PATTERN})[^】]{{0,16}}(?:报导|报道|讯|电)】"
+)
 ROLE_ONLY_RE = re.compile(rf"[{md.BYLINE_MARKS}]?\s*(?:{ROLE_PATTERN})")
 NAME_ONLY_RE = re.compile(r"[\u4e00-\u9fff·]{2,4}")
 MAX_NUMBERED_SENTENCE = 40  # （一）主要经济指标稳步增长,结构更优。 alone on its line: a heading
@@ -124,6 +128,9 @@ def _split_heading(line: Line) -> list[Block] | None:
         return None
     if bracket := BRACKET_HEADING_RE.match(key):
         rest = text[bracket.end() :].lstrip()
+        if BRACKET_BYLINE_RE.match(key):  # 【本报记者张铭聪报导】莒光乡…: who wrote it
+            credit = Block("credit", text[: bracket.end()], line=line.number)
+            return [credit] + ([Block("paragraph", rest, line=line.number)] if rest else [])
         heading = Block("heading", text[: bracket.end()], line=line.number)
         if not rest:
             return [heading]

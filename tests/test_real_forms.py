@@ -1,0 +1,144 @@
+"""The failure classes of real texts (issue 18), each on a fixture of our own in that form
+(tests/fixtures/): page furniture, dates, figures, labels, text order. The real texts that
+showed the classes are measured by ../shared/corpus/score.py, not copied here."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from site_builder.content.model import Article, KeyFigure
+from site_builder.convert.characters import analysis_text
+from site_builder.convert.figures.finder import figures_in_text
+from site_builder.convert.pipeline import convert
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def article(name: str) -> Article:
+    path = FIXTURES / name
+    return convert(path.read_bytes(), path)[0]
+
+
+def figure(found: Article, text: str) -> KeyFigure:
+    return next(f for f in found.key_figures if f.text == text)
+
+
+# --- 1. page furniture as title, heading or caption ---------------------------------------
+
+
+def test_doc_site_furniture_is_left_out_and_the_split_title_joined():
+    found = article("pdf_numbers_docsite.txt")
+    assert found.meta.title == "青柳镇2024年政府工作报告"
+    texts = " ".join(block.text for block in found.blocks)
+    for furniture in ("VIP专享", "36.5KB", "海报", "侵权投诉", "12 页"):
+        assert furniture not in texts
+    assert any("page chrome left out" in note for note in found.layout_notes)
+
+
+def test_search_box_and_navigation_are_not_the_title():
+    found = article("epaper_search_nav.txt")
+    assert found.meta.title == "网格连万家 服务暖人心"
+    assert found.blocks[0].text.startswith("本报讯")
+    assert not any(block.text.endswith(".jpg") for block in found.blocks)  # a bare image name
+
+
+def test_a_headline_with_an_exclamation_mark_is_the_title():
+    found = article("wechat_exclaim_title.txt")
+    assert found.meta.title == "1200萬!青溪區40個村級集體經濟項目獲扶持"
+    assert not any("快看有沒有你們村" in block.text for block in found.blocks)  # its repeat
+    assert not any(block.text.startswith("供稿") for block in found.blocks)
+
+
+def test_no_title_line_gives_an_empty_title_and_a_review_item():
+    found = article("taiwan_numerals.txt")
+    assert found.meta.title == ""
+    assert "title_missing" in [item.code for item in found.review]
+    assert found.blocks[0].kind == "credit"  # 【本報記者…報導】 is a byline, not a heading
+
+
+# --- 2. dates ------------------------------------------------------------------------------
+
+
+def test_a_doc_site_date_line_is_the_date():
+    assert article("pdf_numbers_docsite.txt").meta.date == "2025-03-02"
+
+
+# --- 3. figures ----------------------------------------------------------------------------
+
+
+def test_numbers_broken_onto_their_own_lines_are_figures():
+    found = article("pdf_numbers_docsite.txt")
+    assert (figure(found, "6.3%").value, figure(found, "6.3%").label) == (6.3, "地区生产总值增长")
+    assert figure(found, "0.8个百分点").unit == "percentage_point"
+    assert figure(found, "1500头").unit == "head"
+    assert figure(found, "9.4亿元").estimate and figure(found, "5%").estimate
+
+
+def test_taiwan_numerals_and_units():
+    found = article("taiwan_numerals.txt")
+    assert figure(found, "三○五萬元").value == 3_050_000
+    assert (figure(found, "2萬6800平方公尺").value, figure(found, "2萬6800平方公尺").unit) == (
+        26800,
+        "m2",
+    )
+    assert figure(found, "1600萬").unit == "CNY"  # 花東基金: money without 元
+    assert not any(f.text.startswith("5個") for f in found.key_figures)  # …之一
+
+
+@pytest.mark.parametrize(
+    ("text", "printed", "value", "unit"),
+    [
+        ("累计投资超十亿元。", "超十亿元", 1_000_000_000, "CNY"),
+        ("实际利用外资完成260万美元。", "260万美元", 2_600_000, "USD"),
+        ("同比下降 7%。", "7%", -7, "percent"),
+        ("棉花总产2027吨,增长-88.65%。", "-88.65%", -88.65, "percent"),
+        ("对22座大棚进行改造。", "22座", 22, "facility"),
+    ],
+)
+def test_figure_forms(text, printed, value, unit):
+    found = {f.text: f for f in figures_in_text(text)}
+    assert (found[printed].value, found[printed].unit) == (value, unit)
+
+
+@pytest.mark.parametrize(
+    "text", ["连续3个季度增长。", "成为全省5个试点之一。", "排名第3,居全省第五位。"]
+)
+def test_not_counts(text):
+    assert figures_in_text(text) == []
+
+
+# --- 4. labels -----------------------------------------------------------------------------
+
+
+def test_labels_of_a_list_with_shared_verbs():
+    found = article("epaper_search_nav.txt")
+    labels = [f.label for f in found.key_figures]
+    assert labels[:6] == [
+        "走访居民户数",
+        "走访商户数",
+        "收集问题建议数",
+        "办结问题建议数",
+        "调解邻里纠纷数",
+        "调解家庭矛盾数",
+    ]
+    assert figure(found, "98%").label == "调解成功率"
+
+
+def test_respectively_shares_out_the_listed_measures():
+    found = article("wechat_exclaim_title.txt")
+    assert figure(found, "5.2%").label == "城镇居民人均可支配收入增长"
+    assert figure(found, "6.8%").label == "农村居民人均可支配收入增长"
+    assert figure(found, "7%").label == "实际利用外资同比下降" and figure(found, "7%").value == -7
+
+
+def test_a_count_of_listed_examples_is_labelled_by_what_has_them():
+    found = article("taiwan_numerals.txt")
+    assert figure(found, "三項").label == "县府补助工程数"
+    assert figure(found, "三○五萬元").label == "县府补助工程总经费"
+
+
+def test_pinyin_glosses_do_not_cut_labels():
+    found = figures_in_text(analysis_text("全鎮實(shí)現(xiàn)國內(nèi)生產(chǎn)總值14.69億元"))
+    assert found[0].label == "国内生产总值"
