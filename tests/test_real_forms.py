@@ -142,3 +142,49 @@ def test_a_count_of_listed_examples_is_labelled_by_what_has_them():
 def test_pinyin_glosses_do_not_cut_labels():
     found = figures_in_text(analysis_text("全鎮實(shí)現(xiàn)國內(nèi)生產(chǎn)總值14.69億元"))
     assert found[0].label == "国内生产总值"
+
+
+# --- 8. text order and forms ---------------------------------------------------------------
+
+
+def test_a_wechat_post_pasted_as_raw_html_keeps_its_text_not_its_markup():
+    path = FIXTURES / "wechat_raw_fragment.html"
+    found, extension = convert(path.read_bytes(), path)
+    assert extension == ".html"
+    assert found.meta.title == "青江镇：小葡萄串起大产业"
+    assert not any("<" in block.text for block in found.blocks)
+    assert figure(found, "3200亩").value == 3200
+
+
+def test_multi_column_pdf_text_is_noted_not_reflowed():
+    found = article("pdf_two_columns.txt")
+    assert any("columns side by side" in note for note in found.layout_notes)
+    assert not any("re-flowed from" in note for note in found.layout_notes)
+
+
+def test_yearbook_section_labels_run_into_the_text_are_headings():
+    found = article("yearbook_run_in.txt")
+    headings = [block.text for block in found.blocks if block.kind == "heading"]
+    assert {"县名由来", "政区 人口", "经济概况", "农业"} <= set(headings)
+    assert figure(found, "860平方公里").label.endswith("总面积")
+
+
+def test_an_opening_paragraph_is_never_glued_onto_another():
+    text = (
+        "现在,我代表镇人民政府向大会报告工作,请予审议。\n\n"
+        "全年完成地区生产总值12亿元,各项事业稳步推进,群众获得感持续增强,为下一步发展打下了"
+    )
+    found = convert(text.encode("utf-8"), "x.txt")[0]
+    assert found.blocks[0].text.startswith("现在")
+    assert len([b for b in found.blocks if b.kind == "paragraph"]) == 2
+
+
+def test_a_full_width_indented_byline_in_founder_html_is_a_byline():
+    page = (
+        "<html><body><founder-content><p>　　本报通讯员 陈明 李芳</p>"
+        "<p>　　今年以来,青江镇新建蔬菜大棚120座,带动农户增收。</p>"
+        "<p>　　全镇完成农业总产值5.6亿元,同比增长7.2%。</p></founder-content></body></html>"
+    )
+    found = convert(page.encode("utf-8"), "x.html")[0]
+    assert [group.names for group in found.meta.byline] == [["陈明", "李芳"]]
+    assert not any(block.kind == "heading" for block in found.blocks)

@@ -20,7 +20,9 @@ from site_builder.convert.structure.shapes import is_furniture
 MIN_TITLE, MAX_TITLE = 4, 40
 # Layout notes that say the converter changed the text's layout (not only that it left chrome
 # out, which the notes list as they are).
-REPAIR_RE = re.compile(r"rejoined|moved to the top|split into|re-flowed|closed up|joined back")
+REPAIR_RE = re.compile(
+    r"rejoined|moved to the top|split into|re-flowed|closed up|joined back|lines of their own"
+)
 # What a paper adds around a title: its name glued on, a closing mark of a kicker.
 PAPER_RE = re.compile(r"(?:日报|晚报|时报|新闻网|融媒)$")
 

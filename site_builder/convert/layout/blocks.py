@@ -19,6 +19,7 @@ CONNECTIVES = {
     "目前", "同时", "其中", "此外", "另外", "为此", "对此", "据悉", "然而", "但是", "因此",
     "首先", "其次", "最后", "一是", "二是", "三是", "四是", "五是", "总之", "当前", "如今",
     "此前", "随后", "今年", "去年", "全年", "近年来", "一年来", "一方面", "另一方面",
+    "现在", "与此同时", "近日", "日前", "当天", "同日", "次日", "眼下", "记者",
 }  # fmt: skip
 CONTINUATION_START = "的了和并及与或而"
 LEDE_START_RE = re.compile(r"^(?:\d{4}年|今年|去年|近年|一年)(?:以来|来)")
@@ -29,8 +30,15 @@ def excerpt(text: str, head: bool) -> str:
 
 
 def is_cut(block: Block) -> bool:
+    """A paragraph that stops mid-sentence: long enough, no end mark, and with a clause mark
+    inside (a headline-like line without one, 680万!…获发展基金, is not a cut sentence)."""
     text = _without_trailing_symbols(block.text)
-    return block.kind == "paragraph" and len(text) >= MIN_CUT_LENGTH and text[-1] not in TERMINAL
+    return (
+        block.kind == "paragraph"
+        and len(text) >= MIN_CUT_LENGTH
+        and text[-1] not in TERMINAL
+        and re.search("[,，;；。、]", text) is not None
+    )
 
 
 def _without_trailing_symbols(text: str) -> str:
@@ -65,7 +73,13 @@ def rejoin_cut_paragraphs(article: Article) -> None:
     continuations = [b for b in blocks if is_continuation(b)] if cuts else []
     for block in continuations:
         block.lead = 0  # a fragment's first "sentence" is the end of someone else's
-    if len(cuts) == 1 and len(continuations) == 1 and cuts[0] is not continuations[0]:
+    first = next((b for b in blocks if b.kind == "paragraph"), None)
+    if (
+        len(cuts) == 1
+        and len(continuations) == 1
+        and cuts[0] is not continuations[0]
+        and continuations[0] is not first  # an opening paragraph never continues another
+    ):
         cut, rest = cuts[0], continuations[0]
         notes.append(
             f"line {cut.line}: paragraph cut mid-sentence at '{excerpt(cut.text, False)}'"

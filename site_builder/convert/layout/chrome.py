@@ -69,6 +69,7 @@ _SHORT_CHROME_RE = re.compile(
 # 中广网 2012-08-13: the site's name and the date
 _SITE_AND_DATE_RE = re.compile(r"^([\u4e00-\u9fff]{2,10}(?:网|报|社|台|新闻))\s+\d{4}-")
 _SPACED_RE = re.compile(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff](?:\s|[:：]))")
+ROLE_RE = re.compile(ROLE_PATTERN)  # a byline's role: 本报记者, 通讯员 …
 _BULLETS = "•·◆◇▪▶►➤ "
 # After these, the article is over: what follows is navigation, related links, comments.
 _END_RE = re.compile(

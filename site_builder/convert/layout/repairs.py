@@ -4,6 +4,8 @@ entry in a list.
 
 Before the parser sees them (``LINE_REPAIRS``, on a ``Draft`` of the lines):
 
+- ``note_columns``: text of a multi-column PDF, two columns side by side on each line, is
+  noted and not split or re-flowed (that would interleave the columns);
 - ``split_run_together`` (run_together.py): a long line holding several paragraphs is split
   at sentence ends followed by a space, at spaced breaks (a full-width indent, a subtitle, a
   byline) and at numbered headings the numbering vouches for;
@@ -12,6 +14,8 @@ Before the parser sees them (``LINE_REPAIRS``, on a ``Draft`` of the lines):
 - ``set_aside_chrome`` (chrome.py): navigation, breadcrumbs, 发布时间/来源/字号 lines, print
   and share buttons, 上一篇/下一篇, comment boxes and copyright lines are set aside (kept in
   ``source.*``); each line knows whether chrome was left out next to it;
+- ``split_run_in_labels``: a yearbook's section labels run into their first sentence
+  (经济概况 全年实现…) are set on lines of their own, when a text has at least three;
 - ``reflow_wrapped`` (wrapped.py): lines hard-wrapped mid-sentence or mid-figure (PDF
   copies) are joined;
 - ``close_unit_spaces`` (wrapped.py): 31.88 亿元 -> 31.88亿元, so the figure reads as one.
@@ -55,6 +59,8 @@ class Draft:
     hints: Metadata = field(default_factory=Metadata)
     chrome: set[int] = field(default_factory=set)
     date_labelled: bool = False
+    columns: bool = False  # text set in columns side by side: not split or re-flowed
+    heads: dict[int, int] = field(default_factory=dict)  # line -> where a run-in label ends
     groups: list[list[int]] | None = None
     joined: list[str] = field(default_factory=list)
     _texts: list[str] | None = None
@@ -90,7 +96,32 @@ LineRepair = Callable[[Draft], None]
 BlockRepair = Callable[[Article], None]
 
 
+# 两列排版的PDF文字   右栏的文字也在同一行: a line holding two columns' text side by side
+_COLUMNS_RE = re.compile(
+    r"^\s*(?=[^\n]*[\u4e00-\u9fff][^\n]*(?: {3,}|\t+|\u3000{2,})[^\n]*[\u4e00-\u9fff])"
+    r"\S.{5,}?\S(?: {3,}|\t+|\u3000{2,})\S.{5,}$"
+)
+MIN_COLUMN_LINES = 5
+
+
+def note_columns(draft: Draft) -> None:
+    """Text from a multi-column PDF, two columns' lines side by side: said in a note and
+    left as it is (re-flowing it would interleave the columns into an unreadable stream)."""
+    lines = [piece for piece in draft.pieces if piece.text.strip()]
+    sided = [piece for piece in lines if _COLUMNS_RE.match(piece.text)]
+    if len(sided) < MIN_COLUMN_LINES or len(sided) < 0.3 * len(lines):
+        return
+    draft.columns = True
+    draft.notes.append(
+        f"lines {sided[0].number}–{sided[-1].number}: text set in columns side by side"
+        f" ({len(sided)} lines, a multi-column PDF); not re-flowed — put the columns in"
+        " reading order by hand"
+    )
+
+
 def split_run_together(draft: Draft) -> None:
+    if draft.columns:
+        return
     pieces: list[RawLine] = []
     for line in draft.pieces:
         split = [
@@ -129,6 +160,38 @@ def join_broken_numbers(draft: Draft) -> None:
     draft._texts = draft._keys = None
 
 
+# 经济概况 全年实现生产总值…: a yearbook's section label run into its first sentence
+_RUN_IN_LABEL_RE = re.compile(
+    r"^\s*(?P<label>[\u4e00-\u9fff]{2,6}(?: [\u4e00-\u9fff]{1,4}){0,2}) +(?P<rest>\S.{9,})$"
+)
+_NOT_LABELS = re.compile(r"^(?:图为|本报讯|记者|通讯员|本报|今年|去年|近年|一年|目前|同时|其中)")
+MIN_RUN_IN_LABELS = 3
+
+
+def split_run_in_labels(draft: Draft) -> None:
+    """Section labels run into their first sentence at line starts (县名由来 因地处平原…,
+    政区 人口 全县总面积…), when a text has at least three: the label becomes a line of its
+    own (a heading), the sentence the next. Runs on the re-flowed lines."""
+    found: dict[int, int] = {}
+    for index, text in enumerate(draft.joined):
+        match = _RUN_IN_LABEL_RE.match(analysis_text(text))
+        if (
+            match
+            and re.search("[,，。；;]", match.group("rest"))
+            and not _NOT_LABELS.match(match.group("label"))
+            and not chrome.ROLE_RE.search(match.group("label"))
+        ):
+            found[index] = match.start("rest")
+    if len(found) < MIN_RUN_IN_LABELS:
+        return
+    draft.heads = found
+    numbers = [draft.pieces[draft.paragraphs()[i][0]].number for i in found]
+    draft.notes.append(
+        f"{line_ranges(numbers)}: section labels run into their first sentence set on lines"
+        " of their own"
+    )
+
+
 def set_aside_chrome(draft: Draft) -> None:
     texts, keys = draft.texts, draft.keys
     found = chrome.find_chrome(keys)
@@ -144,6 +207,8 @@ def set_aside_chrome(draft: Draft) -> None:
 
 
 def reflow_wrapped(draft: Draft) -> None:
+    if draft.columns:
+        return
     groups, width = wrapped.reflow_wrapped(draft.texts, draft.indented)
     joined = [group for group in groups if len(group) > 1]
     if joined:
@@ -172,11 +237,13 @@ def close_unit_spaces(draft: Draft) -> None:
 
 
 LINE_REPAIRS: list[LineRepair] = [
+    note_columns,
     split_run_together,
     join_broken_numbers,
     set_aside_chrome,
     reflow_wrapped,
     close_unit_spaces,
+    split_run_in_labels,
 ]
 
 BLOCK_REPAIRS: list[BlockRepair] = [
@@ -207,7 +274,7 @@ def _parser_lines(draft: Draft) -> Normalised:
     result = Normalised(lines=[], notes=draft.notes, set_aside=draft.set_aside, hints=draft.hints)
     result.date_labelled = draft.date_labelled
     previous_end = -1
-    for group, text in zip(draft.paragraphs(), draft.joined, strict=True):
+    for group_index, (group, text) in enumerate(zip(draft.paragraphs(), draft.joined, strict=True)):
         first = group[0]
         gap = sum(1 for i in range(previous_end + 1, first) if i not in chrome_at)
         after_chrome = bool(chrome_at) and any(
@@ -216,15 +283,22 @@ def _parser_lines(draft: Draft) -> Normalised:
         if result.lines:
             result.lines[-1].gap_after = gap
             result.lines[-1].chrome_after = after_chrome
+        number, hint = draft.pieces[first].number, draft.pieces[first].hint
+        label_end = draft.heads.get(group_index)
+        if label_end is not None:  # 经济概况 | 全年实现…: the label on a line of its own
+            label = text[:label_end].strip()
+            result.lines.append(Line(number, label, analysis_text(label), gap_before=gap,
+                                     chrome_before=after_chrome, hint=hint))  # fmt: skip
+            text, gap, after_chrome = text[label_end:], 0, False
         result.lines.append(
             Line(
-                number=draft.pieces[first].number,
+                number=number,
                 text=text,
                 key=keys[first] if text == texts[first] else analysis_text(text),
                 gap_before=gap,
                 chrome_before=after_chrome,
-                indented=indented[first],
-                hint=draft.pieces[first].hint,
+                indented=indented[first] or label_end is not None,
+                hint=hint,
             )
         )
         previous_end = group[-1]

@@ -37,6 +37,7 @@ CONTAINER_XPATHS = (
     "//*[@id='ozoom']",
     "//*[@id='FontZoom' or @id='fontzoom' or @id='zoom' or @id='Zoom']",
     "//*[contains(@class,'TRS_Editor')]",
+    "//*[@id='js_content' or contains(@class,'rich_media_content')]",  # WeChat
     "//article",
 )
 # Classes and ids that hold an article's text on portals, tried when none of the above is there.
@@ -73,6 +74,11 @@ class _TextLine:
     hint: str
 
 
+# A pasted fragment of markup (a WeChat post copied as raw HTML): block tags from the start.
+_FRAGMENT_TAG_RE = re.compile(r"<(?:p|section|span|div|br|img|strong|h[1-6])\b[^>]*>", re.I)
+MIN_FRAGMENT_TAGS = 3
+
+
 def looks_like_html(text: str) -> bool:
     head = text[:2048].lower()
     return (
@@ -80,6 +86,10 @@ def looks_like_html(text: str) -> bool:
         or "<!doctype html" in head
         or ("<body" in head and "</" in text[:8192])
         or ("enpproperty" in text[:4096] and "<" in head)
+        or (
+            text.lstrip()[:1] == "<"
+            and len(_FRAGMENT_TAG_RE.findall(text[:8192])) >= MIN_FRAGMENT_TAGS
+        )
     )
 
 
@@ -287,7 +297,13 @@ def _title_outside_article(lines: list[_TextLine], meta: Metadata) -> None:
         return
     for line in reversed(lines[max(0, first - 6) : first]):
         key = analysis_text(line.text)
-        if 4 <= len(key) <= 40 and not re.search(r"[。：:]", key) and not md.parse_date(key):
+        # 青江镇：小葡萄串起大产业 is a title; 来源： is furniture (is_chrome_line)
+        if (
+            4 <= len(key) <= 40
+            and "。" not in key
+            and key[-1] not in "：:"
+            and not md.parse_date(key)
+        ):
             if not is_chrome_line(key) and not is_navigation(key):
                 meta.title = line.text
                 return
