@@ -117,3 +117,12 @@ def test_input_forms_and_repairs_are_registries():
 def test_review_codes_table_is_plain_data():
     assert all(code.islower() and " " not in code for code in REVIEW_CODES)
     yaml.safe_dump(REVIEW_CODES, allow_unicode=True)
+
+
+def test_a_january_report_covers_the_year_before():
+    from site_builder.convert.structure.metadata import find_period
+
+    body = ["2023年,全镇完成生产总值12亿元。", "2023年新增企业8家。", "2024年将继续推进。"]
+    assert find_period([""], body, "2024-01-12") == "2023"
+    assert find_period([""], body, "2024-06-12") == "2023"
+    assert find_period(["青柳镇2024年工作总结"], body, "2025-01-05") == "2024"

@@ -151,4 +151,10 @@ def find_period(title_lines: list[str], body: list[str], date: str | None) -> st
     if not counts:
         return date[:4] if date else None
     top = max(counts.values())
-    return min(y for y, n in counts.items() if n == top)
+    year = min(y for y, n in counts.items() if n == top)
+    if date and int(date[5:7]) <= 3 and year == date[:4]:
+        # a report of January about the year before: that year, when the text names it much
+        before = str(int(year) - 1)
+        if counts.get(before, 0) * 2 >= top:
+            return before
+    return year

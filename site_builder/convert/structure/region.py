@@ -126,6 +126,8 @@ def place_candidates(text: str) -> list[tuple[int, int, str, bool]]:
                 first in NOT_FIRST
                 or NOT_INSIDE.intersection(proper[1:])
                 or proper[-2:] in NOT_NAMES
+                or proper[:2] in NOT_NAMES  # 完成地区: a verb phrase, not a place
+                or text[max(0, start - 1) : start + 1] in NOT_NAMES  # 成地区 of 完成地区
             ):
                 continue  # 各镇, 上级和镇委, 贯彻县委: not a name
             if start > 0 and text[start - 1].isdigit():
@@ -174,8 +176,20 @@ def find_region(texts: list[tuple[str, float]]) -> str | None:
     best = max(
         about, key=lambda name: (seen[name].score, _is_small(name), -len(name), -seen[name].first)
     )
+    best = _whole_of_parts(best, about, seen)
     parent = parents.get(best)
     return (parent.most_common(1)[0][0] if parent else "") + best
+
+
+def _whole_of_parts(best: str, about: list[str], seen: dict[str, _Seen]) -> str:
+    """A story about several subdistricts or towns alike (茶园街道, 王庄街道, 象园街道 …) is
+    about the place they belong to: the best larger unit the text is about, when no small
+    one stands out (the best scores less than twice the third)."""
+    small = sorted((n for n in about if _is_small(n)), key=lambda n: -seen[n].score)
+    if not _is_small(best) or len(small) < 3 or seen[small[0]].score >= 2 * seen[small[2]].score:
+        return best
+    larger = [n for n in about if not _is_small(n)]
+    return max(larger, key=lambda n: (seen[n].score, -seen[n].first)) if larger else best
 
 
 def _is_small(name: str) -> bool:
