@@ -188,3 +188,25 @@ def test_a_full_width_indented_byline_in_founder_html_is_a_byline():
     found = convert(page.encode("utf-8"), "x.html")[0]
     assert [group.names for group in found.meta.byline] == [["陈明", "李芳"]]
     assert not any(block.kind == "heading" for block in found.blocks)
+
+
+@pytest.mark.parametrize(
+    ("text", "printed", "label"),
+    [
+        # 分别 after measures the clause lists, not the figures before in the sentence
+        ("财政收入增长6%达4.2亿元,城乡居民人均可支配收入分别增长12%和13%,分别达43366元和13835元。", "13835元", "农村居民人均可支配收入"),
+        # a share of the year's target measures the clause before
+        ("财政收入XX万元,增长14.9%;固定资产投资XX亿元,占全年任务数的77.8%。", "77.8%", "固定资产投资完成全年任务比例"),
+        # examples listed before 等 are not the measure
+        ("产业园已累计签约中国久远、光子激光等项目共25个。", "25个", "产业园签约项目数"),
+        # an area's own measure word keeps the verb before it
+        ("对41个老旧小区分批次改造,改造总面积63万平方米。", "63万平方米", "改造总面积"),
+        # a rate of change keeps the measure word of the level it refers to
+        ("油料种植面积1139公顷,比上年同期下降0.35%。", "0.35%", "油料种植面积同比下降"),
+        # + joins items: the count is of what follows it
+        ("组建起“7名综治专干+78名专职网格员”的队伍。", "7名", "综治专干人数"),
+    ],
+)  # fmt: skip
+def test_label_classes(text, printed, label):
+    found = {f.text: f for f in figures_in_text(text)}
+    assert found[printed].label == label

@@ -12,7 +12,7 @@ from site_builder.convert.figures.words import (
     QUOTES,
 )
 
-DELIMS = ",，。；;：:、！？!?()（）\n"
+DELIMS = ",，。；;：:、！？!?()（）+＋\n"  # 7名综治专干+78名专职网格员: + joins items
 SENTENCE_END = "。；;！？!?\n"
 
 # Words at the start of a clause that are time, place or manner, not the measure.

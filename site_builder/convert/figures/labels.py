@@ -102,8 +102,8 @@ def label_of(
     if label and unit in COUNTED_BY_VERB and _ends_in_verb(label):
         label += COUNTED_BY_VERB[unit]  # 每轮平均追检6000人 -> 每轮平均追检人数
     label = _shared_verb(label, before, text, start, floor, earlier, unit)
-    if is_weak(label):
-        label = _clause_label(before, region, unit) or label
+    if is_weak(label):  # 组建起7名综治专干: the thing counted, else the whole clause
+        label = noun_after(after, unit) or _clause_label(before, region, unit) or label
     body = body_of(text, start)
     if label and body and not label.startswith(body):
         label = body + label  # 山东玻科孵化器…1-11月实现税收4242万元: the incubator's tax
@@ -240,7 +240,11 @@ def body_of(text: str, start: int) -> str:
             break
         run.append(token.word)
     subject = "".join(run)
-    return subject if subject and BODY_RE.search(subject) and len(subject) <= 12 else ""
+    # 山东玻科孵化器, 白沙工业园(新) are bodies; 公司副总经理李维武 is a person of one
+    found = list(BODY_RE.finditer(subject))
+    if not found or found[-1].end() < len(subject) - 1 or len(subject) > 12:
+        return ""
+    return subject
 
 
 def _bare(before: str) -> str:
@@ -276,7 +280,7 @@ def _project_of(text: str, start: int, earlier: Sequence[KeyFigure]) -> str:
     for figure in reversed(earlier):  # the first of them: 其中… lists parts after the whole
         if figure.text not in sentence:
             break
-        if figure.unit == "project" or measure_of(figure).endswith(("项目", "工程")):
+        if figure.unit in ("project", "item") or measure_of(figure).endswith(("项目", "工程")):
             found = _without_verb(measure_of(figure))
     return found
 
@@ -334,8 +338,7 @@ def percent_label(
     if TASK_RE.search(clean) and previous and not _noun_phrase_before_task(clean):
         return previous + TASK_SUFFIX
     share = SHARE_RE.search(clean)
-    if share and previous and clean.startswith("占"):
-        previous = base_measure(earlier[-1].label)  # 每轮平均追检人数占全区总量比例
+    if share and previous and clean.startswith("占") and not TASK_RE.search(clean):
         whole = share.group("whole").removesuffix("的")
         return f"{previous}占{whole}比例" if whole else None
     return None
@@ -352,7 +355,7 @@ def _previous_measure(
     figure), else the figure before's measure."""
     sentence_start = max(text.rfind(mark, 0, clause_start) for mark in SENTENCE_END) + 1
     if earlier and text.find(earlier[-1].text, sentence_start, clause_start) >= 0:
-        return measure_of(earlier[-1])
+        return base_measure(earlier[-1].label)
     cut = clause_start - 1
     if cut > sentence_start:
         opening = max(text.rfind(mark, sentence_start, cut) for mark in ",，:：") + 1
@@ -362,12 +365,13 @@ def _previous_measure(
             measure = measure_before(clause[: amount.start()], region, "CNY")
             if measure and not is_weak(measure):
                 return measure
-    return measure_of(earlier[-1]) if earlier else ""
+    return base_measure(earlier[-1].label) if earlier else ""
 
 
 def _noun_phrase_before_task(clause: str) -> bool:
-    """技术合同登记额任务完成: the measure is named before the target words."""
-    head = TASK_RE.split(clause, maxsplit=1)[0]
+    """技术合同登记额任务完成: the measure is named before the target words (占全年任务数的
+    names none)."""
+    head = TASK_RE.split(clause, maxsplit=1)[0].removeprefix("占")
     return bool(strip_noise(re.sub(r"(完成|超额完成|实现)$", "", head), ""))
 
 
@@ -424,14 +428,15 @@ def _share_out(
     first = figures[group[0]]
     suffix = first.label[len(base_measure(first.label)) :]
     if first.unit == "percent" and suffix:
-        sentence = max(text.rfind(mark, 0, spans[group[0]][0]) for mark in SENTENCE_END) + 1
-        levels = [
-            measure_of(figures[j])
-            for j in range(group[0])
-            if figures[j].unit != "percent" and spans[j][0] >= sentence
-        ][-len(group) :]
-        if len(levels) != len(group):  # 城镇和农村居民人均可支配收入分别增长5.2%和6.8%
-            levels = listed_measures(clause_before(text, spans[group[0]][0]), len(group))
+        # 城镇和农村居民人均可支配收入分别增长5.2%和6.8%: the measures the clause lists
+        levels = listed_measures(clause_before(text, spans[group[0]][0]), len(group))
+        if len(levels) != len(group):  # …分别增长5.6%和7.1%: the figures before
+            sentence = max(text.rfind(mark, 0, spans[group[0]][0]) for mark in SENTENCE_END) + 1
+            levels = [
+                measure_of(figures[j])
+                for j in range(group[0])
+                if figures[j].unit != "percent" and spans[j][0] >= sentence
+            ][-len(group) :]
     else:
         suffix = ""
         levels = [n for n in re.split(r"[、和及与]", base_measure(first.label)) if n]

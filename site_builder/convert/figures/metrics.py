@@ -100,9 +100,10 @@ def metric_of(figure: KeyFigure, vocabulary: Vocabulary, sentence: str = "") -> 
         if _is_change(figure)
         else without_measure_word(figure.label, figure.unit)
     )
-    metric = vocabulary.by_name.get(metric_name(measure)) or vocabulary.by_name.get(
-        metric_name(_without_leading_verb(measure))
-    )
+    names = [measure, _without_leading_verb(measure)]
+    if _is_change(figure):  # 新增四上企业数同比增长: the level's measure word too
+        names += [measure.removesuffix(word) for word in MEASURED_BY if measure.endswith(word)]
+    metric = next((m for n in names if (m := vocabulary.by_name.get(metric_name(n)))), None)
     if metric is None or BODY_RE.search(EXAMPLES_RE.sub("", sentence)):
         return None
     if sentence and not _named_before(measure, sentence):
@@ -110,6 +111,9 @@ def metric_of(figure: KeyFigure, vocabulary: Vocabulary, sentence: str = "") -> 
     if _is_change(figure):
         return metric if figure.unit == "percent" else None
     return metric if figure.unit in metric.units else None
+
+
+MEASURED_BY = ("人数", "户数", "次数", "面积", "长度", "场次", "数")
 
 
 def _without_leading_verb(label: str) -> str:

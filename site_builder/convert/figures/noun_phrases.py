@@ -109,6 +109,7 @@ def measure_before(
         return strip_noise(phrase, region)
     verb = words[verb_at].word
     tail = strip_noise("".join(t.word for t in words[verb_at + 1 :]), region, subject=False)
+    tail = EXAMPLES_RE.sub("", tail)  # 签约中国久远、光子激光等项目 -> 签约项目
     if verb_at and words[verb_at - 1].word in BANS:
         verb = words[verb_at - 1].word + verb  # 禁止燃放烟花爆竹宣传条幅
         verb_at -= 1
@@ -130,6 +131,8 @@ def measure_before(
             return prefix + verb + tail  # 调解成功率达98%, 土地流转率: the rate of the act
         if unit == "time" and not tail.endswith(EVENT_NOUNS):
             return verb + tail  # 巡查污染源4973次: inspections of pollution sources
+        if unit in AREA_UNITS and tail.endswith(("面积", "长度", "全长", "里程")):
+            return verb + tail  # 改造总面积63万平方米, 铺设长度4374公尺
         if unit in AREA_UNITS:
             return tail + verb  # 铺设柏油路面1万余平方米 -> 柏油路面铺设
         if unit not in ("CNY", "percent") and verb not in FRAMING_VERBS:
@@ -144,6 +147,9 @@ def measure_before(
         return prefix + ("" if verb in GENERIC_VERBS else verb)
     return "" if verb in GENERIC_VERBS else verb
 
+
+# Examples listed before 等 inside a measure: 中国久远、光子激光、光子技术研究院等
+EXAMPLES_RE = re.compile(r"^[^、]{1,16}(?:、[^、]{1,16})+等(?=.)")
 
 # 县府补助工程有联合办公大楼兴建工程等四项: what has the items listed as examples
 HAS_RE = re.compile(r"^(.{2,16}?)(?:有|计|包括|包含|涵盖|含)")
