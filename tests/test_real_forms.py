@@ -210,3 +210,19 @@ def test_a_full_width_indented_byline_in_founder_html_is_a_byline():
 def test_label_classes(text, printed, label):
     found = {f.text: f for f in figures_in_text(text)}
     assert found[printed].label == label
+
+
+def test_a_slash_masthead_gives_paper_date_and_edition_and_the_headline_list_is_chrome():
+    found = article("epaper_masthead_list.txt")
+    meta = found.meta
+    assert (meta.publication, meta.date, meta.edition) == ("青江日报", "2023-08-09", "第A05版")
+    assert meta.title == "奋进新征程"  # the paper's name glued to it is furniture
+    assert not any("乡村振兴结硕果" in block.text for block in found.blocks)
+    assert figure(found, "12亿元").estimate and not figure(found, "5.6亿元").estimate
+
+
+def test_the_published_date_wins_over_a_crawl_date_in_the_page_header():
+    found = article("portal_crawl_date.txt")
+    assert found.meta.title == "青江镇：小葡萄串起大产业"
+    assert found.meta.date == "2023-04-06"
+    assert "date_conflict" in [item.code for item in found.review]

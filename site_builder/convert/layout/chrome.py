@@ -193,10 +193,27 @@ def find_chrome(keys: list[str]) -> set[int]:
         outside = index < first or index > last
         if furniture[index] or (outside and _outside_chrome(keys, index)):
             chrome.add(index)
+    for index in [i for i, key in enumerate(keys) if _HEADLINES_RE.match(key)]:
+        # 本版新闻列表 / 乡村振兴结硕果 / 一图读懂…: the edition's other headlines
+        following = index + 1
+        while following < len(keys) and keys[following] and _is_headline(keys[following]):
+            chrome.add(following)
+            following += 1
     ended = next((i for i in range(last + 1, len(keys)) if _END_RE.search(keys[i])), None)
     if ended is not None:
         chrome.update(i for i in range(ended, len(keys)) if keys[i])
     return chrome
+
+
+# An edition's list of its headlines: what follows is other articles' titles.
+_HEADLINES_RE = re.compile(
+    r"^(?:本版(?:新闻)?(?:列表|导航|目录|导读)|本期导读|本版要闻|同版新闻)\s*[:：]?$"
+)
+
+
+def _is_headline(key: str) -> bool:
+    """A headline of the list: short, no sentence, not a byline (the list ends at a blank)."""
+    return len(key) <= 30 and not re.search("[。，,；;]", key) and not ROLE_RE.match(key)
 
 
 def chrome_hints(keys: list[str], hints: Metadata) -> bool:

@@ -45,7 +45,9 @@ MAX_EXCLAIMED = 40  # a headline with ! or ? is at most this long
 MAX_CAPTION = 40
 # 标题 -某某网, 标题_某某网, 标题 | 某某网, 标题—全文: what a web page adds after the title
 SITE_SUFFIX_RE = re.compile(
-    r"^(?P<title>.{4,}?)(?P<site>\s+[-_|｜]\s*[^\s]{2,20}|\s*[_|｜]\s*[^\s]{2,20}|\s*[—-]\s*全文)$"
+    r"^(?P<title>.{4,}?)(?P<site>\s+[-_|｜]\s*[^\s]{2,20}|\s*[_|｜]\s*[^\s]{2,20}|\s*[—-]\s*全文"
+    # 奋进新征程 某某日报: the paper's name glued to the title
+    r"|\s+[\u4e00-\u9fff]{2,8}(?:日报|晚报|时报|都市报|新闻网))$"
 )
 # (2025年1月14日在凤鸣街道第二届居民议事会第四次会议上) — when and where a speech was given
 OCCASION_RE = re.compile(r"^[(（]?(\d{4}年\d{1,2}月\d{1,2}日在.{2,60}?)[)）]?$")
@@ -107,6 +109,11 @@ def read_header(items: list[Line], article: Article) -> list[Line]:
                 header.chrome(line, time.group(), "the time of publication left out")
                 index += 1
                 continue
+        elif (masthead := md.parse_masthead(key)) and not header.captions:
+            meta.publication = meta.publication or line.text[: len(masthead[0])]
+            meta.date = meta.date or masthead[1]
+            meta.edition = meta.edition or masthead[2]
+            header.closed = bool(header.titles)
         elif (edition := md.parse_edition(key)) and not header.captions:
             meta.edition = meta.edition or edition[0]
             meta.section = meta.section or (line.text[-len(edition[1]) :] if edition[1] else None)

@@ -12,7 +12,12 @@ from site_builder.content.roles import ROLE_PATTERN
 # 2022年3月5日 星期六, 2023-05-12 09:38: a date line (with the time a portal prints)
 DATE_RE = re.compile(
     r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日(?:\s*(?:星期|周).)?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?$"
-    r"|^(\d{4})-(\d{1,2})-(\d{1,2})(?:\s*(?:星期|周).)?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?$"
+    r"|^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:\s*(?:星期|周).)?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?$"
+)
+# 某某日报/2023 年/8 月/9 日/第 A05 版 — a masthead with its parts set apart by slashes
+MASTHEAD_RE = re.compile(
+    r"^(?P<paper>[\u4e00-\u9fff]{2,10}报)\s*[/|｜]\s*(?P<y>\d{4})\s*年\s*[/|｜]?\s*(?P<m>\d{1,2})\s*月"
+    r"\s*[/|｜]?\s*(?P<d>\d{1,2})\s*日(?:\s*[/|｜]\s*(?P<edition>第\s*[0-9A-Za-z]+\s*版))?"
 )
 # 第04版 / 第A2版：要闻 / 第06版:区县巡礼 — the edition and its section name
 EDITION_RE = re.compile(
@@ -53,6 +58,16 @@ def parse_date(line: str) -> str | None:
         return None
     parts = [int(x) for x in match.groups() if x is not None]
     return iso_date(*parts)
+
+
+def parse_masthead(line: str) -> tuple[str, str | None, str | None] | None:
+    """某某日报/2023 年/8 月/9 日/第 A05 版 -> (paper, '2023-08-09', '第A05版'); None if not one."""
+    match = MASTHEAD_RE.match(line)
+    if not match:
+        return None
+    date = iso_date(int(match.group("y")), int(match.group("m")), int(match.group("d")))
+    edition = re.sub(r"\s+", "", match.group("edition") or "") or None
+    return match.group("paper"), date, edition
 
 
 def parse_edition(line: str) -> tuple[str, str | None] | None:
