@@ -226,3 +226,9 @@ def test_the_published_date_wins_over_a_crawl_date_in_the_page_header():
     assert found.meta.title == "青江镇：小葡萄串起大产业"
     assert found.meta.date == "2023-04-06"
     assert "date_conflict" in [item.code for item in found.review]
+
+
+def test_what_money_is_for_after_the_amount():
+    found = {f.text: f for f in figures_in_text("该镇投资230万元对22座大棚进行改造升级。")}
+    assert found["230万元"].label == "大棚改造升级投资"
+    assert found["22座"].label == "改造升级大棚数"

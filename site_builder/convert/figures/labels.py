@@ -213,6 +213,8 @@ def _shared_verb(
     if previous.unit != unit and {previous.unit, unit} != {"household", "enterprise"}:
         return label
     words = tokens(measure_of(previous))
+    if len(words) == 1 and len(words[0].word) > 3:  # 签约项目 is one word of ours: 签约 + 项目
+        words = tokens(words[0].word[:2]) + tokens(words[0].word[2:])
     if len(words) < 2 or not is_verb(words[0]) or words[0].word in MODIFIER_VERBS:
         return label
     verb, thing = words[0].word, "".join(t.word for t in words[1:])

@@ -199,7 +199,15 @@ def _money_purpose(
         aim = "".join(nouns)
         if aim and len(aim) <= 10:
             return aim + verb
+    if purpose := PURPOSE_RE.match(text[start:]):  # 投资230万元对22座大棚进行改造升级
+        aim = re.sub(r"^[\d.]+[\u4e00-\u9fff]?", "", purpose.group("aim")).replace("进行", "")
+        if 2 <= len(aim) <= 12:
+            return aim + verb
     return verb + "资金"
+
+
+# What money is for, after the amount: 对22座大棚进行改造升级, 用于农村道路建设
+PURPOSE_RE = re.compile(r"^[^,，。；;]*?元(?:用于|对|为)(?P<aim>[^,，。；;]{2,16})")
 
 
 def noun_after(after: str, unit: str) -> str:
@@ -248,7 +256,7 @@ def noun_after(after: str, unit: str) -> str:
     # 1.5万余名群众观看, 24个村、社区两委换届工作, 6家企业成功上云: what the counted did
     doing = [t for t in rest if t.word not in ("成功", "完成", "顺利", "全部")]
     phrase = "".join(t.word for t in doing)
-    phrase = phrase.removesuffix("工作")
+    phrase = phrase.removesuffix("工作").removeprefix("进行")  # 22座大棚进行改造升级
     if (
         doing
         and (is_verb(doing[0]) or doing[0].flag == "vn")
