@@ -14,7 +14,7 @@ import yaml
 from site_builder.content.metrics import load_metrics
 from site_builder.content.model import KeyFigure
 from site_builder.convert.figures.finder import figures_in_text
-from site_builder.convert.figures.labels import without_measure_word
+from site_builder.convert.figures.measures import without_measure_word
 from site_builder.convert.figures.words import _tagger
 from site_builder.convert.pipeline import convert
 

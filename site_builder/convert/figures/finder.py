@@ -11,7 +11,8 @@ import re
 
 from site_builder.content.model import Article, KeyFigure
 from site_builder.convert.figures.clauses import clause_before
-from site_builder.convert.figures.labels import label_of, relabel_respectively
+from site_builder.convert.figures.labels import label_of
+from site_builder.convert.figures.lists import relabel_respectively
 from site_builder.convert.figures.numbers import (
     CN_NUMERAL_CHARS,
     parse_number,

@@ -6,11 +6,12 @@ The label names what is measured, in the report's words, never a verb or a cut w
 the words before are only a verb); 同比增长50.7% after 固定资产投资 -> 固定资产投资同比增长;
 完成全年任务数的104.4% after 财政收入 -> 财政收入完成全年任务比例.
 
-``label_of`` is the one entry point for a figure's label; ``relabel_respectively`` then shares
-out the measures of a list among the figures after 分别. The layers below it, each used only
-from above: noun_phrases.py (the measure a clause names), clauses.py (the clause, phrase and
-sentence around a figure), words.py (jieba's tagger on a tokenizer of our own). Labels that
-refer to another figure (a change, a target, a share) are worked out here too.
+``label_of`` is the one entry point for a figure's label (lists.py then shares out the measures
+of a 分别 list among its figures). The layers below it, each used only from above:
+noun_phrases.py (the measure a clause names), measures.py (the measure, change and target
+words a label ends in), clauses.py (the clause, phrase and sentence around a figure), words.py
+(jieba's tagger on a tokenizer of our own). Labels that refer to another figure (a change, a
+target, a share) are worked out here too.
 """
 
 from __future__ import annotations
@@ -29,6 +30,14 @@ from site_builder.convert.figures.clauses import (
     strip_noise,
     strip_period,
     unquote,
+)
+from site_builder.convert.figures.measures import (
+    SHARE_RE,
+    TASK_RE,
+    TASK_SUFFIX,
+    base_measure,
+    measure_of,
+    with_measure_word,
 )
 from site_builder.convert.figures.noun_phrases import (
     COPULAS,
@@ -108,52 +117,6 @@ def label_of(
     if label and body and not label.startswith(body):
         label = body + label  # 山东玻科孵化器…1-11月实现税收4242万元: the incubator's tax
     return tidy_label(with_measure_word(tidy_label(label), unit))
-
-
-# What a count or an area measures, named: 走访居民680家 -> 走访居民户数, 拆除违建4500平方米 ->
-# 违建拆除面积. A label that already ends in a measure word keeps its words.
-MEASURE_WORDS = {
-    "person": "人数", "household": "户数", "person_time": "人次", "time": "次数",
-    "m2": "面积", "mu": "面积", "km2": "面积", "ha": "面积", "km": "长度",
-    "enterprise": "数", "project": "数", "item": "数", "case": "数", "institution": "数",
-    "session": "场次", "site": "数", "facility": "数", "building": "数", "vehicle": "数",
-    "team": "数", "unit": "数", "piece": "数", "copy": "数", "class": "数",
-}  # fmt: skip
-_MEASURED_RE = re.compile(
-    r"(?:数|量|额|率|面积|占地|用地|长度|全长|里程|人次|场次|规模|总量|总数|人口|产量|产值|金额|剂次)$"
-)
-
-
-def with_measure_word(label: str, unit: str) -> str:
-    """The label with the word that says what is counted or measured (see MEASURE_WORDS)."""
-    word = MEASURE_WORDS.get(unit)
-    if not label or not word or _MEASURED_RE.search(label):
-        return label
-    if word == "人数" and label.endswith(("人员", "人", "员", "者", "干部", "党员")):
-        word = "数"  # 管控人员数, not 管控人员人数
-    elif word == "户数" and label.endswith("户"):
-        word = "数"
-    return label + word
-
-
-# 农户, 商户, 贫困户 …: households named by their kind (增收农户数 is 增收农户 + 数).
-HOUSEHOLD_KINDS = set("农商住用客散殖植困贫脱卡员主")
-
-
-def without_measure_word(label: str, unit: str) -> str:
-    """The label as the vocabulary and the reports name it: 新增四上企业数 -> 新增四上企业,
-    增收农户数 -> 增收农户 (the inverse of ``with_measure_word``)."""
-    word = MEASURE_WORDS.get(unit)
-    if not word:
-        return label
-    # 增收农户数: 农户 + 数 before 农 + 户数; 居民人数: 居民 + 人数 before 居民人 + 数
-    whole = unit == "household" and label[-3:-2] in HOUSEHOLD_KINDS
-    endings = ("数", word) if whole else (word, "数")
-    for ending in endings:
-        base = label[: -len(ending)]
-        if label.endswith(ending) and len(base) > 1 and with_measure_word(base, unit) == label:
-            return base
-    return label
 
 
 # Labels that do not say what is measured: a change or a rate alone, a measure word alone.
@@ -292,26 +255,7 @@ def _ends_in_verb(label: str) -> bool:
     return bool(words) and (is_verb(words[-1]) or (len(words) == 1 and words[0].flag == "vn"))
 
 
-# --- labels that refer to other figures: a change, a target, a share, 分别 -----------------
-
-TASK_RE = re.compile(r"(全年|年度)?(目标)?(任务|计划|目标)(数)?")
-SHARE_RE = re.compile(r"占(?P<whole>[^占]{0,12}?)(?:的)?(?:比重|比例)?(?:为|达)?$")
-CHANGE_SUFFIXES = ("同比增长", "同比下降", "增长", "下降")
-TASK_SUFFIX = "完成全年任务比例"
-
-
-def base_measure(label: str) -> str:
-    """A label without the change or target words added to it: 固定资产投资同比增长 -> 固定资产投资."""
-    for suffix in (TASK_SUFFIX, "完成任务比例", *CHANGE_SUFFIXES):
-        if label.endswith(suffix):
-            return label[: -len(suffix)]
-    return label
-
-
-def measure_of(figure: KeyFigure) -> str:
-    """What a figure measures, without its change, target or measure words: the base another
-    figure's label is built on (工商税收 of 工商税收同比增长, 签约项目 of 签约项目数)."""
-    return base_measure(without_measure_word(figure.label, figure.unit))
+# --- labels that refer to another figure: a change, a target, a share --------------------
 
 
 def change_suffix(change: str, yoy: bool, decline: bool) -> str:
@@ -381,81 +325,3 @@ def _suffix_of(change: str) -> str:
     decline = any(word in change for word in ("下降", "减少", "降低"))
     yoy = any(word in change for word in ("同比", "比上年", "较上年", "比去年", "较去年"))
     return change_suffix(change, yoy, decline)
-
-
-def relabel_respectively(text: str, figures: list[KeyFigure], spans: list[tuple[int, int]]) -> None:
-    """Figures after 分别 ("respectively") go one to each measure named before them:
-    城镇居民人均可支配收入、农村居民人均可支配收入分别达到41260元和22380元 gives each income its
-    figure; 分别增长5.6%和7.1% then measures those two figures, in order, and every change of
-    the group shares the first one's direction."""
-    index = 0
-    while index < len(figures):
-        floor = spans[index - 1][1] if index else 0
-        if "分别" not in clause_before(text, spans[index][0], floor):
-            index += 1
-            continue
-        group = [index]
-        while group[-1] + 1 < len(figures) and figures[group[-1] + 1].unit == figures[index].unit:
-            between = text[spans[group[-1]][1] : spans[group[-1] + 1][0]]
-            if between not in ("和", "、", "与", "及"):
-                break
-            group.append(group[-1] + 1)
-        if len(group) > 1:
-            _share_out(text, figures, spans, group)
-        index = group[-1] + 1
-
-
-def listed_measures(clause: str, count: int) -> list[str]:
-    """The measures a clause lists before 分别, each whole: 城镇和农村居民人均可支配收入 ->
-    城镇居民人均可支配收入, 农村居民人均可支配收入 (a short first item shares the last item's
-    head); 城乡居民… names two, 城镇居民… and 农村居民…; [] when the clause does not list
-    ``count`` of them."""
-    clause = re.sub(r"分别.*$", "", clause)
-    clause = re.sub(r"(?:均|都)?(?:达到|达|为|是|增长|下降|提高|同比|比上年)*$", "", clause)
-    items = [item for item in re.split(r"[、和及与]", strip_noise(clause, "")) if item]
-    if count == 2 and len(items) == 1 and items[0].startswith("城乡") and len(items[0]) > 2:
-        return ["城镇" + items[0][2:], "农村" + items[0][2:]]
-    if len(items) != count:
-        return []
-    last = items[-1]
-    shared = [item for item in items[:-1] if len(item) <= 4 and len(last) > len(item) + 2]
-    if len(shared) == len(items) - 1:  # 城镇和农村居民…: 城镇 + 居民…
-        return [item + last[len(item) :] for item in items[:-1]] + [last]
-    return items
-
-
-def _share_out(
-    text: str, figures: list[KeyFigure], spans: list[tuple[int, int]], group: list[int]
-) -> None:
-    first = figures[group[0]]
-    suffix = first.label[len(base_measure(first.label)) :]
-    if first.unit == "percent" and suffix:
-        # 城镇和农村居民人均可支配收入分别增长5.2%和6.8%: the measures the clause lists
-        levels = listed_measures(clause_before(text, spans[group[0]][0]), len(group))
-        if len(levels) != len(group):  # …分别增长5.6%和7.1%: the figures before
-            sentence = max(text.rfind(mark, 0, spans[group[0]][0]) for mark in SENTENCE_END) + 1
-            levels = [
-                measure_of(figures[j])
-                for j in range(group[0])
-                if figures[j].unit != "percent" and spans[j][0] >= sentence
-            ][-len(group) :]
-    else:
-        suffix = ""
-        levels = [n for n in re.split(r"[、和及与]", base_measure(first.label)) if n]
-        if len(levels) != len(group):
-            levels = listed_measures(clause_before(text, spans[group[0]][0]), len(group))
-    if len(levels) != len(group) and group[0] >= len(group):
-        # …分别增长12%和13%,分别达43366元和13835元: the measures of the list before
-        before = figures[group[0] - len(group) : group[0]]
-        sentence = max(text.rfind(mark, 0, spans[group[0]][0]) for mark in SENTENCE_END) + 1
-        if spans[group[0] - len(group)][0] >= sentence and all(measure_of(f) for f in before):
-            levels = [measure_of(f) for f in before]
-    if len(levels) != len(group):
-        return
-    for member, measure in zip(group, levels, strict=True):
-        figure = figures[member]
-        figure.label = tidy_label(measure + suffix)
-        if suffix:
-            figure.yoy = first.yoy
-            if (first.value < 0) != (figure.value < 0):
-                figure.value = -figure.value

@@ -19,8 +19,8 @@ import re
 from site_builder.content.metrics import Metric, Vocabulary
 from site_builder.content.model import Article, KeyFigure
 from site_builder.convert.figures.clauses import sentence_before
-from site_builder.convert.figures.labels import (
-    BODY_RE,
+from site_builder.convert.figures.labels import BODY_RE
+from site_builder.convert.figures.measures import (
     CHANGE_SUFFIXES,
     TASK_SUFFIX,
     base_measure,
