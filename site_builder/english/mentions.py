@@ -22,6 +22,9 @@ UNIT_WORDS: dict[str, str] = {
     "households": "household", "household": "household", "families": "household",
     # 套: dwellings are counted as homes, not as the households living in them
     "homes": "dwelling", "apartments": "dwelling", "flats": "dwelling", "dwellings": "dwelling",
+    "cubic metre": "m3", "cubic metres": "m3", "cubic meter": "m3", "cubic meters": "m3",
+    "m³": "m3", "m3": "m3", "us dollar": "USD", "us dollars": "USD", "dollars": "USD",
+    "dollar": "USD", "usd": "USD", "us$": "USD", "head": "head",
 }  # fmt: skip
 _PEOPLE = (
     "people persons person residents villagers children pupils students workers patients "
@@ -42,7 +45,10 @@ UNIT_WORDS |= {w: "person" for w in _PEOPLE}
 UNIT_WORDS |= {w: "person_time" for w in _EVENTS}
 UNIT_WORDS |= {w: "enterprise" for w in _ORGANISATIONS}
 
-MEASURES = {"CNY", "percent", "mu", "ha", "m2", "km2", "km", "m", "ton", "hour"}
+MEASURES = {
+    "CNY", "percent", "mu", "ha", "m2", "km2", "km", "m", "ton", "hour", "m3", "USD", "head",
+    "percentage_point",
+}  # fmt: skip
 
 QUALIFIER_WORDS = {
     "more_than": "more than|over|above|upwards of|in excess of|exceeding|exceeded|exceeds|at least",

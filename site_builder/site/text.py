@@ -21,7 +21,8 @@ from site_builder.english.rules import english_date
 # with symbols for measures; Chinese: the measure word as printed.
 UNIT_NAMES = {
     "en": {unit: plural for unit, (_, plural) in NOUNS.items()}
-    | {"percent": "%", "m2": "m²", "km2": "km²", "km": "km", "m": "m", "ha": "ha", "ton": "t"},
+    | {"percent": "%", "m2": "m²", "km2": "km²", "km": "km", "m": "m", "ha": "ha", "ton": "t"}
+    | {"m3": "m³"},
     "zh": {
         "CNY": "元", "percent": "%", "mu": "亩", "m2": "平方米", "km2": "平方公里", "ha": "公顷",
         "km": "公里", "m": "米", "ton": "吨", "hour": "小时", "person": "人",
@@ -29,6 +30,7 @@ UNIT_NAMES = {
         "item": "项", "case": "件", "institution": "所", "session": "场", "dose": "剂次",
         "time": "次", "site": "处", "facility": "座", "building": "栋", "vehicle": "辆",
         "team": "支", "unit": "个", "class": "个", "copy": "份", "piece": "件", "count": "",
+        "percentage_point": "个百分点", "USD": "美元", "head": "头", "m3": "立方米",
     },
 }  # fmt: skip
 

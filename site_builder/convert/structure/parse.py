@@ -11,6 +11,8 @@ repairs (layout/blocks.py) move text; nothing is dropped.
 
 from __future__ import annotations
 
+import re
+
 from site_builder.content.model import Article, Block, Byline, Metadata, ReviewItem, SetAside
 from site_builder.convert.characters import analysis_text, analysis_texts
 from site_builder.convert.layout import normalise, repair_layout
@@ -102,7 +104,7 @@ def _choose_date(article: Article, normalised: Normalised, from_properties: bool
         )
         return
     kept, other = meta.date, found
-    if normalised.date_labelled and not from_properties:
+    if normalised.date_labelled and not from_properties and _page_header_date(article):
         kept, other = found, meta.date
         meta.date = found
     article.review.append(
@@ -112,6 +114,26 @@ def _choose_date(article: Article, normalised: Normalised, from_properties: bool
             " article was published on.",
         )
     )
+
+
+def _page_header_date(article: Article) -> bool:
+    """Whether the header's date is a web page's (2024年3月2日 星期六 — today's date in a
+    portal's header), not a paper's (a date line with an edition): then the page's 发布时间
+    is the article's; the header's date line is then chrome, noted."""
+    meta = article.meta
+    line = next(
+        (piece for piece in article.set_aside
+         if piece.reason == "metadata" and md.parse_date(analysis_text(piece.text)) == meta.date),
+        None,
+    )  # fmt: skip
+    if line is None or (meta.edition and not re.search(r"星期|周[一二三四五六日天]", line.text)):
+        return False
+    line.reason = "chrome"
+    article.layout_notes.append(
+        f"line {line.line}: the web page's date '{line.text}' left out (a date of the page,"
+        " not of the article)"
+    )
+    return True
 
 
 def _place_region(article: Article, context: str) -> None:
