@@ -97,10 +97,20 @@ BlockRepair = Callable[[Article], None]
 
 
 # 两列排版的PDF文字   右栏的文字也在同一行: a line holding two columns' text side by side
-_COLUMNS_RE = re.compile(
-    r"^\s*(?=[^\n]*[\u4e00-\u9fff][^\n]*(?: {3,}|\t+|\u3000{2,})[^\n]*[\u4e00-\u9fff])"
-    r"\S.{5,}?\S(?: {3,}|\t+|\u3000{2,})\S.{5,}$"
-)
+_GUTTER_RE = re.compile(r"\S(?: {3,}|\t+|\u3000{2,})\S")
+_HAN_RE = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _two_columns(text: str) -> bool:
+    gutter = _GUTTER_RE.search(text.strip())
+    if gutter is None:
+        return False
+    left, right = text.strip()[: gutter.start() + 1], text.strip()[gutter.end() - 1 :]
+    return (
+        len(left) >= 6 and len(right) >= 6 and bool(_HAN_RE.search(left) and _HAN_RE.search(right))
+    )
+
+
 MIN_COLUMN_LINES = 5
 
 
@@ -108,7 +118,7 @@ def note_columns(draft: Draft) -> None:
     """Text from a multi-column PDF, two columns' lines side by side: said in a note and
     left as it is (re-flowing it would interleave the columns into an unreadable stream)."""
     lines = [piece for piece in draft.pieces if piece.text.strip()]
-    sided = [piece for piece in lines if _COLUMNS_RE.match(piece.text)]
+    sided = [piece for piece in lines if _two_columns(piece.text)]
     if len(sided) < MIN_COLUMN_LINES or len(sided) < 0.3 * len(lines):
         return
     draft.columns = True
