@@ -169,7 +169,7 @@ def _metric_of(figure: dict[str, Any]) -> str | None:
     """The metric id the converter gives this figure now (for pages imported before metrics)."""
     from site_builder.content.metrics import load_metrics
     from site_builder.content.model import KeyFigure
-    from site_builder.convert.metrics import metric_of
+    from site_builder.convert.figures.metrics import metric_of
 
     fields = {k: figure.get(k) for k in ("text", "label", "value", "unit", "yoy")}
     found = metric_of(KeyFigure(**fields), _vocabulary(load_metrics))  # type: ignore[arg-type]

@@ -19,9 +19,9 @@ from site_builder.content.frontmatter import split_front_matter
 from site_builder.content.model import Article
 from site_builder.convert.characters import analysis_text
 from site_builder.convert.decode import decode_bytes
-from site_builder.convert.html_source import XML_DECLARATION_RE, looks_like_html
 from site_builder.convert.pipeline import convert
 from site_builder.convert.render import render_zh_page
+from site_builder.convert.sources.html import XML_DECLARATION_RE, looks_like_html
 
 FULLWIDTH = str.maketrans("０１２３４５６７８９％．", "0123456789%.")
 # What a metadata line says that the front matter holds in another form, or need not hold.

@@ -392,7 +392,7 @@ def test_import_translations_refuses_a_tampered_file_as_a_whole(
 
 def test_unclosed_enpproperty_comments_are_scanned_in_linear_time(tmp_path: Path) -> None:
     """600 KB of `<!--enpproperty` without its end: no answer in 30 s before."""
-    from site_builder.convert.html_source import parse_html, tag_fields
+    from site_builder.convert.sources.html import parse_html, tag_fields
 
     page = (
         "<html><body><founder-content><p>2021年,钢山街道完成财政收入4.7亿元。</p>"

@@ -13,9 +13,10 @@ import yaml
 
 from site_builder.content.metrics import load_metrics
 from site_builder.content.model import KeyFigure
-from site_builder.convert.figures import figures_in_text
+from site_builder.convert.figures.finder import figures_in_text
+from site_builder.convert.figures.measures import without_measure_word
+from site_builder.convert.figures.words import _tagger
 from site_builder.convert.pipeline import convert
-from site_builder.convert.words import _tagger
 
 ROOT = Path(__file__).resolve().parents[1]
 EXPECTED = yaml.safe_load((ROOT / "tests/data/labels_expected.yml").read_text(encoding="utf-8"))
@@ -48,6 +49,12 @@ def pairs() -> dict[str, list[tuple[dict | None, KeyFigure | None]]]:
     return {entry["source"]: _pairs(entry) for entry in EXPECTED}
 
 
+def _accepted(figure: KeyFigure, labels: list[str]) -> bool:
+    """A hand label, or a hand label with the word that says what a count or an area measures
+    (新增四上企业数 for 新增四上企业, 柏油路面铺设面积 for 柏油路面铺设)."""
+    return figure.label in labels or without_measure_word(figure.label, figure.unit) in labels
+
+
 def test_labels_name_what_is_measured(pairs, capsys) -> None:
     """At least 90% of the labels are acceptable; a figure missed or found in excess counts
     as a failure too."""
@@ -56,7 +63,7 @@ def test_labels_name_what_is_measured(pairs, capsys) -> None:
     for source, matched in pairs.items():
         for expected, figure in matched:
             total["all"] += 1
-            if expected and figure and figure.label in expected["labels"]:
+            if expected and figure and _accepted(figure, expected["labels"]):
                 total["good"] += 1
                 total[source] += 1
             else:
@@ -118,17 +125,21 @@ def test_not_figures(pairs) -> None:
 @pytest.mark.parametrize(
     ("text", "wanted"),
     [
-        ("新增入库5000万元以上固定资产投资项目10个。", [("10个", "新增入库5000万元以上固定资产投资项目")]),
+        ("新增入库5000万元以上固定资产投资项目10个。", [("10个", "新增入库5000万元以上固定资产投资项目数")]),
         ("严格执行24小时值班和领导带班制度。", []),
         ("持续实施“警灯闪烁”工程,在辖区开展24小时不间断巡逻。", []),
         ("落实7×24小时值守。", []),
         ("以“活力、富裕”六个双山建设为主要抓手。", []),
-        ("列出6个方面、24项突出问题。", [("24项", "突出问题")]),
+        ("列出6个方面、24项突出问题。", [("24项", "突出问题数")]),
         ("志愿服务时长累计7823小时。", [("7823小时", "志愿服务时长")]),
         ("全年完成财政收入4.7亿元,完成全年任务数的104.4%。", [("4.7亿元", "财政收入"), ("104.4%", "财政收入完成全年任务比例")]),
         ("完成固定资产投资70.92亿元,同比增长50.7%。", [("70.92亿元", "固定资产投资"), ("50.7%", "固定资产投资同比增长")]),
-        ("建成标准化分类投放点420个。", [("420个", "标准化分类投放点")]),
-        ("发挥好120余名城市社区专职网格员网格化管理作用。", [("120余名", "城市社区专职网格员")]),
+        ("建成标准化分类投放点420个。", [("420个", "标准化分类投放点数")]),
+        ("发挥好120余名城市社区专职网格员网格化管理作用。", [("120余名", "城市社区专职网格员数")]),
+        ("累计走访居民680家,商户75家,收集问题建议165件,办结163件。", [("680家", "走访居民户数"), ("75家", "走访商户数"), ("165件", "收集问题建议数"), ("163件", "办结问题建议数")]),
+        ("成功调解邻里纠纷3起、家庭矛盾2起。", [("3起", "调解邻里纠纷数"), ("2起", "调解家庭矛盾数")]),
+        ("全年木材产量1868立方米,同比下降90.7%。", [("1868立方米", "木材产量"), ("90.7%", "木材产量同比下降")]),
+        ("该区地区生产总值同比增长6.8%。", [("6.8%", "地区生产总值同比增长")]),
         ("实现地区生产总值(GDP)439.19亿元。", [("439.19亿元", "地区生产总值")]),
         ("完成财政总收入50.8亿元,其中一般预算收入18.8亿元,分别增长26.7%和18.9%。", [("50.8亿元", "财政总收入"), ("18.8亿元", "一般预算收入"), ("26.7%", "财政总收入增长"), ("18.9%", "一般预算收入增长")]),
     ],

@@ -12,7 +12,7 @@ import pytest
 from site_builder.cli import main
 from site_builder.content.frontmatter import read_page
 from site_builder.content.metrics import Metric, metric_problems, read_metrics
-from site_builder.convert.metrics import narrowed_period
+from site_builder.convert.figures.metrics import narrowed_period
 
 ROOT = Path(__file__).resolve().parents[1]
 METRICS = ROOT / "content" / "metrics.yml"

@@ -8,9 +8,9 @@ import pytest
 
 from site_builder.content.model import Byline
 from site_builder.content.roles import ROLES
-from site_builder.convert.metadata import parse_byline, parse_closing_byline
-from site_builder.convert.numbers import parse_quantity
+from site_builder.convert.figures.numbers import parse_quantity
 from site_builder.convert.pipeline import convert
+from site_builder.convert.structure.metadata import parse_byline, parse_closing_byline
 from tests.accounting import assert_nothing_lost
 
 REPORT = """济宁日报
@@ -408,7 +408,7 @@ def test_media_roles_and_marks_before_bylines(line, groups):
 
 
 def test_metadata_line_forms():
-    from site_builder.convert.metadata import SUBTITLE_RE, parse_date, parse_news_flash
+    from site_builder.convert.structure.metadata import SUBTITLE_RE, parse_date, parse_news_flash
 
     assert parse_date("2023-05-12 09:38") == "2023-05-12"  # a portal's time stamp
     assert parse_date("2022年3月5日 星期六") == "2022-03-05"
@@ -428,7 +428,7 @@ def test_metadata_line_forms():
 
 
 def test_line_shapes():
-    from site_builder.convert.lines import (
+    from site_builder.convert.structure.shapes import (
         SALUTATION_RE,
         SPEAKER_RE,
         ends_in_colon,

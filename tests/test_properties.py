@@ -21,9 +21,9 @@ from site_builder.content.frontmatter import dump_front_matter, split_front_matt
 from site_builder.content.model import Byline
 from site_builder.content.roles import ROLES
 from site_builder.convert.characters import analysis_text
-from site_builder.convert.parse import parse_lines
 from site_builder.convert.render import render_zh_page
 from site_builder.convert.slug import make_slug
+from site_builder.convert.structure.parse import parse_lines
 from tests.accounting import assert_nothing_lost
 
 REPORTISH = list(

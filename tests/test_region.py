@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from site_builder.convert.region import TITLE_WEIGHT, find_region, place_candidates
+from site_builder.convert.structure.region import TITLE_WEIGHT, find_region, place_candidates
 
 
 def region(*texts: str, title: str = "") -> str | None:
@@ -76,3 +76,16 @@ def test_subdistrict_office_gives_the_subdistrict():
 def test_names_ending_in_a_common_word_count_as_parents_or_in_the_title():
     assert region("全镇对标大城市,建设新城区,城市面貌焕然一新。") is None
     assert region(title="晋城市2022年经济运行情况") == "晋城市"
+
+
+def test_a_verb_phrase_is_not_a_place():
+    assert "完成地区" not in names("全年完成地区生产总值12亿元")
+    assert region("全年完成地区生产总值12亿元,完成地区任务。") is None
+
+
+def test_a_story_about_several_subdistricts_gets_their_city():
+    text = (
+        "晋安区举行发布会。茶园街道经济总量增长,王庄街道完成旧改,象园街道新增绿地。"
+        "茶园街道引进企业,王庄街道建成公园,象园街道改造小区。晋安区各街道稳步发展。"
+    )
+    assert region(text) == "晋安区"

@@ -41,6 +41,7 @@ class KeyFigure:
     id: str = ""  # stable identity, given once at render (content/identity.py)
     metric: str | None = None  # id in content/metrics.yml, when the figure measures one
     period: str | None = None  # when the text narrows the report's period: 2021-01/11
+    estimate: bool = False  # 预计/预期/有望: an expected value, not a result (saved only when true)
 
     def as_dict(self) -> dict[str, object]:
         data: dict[str, object] = {"id": self.id} if self.id else {}
@@ -51,6 +52,8 @@ class KeyFigure:
         }
         if self.period:
             data["period"] = self.period
+        if self.estimate:
+            data["estimate"] = True
         data |= {
             "value": self.value,
             "unit": self.unit,
@@ -83,6 +86,22 @@ class Metadata:
     byline: list[Byline] = field(default_factory=list)  # role groups in byline order
     region: str | None = None
     source_page: str | None = None  # e-paper page id, e.g. content_89057.html
+    # The region resolved in a gazetteer: [province, prefecture, county, township] as far as
+    # known, the division code of the region's own unit, and its level (LEVELS); empty/None
+    # when the region is unknown or ambiguous.
+    region_path: list[str] = field(default_factory=list)
+    region_code: str | None = None
+    level: str | None = None
+
+
+
+@dataclass
+class ReviewItem:
+    """One of the converter's doubts for the editor: a code of content/review_codes.py and one
+    English sentence that says what to check."""
+
+    code: str
+    message: str
 
 
 @dataclass
@@ -105,6 +124,7 @@ class Article:
     key_figures: list[KeyFigure] = field(default_factory=list)
     # Everything of the source that is not in ``blocks``: with the blocks, the whole text.
     set_aside: list[SetAside] = field(default_factory=list)
+    review: list[ReviewItem] = field(default_factory=list)  # the converter's doubts
 
     @property
     def metadata_lines(self) -> list[int]:

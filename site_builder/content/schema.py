@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from site_builder.content.review_codes import REVIEW_CODES
 from site_builder.content.units import QUALIFIER_CODES, UNIT_CODES
 
 
@@ -52,8 +53,9 @@ ZH_FIGURE: Schema = {
     "headline": Key("bool", required=False),
     "value_max": Key("number", nullable=True, required=False),
 }
+# One of the converter's doubts (content/review_codes.py), in a draft page.
+REVIEW_ITEM: Schema = {"code": Key("text", choices=tuple(REVIEW_CODES)), "message": Key("text")}
 BYLINE_GROUP: Schema = {"role": Key("text", nullable=True), "names": Key("texts")}
-REVIEW_ITEM: Schema = {"code": Key("text"), "message": Key("text")}
 ZH_PAGE: Schema = {
     # Written by `import`; an editor removes it (or runs `review --publish`): published.
     "draft": Key("bool", required=False),

@@ -28,6 +28,7 @@ UNITS: dict[str, Unit] = {
         Unit("m2", "square meter", "square meters", "平方米", "m²"),
         Unit("km2", "square kilometer", "square kilometers", "平方公里", "km²"),
         Unit("ha", "hectare", "hectares", "公顷", "ha"),
+        Unit("m3", "cubic meter", "cubic meters", "立方米", "m³"),
         Unit("km", "km", "km", "公里", "km"),
         Unit("m", "meter", "meters", "米", "m"),
         Unit("ton", "ton", "tons", "吨", "t"),

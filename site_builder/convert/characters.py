@@ -28,8 +28,21 @@ def _simplified_char(char: str) -> str:
     return converted if len(converted) == 1 else char
 
 
+# A pinyin gloss some mirror sites put after a character: 鎮(zhèn), 實(shí)現(xiàn). It is not
+# part of the words: the analysis text blanks it (spaces of the same length), the page keeps it.
+_TONES = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü"
+_GLOSS_RE = re.compile(rf"(?<=[\u4e00-\u9fff])\([a-z{_TONES}]*[{_TONES}][a-z{_TONES}]*\)")
+
+
+def _without_glosses(text: str) -> str:
+    if "(" not in text:
+        return text
+    return _GLOSS_RE.sub(lambda match: " " * len(match.group()), text)
+
+
 def analysis_text(text: str) -> str:
-    """``text`` in Simplified characters, of exactly the same length (萬 -> 万, 餘 -> 余).
+    """``text`` in Simplified characters, of exactly the same length (萬 -> 万, 餘 -> 余),
+    without pinyin glosses (blanked).
 
     OpenCC converts phrase by phrase; where a phrase changes length, each character is
     converted on its own instead, so every offset still points at the same printed character.
@@ -37,9 +50,9 @@ def analysis_text(text: str) -> str:
     if text.isascii():
         return text
     converted = _CONVERTER.convert(text)
-    if len(converted) == len(text):
-        return converted
-    return "".join(_simplified_char(char) for char in text)
+    if len(converted) != len(text):
+        converted = "".join(_simplified_char(char) for char in text)
+    return _without_glosses(converted)
 
 
 # The texts converted by the last call and their keys (one report's lines or blocks): the
@@ -64,7 +77,7 @@ def analysis_texts(texts: list[str]) -> list[str]:
 def _converted(texts: list[str]) -> list[str]:
     if not texts:
         return []
-    keys = analysis_text("\n".join(texts)).split("\n")
+    keys = analysis_text("\n".join(texts)).split("\n")  # glosses blanked by analysis_text
     if len(keys) != len(texts) or any(len(k) != len(t) for k, t in zip(keys, texts, strict=True)):
         return [analysis_text(text) for text in texts]
     return keys

@@ -1,5 +1,6 @@
-"""A raw report converted: decode -> (HTML: page -> article lines) -> normalise -> parse ->
-key figures -> metrics. Plain data in and out, no disk access (importer.py reads and writes).
+"""A raw report converted: decode -> read its form (sources/) -> layout repairs (layout/) ->
+structure (structure/) -> key figures and their labels, metrics and periods (figures/).
+Plain data in and out, no disk access (importer.py reads and writes).
 """
 
 from __future__ import annotations
@@ -9,11 +10,11 @@ from site_builder.content.metrics import Vocabulary
 from site_builder.content.model import Article, Block, KeyFigure
 from site_builder.convert.characters import analysis_texts
 from site_builder.convert.decode import decode_bytes
-from site_builder.convert.figures import find_key_figures
-from site_builder.convert.html_source import looks_like_html, parse_html
-from site_builder.convert.metrics import describe_figures
-from site_builder.convert.normalise import normalise, text_to_raw_lines
-from site_builder.convert.parse import parse_normalised
+from site_builder.convert.figures import describe_figures, find_key_figures
+from site_builder.convert.layout import normalise
+from site_builder.convert.review import review_article
+from site_builder.convert.sources import read_source
+from site_builder.convert.structure.parse import parse_normalised
 
 
 def convert(
@@ -21,26 +22,25 @@ def convert(
 ) -> tuple[Article, str]:
     """Bytes of a raw report -> (Article with key figures, source extension).
 
-    decode -> (HTML: page -> article lines) -> normalise -> parse -> key figures. With a
-    metric ``vocabulary`` (content/metrics.yml), figures that measure one of its indicators
-    get its id as ``metric``.
+    decode -> read the input form -> normalise -> parse -> key figures. With a metric
+    ``vocabulary`` (content/metrics.yml), figures that measure one of its indicators get its
+    id as ``metric``.
     """
     text = decode_bytes(data, path)
-    if looks_like_html(text):
-        page = parse_html(text, path)
-        normalised = normalise(page.lines)
-        normalised.set_aside[:0] = page.set_aside
-        normalised.notes[:0] = page.notes
-        article = parse_normalised(normalised, page.meta, header=not page.meta.title)
-        extension = ".html"
-    else:
-        article = parse_normalised(normalise(text_to_raw_lines(text)))
-        extension = ".txt"
+    source = read_source(text, path)
+    normalised = normalise(source.lines)
+    normalised.set_aside[:0] = source.set_aside
+    normalised.notes[:0] = source.notes
+    article = parse_normalised(normalised, source.meta, header=source.read_header)
     if not any(block.kind == "paragraph" for block in article.blocks):
         raise InputError(path, "no article text found")
     article.key_figures = key_figures_as_printed(article)
     describe_figures(article, vocabulary)
-    return article, extension
+    review_article(article)
+    return article, source.extension
+
+
+convert_report = convert
 
 
 def key_figures_as_printed(article: Article) -> list[KeyFigure]:

@@ -28,8 +28,9 @@ def zh_front_matter(article: Article, source_name: str) -> dict[str, Any]:
     meta = article.meta
     figures = article.key_figures
     ids = assign_ids([f.text for f in figures], [f.id for f in figures])
-    return {
-        "draft": True,  # until an editor has read the page (site-builder review --publish)
+    front: dict[str, Any] = {
+        # An imported page is a draft until an editor has checked it (and removes this key).
+        "draft": True,
         "title": meta.title,
         "subtitle": meta.subtitle,
         # A YAML date (2021-12-31), as MkDocs and editors expect; null when unknown.
@@ -40,12 +41,18 @@ def zh_front_matter(article: Article, source_name: str) -> dict[str, Any]:
         "section": meta.section,
         "byline": [{"role": group.role, "names": list(group.names)} for group in meta.byline],
         "region": meta.region,
+        "region_path": list(meta.region_path) or None,
+        "region_code": meta.region_code,
+        "level": meta.level,
         "source": source_name,
         "source_page": meta.source_page,
         "key_figures": [_figure_record(f, i) for f, i in zip(figures, ids, strict=True)],
         "layout_notes": list(article.layout_notes),
-        "editor_note": None,
     }
+    if article.review:  # the converter's doubts, for the editor (content/review_codes.py)
+        front["review"] = [{"code": item.code, "message": item.message} for item in article.review]
+    front["editor_note"] = None
+    return front
 
 
 def _figure_record(figure: KeyFigure, figure_id: str) -> dict[str, object]:

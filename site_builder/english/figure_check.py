@@ -68,6 +68,8 @@ def compare(figure: Mapping[str, Any], mention: Mention) -> Disagreement | None:
     if unit in MEASURES:
         if mention.share and unit == "percent":
             pass
+        elif unit == "percentage_point" and mention.unit == "percent":
+            pass  # 0.5个百分点: "0.5 percentage points"
         elif mention.unit != unit:
             named = f"'{mention.unit}'" if mention.unit else "no unit"
             return Disagreement("unit", f"'{mention.text}' has {named}, the Chinese has {unit}")

@@ -12,9 +12,7 @@ from decimal import Decimal
 UNIT_WORDS: dict[str, str] = {
     "%": "percent", "percent": "percent", "per cent": "percent",
     "percentage point": "percentage_point", "percentage points": "percentage_point",
-    "yuan": "CNY", "rmb": "CNY", "renminbi": "CNY", "us dollar": "USD", "us dollars": "USD",
-    "dollars": "USD", "usd": "USD", "head": "head",
-    "mu": "mu", "hectare": "ha", "hectares": "ha", "ha": "ha",
+    "yuan": "CNY", "rmb": "CNY", "renminbi": "CNY", "mu": "mu", "hectare": "ha", "hectares": "ha", "ha": "ha",
     "square metre": "m2", "square metres": "m2", "square meter": "m2", "square meters": "m2",
     "sq m": "m2", "m²": "m2", "m2": "m2", "square kilometre": "km2", "square kilometres": "km2",
     "square kilometer": "km2", "square kilometers": "km2", "km²": "km2", "km2": "km2",
@@ -24,6 +22,9 @@ UNIT_WORDS: dict[str, str] = {
     "households": "household", "household": "household", "families": "household",
     # 套: dwellings are counted as homes, not as the households living in them
     "homes": "dwelling", "apartments": "dwelling", "flats": "dwelling", "dwellings": "dwelling",
+    "cubic metre": "m3", "cubic metres": "m3", "cubic meter": "m3", "cubic meters": "m3",
+    "m³": "m3", "m3": "m3", "us dollar": "USD", "us dollars": "USD", "dollars": "USD",
+    "dollar": "USD", "usd": "USD", "us$": "USD", "head": "head",
 }  # fmt: skip
 _PEOPLE = (
     "people persons person residents villagers children pupils students workers patients "
@@ -44,8 +45,8 @@ UNIT_WORDS |= {w: "person" for w in _PEOPLE}
 UNIT_WORDS |= {w: "person_time" for w in _EVENTS}
 UNIT_WORDS |= {w: "enterprise" for w in _ORGANISATIONS}
 
-MEASURES = {"CNY", "USD", "percent", "percentage_point", "mu", "ha", "m2", "km2", "km", "m", "ton"}
-MEASURES |= {"hour"}
+MEASURES = {"CNY", "USD", "percent", "percentage_point", "mu", "ha", "m2", "km2", "km", "m", "m3"}
+MEASURES |= {"ton", "hour"}
 
 QUALIFIER_WORDS = {
     "more_than": "more than|over|above|upwards of|in excess of|exceeding|exceeded|exceeds|at least",

@@ -1,0 +1,251 @@
+"""Page chrome: the furniture of the web page a report was copied from, not the article.
+
+Two kinds, tested on the Simplified analysis text of each line:
+
+- **furniture**, chrome wherever it stands: 发布时间/来源/字号 lines, print and share buttons
+  (``打印:``, ``字体:``, ``分享到:`` with an empty value too), bracketed controls (【打印】
+  【关闭】 【页面调色: 】 【字体：大 中 小】), QR-code prompts (扫描二维码, 在您的设备上浏览本页),
+  上一篇/下一篇, comment boxes, copyright and reprint notices, metadata tables (索 引 号: | …);
+- **navigation**, chrome only before the article's first paragraph or after its last:
+  menus and breadcrumbs (首页 > 新闻中心, 财经 金融 证券 汽车 科技), the site's name, lines
+  without a Chinese character (EN, a web address).
+
+Everything after an end marker (上一篇, 相关新闻, 网友评论 …) that follows the last paragraph is
+chrome too. Chrome is left out of the page body and named in a layout note; it stays in
+``source.*``. A date and a source are read from it (``chrome_hints``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from site_builder.content.model import Metadata
+from site_builder.content.roles import ROLE_PATTERN
+from site_builder.convert.structure.metadata import iso_date
+
+# Lines that are page furniture wherever they stand (tested on the Simplified text): what
+# starts such a line (matched at its start) and what marks it anywhere in it.
+_CHROME_START_RE = re.compile(
+    r"(?:当前位置|您的位置|你的位置|您现在的位置|现在的位置|现在位置|所在位置)\s*[:：]"
+    r"|(?:信息)?来源\s*[:：]|(?:作者|供稿|撰稿|稿源)\s*[:：]\s*\S{0,12}$|(?:时间|日期)\s*[:：]\s*\d{4}"
+    r"|(?:责任编辑|编辑|责编|审核|校对|终审|初审|一审|二审|三审|签发)\s*[:：]\s*\S{0,12}$"
+    r"|(?:打印本页|列印本页|关闭窗口|关闭视窗|返回顶部|返回首页|打印|列印|关闭|收藏本页|加入收藏"
+    r"|设为首页|返回列表)$"
+    # a furniture label with an empty value: 打印: 字体: 分享到:
+    r"|(?:打印|列印|字体|字号|分享|分享到|分享至|收藏|关闭|纠错|相关附件|扫一扫|打印本页|页面调色"
+    r"|背景色|朗读|语音播报|手机版|微信|微博|复制链接|链接|评论|点赞|搜索|文章搜索|站内搜索|全文检索)\s*[:：]?\s*$"
+    r"|(?:上一篇|下一篇|上一条|下一条|上一版|下一版|前一篇|后一篇|上篇|下篇)\s*[:：]?"
+    r"|分享(?:到|至)|扫一扫|(?:相关新闻|相关阅读|相关链接|相关文章|相关推荐|推荐阅读|热点新闻"
+    r"|热门文章|延伸阅读)\s*[:：]?$"
+    r"|评论\s*[(（]|(?:提交|重置|用户名|匿名)$|主办\s*[:：]|承办\s*[:：]|地址\s*[:：]"
+    r"|(?:索引号|发文机关|发文字号|主题分类|主题词|成文日期|发布机构|生成日期|公开日期|公开方式"
+    r"|文号|有效性|内容概述|组配分类|信息分类|文件编号|效力状况|标题)\s*[:：|]"
+    r"|今天是\s*[:：]?|(?:您好|欢迎(?:您|光临|访问))"
+    r"|(?:(?:无障碍|长者|关怀)(?:浏览|模式|版)|登录|注册|简体|繁体|繁體|English)(?:\s|$)",
+    re.IGNORECASE,
+)
+_CHROME_ANY_RE = re.compile(
+    r"(?:发布|发表|更新|录入|上传|来源|刊发)(?:时间|日期)\s*[:：]"
+    r"|(?:浏览|阅读|点击|访问)(?:次数|量|数)\s*[:：]?"
+    r"|字号\s*[:：]?\s*[【\[]?\s*[大中小]|字体\s*[:：]?\s*[【\[]?\s*[大中小]"
+    r"|[【\[]\s*(?:打印|列印|关闭|打印本页|列印本页|打印文章|关闭窗口|关闭视窗|收藏|返回顶部|返回"
+    r"|大|中|小|默认|纠错|分享|推荐|朗读|页面调色|调色|背景色|护眼模式)\s*[】\]]"
+    # a bracketed control with an empty value or size choices: 【页面调色: 】 【字体：大 中 小】
+    r"|[【\[]\s*[\u4e00-\u9fff]{2,6}\s*[:：]\s*(?:[大中小默认超]{1,2}\s*)*[】\]]"
+    r"|链接已复制|复制链接|扫描二维码|扫码(?:阅读|关注|分享|查看)|二维码分享"
+    r"|在(?:您的|你的)?(?:手机|移动设备|设备)上(?:浏览|阅读|打开|查看)"
+    r"|此处隐藏|下载后查看|我要投稿|我要纠错|转载请|原创文章|未经(?:许可|授权)|免责声明|版权声明"
+    r"|原文链接|网友评论|发表评论|我要评论|条评论|验证码"
+    r"|版权所有|Copyright|©|ICP备|ICP证|公网安备|网站标识码|技术支持\s*[:：]|主办单位\s*[:：]"
+    r"|承办单位\s*[:：]|联系电话\s*[:：]|邮编\s*[:：]|建议使用.{0,20}浏览器|分辨率",
+    re.IGNORECASE,
+)
+# In a short line without sentences, a 来源: after a date is the source line too:
+# 2021-08-01 10:51 来源: 新华社
+_SHORT_CHROME_RE = re.compile(
+    r"(?:^|\s)(?:信息)?来源\s*[:：]|^\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}\s"
+    r"|^[\u4e00-\u9fff]{2,10}(?:网|报|社|台|新闻)\s+\d{4}-\d{1,2}-\d{1,2}(?:\s+[\d:]+)?$"
+)
+# 中广网 2012-08-13: the site's name and the date
+_SITE_AND_DATE_RE = re.compile(r"^([\u4e00-\u9fff]{2,10}(?:网|报|社|台|新闻))\s+\d{4}-")
+_SPACED_RE = re.compile(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff](?:\s|[:：]))")
+ROLE_RE = re.compile(ROLE_PATTERN)  # a byline's role: 本报记者, 通讯员 …
+_BULLETS = "•·◆◇▪▶►➤ "
+# After these, the article is over: what follows is navigation, related links, comments.
+_END_RE = re.compile(
+    r"^(?:上一篇|下一篇|上一条|下一条|前一篇|后一篇|上篇|下篇|相关新闻|相关阅读|相关链接|相关文章"
+    r"|相关推荐|推荐阅读|延伸阅读|网友评论|发表评论|我要评论|分享到|分享至)"
+    r"|[【\[]\s*(?:打印|列印|关闭)|版权所有|Copyright|©"
+)
+_NAV_WORDS = re.compile(
+    r"首页|主页|新闻|资讯|动态|公开|专题|概况|投稿|往期|报纸|数字报|电子报|登录|注册|搜索|导航"
+    r"|版面|目录|返回|政务|服务|互动|要闻|领导|机构|政策|解读|通知|公告|热线|信箱|客户端|微信|微博"
+    r"|视频|图片|网站|频道|栏目|法规|文件|规划|统计|财政|人事|办事|留言|地图|订阅|今日"
+)
+_SITE_NAME_RE = re.compile(
+    r"^[\u4e00-\u9fff]{2,16}(?:人民政府|政府网|门户网站|政府门户|新闻网|网站|在线|数字报|电子报"
+    r"|电子版|客户端|官网|官方网站|融媒体中心|报社|报业集团)$"
+)
+_PAPER_IN_NAME_RE = re.compile(
+    r"^([\u4e00-\u9fff]{2,8}(?:日报|晚报|时报|报))(?:数字报|电子报|电子版)"
+)
+_SOURCE_RE = re.compile(r"(?:信息)?来源\s*[:：]\s*([^\s|｜]{2,20})")
+_DATE_IN_CHROME_RE = re.compile(r"(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
+_NOT_A_SOURCE = {"本站", "本网", "原创", "网络", "本站原创", "本网原创", "网友投稿"}
+_NO_HAN_RE = re.compile(r"^(?=.*[A-Za-z])[^\u4e00-\u9fff]+$")  # EN, a web address
+_DATE_LINE_RE = re.compile(r"^\d{4}\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2}日?(?:\s+[\d:]+)?$")
+ARTICLE_MIN = 40  # a paragraph of the article is at least this long and has clause punctuation
+
+
+# Page furniture that is never a title, a heading or a caption, as a whole line: an edition's
+# headline list (02:要闻, 本版新闻列表), a column label (栏目语), a PDF page marker (- 7页,
+# Page 120, 第3页), a doc-sharing site's widgets (VIP专免, 999+, 29.09KB, 海报, 侵权投诉), a share
+# widget (复制链接), navigation words alone (首页, 返回), an empty image ![](), a bare image
+# file name (1---副本.jpg).
+FURNITURE_RE = re.compile(
+    r"^(?:\d{1,2}\s*[:：]\s*[\u4e00-\u9fff]{2,4}|本版(?:新闻)?(?:列表|导航|目录)|栏目语|编者按|导读"
+    r"|[-—–]?\s*\d{1,4}\s*页\s*[-—–]?|第\s*\d{1,4}\s*页(?:\s*[/／]\s*共\s*\d+\s*页)?"
+    r"|(?i:page)\s*\d{1,4}(?:\s*(?i:of)\s*\d+)?|复制链接|分享|首页|返回|返回顶部|返回列表|打印|关闭"
+    r"|\d+(?:\.\d+)?\s*(?:KB|MB|GB|kb|mb|K|M)|[\d.]+万?\+|VIP\S{0,6}|会员专享|海报|侵权投诉|举报|立即下载"
+    r"|!\[[^\]]*\]\([^)]*\)\s*\|?|[\w\-. ]{1,40}\.(?:jpe?g|png|gif|webp|bmp))$"
+)
+
+
+def is_furniture(key: str) -> bool:
+    """A whole line of page furniture (see FURNITURE_RE)."""
+    return FURNITURE_RE.match(key.strip()) is not None
+
+
+def is_chrome_line(key: str) -> bool:
+    """A line that is page furniture wherever it stands (the Simplified text)."""
+    if len(key) > 120 and "。" in key:
+        return False  # a paragraph of the article, however it begins
+    key = key.lstrip(_BULLETS)
+    if _furniture(key) or is_furniture(key):
+        return True
+    if len(key) > 120 or re.search("[。，,；;]", key):
+        return False
+    if len(key) <= 60 and _SHORT_CHROME_RE.search(key):
+        return True
+    # 索 引 号: | … — a metadata table with its labels spaced out
+    return " " in key and _furniture(_SPACED_RE.sub("", key))
+
+
+def _furniture(key: str) -> bool:
+    return _CHROME_START_RE.match(key) is not None or _CHROME_ANY_RE.search(key) is not None
+
+
+def is_navigation(key: str) -> bool:
+    """首页 > 新闻中心 > 乡镇动态, 今日 首页 -在线投稿 -往期报纸, 财经 金融 证券 汽车 科技 消费:
+    short items, with separators or navigation words, or five and more of them."""
+    if re.search(r"[。，,；;！？]", key) or len(key) > 100:
+        return False
+    items = [item for item in re.split(r"[\s>»＞→|｜/·•\-—_]+", key) if item]
+    if not items or re.match(rf"[□■●◎▲△◆◇☆★]?\s*(?:{ROLE_PATTERN})", key):
+        return False
+    if re.search(r"[>»＞→|｜]", key) and all(len(i) <= 12 for i in items):
+        return len(items) >= 2 or bool(_NAV_WORDS.search(items[0]))  # 首页>
+    if len(items) >= 5 and all(2 <= len(item) <= 4 for item in items):
+        return True  # a menu: 财经 金融 证券 汽车 科技 (not 政 府 工 作 报 告)
+    return (
+        len(items) >= 3
+        and all(len(item) <= 8 for item in items)
+        and sum(bool(_NAV_WORDS.search(item)) for item in items) >= 2
+    )
+
+
+def _is_article_line(key: str) -> bool:
+    return len(key) >= ARTICLE_MIN and bool(re.search(r"[，,。；]", key))
+
+
+def _outside_chrome(keys: list[str], index: int) -> bool:
+    """Chrome only before the article's first paragraph or after its last."""
+    key = keys[index]
+    if is_navigation(key) or _SITE_NAME_RE.match(key):
+        return True
+    if _NO_HAN_RE.match(key) and not _DATE_LINE_RE.match(key):
+        return True  # EN, LANGUAGES, https://www.gov.cn/
+    # A menu's heading: 财经 above 财经 金融 证券 …, 新闻 above 新闻直播 要闻 …
+    following = next((k for k in keys[index + 1 : index + 3] if k), "")
+    return (
+        len(key) <= 4
+        and " " not in key
+        and following.split(" ")[0].startswith(key)  # 新闻 above 新闻直播 要闻 国际 …
+        and is_navigation(following)
+    )
+
+
+def find_chrome(keys: list[str]) -> set[int]:
+    """Indexes of the lines (Simplified text, blanks as "") that are page chrome.
+
+    Furniture lines anywhere; navigation, site names and lines without Chinese before the
+    article's first paragraph and after its last; everything after an end marker
+    (上一篇, 相关新闻, 网友评论 …) that follows the last paragraph.
+    """
+    furniture = [bool(key) and is_chrome_line(key) for key in keys]
+    article = [i for i, key in enumerate(keys) if not furniture[i] and _is_article_line(key)]
+    first = article[0] if article else len(keys)
+    last = article[-1] if article else -1
+    chrome: set[int] = set()
+    for index, key in enumerate(keys):
+        if not key:
+            continue
+        outside = index < first or index > last
+        if furniture[index] or (outside and _outside_chrome(keys, index)):
+            chrome.add(index)
+    for index in [i for i, key in enumerate(keys) if _HEADLINES_RE.match(key)]:
+        # 本版新闻列表 / 乡村振兴结硕果 / 一图读懂…: the edition's other headlines
+        following = index + 1
+        while following < len(keys) and keys[following] and _is_headline(keys[following]):
+            chrome.add(following)
+            following += 1
+    ended = next((i for i in range(last + 1, len(keys)) if _END_RE.search(keys[i])), None)
+    if ended is not None:
+        chrome.update(i for i in range(ended, len(keys)) if keys[i])
+    return chrome
+
+
+# An edition's list of its headlines: what follows is other articles' titles.
+_HEADLINES_RE = re.compile(
+    r"^(?:本版(?:新闻)?(?:列表|导航|目录|导读)|本期导读|本版要闻|同版新闻)\s*[:：]?$"
+)
+
+
+def _is_headline(key: str) -> bool:
+    """A headline of the list: short, no sentence, not a byline (the list ends at a blank)."""
+    return len(key) <= 30 and not re.search("[。，,；;]", key) and not ROLE_RE.match(key)
+
+
+def chrome_hints(keys: list[str], hints: Metadata) -> bool:
+    """A publication date and source read from chrome lines (发布时间:…, 来源:…, 某某日报数字报).
+
+    A date under a publication label (发布时间, 发布日期, 刊发时间, 日期:) is the article's and
+    wins over a date elsewhere in the page's furniture (a crawl or print date, 今天是…); the
+    answer says whether the date came from such a label."""
+    labelled_date = next(
+        (date for key in keys if _PUBLISHED_RE.search(key) and (date := _chrome_date(key))), None
+    )
+    for key in keys:
+        labelled = re.search(r"(?:发布|发表|更新)?(?:时间|日期)\s*[:：]", key)
+        site = _SITE_AND_DATE_RE.match(key)
+        if hints.date is None and (labelled or site or re.match(r"\d{4}-\d{1,2}-\d{1,2}\s", key)):
+            hints.date = _chrome_date(key)
+        if hints.publication is None and site:
+            hints.publication = site.group(1)
+        if hints.publication is None and (source := _SOURCE_RE.search(key)):
+            if source.group(1) not in _NOT_A_SOURCE:
+                hints.publication = source.group(1)
+        if hints.publication is None and (paper := _PAPER_IN_NAME_RE.match(key)):
+            hints.publication = paper.group(1)
+    if labelled_date:
+        hints.date = labelled_date
+    return labelled_date is not None
+
+
+# 发布时间: / 发布日期: / 刊发时间: / 日期: at a line's start — when the article was published
+_PUBLISHED_RE = re.compile(r"(?:发布|发表|刊发|刊登|见报)(?:时间|日期)\s*[:：]|^日期\s*[:：]")
+
+
+def _chrome_date(key: str) -> str | None:
+    date = _DATE_IN_CHROME_RE.search(key)
+    return iso_date(*(int(part) for part in date.groups())) if date else None

@@ -1,0 +1,55 @@
+"""What a single line looks like: the shapes the header reader and the body parser share."""
+
+from __future__ import annotations
+
+import re
+
+from site_builder.convert.layout.chrome import is_furniture as is_furniture_line
+
+SENTENCE_END = "。！？!?"
+CLAUSE_PUNCT = re.compile(r"[,，。；;！？!?]")
+NUMBERED_HEADING_RE = re.compile(
+    r"^(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[.．、](?!\d))"
+)
+BRACKET_HEADING_RE = re.compile(r"^【[^】]{2,24}】")
+# 各位代表: / 尊敬的赵主任、各位委员: / 同志们: — a speech's salutation
+SALUTATION_RE = re.compile(r"^(?:尊敬的|各位|同志们|女士们|朋友们)[^。；;]{0,40}[:：]$")
+# 沙沟镇镇长 刘彦成 / 官渡区人民政府副区长(提名人选) 吴小军 — who gives a speech
+SPEAKER_RE = re.compile(
+    r"^[\u4e00-\u9fff]{1,24}(?:长|书记|主任|主席|代表|委员|主持人)"
+    r"(?:\s*[(（][^()（）]{1,10}[)）])?\s+[\u4e00-\u9fff·]{2,4}$"
+)
+# A title that names a report (…工作报告, …工作总结, …发展纪实, …的通报).
+REPORT_TITLE_RE = re.compile(
+    r"(?:报告|总结|纪实|通报|公报|综述|要点|计划|安排|回眸|巡礼|侧记|调研记|述评|全文)$"
+)
+MAX_HEADING = 30
+MAX_TITLE = 60
+
+
+def is_short(text: str) -> bool:
+    """A line that could be a heading or a caption: short, no clause punctuation."""
+    return len(text) <= MAX_HEADING and not CLAUSE_PUNCT.search(text) and not ends_in_colon(text)
+
+
+def ends_in_colon(text: str) -> bool:
+    """各位代表: / 一年来,我们主要抓了以下工作: / 这里是浙江—— — a line that leads into what
+    follows (a paragraph, not a heading or a caption)."""
+    return text[-1:] in ":：" or text.endswith(("——", "……"))
+
+
+def is_heading_form(key: str) -> bool:
+    """一、… (二)… 3.… 【…】: a line in the form of a section heading."""
+    return bool(NUMBERED_HEADING_RE.match(key) or BRACKET_HEADING_RE.match(key))
+
+
+def is_spaced_out(text: str) -> bool:
+    """政 府 工 作 报 告: single characters set apart by spaces, as a display title."""
+    parts = text.split(" ")
+    return len(parts) >= 3 and all(len(part) == 1 for part in parts)
+
+
+def is_furniture(text: str) -> bool:
+    """Page furniture that can never be a title or a heading (layout/chrome.py's list), or a
+    line without a Chinese character."""
+    return is_furniture_line(text) or not re.search(r"[\u4e00-\u9fff]", text)
