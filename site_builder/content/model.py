@@ -94,7 +94,6 @@ class Metadata:
     level: str | None = None
 
 
-
 @dataclass
 class ReviewItem:
     """One of the converter's doubts for the editor: a code of content/review_codes.py and one
