@@ -230,10 +230,10 @@ def test_report_header_in_each_language(site: Path) -> None:
 def test_report_links_to_bilingual_view_source_and_other_language(site: Path) -> None:
     en = article(read(site, f"reports/{SLUG}/index.html"))
     assert '<a href="bilingual/">' in en
-    assert '<a href="source.txt" type="text/plain">' in en
+    assert '<a href="original/">Original text</a>' in en  # the source view
     assert f'href="../../zh/reports/{SLUG}/" hreflang="zh"' in en
     zh = article(read(site, f"zh/reports/{SLUG}/index.html"))
-    assert f'<a href="../../../reports/{SLUG}/source.txt"' in zh  # one copy of the source
+    assert f'<a href="../../../reports/{SLUG}/original/">原文</a>' in zh  # one view of it
     assert '<a href="../../about/#report-an-error">' in zh
 
 

@@ -31,6 +31,7 @@ from site_builder.site.model import (
 from site_builder.site.pages import ARCHIVE, Site, bilingual_url
 from site_builder.site.places import place_targets
 from site_builder.site.render import Abbreviations, ReportLinks
+from site_builder.site.source_view import view_url
 
 log = get_plugin_logger(__name__)
 
@@ -48,6 +49,7 @@ class BuildContent:
     figures: list[FigureRow] = field(default_factory=list)  # every key figure, for comparison
     abbreviations: Abbreviations = field(default_factory=lambda: Abbreviations([]))
     available: dict[str, set[str]] = field(default_factory=dict)
+    sources: dict[str, str] = field(default_factory=dict)  # slug -> its source file's name
 
 
 def site_of(content: BuildContent, files: Files, language: Language, home_limit: int) -> Site:
@@ -83,13 +85,8 @@ def report_links(
     links = ReportLinks()
     if report.bilingual:
         links.bilingual = relative_url(lang_url(bilingual_url(report), language), page_url)
-    source = report.meta.get("source")
-    if source:
-        file = files.get_file_from_path(f"{report.norm_url}{source}")
-        if file is None:
-            log.warning(f"{page.file.src_uri}: source file '{source}' not found beside it")
-        else:
-            links.source = relative_url(file.url, page_url)
+    if report.slug in content.sources:  # the source view (mkdocs/source_files.py)
+        links.source = relative_url(view_url(report.slug), page_url)
     if language.locale in content.available.get(about_page, ()):
         target = relative_url(lang_url(about_page, language), page_url)
         links.report_error = f"{target}#{REPORT_ERROR_ANCHOR}"

@@ -40,6 +40,7 @@ from site_builder.mkdocs.report_pages import (
     read_report_source,
     render_report_page,
 )
+from site_builder.mkdocs.source_files import SourceFiles
 from site_builder.mkdocs.template_cache import MemoryBytecodeCache
 from site_builder.site.model import Language
 from site_builder.site.page_kinds import Making
@@ -54,6 +55,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         self._pages = GeneratedPages()
         self._parts = PageParts()
         self._live = LivePreview()
+        self._sources = SourceFiles()  # raw sources: a view and a UTF-8 download, never HTML
         self._switch: Any = None  # mkdocs.yml's language switch (compat 3)
         # Compiled templates for every build of the process: Material's and ours.
         self._compiled = (MemoryBytecodeCache(), MemoryBytecodeCache())
@@ -86,6 +88,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         docs, first = Path(config.docs_dir), self._language(config).default
         glossary, metrics = docs / self.config.glossary, docs / self.config.metrics
         pages = self._store.read(files, config, glossary, metrics, fork=first)
+        self._sources.take(files, self._store.content)
         digest = self._store.digest(self.config.metric_rows)
         self._pages.add_files(files, digest, self._store.content.languages, config)
         self._store.note_pages(files)
@@ -103,6 +106,8 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         )
         try:
             self._pages.make(files, config, making, self._parts, self._live)
+            if site.language.default:
+                self._sources.add(files, config, self._store.content, self._templates)
         except SiteBuilderError as exc:
             raise PluginError(f"digest: {exc}") from None
         return files

@@ -66,7 +66,7 @@ def report_header(
     if links.bilingual:
         actions.append(_action(links.bilingual, text(lang, "link.bilingual")))
     if links.source:
-        actions.append(_action(links.source, text(lang, "link.source"), type="text/plain"))
+        actions.append(_action(links.source, text(lang, "link.source")))
     for other, name, url in links.languages:
         actions.append(_action(url, name, lang=other))
     # What a reader must know of the text's language: none for the Chinese page and reviewed

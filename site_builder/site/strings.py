@@ -391,3 +391,21 @@ def words(lang: str) -> dict[str, str]:
     """Every word of the site in ``lang`` by key, as ``text`` gives it (for the templates)."""
     table = STRINGS.get(lang) or STRINGS["en"]
     return {key: table.get(key) or english for key, english in STRINGS["en"].items()}
+
+
+# -- the reader's site (issue 21): the source view, footer, 404, search ---------------------
+STRINGS["en"] |= {
+    "source.view_title": "Original text",
+    "source.back": "Report page",
+    "source.download": "Download as text (UTF-8)",
+    "source.published": "As first published",
+    "source.note": "The report as it was imported, line by line; the line numbers are those "
+    "the converter's notes name.",
+}
+STRINGS["zh"] |= {
+    "source.view_title": "原文",
+    "source.back": "报道页面",
+    "source.download": "下载文本（UTF-8）",
+    "source.published": "原始发布页面",
+    "source.note": "导入时的报道原文，逐行显示；行号与转换说明中的行号一致。",
+}
