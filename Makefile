@@ -33,12 +33,16 @@ $(PD_STAMP): pyproject.toml constraints.txt
 
 install-properdocs: $(PD_STAMP)
 
+# A local build for a look at site/: its absolute addresses name the local preview unless
+# SITE_URL says where the site is published (mkdocs.yml's example address fails --strict).
+LOCAL_SITE_URL := SITE_URL=$${SITE_URL:-http://127.0.0.1:8000/}
+
 ifeq ($(ENGINE),properdocs)
 site: $(PD_STAMP)
-	$(PD_VENV)/bin/properdocs build --strict -f mkdocs.yml
+	$(LOCAL_SITE_URL) $(PD_VENV)/bin/properdocs build --strict -f mkdocs.yml
 else
 site: $(STAMP)
-	$(VENV)/bin/mkdocs build --strict
+	$(LOCAL_SITE_URL) $(VENV)/bin/mkdocs build --strict
 endif
 
 serve: $(STAMP)
@@ -62,7 +66,7 @@ test-fast: $(STAMP)
 
 # The site built and tested with ProperDocs (CI runs this after `make test`).
 test-engines: $(PD_STAMP)
-	tmp=$$(mktemp -d) && $(PD_VENV)/bin/properdocs build --strict -f mkdocs.yml -d $$tmp/site; \
+	tmp=$$(mktemp -d) && $(LOCAL_SITE_URL) $(PD_VENV)/bin/properdocs build --strict -f mkdocs.yml -d $$tmp/site; \
 	status=$$?; rm -rf $$tmp; exit $$status
 	DIGEST_ENGINE=properdocs $(PD_VENV)/bin/pytest $(ENGINE_TESTS)
 

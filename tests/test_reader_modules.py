@@ -127,10 +127,11 @@ def test_feed_link_goes_at_the_end_of_head() -> None:
 # -- sitemaps -------------------------------------------------------------------------------
 
 
-def test_an_index_of_the_root_sitemap_in_each_other_language_home() -> None:
+def test_an_index_of_the_root_sitemap_beside_each_feed() -> None:
     files = sitemap.language_indexes(LANGS, "https://h/sub/")
-    assert list(files) == ["zh/sitemap.xml"]
-    index = ET.fromstring(files["zh/sitemap.xml"])
+    assert list(files) == ["feed/sitemap.xml", "zh/feed/sitemap.xml"]
+    assert feeds.feed_path("zh/") == "zh/feed/atom.xml"
+    index = ET.fromstring(files["zh/feed/sitemap.xml"])
     assert index.tag == f"{SM}sitemapindex"
     assert [loc.text for loc in index.iter(f"{SM}loc")] == ["https://h/sub/sitemap.xml"]
 

@@ -116,3 +116,21 @@ def test_both_report_pages_link_to_the_one_view(site: Path) -> None:
     assert re.search(r'<a href="original/">Original text</a>', en)
     assert f'<a href="../../../reports/{SLUG}/original/">原文</a>' in zh
     assert not (site / f"zh/reports/{SLUG}/original").exists()
+
+
+def test_the_example_site_url_warns_and_fails_under_github_actions(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    from mkdocs.exceptions import PluginError
+
+    from site_builder.mkdocs.site_url import check_site_url
+
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+    check_site_url("https://owner.github.io/digest/")
+    assert not caplog.records
+    check_site_url("https://example.github.io/digest/")
+    assert "site_url is the example" in caplog.records[-1].getMessage()
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    with pytest.raises(PluginError, match="configure-pages"):
+        check_site_url("https://example.github.io/digest/")
+    check_site_url("https://owner.github.io/digest/")

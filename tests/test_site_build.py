@@ -318,7 +318,7 @@ def test_head_canonical_and_open_graph(site: Path) -> None:
     # feed's (hreflang alternates are in the sitemap)
     assert re.findall(r'<link rel="alternate"[^>]*>', html) == [
         '<link rel="alternate" type="application/atom+xml" title="Local Government Report '
-        'Digest" href="../../feed.xml">'
+        'Digest" href="../../feed/atom.xml">'
     ]
 
 
@@ -506,5 +506,5 @@ def test_quotes_and_angle_brackets_in_a_title_stay_inside_the_head_tags(tmp_path
     assert parser.meta["og:title"] == title
     assert "<b>标题</b>" not in html  # neither in <title> nor in Material's header
     assert "&lt;b&gt;标题&lt;/b&gt; &amp; more - " in head
-    feed = read(tmp_path / "site", "zh/feed.xml")
+    feed = read(tmp_path / "site", "zh/feed/atom.xml")
     assert '<title>“双招双引” "quoted" &lt;b&gt;标题&lt;/b&gt; &amp; more</title>' in feed

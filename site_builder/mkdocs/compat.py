@@ -49,6 +49,13 @@ Undocumented behaviour relied on (the functions below, and the places named):
 11. No other thread runs while the first language's ``on_files`` reads the content under
     `mkdocs build`: MkDocs starts none, and digest-reader starts Pagefind's with the first page
     written; so the digest may fork workers to parse front matter then (plugin.on_startup).
+12. Material's bundle fetches ``sitemap.xml`` next to every ``<link rel="alternate">`` of a
+    page, on every page load, whatever the link is (a feed's too), to redirect clicks on the
+    language selector; the fetch is what the first view of a page pays. So the feeds live
+    in folders of their own with a small sitemap index beside them (site/feeds.py,
+    site/sitemap.py) and pages carry no hreflang ``<link rel="alternate">`` (the sitemap
+    has them); the language selector's links are static-i18n's per-page alternates, which
+    work without the fetch: ``MATERIAL_FETCHES_SITEMAP``.
 """
 
 from __future__ import annotations
@@ -69,6 +76,8 @@ BEFORE_NEXT_LANGUAGE = -90
 AFTER_ALL_LANGUAGES = -110
 
 WITHOUT_FRONT_MATTER = "---\n{}\n---\n"
+# (12) The code of Material's bundle that fetches sitemap.xml beside each link[rel=alternate].
+MATERIAL_FETCHES_SITEMAP = ('M("link[rel=alternate]")', 'new URL("sitemap.xml",e)')
 SKIP_TEMPLATE = ""
 
 

@@ -40,6 +40,7 @@ from site_builder.mkdocs.report_pages import (
     read_report_source,
     render_report_page,
 )
+from site_builder.mkdocs.site_url import check_site_url
 from site_builder.mkdocs.source_files import SourceFiles
 from site_builder.mkdocs.template_cache import MemoryBytecodeCache
 from site_builder.site.model import Language
@@ -79,6 +80,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         self._store.configure(site_languages(config), cache_file)
         self._store.drafts = drafts_shown(self.config.drafts, self._serving)
         self._switch = copy.deepcopy(config.extra.get("alternate"))
+        check_site_url(config.site_url)
         return config
 
     # -- files ----------------------------------------------------------------------------------
