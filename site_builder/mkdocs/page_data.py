@@ -84,7 +84,8 @@ def report_links(
     page_url = page.file.url
     links = ReportLinks()
     if report.bilingual:
-        links.bilingual = relative_url(lang_url(bilingual_url(report), language), page_url)
+        # One view for every language, made in the default language (site/page_kinds.py)
+        links.bilingual = relative_url(bilingual_url(report), page_url)
     if report.slug in content.sources:  # the source view (mkdocs/source_files.py)
         links.source = relative_url(view_url(report.slug), page_url)
     if language.locale in content.available.get(about_page, ()):
@@ -168,3 +169,19 @@ def _first_paragraph(page: ReportPage) -> str:
         if page_block.block.kind == "paragraph":
             return page_block.block.text
     return ""
+
+
+def switch_of(page: Page, language: Language, content: BuildContent) -> list[dict] | None:
+    """The language switch of a page made once for every language (a bilingual view): each
+    language's report page; None for other pages (static-i18n's per-page alternates)."""
+    norm = strip_prefix(page.url, language)
+    slug = norm.removeprefix("reports/").removesuffix("/bilingual/")
+    report = content.reports.get(slug)
+    if report is None or bilingual_url(report) != norm:
+        return None
+    available = content.available.get(report.norm_url, set())
+    return [
+        {"name": lang.name, "link": lang_url(report.norm_url, lang), "lang": lang.locale}
+        for lang in content.languages
+        if lang.locale in available
+    ]

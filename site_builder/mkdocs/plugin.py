@@ -33,7 +33,7 @@ from site_builder.mkdocs.generated_pages import GeneratedPages
 from site_builder.mkdocs.i18n import building, site_languages
 from site_builder.mkdocs.live_preview import LivePreview
 from site_builder.mkdocs.options import DigestConfig
-from site_builder.mkdocs.page_data import citation_of, head_of, site_of
+from site_builder.mkdocs.page_data import citation_of, head_of, site_of, switch_of
 from site_builder.mkdocs.report_pages import (
     PageParts,
     ReportOptions,
@@ -179,6 +179,9 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         cast(dict[str, Any], context)["digest"] = head_of(page, language, content, site_url, name)
         cite = citation_of(page, language, content, site_url, name)
         cast(dict[str, Any], context)["digest_cite"] = cite
+        switch = switch_of(page, language, content)
+        if switch is not None:  # a page static-i18n did not sort (compat 13)
+            compat.restore_language_switch(config, switch)
         return context
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:

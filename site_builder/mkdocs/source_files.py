@@ -84,6 +84,17 @@ class SourceFiles:
                 if lang.locale in available
             ]
             name = Path(file.src_uri).name
-            view = render_source_view(report, lines, name, pages, templates)
-            files.append(File.generated(config, text_url(slug), content=text_download(lines)))
-            files.append(File.generated(config, f"{view_url(slug)}index.html", content=view))
+            view = render_source_view(report, lines, name, pages, templates, config.site_name)
+            for uri, data in ((text_url(slug), text_download(lines)), (view_url(slug), view)):
+                uri = uri + "index.html" if uri.endswith("/") else uri
+                if not _same_on_disk(Path(config.site_dir) / uri, data):
+                    files.append(File.generated(config, uri, content=data))
+
+
+def _same_on_disk(path: Path, data: bytes) -> bool:
+    """Whether a dirty build (`mkdocs serve --dirty`; a full build empties site/ first) finds
+    the file written already: it is left as it is."""
+    try:
+        return path.stat().st_size == len(data) and path.read_bytes() == data
+    except OSError:
+        return False

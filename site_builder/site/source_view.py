@@ -88,6 +88,7 @@ def render_source_view(
     original_name: str,
     pages: list[tuple[str, str, str]],
     templates: Templates,
+    site_name: str = "",
 ) -> bytes:
     """The view as a whole HTML document (UTF-8). ``pages``: (lang, name, site-relative url)
     of the report's page in each language of the site."""
@@ -107,5 +108,6 @@ def render_source_view(
         en=words("en"),
         zh=words("zh"),
         stylesheet=relative_url("assets/stylesheets/source-view.css", here),
+        site_name=site_name,
     )
     return (html + "\n").encode("utf-8")
