@@ -8,6 +8,7 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass, field
 
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
@@ -15,6 +16,7 @@ from mkdocs.structure.pages import Page
 from site_builder.content.glossary import GlossaryEntry
 from site_builder.content.layout import REPORT_RE
 from site_builder.content.metrics import Vocabulary
+from site_builder.mkdocs import compat
 from site_builder.site.cite import BILINGUAL, CitePanel, cite_panel, report_citation
 from site_builder.site.head import PageHead, description_of, page_head
 from site_builder.site.key_figures import FigureRow, metric_norm
@@ -185,3 +187,11 @@ def switch_of(page: Page, language: Language, content: BuildContent) -> list[dic
         for lang in content.languages
         if lang.locale in available
     ]
+
+
+def set_switch(page: Page, language: Language, content: BuildContent, config: MkDocsConfig) -> None:
+    """A page made once for every language has no alternates from static-i18n: its switch
+    is set here (compat 13)."""
+    switch = switch_of(page, language, content)
+    if switch is not None:
+        compat.restore_language_switch(config, switch)

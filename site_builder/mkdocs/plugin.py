@@ -33,7 +33,7 @@ from site_builder.mkdocs.generated_pages import GeneratedPages
 from site_builder.mkdocs.i18n import building, site_languages
 from site_builder.mkdocs.live_preview import LivePreview
 from site_builder.mkdocs.options import DigestConfig
-from site_builder.mkdocs.page_data import citation_of, head_of, site_of, switch_of
+from site_builder.mkdocs.page_data import citation_of, head_of, set_switch, site_of
 from site_builder.mkdocs.report_pages import (
     PageParts,
     ReportOptions,
@@ -56,7 +56,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         self._pages = GeneratedPages()
         self._parts = PageParts()
         self._live = LivePreview()
-        self._sources = SourceFiles()  # raw sources: a view and a UTF-8 download, never HTML
+        self._sources = SourceFiles()
         self._switch: Any = None  # mkdocs.yml's language switch (compat 3)
         # Compiled templates for every build of the process: Material's and ours.
         self._compiled = (MemoryBytecodeCache(), MemoryBytecodeCache())
@@ -108,8 +108,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         )
         try:
             self._pages.make(files, config, making, self._parts, self._live)
-            if site.language.default:
-                self._sources.add(files, config, self._store.content, self._templates)
+            self._sources.add(files, config, self._store.content, self._templates, site.language)
         except SiteBuilderError as exc:
             raise PluginError(f"digest: {exc}") from None
         return files
@@ -179,9 +178,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         cast(dict[str, Any], context)["digest"] = head_of(page, language, content, site_url, name)
         cite = citation_of(page, language, content, site_url, name)
         cast(dict[str, Any], context)["digest_cite"] = cite
-        switch = switch_of(page, language, content)
-        if switch is not None:  # a page static-i18n did not sort (compat 13)
-            compat.restore_language_switch(config, switch)
+        set_switch(page, language, content, config)
         return context
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:

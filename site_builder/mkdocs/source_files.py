@@ -19,7 +19,7 @@ from mkdocs.structure.files import File, Files
 
 from site_builder.content.layout import REPORTS_DIR
 from site_builder.mkdocs.page_data import BuildContent
-from site_builder.site.model import lang_url
+from site_builder.site.model import Language, lang_url
 from site_builder.site.source_view import (
     SOURCE_RE,
     render_source_view,
@@ -65,10 +65,17 @@ class SourceFiles:
         content.sources = {slug: Path(f.src_uri).name for slug, f in self._raw.items()}
 
     def add(
-        self, files: Files, config: MkDocsConfig, content: BuildContent, templates: Templates
+        self,
+        files: Files,
+        config: MkDocsConfig,
+        content: BuildContent,
+        templates: Templates,
+        language: Language,
     ) -> None:
         """The source view and the UTF-8 download of each report with a source (once, in the
         default language build: both languages link to them)."""
+        if not language.default:
+            return
         for slug, file in self._raw.items():
             report = content.reports[slug]
             try:
