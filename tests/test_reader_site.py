@@ -134,3 +134,28 @@ def test_the_example_site_url_warns_and_fails_under_github_actions(
     with pytest.raises(PluginError, match="configure-pages"):
         check_site_url("https://example.github.io/digest/")
     check_site_url("https://owner.github.io/digest/")
+
+
+# -- furniture (issue 21.7) ------------------------------------------------------------------
+
+
+def test_previous_and_next_report_by_date(site: Path) -> None:
+    newer = (site / f"reports/{SLUG}/index.html").read_text(encoding="utf-8")
+    older = (site / f"zh/reports/{GBK}/index.html").read_text(encoding="utf-8")
+    assert f'href="../{GBK}/" rel="prev"' in newer and 'rel="next"' not in newer
+    assert f'href="../{SLUG}/" rel="next"' in older and "下一篇" in older
+
+
+def test_footer_names_the_feed_licence_and_how_to_report_an_error(site: Path) -> None:
+    zh = (site / f"zh/reports/{SLUG}/index.html").read_text(encoding="utf-8")
+    footer = zh[zh.index('<footer class="md-footer">') :]
+    assert 'href="../../feed/atom.xml"' in footer  # zh/feed/atom.xml
+    assert 'rel="license"' in footer and "许可协议" in footer
+    assert "新报道订阅（Atom）" in footer
+
+
+def test_the_404_page_speaks_both_languages(site: Path) -> None:
+    page = (site / "404.html").read_text(encoding="utf-8")
+    assert '<div lang="zh" class="digest-notfound">' in page and "页面不存在" in page
+    assert "Page not found" in page
+    assert not (site / "zh/404.html").exists()

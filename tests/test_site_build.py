@@ -279,7 +279,9 @@ def test_editor_note_and_glossary_tooltips(site: Path) -> None:
     # the converter's layout notes are for editors: the preview shows them, readers do not
     assert "a photo caption was grouped after the text" not in en
     # explained once: the first occurrence in a paragraph carries the tooltip
-    tooltip = '<abbr title="Recruiting businesses and capital as well as skilled people.">'
+    tooltip = (
+        '<abbr title="Recruiting businesses and capital as well as skilled people." tabindex="0">'
+    )
     assert en.count(tooltip) == 1
     assert f"{tooltip}attracting investment and talent</abbr>" in en
     assert en.count("attracting investment and talent") == 2

@@ -18,7 +18,8 @@ from site_builder.content.layout import REPORT_RE
 from site_builder.content.metrics import Vocabulary
 from site_builder.mkdocs import compat
 from site_builder.site.cite import BILINGUAL, CitePanel, cite_panel, report_citation
-from site_builder.site.head import PageHead, description_of, page_head
+from site_builder.site.feeds import feed_path
+from site_builder.site.head import PageHead, description_of, page_head, search_filters
 from site_builder.site.key_figures import FigureRow, metric_norm
 from site_builder.site.model import (
     Language,
@@ -33,6 +34,7 @@ from site_builder.site.model import (
 from site_builder.site.pages import ARCHIVE, Site, bilingual_url
 from site_builder.site.places import place_targets
 from site_builder.site.render import Abbreviations, ReportLinks
+from site_builder.site.report_pager import pager_links
 from site_builder.site.source_view import view_url
 
 log = get_plugin_logger(__name__)
@@ -51,7 +53,10 @@ class BuildContent:
     figures: list[FigureRow] = field(default_factory=list)  # every key figure, for comparison
     abbreviations: Abbreviations = field(default_factory=lambda: Abbreviations([]))
     available: dict[str, set[str]] = field(default_factory=dict)
+    about_page: str = "about/"  # where readers learn how to report an error (plugin option)
     sources: dict[str, str] = field(default_factory=dict)  # slug -> its source file's name
+    # slug -> (the report before it, the one after it) by date (site/report_pager.py)
+    neighbours: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
 
 
 def site_of(content: BuildContent, files: Files, language: Language, home_limit: int) -> Site:
@@ -88,6 +93,9 @@ def report_links(
     if report.bilingual:
         # One view for every language, made in the default language (site/page_kinds.py)
         links.bilingual = relative_url(bilingual_url(report), page_url)
+    older, newer = content.neighbours.get(report.slug, (None, None))
+    pair = (content.reports.get(older or ""), content.reports.get(newer or ""))
+    links.pager = pager_links(pair, language, page_url)
     if report.slug in content.sources:  # the source view (mkdocs/source_files.py)
         links.source = relative_url(view_url(report.slug), page_url)
     if language.locale in content.available.get(about_page, ()):
@@ -133,7 +141,7 @@ def head_of(
         published = iso_date(report.meta.get("date"))
         if not description:
             description = source.meta.get("subtitle") or _first_paragraph(source)
-    return page_head(
+    head = page_head(
         page.url,
         language,
         content.languages,
@@ -144,6 +152,12 @@ def head_of(
         article=report is not None,
         published=published,
     )
+    if report is not None:
+        head.filters = search_filters(report.meta, report.year, language.locale)
+    head.feed = feed_path(language.prefix)
+    if language.locale in content.available.get(content.about_page, ()):
+        head.report_error = f"{lang_url(content.about_page, language)}#{REPORT_ERROR_ANCHOR}"
+    return head
 
 
 def citation_of(

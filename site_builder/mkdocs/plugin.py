@@ -45,6 +45,7 @@ from site_builder.mkdocs.source_files import SourceFiles
 from site_builder.mkdocs.template_cache import MemoryBytecodeCache
 from site_builder.site.model import Language
 from site_builder.site.page_kinds import Making
+from site_builder.site.strings import words
 from site_builder.site.templates import Templates
 
 log = get_plugin_logger(__name__)
@@ -79,6 +80,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         cache_file = folder / cache_dir / "front-matter.pickle" if folder and cache_dir else None
         self._store.configure(site_languages(config), cache_file)
         self._store.drafts = drafts_shown(self.config.drafts, self._serving)
+        self._store.content.about_page = self.config.about_page
         self._switch = copy.deepcopy(config.extra.get("alternate"))
         check_site_url(config.site_url)
         return config
@@ -123,6 +125,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files
     ) -> jinja2.Environment:
         env.bytecode_cache = self._compiled[0]  # compiled once per process, not per build
+        env.globals["digest_words"] = words  # the site's words, for footer and 404
         return env
 
     # -- pages ----------------------------------------------------------------------------------

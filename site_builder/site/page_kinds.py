@@ -75,6 +75,9 @@ class PageKind:
     make: Callable[[Making], list[GeneratedPage]]
     in_nav: bool = False  # listed in the navigation: made in every build
     once: bool = False  # made in the default language only; every language links there
+    # Found by search (Pagefind): True indexes the kind's pages, False leaves them out,
+    # None keeps what each page's own metadata says.
+    searched: bool | None = None
 
 
 def _metric_pages(m: Making) -> list[GeneratedPage]:
@@ -94,12 +97,19 @@ def _bilingual_pages(m: Making) -> list[GeneratedPage]:
 
 PAGE_KINDS: list[PageKind] = [
     PageKind("home", lambda d: [HOME], lambda m: [home_page(m.site, m.templates)], True),
-    PageKind("archive", lambda d: [ARCHIVE], lambda m: [archive_page(m.site, m.templates)], True),
+    PageKind(
+        "archive",
+        lambda d: [ARCHIVE],
+        lambda m: [archive_page(m.site, m.templates)],
+        True,
+        searched=True,
+    ),
     PageKind(
         "key-figures",
         lambda d: [FIGURES],
         lambda m: [index_page(m.site, m.digest.rows, m.templates)],
         True,
+        searched=True,
     ),
     PageKind(
         "glossary", lambda d: [GLOSSARY], lambda m: [glossary_page(m.site, m.templates)], True
@@ -110,7 +120,7 @@ PAGE_KINDS: list[PageKind] = [
         _bilingual_pages,
         once=True,
     ),
-    PageKind("metric", lambda d: metric_norms(d.rows, d.metric_rows), _metric_pages),
+    PageKind("metric", lambda d: metric_norms(d.rows, d.metric_rows), _metric_pages, searched=True),
     PageKind(
         "place",
         lambda d: place_urls(d.reports, d.place_rows),
@@ -134,4 +144,12 @@ def make_pages(making: Making, *, once: bool = False) -> list[GeneratedPage]:
     made once, in the default language's build; none in another language's)."""
     if once and not making.site.language.default:
         return []
-    return [page for kind in PAGE_KINDS if kind.once == once for page in kind.make(making)]
+    pages = []
+    for kind in PAGE_KINDS:
+        if kind.once == once:
+            made = kind.make(making)
+            if kind.searched is not None:
+                for page in made:
+                    page.meta["search"] = {"exclude": not kind.searched}
+            pages += made
+    return pages

@@ -37,6 +37,7 @@ class ReportLinks:
     metrics: dict[str, str] = field(default_factory=dict)  # metric id -> its page's url
     places: list[tuple[str, str]] = field(default_factory=list)  # (name, url): county … province
     period: str | None = None  # the archive's section of the report's year
+    pager: list[Any] = field(default_factory=list)  # site/report_pager.py Neighbour, by date
 
 
 @dataclass
