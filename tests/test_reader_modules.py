@@ -140,3 +140,13 @@ def test_absolute_urls() -> None:
     assert sitemap.absolute("https://h/sub", "zh/") == "https://h/sub/zh/"
     assert sitemap.absolute("https://h/sub/", "") == "https://h/sub/"
     assert sitemap.absolute("", "zh/") == "zh/"
+
+
+def test_chinese_runs_in_other_text_are_marked_and_everything_is_escaped() -> None:
+    from site_builder.site.templates import zh_runs
+
+    marked = zh_runs('Qianbaligou Village (前八里沟村) <script>x</script> "东城"')
+    assert marked == (
+        'Qianbaligou Village (<span lang="zh">前八里沟村</span>) '
+        '&lt;script&gt;x&lt;/script&gt; &#34;<span lang="zh">东城</span>&#34;'
+    )
