@@ -156,7 +156,8 @@ def head_of(
         head.filters = search_filters(report.meta, report.year, language.locale)
     head.feed = feed_path(language.prefix)
     if language.locale in content.available.get(content.about_page, ()):
-        head.report_error = f"{lang_url(content.about_page, language)}#{REPORT_ERROR_ANCHOR}"
+        about = lang_url(content.about_page, language)
+        head.report_error, head.licence = f"{about}#{REPORT_ERROR_ANCHOR}", f"{about}#licence"
     return head
 
 

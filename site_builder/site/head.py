@@ -23,6 +23,7 @@ class PageHead:
     # The footer's links (site-relative): the language's feed, how to report an error
     feed: str | None = None
     report_error: str | None = None
+    licence: str | None = None
 
 
 def page_head(
