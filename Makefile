@@ -3,7 +3,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: install site test test-fast serve check lint clean golden bench properties install-properdocs test-engines
+.PHONY: install site test test-tools test-fast serve check lint clean golden bench properties install-properdocs test-engines
 
 # The second engine: ProperDocs, the maintained continuation of MkDocs 1.x, in its own virtual
 # environment with the same pinned packages and MkDocs itself removed, so nothing can fall back
@@ -33,12 +33,16 @@ $(PD_STAMP): pyproject.toml constraints.txt
 
 install-properdocs: $(PD_STAMP)
 
+# A local build for a look at site/: its absolute addresses name the local preview unless
+# SITE_URL says where the site is published (mkdocs.yml's example address fails --strict).
+LOCAL_SITE_URL := SITE_URL=$${SITE_URL:-http://127.0.0.1:8000/}
+
 ifeq ($(ENGINE),properdocs)
 site: $(PD_STAMP)
-	$(PD_VENV)/bin/properdocs build --strict -f mkdocs.yml
+	$(LOCAL_SITE_URL) $(PD_VENV)/bin/properdocs build --strict -f mkdocs.yml
 else
 site: $(STAMP)
-	$(VENV)/bin/mkdocs build --strict
+	$(LOCAL_SITE_URL) $(VENV)/bin/mkdocs build --strict
 endif
 
 serve: $(STAMP)
@@ -52,7 +56,15 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff format --check site_builder tests bench
 	$(VENV)/bin/mypy
 
-test: $(STAMP) lint
+# Programs the tests call besides Python packages: poppler's pdftotext reads the printed PDFs
+# (any CJK font). Installed with apt-get where it is missing and we may (root), else named.
+test-tools:
+	@command -v pdftotext >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils >/dev/null; \
+	  else echo "the print tests need pdftotext: install poppler-utils (Debian/Ubuntu)"; exit 1; fi; }
+
+test: $(STAMP) lint test-tools
 	$(VENV)/bin/pytest
 
 # The unit tests but the slow ones (markers from tests/conftest.py): no site build, no
@@ -62,7 +74,7 @@ test-fast: $(STAMP)
 
 # The site built and tested with ProperDocs (CI runs this after `make test`).
 test-engines: $(PD_STAMP)
-	tmp=$$(mktemp -d) && $(PD_VENV)/bin/properdocs build --strict -f mkdocs.yml -d $$tmp/site; \
+	tmp=$$(mktemp -d) && $(LOCAL_SITE_URL) $(PD_VENV)/bin/properdocs build --strict -f mkdocs.yml -d $$tmp/site; \
 	status=$$?; rm -rf $$tmp; exit $$status
 	DIGEST_ENGINE=properdocs $(PD_VENV)/bin/pytest $(ENGINE_TESTS)
 

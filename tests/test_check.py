@@ -169,8 +169,11 @@ def write_report(
         (content / "glossary.yml").write_text(glossary, encoding="utf-8")
     zh = copy.deepcopy(ZH_META if zh_meta is None else zh_meta)
     (folder / "index.zh.md").write_text(page_text(zh, zh_blocks), encoding="utf-8")
-    if isinstance(zh.get("source"), str):  # an import copies the source beside the page
-        (folder / zh["source"]).write_text("原文。\n", encoding="utf-8")
+    source = zh.get("source")
+    # an import copies the source beside the page (a name that is no file name gets none)
+    if isinstance(source, str) and source.strip() and Path(source).name == source:
+        if source not in (".", ".."):
+            (folder / source).write_text("原文。\n", encoding="utf-8")
     if english:
         en = copy.deepcopy(EN_META if en_meta is None else en_meta)
         if isinstance(en.get("translation", {}), dict):

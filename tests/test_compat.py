@@ -174,3 +174,25 @@ def test_jieba_posseg_default_tagger_shares_the_default_tokenizer() -> None:
     assert jieba.posseg.dt.tokenizer is jieba.dt
     jieba.posseg.dt.word_tag_tab  # noqa: B018 - the attribute convert/ reads
     assert isinstance(jieba.posseg.dt.word_tag_tab, dict)
+
+
+def test_material_fetches_the_sitemap_beside_each_alternate_link() -> None:
+    # (12) the bundle selects every link[rel=alternate] and fetches sitemap.xml beside it
+    import material
+
+    folder = Path(material.__file__).parent / "templates/assets/javascripts"
+    (bundle,) = folder.glob("bundle.*.min.js")
+    code = bundle.read_text(encoding="utf-8")
+    assert all(part in code for part in compat.MATERIAL_FETCHES_SITEMAP)
+
+
+def test_static_i18n_leaves_a_file_without_locale_alone() -> None:
+    # (13) a page file named after static-i18n's on_files has no locale: its on_page_context
+    # skips it, and it sets the switch as an attribute of config.extra
+    import inspect
+
+    from mkdocs_static_i18n import plugin, reconfigure
+
+    assert 'hasattr(page.file, "locale")' in inspect.getsource(plugin.I18n.on_page_context)
+    source = inspect.getsource(reconfigure.ExtendedPlugin.reconfigure_page_context)
+    assert "config.extra.alternate = deepcopy(" in source

@@ -323,7 +323,7 @@ def test_long_tables_go_on_to_further_pages(tmp_path: Path) -> None:
     custom = config_copy(
         tmp_path, docs_dir=docs, replace=[("  - digest\n", "  - digest:\n      metric_rows: 10\n")]
     )
-    site = build_site(tmp_path / "site", config_file=custom, site_url=None)
+    site = build_site(tmp_path / "site", config_file=custom)
     first = article(read(site, "key-figures/fixed_asset_investment/index.html"))
     second = article(read(site, "key-figures/fixed_asset_investment/2/index.html"))
     assert len(table_rows(first)) == 10 and len(table_rows(second)) == 4

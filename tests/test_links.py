@@ -33,7 +33,7 @@ ignorewarnings=url-content-type-unparseable
 
 def feed_entries(site_dir: Path) -> list[str]:
     links = []
-    for feed in (site_dir / "feed.xml", site_dir / "zh" / "feed.xml"):
+    for feed in (site_dir / "feed/atom.xml", site_dir / "zh/feed/atom.xml"):
         for link in ET.parse(feed).getroot().iter(f"{ATOM}link"):
             links.append(link.get("href", ""))
     return links

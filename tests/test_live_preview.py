@@ -99,8 +99,7 @@ def test_an_edit_rebuilds_its_report_and_the_pages_that_show_it_as_a_full_build_
     expected = {
         f"zh/reports/{slug}/index.html",
         f"reports/{slug}/index.html",  # the English page shows the Chinese page's figures
-        f"reports/{slug}/bilingual/index.html",
-        f"zh/reports/{slug}/bilingual/index.html",
+        f"reports/{slug}/bilingual/index.html",  # one view, for both languages
     }
     assert expected <= rebuilt
     assert "编辑新增" in after[f"zh/reports/{slug}/index.html"][1].decode()

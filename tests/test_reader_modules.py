@@ -127,10 +127,11 @@ def test_feed_link_goes_at_the_end_of_head() -> None:
 # -- sitemaps -------------------------------------------------------------------------------
 
 
-def test_an_index_of_the_root_sitemap_in_each_other_language_home() -> None:
+def test_an_index_of_the_root_sitemap_beside_each_feed() -> None:
     files = sitemap.language_indexes(LANGS, "https://h/sub/")
-    assert list(files) == ["zh/sitemap.xml"]
-    index = ET.fromstring(files["zh/sitemap.xml"])
+    assert list(files) == ["feed/sitemap.xml", "zh/feed/sitemap.xml"]
+    assert feeds.feed_path("zh/") == "zh/feed/atom.xml"
+    index = ET.fromstring(files["zh/feed/sitemap.xml"])
     assert index.tag == f"{SM}sitemapindex"
     assert [loc.text for loc in index.iter(f"{SM}loc")] == ["https://h/sub/sitemap.xml"]
 
@@ -139,3 +140,13 @@ def test_absolute_urls() -> None:
     assert sitemap.absolute("https://h/sub", "zh/") == "https://h/sub/zh/"
     assert sitemap.absolute("https://h/sub/", "") == "https://h/sub/"
     assert sitemap.absolute("", "zh/") == "zh/"
+
+
+def test_chinese_runs_in_other_text_are_marked_and_everything_is_escaped() -> None:
+    from site_builder.site.templates import zh_runs
+
+    marked = zh_runs('Qianbaligou Village (前八里沟村) <script>x</script> "东城"')
+    assert marked == (
+        'Qianbaligou Village (<span lang="zh">前八里沟村</span>) '
+        '&lt;script&gt;x&lt;/script&gt; &#34;<span lang="zh">东城</span>&#34;'
+    )

@@ -135,8 +135,8 @@ def test_pages_carry_no_search_rewriting(site: Path) -> None:
 
 
 def test_feeds_per_language_newest_first_with_absolute_links(site: Path) -> None:
-    en = ET.parse(site / "feed.xml").getroot()
-    zh = ET.parse(site / "zh/feed.xml").getroot()
+    en = ET.parse(site / "feed/atom.xml").getroot()
+    zh = ET.parse(site / "zh/feed/atom.xml").getroot()
     en_links = [e.find(f"{ATOM}link").get("href") for e in en.iter(f"{ATOM}entry")]  # type: ignore[union-attr]
     zh_links = [e.find(f"{ATOM}link").get("href") for e in zh.iter(f"{ATOM}entry")]  # type: ignore[union-attr]
     # shuangshan has no date: its period (2022) makes it the newer one
@@ -161,7 +161,7 @@ def test_every_page_announces_its_languages_feed(site: Path) -> None:
         href = re.search(r'href="([^"]+)"', feed[0])[1]  # type: ignore[index]
         target = (page.parent / href).resolve()
         lang_root = site / "zh" if "zh" in page.relative_to(site).parts else site
-        assert target == (lang_root / "feed.xml").resolve(), page
+        assert target == (lang_root / "feed/atom.xml").resolve(), page
 
 
 def test_sitemap_lists_both_languages_with_hreflang(site: Path) -> None:
@@ -179,10 +179,10 @@ def test_sitemap_lists_both_languages_with_hreflang(site: Path) -> None:
         pair = {"en": f"{SITE_URL}{path}", "zh": f"{SITE_URL}zh/{path}"}
         assert alternates[pair["en"]] == pair
         assert alternates[pair["zh"]] == pair
-    # Material fetches sitemap.xml next to each feed link: zh/sitemap.xml is a small index
-    small = site / "zh/sitemap.xml"
-    assert ET.parse(small).getroot().tag == f"{SM}sitemapindex"
-    assert small.stat().st_size < 1000
+    # Material fetches sitemap.xml next to each feed link: there, a small index
+    for small in (site / "feed/sitemap.xml", site / "zh/feed/sitemap.xml"):
+        assert ET.parse(small).getroot().tag == f"{SM}sitemapindex"
+        assert small.stat().st_size < 1000
 
 
 def test_search_false_writes_no_bundle(tmp_path: Path) -> None:
@@ -190,5 +190,5 @@ def test_search_false_writes_no_bundle(tmp_path: Path) -> None:
     text = MKDOCS_YML.replace("  - digest-reader", "  - digest-reader:\n      search: false")
     config.write_text(_config(text), encoding="utf-8")
     build_site(tmp_path / "site", config_file=config, site_url=SITE_URL, strict=False)
-    assert (tmp_path / "site/feed.xml").is_file()
+    assert (tmp_path / "site/feed/atom.xml").is_file()
     assert not (tmp_path / "site/pagefind").exists()

@@ -78,6 +78,8 @@ ZH_PAGE: Schema = {
     "level": Key("text", nullable=True, required=False, choices=LEVELS),
     "source": Key("text", nullable=True, required=False),
     "source_page": Key("text", nullable=True, required=False),
+    # where the report was published (http or https), linked from its source view
+    "source_url": Key("text", nullable=True, required=False),
     "key_figures": Key("maps", fields=ZH_FIGURE),
     "layout_notes": Key("texts", nullable=True, required=False),
     "editor_note": Key("text", nullable=True, required=False),

@@ -49,6 +49,18 @@ Undocumented behaviour relied on (the functions below, and the places named):
 11. No other thread runs while the first language's ``on_files`` reads the content under
     `mkdocs build`: MkDocs starts none, and digest-reader starts Pagefind's with the first page
     written; so the digest may fork workers to parse front matter then (plugin.on_startup).
+12. Material's bundle fetches ``sitemap.xml`` next to every ``<link rel="alternate">`` of a
+    page, on every page load, whatever the link is (a feed's too), to redirect clicks on the
+    language selector; the fetch is what the first view of a page pays. So the feeds live
+    in folders of their own with a small sitemap index beside them (site/feeds.py,
+    site/sitemap.py) and pages carry no hreflang ``<link rel="alternate">`` (the sitemap
+    has them); the language selector's links are static-i18n's per-page alternates, which
+    work without the fetch: ``MATERIAL_FETCHES_SITEMAP``.
+13. A page file added after static-i18n's ``on_files`` (a page made once, for every language:
+    the bilingual views) has no ``locale``: static-i18n gives it no alternates, leaves it out
+    of its sitemap and skips it in ``on_page_context``, where ``config.extra["alternate"]``
+    then still holds the previous page's switch; the digest sets that page's switch itself
+    (``restore_language_switch``, as for 3), after static-i18n (priority 50 before 0).
 """
 
 from __future__ import annotations
@@ -69,6 +81,8 @@ BEFORE_NEXT_LANGUAGE = -90
 AFTER_ALL_LANGUAGES = -110
 
 WITHOUT_FRONT_MATTER = "---\n{}\n---\n"
+# (12) The code of Material's bundle that fetches sitemap.xml beside each link[rel=alternate].
+MATERIAL_FETCHES_SITEMAP = ('M("link[rel=alternate]")', 'new URL("sitemap.xml",e)')
 SKIP_TEMPLATE = ""
 
 
@@ -99,8 +113,11 @@ class BuildNesting:
 
 
 def restore_language_switch(config: MkDocsConfig, switch: Any) -> None:
-    """Put mkdocs.yml's language switch back (3)."""
+    """Set the language switch the theme shows (3, 13). static-i18n assigns
+    ``config.extra.alternate`` as an attribute of the ``extra`` mapping, which Jinja's
+    ``config.extra.alternate`` reads before the item: both are set."""
     config.extra["alternate"] = switch
+    setattr(config.extra, "alternate", switch)  # noqa: B010 - an attribute, as static-i18n's
 
 
 def phantom_page_file(src_uri: str, config: MkDocsConfig) -> File:

@@ -19,6 +19,7 @@ from site_builder.mkdocs.page_data import BuildContent
 from site_builder.site.model import Language, ReportPage, collect_reports, page_languages
 from site_builder.site.page_kinds import Digest
 from site_builder.site.render import Abbreviations
+from site_builder.site.report_pager import neighbours
 
 
 class ContentStore:
@@ -59,6 +60,7 @@ class ContentStore:
                 if language.locale not in report.pages and not files.get_file_from_path(uri):
                     files.append(compat.phantom_page_file(uri, config))
         content.reports = {report.slug: report for report in reports}
+        content.neighbours = neighbours(list(content.reports))
         content.glossary = self.cache.glossary(glossary)
         content.abbreviations = Abbreviations(content.glossary)
         content.vocabulary = self.cache.metrics(metrics)

@@ -75,7 +75,14 @@ class GeneratedPages:
         """Make this language's pages (those a dirty build needs) and, in the default
         language, the key-figure downloads (one copy for every language, at the root)."""
         site = making.site
-        pages = make_pages(making)
+        pages = [(src_uri_of(page.norm, site.lang), page) for page in make_pages(making)]
+        # Pages made once (the bilingual views) are named after static-i18n sorted the files:
+        # it gives them no other language's version (compat 13), and they are at their
+        # language-free URL.
+        once = [(src_uri_of(page.norm, ""), page) for page in make_pages(making, once=True)]
+        for src_uri, _ in once:
+            files.append(compat.phantom_page_file(src_uri, config))
+        made_once = {src_uri for src_uri, _ in once}
         rows = making.digest.rows
         if site.language.default and making.remake.rows("downloads", rows):
             table = download_rows(rows, site)
@@ -83,16 +90,15 @@ class GeneratedPages:
             files.append(File.generated(config, JSON_FILE, content=json_bytes(table)))
         self._markdown, self._meta = {}, {}
         shown: dict[str, tuple[str, str]] = {}  # src_uri -> (Markdown, what the page shows)
-        for page in pages:
-            src_uri = src_uri_of(page.norm, site.lang)
-            if src_uri in self.src_uris:
+        for src_uri, page in pages + once:
+            if src_uri in self.src_uris or src_uri in made_once:
                 self._markdown[src_uri] = f"{compat.source_without_front_matter('')}\n{page.body}\n"
                 self._meta[src_uri] = page.meta
                 parts.fragments[src_uri] = page.fragments
                 if live.dirty:
                     shown[src_uri] = (self._markdown[src_uri], repr((page.meta, page.parts)))
         always = {src_uri_of(norm, site.lang) for norm in navigation_urls(making.digest)}
-        live.select(files, shown, self.src_uris, always)
+        live.select(files, shown, self.src_uris | made_once, always)
 
     def read_source(self, src_uri: str, parts: PageParts) -> str | None:
         """A generated page's Markdown (its metadata goes to ``parts``), else None."""

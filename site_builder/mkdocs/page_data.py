@@ -8,6 +8,7 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass, field
 
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
@@ -15,8 +16,10 @@ from mkdocs.structure.pages import Page
 from site_builder.content.glossary import GlossaryEntry
 from site_builder.content.layout import REPORT_RE
 from site_builder.content.metrics import Vocabulary
+from site_builder.mkdocs import compat
 from site_builder.site.cite import BILINGUAL, CitePanel, cite_panel, report_citation
-from site_builder.site.head import PageHead, description_of, page_head
+from site_builder.site.feeds import feed_path
+from site_builder.site.head import PageHead, description_of, page_head, search_filters
 from site_builder.site.key_figures import FigureRow, metric_norm
 from site_builder.site.model import (
     Language,
@@ -31,6 +34,8 @@ from site_builder.site.model import (
 from site_builder.site.pages import ARCHIVE, Site, bilingual_url
 from site_builder.site.places import place_targets
 from site_builder.site.render import Abbreviations, ReportLinks
+from site_builder.site.report_pager import pager_links
+from site_builder.site.source_view import view_url
 
 log = get_plugin_logger(__name__)
 
@@ -48,6 +53,10 @@ class BuildContent:
     figures: list[FigureRow] = field(default_factory=list)  # every key figure, for comparison
     abbreviations: Abbreviations = field(default_factory=lambda: Abbreviations([]))
     available: dict[str, set[str]] = field(default_factory=dict)
+    about_page: str = "about/"  # where readers learn how to report an error (plugin option)
+    sources: dict[str, str] = field(default_factory=dict)  # slug -> its source file's name
+    # slug -> (the report before it, the one after it) by date (site/report_pager.py)
+    neighbours: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
 
 
 def site_of(content: BuildContent, files: Files, language: Language, home_limit: int) -> Site:
@@ -82,14 +91,13 @@ def report_links(
     page_url = page.file.url
     links = ReportLinks()
     if report.bilingual:
-        links.bilingual = relative_url(lang_url(bilingual_url(report), language), page_url)
-    source = report.meta.get("source")
-    if source:
-        file = files.get_file_from_path(f"{report.norm_url}{source}")
-        if file is None:
-            log.warning(f"{page.file.src_uri}: source file '{source}' not found beside it")
-        else:
-            links.source = relative_url(file.url, page_url)
+        # One view for every language, made in the default language (site/page_kinds.py)
+        links.bilingual = relative_url(bilingual_url(report), page_url)
+    older, newer = content.neighbours.get(report.slug, (None, None))
+    pair = (content.reports.get(older or ""), content.reports.get(newer or ""))
+    links.pager = pager_links(pair, language, page_url)
+    if report.slug in content.sources:  # the source view (mkdocs/source_files.py)
+        links.source = relative_url(view_url(report.slug), page_url)
     if language.locale in content.available.get(about_page, ()):
         target = relative_url(lang_url(about_page, language), page_url)
         links.report_error = f"{target}#{REPORT_ERROR_ANCHOR}"
@@ -133,7 +141,7 @@ def head_of(
         published = iso_date(report.meta.get("date"))
         if not description:
             description = source.meta.get("subtitle") or _first_paragraph(source)
-    return page_head(
+    head = page_head(
         page.url,
         language,
         content.languages,
@@ -144,6 +152,13 @@ def head_of(
         article=report is not None,
         published=published,
     )
+    if report is not None:
+        head.filters = search_filters(report.meta, report.year, language.locale)
+    head.feed = feed_path(language.prefix)
+    if language.locale in content.available.get(content.about_page, ()):
+        about = lang_url(content.about_page, language)
+        head.report_error, head.licence = f"{about}#{REPORT_ERROR_ANCHOR}", f"{about}#licence"
+    return head
 
 
 def citation_of(
@@ -171,3 +186,27 @@ def _first_paragraph(page: ReportPage) -> str:
         if page_block.block.kind == "paragraph":
             return page_block.block.text
     return ""
+
+
+def switch_of(page: Page, language: Language, content: BuildContent) -> list[dict] | None:
+    """The language switch of a page made once for every language (a bilingual view): each
+    language's report page; None for other pages (static-i18n's per-page alternates)."""
+    norm = strip_prefix(page.url, language)
+    slug = norm.removeprefix("reports/").removesuffix("/bilingual/")
+    report = content.reports.get(slug)
+    if report is None or bilingual_url(report) != norm:
+        return None
+    available = content.available.get(report.norm_url, set())
+    return [
+        {"name": lang.name, "link": lang_url(report.norm_url, lang), "lang": lang.locale}
+        for lang in content.languages
+        if lang.locale in available
+    ]
+
+
+def set_switch(page: Page, language: Language, content: BuildContent, config: MkDocsConfig) -> None:
+    """A page made once for every language has no alternates from static-i18n: its switch
+    is set here (compat 13)."""
+    switch = switch_of(page, language, content)
+    if switch is not None:
+        compat.restore_language_switch(config, switch)

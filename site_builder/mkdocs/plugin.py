@@ -33,16 +33,19 @@ from site_builder.mkdocs.generated_pages import GeneratedPages
 from site_builder.mkdocs.i18n import building, site_languages
 from site_builder.mkdocs.live_preview import LivePreview
 from site_builder.mkdocs.options import DigestConfig
-from site_builder.mkdocs.page_data import citation_of, head_of, site_of
+from site_builder.mkdocs.page_data import citation_of, head_of, set_switch, site_of
 from site_builder.mkdocs.report_pages import (
     PageParts,
     ReportOptions,
     read_report_source,
     render_report_page,
 )
+from site_builder.mkdocs.site_url import check_site_url
+from site_builder.mkdocs.source_files import SourceFiles
 from site_builder.mkdocs.template_cache import MemoryBytecodeCache
 from site_builder.site.model import Language
 from site_builder.site.page_kinds import Making
+from site_builder.site.strings import words
 from site_builder.site.templates import Templates
 
 log = get_plugin_logger(__name__)
@@ -54,6 +57,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         self._pages = GeneratedPages()
         self._parts = PageParts()
         self._live = LivePreview()
+        self._sources = SourceFiles()
         self._switch: Any = None  # mkdocs.yml's language switch (compat 3)
         # Compiled templates for every build of the process: Material's and ours.
         self._compiled = (MemoryBytecodeCache(), MemoryBytecodeCache())
@@ -76,7 +80,9 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         cache_file = folder / cache_dir / "front-matter.pickle" if folder and cache_dir else None
         self._store.configure(site_languages(config), cache_file)
         self._store.drafts = drafts_shown(self.config.drafts, self._serving)
+        self._store.content.about_page = self.config.about_page
         self._switch = copy.deepcopy(config.extra.get("alternate"))
+        check_site_url(config.site_url)
         return config
 
     # -- files ----------------------------------------------------------------------------------
@@ -86,6 +92,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         docs, first = Path(config.docs_dir), self._language(config).default
         glossary, metrics = docs / self.config.glossary, docs / self.config.metrics
         pages = self._store.read(files, config, glossary, metrics, fork=first)
+        self._sources.take(files, self._store.content)
         digest = self._store.digest(self.config.metric_rows)
         self._pages.add_files(files, digest, self._store.content.languages, config)
         self._store.note_pages(files)
@@ -103,6 +110,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         )
         try:
             self._pages.make(files, config, making, self._parts, self._live)
+            self._sources.add(files, config, self._store.content, self._templates, site.language)
         except SiteBuilderError as exc:
             raise PluginError(f"digest: {exc}") from None
         return files
@@ -117,6 +125,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files
     ) -> jinja2.Environment:
         env.bytecode_cache = self._compiled[0]  # compiled once per process, not per build
+        env.globals["digest_words"] = words  # the site's words, for footer and 404
         return env
 
     # -- pages ----------------------------------------------------------------------------------
@@ -172,6 +181,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         cast(dict[str, Any], context)["digest"] = head_of(page, language, content, site_url, name)
         cite = citation_of(page, language, content, site_url, name)
         cast(dict[str, Any], context)["digest_cite"] = cite
+        set_switch(page, language, content, config)
         return context
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:

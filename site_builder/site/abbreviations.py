@@ -15,8 +15,11 @@ from site_builder.site.html import esc
 
 class Abbreviations:
     """Glossary explanations for English text: the first occurrence on a page of each glossary
-    term that has a note becomes ``<abbr title="note">term</abbr>`` (explained once, as a
-    tooltip; the glossary page has them all). Built once per glossary."""
+    term that has a note becomes ``<abbr title="note" tabindex="0">term</abbr>`` (explained
+    once; the glossary page has them all). A mouse shows the title; the term takes the focus
+    from the keyboard and from a tap, and then digest.css shows the explanation below it (a
+    title alone is invisible on touch screens and to keyboard users). Built once per
+    glossary."""
 
     def __init__(self, glossary: Sequence[GlossaryEntry]) -> None:
         self.notes: dict[str, str] = {}
@@ -53,7 +56,7 @@ class PageAbbreviations:
                 if any(a < end and start < b for a, b in taken):
                     continue  # inside a longer term already explained
                 note = esc(self.glossary.notes[term])
-                marked = f'<abbr title="{note}">{markdown[start:end]}</abbr>'
+                marked = f'<abbr title="{note}" tabindex="0">{markdown[start:end]}</abbr>'
                 markdown = markdown[:start] + marked + markdown[end:]
                 self.pending.remove(term)
                 break

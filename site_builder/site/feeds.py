@@ -1,4 +1,7 @@
-"""Atom feeds of reports, one per language (``feed.xml``, ``zh/feed.xml``), newest first.
+"""Atom feeds of reports, one per language (``feed/atom.xml``, ``zh/feed/atom.xml``), newest
+first. Each sits in a folder of its own because Material's bundle fetches ``sitemap.xml`` next
+to every ``<link rel="alternate">`` of a page on each page load (compat 12): beside the feed
+that file is a small index (site/sitemap.py), not the site's sitemap, which grows with N.
 
 Plain data in, XML text out; nothing here knows about MkDocs.
 """
@@ -12,7 +15,7 @@ from dataclasses import dataclass
 from xml.sax.saxutils import escape, quoteattr
 
 ATOM_TYPE = "application/atom+xml"
-FEED_NAME = "feed.xml"
+FEED_NAME = "feed/atom.xml"
 _YEAR = re.compile(r"(19|20)\d\d")
 _EPOCH = dt.date(1970, 1, 1)
 

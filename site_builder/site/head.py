@@ -18,6 +18,12 @@ class PageHead:
     lang: str
     description: str | None = None
     og: list[tuple[str, str]] = field(default_factory=list)  # (property, content)
+    # Pagefind filters of a report page (name, value): province and year (issue 21.5)
+    filters: list[tuple[str, str]] = field(default_factory=list)
+    # The footer's links (site-relative): the language's feed, how to report an error
+    feed: str | None = None
+    report_error: str | None = None
+    licence: str | None = None
 
 
 def page_head(
@@ -68,3 +74,19 @@ def description_of(text: str, limit: int = 200) -> str:
         if at > limit // 2:
             return cut[:at].rstrip() + "…"
     return cut + "…"
+
+
+FILTER_NAMES = {"en": ("Province", "Year"), "zh": ("省份", "年份")}
+
+
+def search_filters(meta: dict, year: str | None, lang: str) -> list[tuple[str, str]]:
+    """A report's Pagefind filters, named in the page's language (the search panel shows the
+    names): its province (the first step of ``region_path``, when resolved) and its year."""
+    province, year_name = FILTER_NAMES.get(lang, FILTER_NAMES["en"])
+    filters = []
+    path = meta.get("region_path")
+    if isinstance(path, list) and path and isinstance(path[0], str) and path[0]:
+        filters.append((province, path[0]))
+    if year:
+        filters.append((year_name, year))
+    return filters

@@ -2,7 +2,9 @@
 and template), not an edit of the MkDocs adapter.
 
 Each kind says which language-free URLs it makes from what the build read, and how it makes
-its pages in one language. ``Making.remake`` says what a dirty build (`mkdocs serve --dirty`)
+its pages in one language. A kind made ``once`` is made in the default language's build only,
+at its language-free URL, and every language links there: a page that shows every language
+anyway (the bilingual view), so that the site holds one copy, not one per language. ``Making.remake`` says what a dirty build (`mkdocs serve --dirty`)
 must make again: a kind asks it about the reports or the key-figure rows its pages show, and
 leaves the rest out (their HTML from the last build stays). Kinds in the navigation are made
 in every build: every page's navigation shows their titles.
@@ -72,6 +74,10 @@ class PageKind:
     urls: Callable[[Digest], list[str]]
     make: Callable[[Making], list[GeneratedPage]]
     in_nav: bool = False  # listed in the navigation: made in every build
+    once: bool = False  # made in the default language only; every language links there
+    # Found by search (Pagefind): True indexes the kind's pages, False leaves them out,
+    # None keeps what each page's own metadata says.
+    searched: bool | None = None
 
 
 def _metric_pages(m: Making) -> list[GeneratedPage]:
@@ -91,12 +97,19 @@ def _bilingual_pages(m: Making) -> list[GeneratedPage]:
 
 PAGE_KINDS: list[PageKind] = [
     PageKind("home", lambda d: [HOME], lambda m: [home_page(m.site, m.templates)], True),
-    PageKind("archive", lambda d: [ARCHIVE], lambda m: [archive_page(m.site, m.templates)], True),
+    PageKind(
+        "archive",
+        lambda d: [ARCHIVE],
+        lambda m: [archive_page(m.site, m.templates)],
+        True,
+        searched=True,
+    ),
     PageKind(
         "key-figures",
         lambda d: [FIGURES],
         lambda m: [index_page(m.site, m.digest.rows, m.templates)],
         True,
+        searched=True,
     ),
     PageKind(
         "glossary", lambda d: [GLOSSARY], lambda m: [glossary_page(m.site, m.templates)], True
@@ -105,8 +118,9 @@ PAGE_KINDS: list[PageKind] = [
         "bilingual",
         lambda d: [bilingual_url(r) for r in d.reports if r.bilingual],
         _bilingual_pages,
+        once=True,
     ),
-    PageKind("metric", lambda d: metric_norms(d.rows, d.metric_rows), _metric_pages),
+    PageKind("metric", lambda d: metric_norms(d.rows, d.metric_rows), _metric_pages, searched=True),
     PageKind(
         "place",
         lambda d: place_urls(d.reports, d.place_rows),
@@ -115,15 +129,27 @@ PAGE_KINDS: list[PageKind] = [
 ]
 
 
-def generated_urls(digest: Digest) -> list[str]:
-    """Every generated page's language-free URL, kind by kind."""
-    return [url for kind in PAGE_KINDS for url in kind.urls(digest)]
+def generated_urls(digest: Digest, *, once: bool = False) -> list[str]:
+    """The language-free URL of every generated page made in each language (with ``once``:
+    of those made once, in the default language), kind by kind."""
+    return [url for kind in PAGE_KINDS if kind.once == once for url in kind.urls(digest)]
 
 
 def navigation_urls(digest: Digest) -> list[str]:
     return [url for kind in PAGE_KINDS if kind.in_nav for url in kind.urls(digest)]
 
 
-def make_pages(making: Making) -> list[GeneratedPage]:
-    """This language's generated pages that the build must make."""
-    return [page for kind in PAGE_KINDS for page in kind.make(making)]
+def make_pages(making: Making, *, once: bool = False) -> list[GeneratedPage]:
+    """This language's generated pages that the build must make (with ``once``: the pages
+    made once, in the default language's build; none in another language's)."""
+    if once and not making.site.language.default:
+        return []
+    pages = []
+    for kind in PAGE_KINDS:
+        if kind.once == once:
+            made = kind.make(making)
+            if kind.searched is not None:
+                for page in made:
+                    page.meta["search"] = {"exclude": not kind.searched}
+            pages += made
+    return pages

@@ -26,6 +26,7 @@ from site_builder.site.figure_rows import period_text
 from site_builder.site.html import Fragments
 from site_builder.site.model import Report
 from site_builder.site.report_header import ReportLinks, report_header
+from site_builder.site.report_pager import report_pager
 from site_builder.site.strings import text, words
 from site_builder.site.templates import Templates
 from site_builder.site.text import estimate_mark, figure_label, figure_value, headline_figures
@@ -104,6 +105,7 @@ def render_report(
     if in_chinese:
         parts.append(html.add("</div>"))
     parts.append(html.add(editor_note(report, lang, links, templates)))
+    parts.append(html.add(report_pager(links.pager, lang, templates)))
     if preview:
         parts.append(html.add(editor_panel(report, lang, templates)))
     return "\n\n".join(part for part in parts if part) + "\n", html

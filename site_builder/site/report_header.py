@@ -37,6 +37,7 @@ class ReportLinks:
     metrics: dict[str, str] = field(default_factory=dict)  # metric id -> its page's url
     places: list[tuple[str, str]] = field(default_factory=list)  # (name, url): county … province
     period: str | None = None  # the archive's section of the report's year
+    pager: list[Any] = field(default_factory=list)  # site/report_pager.py Neighbour, by date
 
 
 @dataclass
@@ -66,7 +67,7 @@ def report_header(
     if links.bilingual:
         actions.append(_action(links.bilingual, text(lang, "link.bilingual")))
     if links.source:
-        actions.append(_action(links.source, text(lang, "link.source"), type="text/plain"))
+        actions.append(_action(links.source, text(lang, "link.source")))
     for other, name, url in links.languages:
         actions.append(_action(url, name, lang=other))
     # What a reader must know of the text's language: none for the Chinese page and reviewed

@@ -8,10 +8,13 @@ are relative to it), so a page loads its own language's bundle, and a language's
 be written while MkDocs still builds the next language.
 
 What is indexed is decided in the pages, with Pagefind's documented attributes:
-``data-pagefind-body`` marks the content of pages worth finding (reports, glossary, about;
-the theme leaves it off pages with ``search: {exclude: true}`` — home, archive, key figures,
-bilingual views), ``data-pagefind-meta`` the report's region and period shown with each
-result; ``EXCLUDE`` leaves link lists and editors' notes out.
+``data-pagefind-body`` marks the content of pages worth finding (reports, glossary, about,
+archive, the key-figures index and each indicator's pages, site/page_kinds.py ``searched``;
+the theme leaves it off pages with ``search: {exclude: true}`` — home, bilingual views),
+``data-pagefind-meta`` the report's region and period shown with each result,
+``data-pagefind-filter`` a report's province and year (the panel's filters),
+``data-pagefind-weight`` more weight for a report's "at a glance" figures and less for the
+glossary's entries; ``EXCLUDE`` leaves link lists, section callouts and editors' notes out.
 
 ``SearchIndexer`` takes a language's pages in batches as they are written (Pagefind indexes
 them in its own process, on the other core) and writes the bundle in the background when the

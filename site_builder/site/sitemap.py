@@ -1,19 +1,21 @@
-"""The one sitemap file of ours: a small sitemap index in each non-default language's home.
+"""The one sitemap file of ours: a small sitemap index beside each language's feed.
 
 The site's sitemap is mkdocs-static-i18n's ``sitemap.xml`` at the root: every page of every
-language with its ``xhtml:link`` hreflang alternates. Material's bundle also fetches
-``sitemap.xml`` next to every ``<link rel="alternate">`` of a page on each page load; each
-page's feed link (``feed.xml``, ``zh/feed.xml``) is one, so ``zh/sitemap.xml`` must exist or
-every Chinese page logs a 404. It is an index pointing at the root sitemap, a few hundred
-bytes, not a copy.
+language with its ``xhtml:link`` hreflang alternates, about 1.9 KB per report. Material's
+bundle fetches ``sitemap.xml`` next to every ``<link rel="alternate">`` of a page on each page
+load (compat 12); each page's feed link (``feed/atom.xml``, ``zh/feed/atom.xml``) is one, so
+beside each feed there is an index pointing at the root sitemap, a few hundred bytes, and a
+page's first view does not grow with the site.
 
 Plain data in, XML text out; nothing here knows about MkDocs.
 """
 
 from __future__ import annotations
 
+import posixpath
 from xml.sax.saxutils import escape
 
+from site_builder.site.feeds import feed_path
 from site_builder.site.model import Language
 
 SITEMAP_NAME = "sitemap.xml"
@@ -38,6 +40,9 @@ def render_index(sitemaps: list[str], site_url: str) -> str:
 
 
 def language_indexes(languages: list[Language], site_url: str) -> dict[str, str]:
-    """``zh/sitemap.xml`` -> an index of the root sitemap, for each non-default language."""
+    """``feed/sitemap.xml``, ``zh/feed/sitemap.xml`` -> an index of the root sitemap, beside
+    each language's feed."""
     index = render_index([SITEMAP_NAME], site_url)
-    return {lang.prefix + SITEMAP_NAME: index for lang in languages if lang.prefix}
+    return {
+        posixpath.dirname(feed_path(lang.prefix)) + "/" + SITEMAP_NAME: index for lang in languages
+    }

@@ -391,3 +391,44 @@ def words(lang: str) -> dict[str, str]:
     """Every word of the site in ``lang`` by key, as ``text`` gives it (for the templates)."""
     table = STRINGS.get(lang) or STRINGS["en"]
     return {key: table.get(key) or english for key, english in STRINGS["en"].items()}
+
+
+# -- the reader's site (issue 21): the source view, footer, 404, search ---------------------
+STRINGS["en"] |= {
+    "source.view_title": "Original text",
+    "source.back": "Report page",
+    "source.download": "Download as text (UTF-8)",
+    "source.published": "As first published",
+    "source.note": "The report as it was imported, line by line; the line numbers are those "
+    "the converter's notes name.",
+    "pager.label": "Previous and next report",
+    "pager.previous": "Previous report",
+    "pager.next": "Next report",
+    "footer.label": "About this site",
+    "footer.feed": "Feed of new reports",
+    "footer.licence": "Licence",
+    "footer.repository": "Source code",
+    "footer.report_error": "Report an error",
+    "notfound.title": "Page not found",
+    "notfound.text": "There is no page at this address. It may have moved, or the address may "
+    "be mistyped.",
+    "notfound.home": "Go to the home page",
+}
+STRINGS["zh"] |= {
+    "source.view_title": "原文",
+    "source.back": "报道页面",
+    "source.download": "下载文本（UTF-8）",
+    "source.published": "原始发布页面",
+    "source.note": "导入时的报道原文，逐行显示；行号与转换说明中的行号一致。",
+    "pager.label": "上一篇和下一篇报道",
+    "pager.previous": "上一篇",
+    "pager.next": "下一篇",
+    "footer.label": "关于本站",
+    "footer.feed": "新报道订阅（Atom）",
+    "footer.licence": "许可协议",
+    "footer.repository": "源代码",
+    "footer.report_error": "报告错误",
+    "notfound.title": "页面不存在",
+    "notfound.text": "此地址没有页面。页面可能已移动，或地址有误。",
+    "notfound.home": "返回首页",
+}

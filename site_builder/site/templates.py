@@ -6,11 +6,13 @@ escaped by Jinja (autoescape), so content text never becomes markup.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 import jinja2
+from markupsafe import Markup, escape
 
 from site_builder.content.errors import InputError
 
@@ -32,6 +34,7 @@ class Templates:
             # Made anew for each build: no need to look at the files again on every page.
             auto_reload=False,
         )
+        self.env.filters["zh_runs"] = zh_runs
 
     def render(self, template_name: str, /, **context: Any) -> str:
         """The template (e.g. 'digest/metric.html') filled with ``context``."""
@@ -41,3 +44,19 @@ class Templates:
             where = ", ".join(self.folders) or "no theme folder"
             raise InputError(template_name, f"template not found in the theme ({where})") from None
         return template.render(**context).strip()
+
+
+# Chinese characters with the punctuation and digits that sit between them.
+_ZH_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff01-\uff5e]+")
+
+
+def zh_runs(text: object) -> Markup:
+    """Text of another language with each run of Chinese in it marked ``lang="zh"`` (for
+    screen readers and fonts): every piece is escaped here, nothing of the text is markup."""
+    value, out, at = str(text), [], 0
+    for match in _ZH_RUN.finditer(value):
+        out.append(escape(value[at : match.start()]))
+        out.append(Markup('<span lang="zh">%s</span>') % match.group(0))
+        at = match.end()
+    out.append(escape(value[at:]))
+    return Markup("").join(out)

@@ -5,7 +5,9 @@
  * Default UI (pagefind/pagefind-ui.js and .css, written into our site by the build) is loaded
  * and set up in the panel; Pagefind then fetches the index of the page's <html lang> only,
  * in chunks, as the reader types. Keyboard: "/" or the button opens, Tab moves to the
- * results, Escape closes and gives the focus back to the button.
+ * results, Escape closes and gives the focus back to the button. A search can be shared:
+ * `?q=words` in the page's address opens the panel with that search, and the address follows
+ * what the reader types (history.replaceState: no new history entry per keystroke).
  */
 "use strict";
 
@@ -25,6 +27,7 @@
   };
   const labels = LABELS[lang] || LABELS.en;
   let loading = null;
+  let ui = null;
 
   // Result tags in the reader's language, region before period (the report page's order).
   function processResult(result) {
@@ -49,13 +52,16 @@
         script.onerror = () => reject(new Error(`${script.src} did not load`));
         document.head.append(script);
       }).then(() => {
-        new window.PagefindUI({
+        ui = new window.PagefindUI({
           element: container,
           bundlePath: bundle,
           showImages: false,
           excerptLength: 24,
           processResult,
         });
+        // Pagefind's input has only a placeholder and a title: a label of its own.
+        const field = input();
+        if (field) field.setAttribute("aria-label", button.getAttribute("aria-label") || "Search");
       });
       loading.catch(() => {
         loading = null; // try again on the next opening
@@ -82,6 +88,22 @@
     panel.hidden = true;
     button.setAttribute("aria-expanded", "false");
     button.focus();
+  }
+
+  // The query in the address, as the reader types it.
+  container.addEventListener("input", (event) => {
+    if (!(event.target instanceof HTMLInputElement)) return;
+    const url = new URL(window.location.href);
+    const query = event.target.value.trim();
+    if (query) url.searchParams.set("q", query);
+    else url.searchParams.delete("q");
+    window.history.replaceState(window.history.state, "", url);
+  });
+
+  const shared = new URLSearchParams(window.location.search).get("q");
+  if (shared) {
+    open();
+    load().then(() => ui && ui.triggerSearch(shared));
   }
 
   button.addEventListener("click", () => (panel.hidden ? open() : close()));
