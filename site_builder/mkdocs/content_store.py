@@ -28,6 +28,7 @@ class ContentStore:
         self.content = BuildContent([])
         self.fork = False  # this command may fork workers to read (no other thread runs)
         self.drafts = False  # drafts are shown (the preview), else left out of the site
+        self.serving = False  # `mkdocs serve`: drafts are shown unless the option says no
 
     def configure(self, languages: list[Language], cache_file: Path | None) -> None:
         self.content = BuildContent(languages)

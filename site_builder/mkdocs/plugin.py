@@ -5,7 +5,8 @@ own the build's state and to site_builder.site, which knows nothing about MkDocs
 - GeneratedPages (generated_pages.py): the digest's own pages (site/page_kinds.py registry);
 - PageParts and the report functions (report_pages.py): a page's metadata and HTML fragments
   between events, a report page's rendering;
-- LivePreview (live_preview.py): under `mkdocs serve --dirty`, what a save must rebuild.
+- LivePreview (live_preview.py): under `mkdocs serve --dirty`, what a save must rebuild;
+- SourceFiles (source_files.py): a report's raw source as a view and a UTF-8 download.
 
 The order of this plugin's work around mkdocs-static-i18n (one nested build per language) and
 every reliance on behaviour the dependencies do not document are in compat.py.
@@ -59,10 +60,8 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         self._live = LivePreview()
         self._sources = SourceFiles()
         self._switch: Any = None  # mkdocs.yml's language switch (compat 3)
-        # Compiled templates for every build of the process: Material's and ours.
-        self._compiled = (MemoryBytecodeCache(), MemoryBytecodeCache())
+        self._compiled = (MemoryBytecodeCache(), MemoryBytecodeCache())  # Material's, ours
         self._templates: Templates | None = None
-        self._serving = False  # `mkdocs serve`: drafts are shown unless the option says no
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # A plugin with on_startup is kept across `mkdocs serve` rebuilds (MkDocs' rule), so
@@ -71,7 +70,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         # Pagefind starts with the first page written, compat 11): workers may be forked.
         self._live.dirty = dirty
         self._store.fork = command == "build"
-        self._serving = command == "serve"
+        self._store.serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not config.use_directory_urls:
@@ -79,7 +78,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         folder, cache_dir = config_folder(config), self.config.cache_dir
         cache_file = folder / cache_dir / "front-matter.pickle" if folder and cache_dir else None
         self._store.configure(site_languages(config), cache_file)
-        self._store.drafts = drafts_shown(self.config.drafts, self._serving)
+        self._store.drafts = drafts_shown(self.config.drafts, self._store.serving)
         self._store.content.about_page = self.config.about_page
         self._switch = copy.deepcopy(config.extra.get("alternate"))
         check_site_url(config.site_url)
@@ -131,12 +130,11 @@ class DigestPlugin(BasePlugin[DigestConfig]):
     # -- pages ----------------------------------------------------------------------------------
 
     def on_page_read_source(self, /, *, page: Page, config: MkDocsConfig) -> str | None:
-        src_uri = page.file.src_uri
-        generated = self._pages.read_source(src_uri, self._parts)
+        store, parts = self._store, self._parts
+        generated = self._pages.read_source(page.file.src_uri, parts)
         if generated is not None:
             return generated
-        store = self._store
-        return read_report_source(page, store.cache, store.content, self._parts, config.docs_dir)
+        return read_report_source(page, store.cache, store.content, parts, config.docs_dir)
 
     @event_priority(compat.FIRST_ON_MARKDOWN)
     def _restore_meta(
@@ -148,20 +146,13 @@ class DigestPlugin(BasePlugin[DigestConfig]):
     def _render_report(
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
-        options = ReportOptions(
-            self.config.about_page, self.config.section_limit, preview=self._store.drafts
-        )
+        options = ReportOptions(self.config.about_page, self.config.section_limit)
+        options.preview, language = self._store.drafts, self._language(config)
         assert self._templates is not None
+        store, templates, parts = self._store, self._templates, self._parts
         try:
             return render_report_page(
-                markdown,
-                page,
-                self._language(config),
-                self._store.content,
-                files,
-                options,
-                self._templates,
-                self._parts,
+                markdown, page, language, store.content, files, options, templates, parts
             )
         except SiteBuilderError as exc:
             raise PluginError(f"digest: {page.file.src_uri}: {exc.reason}") from None
@@ -178,9 +169,10 @@ class DigestPlugin(BasePlugin[DigestConfig]):
     ) -> TemplateContext | None:
         language, content = self._language(config), self._store.content
         site_url, name = config.site_url, config.site_name
-        cast(dict[str, Any], context)["digest"] = head_of(page, language, content, site_url, name)
-        cite = citation_of(page, language, content, site_url, name)
-        cast(dict[str, Any], context)["digest_cite"] = cite
+        cast(dict[str, Any], context).update(
+            digest=head_of(page, language, content, site_url, name),
+            digest_cite=citation_of(page, language, content, site_url, name),
+        )
         set_switch(page, language, content, config)
         return context
 
@@ -190,7 +182,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         except OSError as exc:  # a read-only checkout builds as well, only slower next time
             log.warning(f"cannot keep parsed front matter in {self.config.cache_dir}: {exc}")
 
-    # -- 404.html: the root one is the default language's, linking to each language's home ----
+    # -- 404.html: the root one is the default language's, linking to each language's home
 
     def on_pre_template(self, template: Any, /, *, template_name: str, config: MkDocsConfig) -> Any:
         if template_name == "404.html" and self._switch is not None:
