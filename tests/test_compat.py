@@ -196,3 +196,14 @@ def test_static_i18n_leaves_a_file_without_locale_alone() -> None:
     assert 'hasattr(page.file, "locale")' in inspect.getsource(plugin.I18n.on_page_context)
     source = inspect.getsource(reconfigure.ExtendedPlugin.reconfigure_page_context)
     assert "config.extra.alternate = deepcopy(" in source
+
+
+def test_jionlp_ships_its_gazetteer_as_a_tab_indented_data_file() -> None:
+    # compat 14: convert/structure/gazetteer.py reads this file, not jionlp's code.
+    from site_builder.convert.structure import gazetteer
+
+    source = gazetteer._data_file()
+    assert source is not None and source.name == "china_location.zip"
+    lines = gazetteer._table_lines(source)
+    assert any(line.startswith("山东省") for line in lines)
+    assert any(line.startswith("\t\t\t") and "钢山街道" in line for line in lines)

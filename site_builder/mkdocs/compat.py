@@ -61,6 +61,9 @@ Undocumented behaviour relied on (the functions below, and the places named):
     of its sitemap and skips it in ``on_page_context``, where ``config.extra["alternate"]``
     then still holds the previous page's switch; the digest sets that page's switch itself
     (``restore_language_switch``, as for 3), after static-i18n (priority 50 before 0).
+14. JioNLP's gazetteer is read from its data file, ``dictionary/china_location.zip`` inside the
+    package (one tab-indented line per place), not through ``import jionlp``, which loads a
+    large NLP toolkit: convert/structure/gazetteer.py, the one marked place.
 """
 
 from __future__ import annotations
