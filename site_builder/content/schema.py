@@ -86,7 +86,7 @@ ZH_PAGE: Schema = {
     "generated": Key("any", nullable=True, required=False),
 }
 EN_PAGE: Schema = {
-    "title": Key("text"),
+    "title": Key("text", nullable=True),  # null: not translated yet (W060)
     "subtitle": Key("text", nullable=True, required=False),
     # Null label/text = not translated yet (W060), as `translate` leaves them for a translator.
     "key_figures": Key(

@@ -24,6 +24,11 @@ def check_placeholders_and_leaks(en: Page) -> list[Problem]:
         ("key_figures", i, name) for i in range(len(key_figures(en))) for name in ("label", "text")
     ):
         value = _get(en.meta, key)
+        if key == ("title",) and value is None:
+            problems.append(
+                problem(en.path, en.line_of(key), "W060", "title is not translated yet")
+            )
+            continue
         if not isinstance(value, str) or (key[0] == "key_figures" and is_placeholder(value)):
             continue  # untranslated figures are counted together below
         name = ".".join(str(part) for part in key)

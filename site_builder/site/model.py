@@ -159,14 +159,15 @@ def collect_reports(pages: Iterable[Page]) -> list[Report]:
 
 
 def translation_state(page: Page) -> str:
-    """'untranslated' (status pending, or a placeholder left in a block or the title), else
+    """'untranslated' (status pending, no title, or a placeholder left in a block or the title), else
     the translation's status: 'machine', 'draft' or 'reviewed' (a page without a record is
     taken as reviewed, as pages were before records)."""
     record = page.meta.get("translation")
     status = record.get("status") if isinstance(record, Mapping) else "reviewed"
     if status == "pending" or page.meta.get(UNTRANSLATED):
         return "untranslated"
-    if is_placeholder(str(page.meta.get("title") or "")):
+    title = page.meta.get("title")
+    if not title or is_placeholder(str(title)):
         return "untranslated"
     if any(is_placeholder(page_block.block.text) for page_block in page.blocks):
         return "untranslated"
