@@ -232,3 +232,12 @@ def test_what_money_is_for_after_the_amount():
     found = {f.text: f for f in figures_in_text("该镇投资230万元对22座大棚进行改造升级。")}
     assert found["230万元"].label == "大棚改造升级投资"
     assert found["22座"].label == "改造升级大棚数"
+
+
+def test_a_line_under_an_empty_image_is_its_caption_and_an_unpunctuated_line_a_heading():
+    found = article("wechat_image_caption.txt")
+    kinds = [(block.kind, block.text[:8]) for block in found.blocks]
+    assert ("caption", "新闻发布会现场") in kinds
+    headings = [block.text for block in found.blocks if block.kind == "heading"]
+    assert headings == ["从“产业升级、交通提速、民生改善、生态优化”四个方面看柳塘镇五年之变"]
+    assert not any("cut mid-sentence" in note for note in found.layout_notes)
