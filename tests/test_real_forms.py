@@ -241,3 +241,17 @@ def test_a_line_under_an_empty_image_is_its_caption_and_an_unpunctuated_line_a_h
     headings = [block.text for block in found.blocks if block.kind == "heading"]
     assert headings == ["从“产业升级、交通提速、民生改善、生态优化”四个方面看柳塘镇五年之变"]
     assert not any("cut mid-sentence" in note for note in found.layout_notes)
+
+
+def test_a_title_printed_after_the_text_with_its_date_is_the_title():
+    found = article("mirror_title_last.txt")
+    assert found.meta.title == "東湖鄉公所召開年度基層建設說明會"
+    assert found.meta.date == "2003-05-12"
+    assert not any("說明會" in block.text and block.kind != "paragraph" for block in found.blocks)
+
+
+def test_a_named_two_line_title_below_a_column_introduction_is_the_title():
+    found = article("wechat_column_intro.txt")
+    assert found.meta.title == "柳塘镇:“三个聚焦”激活发展新动能"
+    assert found.blocks[0].text.startswith("奋进新时代")
+    assert not any(block.text == "柳塘镇:" for block in found.blocks)
