@@ -203,6 +203,10 @@ def test_a_full_width_indented_byline_in_founder_html_is_a_byline():
         ("对41个老旧小区分批次改造,改造总面积63万平方米。", "63万平方米", "改造总面积"),
         # a rate of change keeps the measure word of the level it refers to
         ("油料种植面积1139公顷,比上年同期下降0.35%。", "0.35%", "油料种植面积同比下降"),
+        # the body a sentence is about comes after who speaks and when
+        ("“订单很足。”公司负责人王海介绍,目前,物流产业园已累计引进智能装备、新材料等企业共18家,已投产11家。", "18家", "物流产业园引进企业数"),
+        # a long body's name described before 的: the kind of body it is
+        ("2019年组建的青山村绿源蔬菜种植专业合作社,现有社员260户,带动农户增收。", "260户", "合作社社员户数"),
         # + joins items: the count is of what follows it
         ("组建起“7名综治专干+78名专职网格员”的队伍。", "7名", "综治专干人数"),
     ],

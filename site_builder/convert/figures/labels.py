@@ -191,25 +191,57 @@ def _shared_verb(
     return label
 
 
+# A clause that only says who speaks (…副总经理李维武介绍) or when (目前, 今年以来): the
+# sentence's subject is in the clause after it.
+_SPEAKING_RE = re.compile(r"(?:介绍|表示|说|指出|透露|称|告诉记者|了解到)$")
+MAX_BODY = 12
+
+
 def body_of(text: str, start: int) -> str:
-    """The named body (company, park, incubator) a sentence opens with, if any: its figures
-    are the body's. Bodies listed as examples (…公司、…公司等276万元) do not count."""
+    """The named body (company, park, incubator, cooperative) a sentence opens with, if any:
+    its figures are the body's. Bodies listed as examples (…公司、…公司等276万元) do not count;
+    a clause saying who speaks or when comes before the subject (…介绍,目前,产业园已…); what
+    describes it before 的 is not its name (2014年成立的…合作社), and a long name is
+    shortened to the kind of body it is (合作社)."""
     sentence = sentence_before(text, start)
-    opening = DELIM_RE.split(sentence, maxsplit=1)[0]
+    clauses = DELIM_RE.split(sentence)
+    opening = ""
+    for clause in clauses[:-1] or clauses:
+        bare = clause.strip("”」’』\"' ")
+        if _SPEAKING_RE.search(bare) or not strip_noise(bare, ""):
+            continue
+        if all(t.flag in ("t", "d", "f", "m") for t in tokens(bare)):
+            continue
+        opening = bare
+        break
     if not BODY_RE.search(opening):
         return ""
+    if "的" in opening and clauses[0] == opening:
+        opening = opening.rsplit("的", 1)[1]
+    kinds = list(BODY_RE.finditer(opening))
     words = tokens(opening)
+    nominal = bool(words) and not is_verb(words[0]) and words[0].flag not in ("d", "ad")
+    nominal = nominal and not any(t.flag in ("p", "c", "r") for t in words)
+    listed = sentence[sentence.find(opening) + len(opening) :][:1] == "、"
+    if listed and kinds and kinds[-1].end() == len(opening):
+        return ""  # 引进海峡银行、铁路实业等: examples, not the subject
+    if kinds and kinds[-1].end() == len(opening) and opening != sentence and nominal:
+        return opening if len(opening) <= MAX_BODY else kinds[-1].group()  # the clause is the name
     run = []
     for token in words:
-        if is_verb(token) or token.flag in ("p", "c", "d", "t", "m"):
+        if (
+            is_verb(token)
+            or token.flag in ("p", "c", "d", "t", "m")
+            or token.word[0] in "0123456789"
+        ):
             break
         run.append(token.word)
     subject = "".join(run)
     # 山东玻科孵化器, 白沙工业园(新) are bodies; 公司副总经理李维武 is a person of one
     found = list(BODY_RE.finditer(subject))
-    if not found or found[-1].end() < len(subject) - 1 or len(subject) > 12:
+    if not found or found[-1].end() < len(subject) - 1:
         return ""
-    return subject
+    return subject if len(subject) <= MAX_BODY else found[-1].group()
 
 
 def _bare(before: str) -> str:
