@@ -199,8 +199,14 @@ def test_a_full_width_indented_byline_in_founder_html_is_a_byline():
         ("财政收入XX万元,增长14.9%;固定资产投资XX亿元,占全年任务数的77.8%。", "77.8%", "固定资产投资完成全年任务比例"),
         # examples listed before 等 are not the measure
         ("产业园已累计签约中国久远、光子激光等项目共25个。", "25个", "产业园签约项目数"),
-        # an area's own measure word keeps the verb before it
-        ("对41个老旧小区分批次改造,改造总面积63万平方米。", "63万平方米", "改造总面积"),
+        # an area's own measure word keeps the verb before it, and what the clause before
+        # addressed (对…老旧小区…改造)
+        ("对41个老旧小区分批次改造,改造总面积63万平方米。", "63万平方米", "老旧小区改造总面积"),
+        # a count of acts, or of 相关 things, is of whom an earlier clause addressed
+        ("针对困难群体,建立帮扶台账,为留守儿童定期开展课业辅导、心理疏导,累计服务120余人次。", "120余人次", "留守儿童服务人次"),
+        ("为个体商户协调办证、融资等需求,解决相关问题35件。", "35件", "个体商户问题数"),
+        ("对12个背街小巷进行提升,惠及居民860户。", "860户", "背街小巷提升惠及居民户数"),
+        ("为困难群众发放救助金120万元,惠及群众3000人。", "3000人", "惠及群众人数"),
         # a rate of change keeps the measure word of the level it refers to
         ("油料种植面积1139公顷,比上年同期下降0.35%。", "0.35%", "油料种植面积同比下降"),
         # the body a sentence is about comes after who speaks and when

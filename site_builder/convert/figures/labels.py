@@ -21,6 +21,7 @@ from collections.abc import Sequence
 
 from site_builder.content.model import KeyFigure
 from site_builder.convert.figures.clauses import (
+    addressee,
     DELIM_RE,
     DELIMS,
     SENTENCE_END,
@@ -113,6 +114,7 @@ def label_of(
     label = _shared_verb(label, before, text, start, floor, earlier, unit)
     if is_weak(label):  # 组建起7名综治专干: the thing counted, else the whole clause
         label = noun_after(after, unit) or _clause_label(before, region, unit) or label
+    label = _for_addressee(label, text, start)
     body = body_of(text, start)
     if label and body and not label.startswith(body):
         label = body + label  # 山东玻科孵化器…1-11月实现税收4242万元: the incubator's tax
@@ -135,6 +137,26 @@ def is_weak(label: str) -> bool:
         return True
     words = tokens(label)
     return len(words) == 1 and is_verb(words[0]) and words[0].word not in MODIFIER_VERBS
+
+
+def _for_addressee(label: str, text: str, start: int) -> str:
+    """A label that names only an act (服务人次, 改造总面积) or refers back (相关诉求) is of
+    whom or what an earlier clause of the sentence addressed: 为独居老人…,累计服务70余人次 ->
+    独居老人服务人次; 对41个老旧小区分批次改造,惠及居民7552户 -> 老旧小区改造惠及居民户数."""
+    words = tokens(label)
+    if not words or not (found := addressee(text, start)):
+        return label
+    prep, thing, verb = found
+    if thing[-2:] in label or any(t.word in label for t in tokens(thing) if len(t.word) >= 2):
+        return label  # 对辖区企业开展走访,走访企业120家: the label names it already
+    if label.startswith(("相关", "有关")):
+        return thing + label[2:]
+    acts = is_verb(words[0]) or (words[0].flag == "vn" and len(words) > 1)
+    if not acts or words[0].word.startswith(("新", "净")):
+        return label  # 新增企业 counts what is new, not what the clause addressed
+    if prep == "对" and verb and not label.startswith(verb):
+        return thing + verb + label
+    return thing + label
 
 
 def _clause_label(before: str, region: str, unit: str) -> str:
