@@ -21,10 +21,10 @@ from collections.abc import Sequence
 
 from site_builder.content.model import KeyFigure
 from site_builder.convert.figures.clauses import (
-    addressee,
     DELIM_RE,
     DELIMS,
     SENTENCE_END,
+    addressee,
     clause_before,
     phrase_after,
     sentence_before,
