@@ -213,6 +213,11 @@ def test_a_full_width_indented_byline_in_founder_html_is_a_byline():
         ("“订单很足。”公司负责人王海介绍,目前,物流产业园已累计引进智能装备、新材料等企业共18家,已投产11家。", "18家", "物流产业园引进企业数"),
         # a long body's name described before 的: the kind of body it is
         ("2019年组建的青山村绿源蔬菜种植专业合作社,现有社员260户,带动农户增收。", "260户", "合作社社员户数"),
+        # money for a work named right after the amount, not the fund named before it
+        ("乡公所已争取到位的离岛建设基金3500万兴建东湖港候船室改建计画、县府补助600万元。", "3500万", "东湖港候船室改建计画经费"),
+        ("另争取观光署环岛自行车道1200万改善计画等。", "1200万", "观光署环岛自行车道改善计画经费"),
+        # or right before it
+        ("争取县政府113年度东湖村联外道路拓宽工程420万元。", "420万元", "东湖村联外道路拓宽工程经费"),
         # + joins items: the count is of what follows it
         ("组建起“7名综治专干+78名专职网格员”的队伍。", "7名", "综治专干人数"),
     ],

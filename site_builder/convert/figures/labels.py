@@ -46,6 +46,7 @@ from site_builder.convert.figures.noun_phrases import (
     GENERIC_MONEY,
     GENERIC_TAILS,
     measure_before,
+    named_project,
     noun_after,
     tidy_label,
 )
@@ -99,6 +100,8 @@ def label_of(
             before = ""  # 下设10个工作组29个专班: 工作组 belongs to the figure before
     following = after or _next_clause(text, end)
     label = measure_before(before, region, unit, earlier, text, start, after, following)
+    if unit in MONEY_LIKE and (project := named_project(unquote(before), after, label)):
+        label = project
     if not label:
         label = noun_after(after, unit)
     if not label and earlier and not _bare(before):
