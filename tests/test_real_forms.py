@@ -218,6 +218,12 @@ def test_a_full_width_indented_byline_in_founder_html_is_a_byline():
         ("另争取观光署环岛自行车道1200万改善计画等。", "1200万", "观光署环岛自行车道改善计画经费"),
         # or right before it
         ("争取县政府113年度东湖村联外道路拓宽工程420万元。", "420万元", "东湖村联外道路拓宽工程经费"),
+        # an amount for each unit: 每 + the unit + what the sentence's money is for
+        ("县里安排奖补资金300万元,用于奖励30个星级文明村,每个村10万元。", "10万元", "每村奖励资金"),
+        ("发放种粮补贴资金120万元,每户2000元。", "2000元", "每户种粮补贴资金"),
+        # an economic sector's amount and growth are of its value added
+        ("第一产业增长4.2%达8.6亿元,第三产业增长7.5%达20.3亿元。", "20.3亿元", "第三产业增加值"),
+        ("第一产业增长4.2%达8.6亿元,第三产业增长7.5%达20.3亿元。", "7.5%", "第三产业增加值增长"),
         # + joins items: the count is of what follows it
         ("组建起“7名综治专干+78名专职网格员”的队伍。", "7名", "综治专干人数"),
     ],

@@ -39,6 +39,7 @@ from site_builder.convert.figures.measures import (
     base_measure,
     measure_of,
     with_measure_word,
+    with_sector_measure,
 )
 from site_builder.convert.figures.noun_phrases import (
     COPULAS,
@@ -89,7 +90,7 @@ def label_of(
         previous = _previous_measure(text, clause_start, earlier, region)
         label = percent_label(before, change, earlier, region, previous)
         if label is not None:
-            return tidy_label(label)
+            return tidy_label(with_sector_measure(label, unit))
     if before.endswith("、"):
         before = ""  # 列出6个方面、24项突出问题: the words before belong to another item
     after = phrase_after(text, end)
@@ -117,7 +118,8 @@ def label_of(
     label = _shared_verb(label, before, text, start, floor, earlier, unit)
     if is_weak(label):  # 组建起7名综治专干: the thing counted, else the whole clause
         label = noun_after(after, unit) or _clause_label(before, region, unit) or label
-    label = _for_addressee(label, text, start)
+    label = _for_addressee(_per_unit(label, before, text, start, earlier, unit), text, start)
+    label = with_sector_measure(label, unit)
     body = body_of(text, start)
     if label and body and not label.startswith(body):
         label = body + label  # 山东玻科孵化器…1-11月实现税收4242万元: the incubator's tax
@@ -140,6 +142,26 @@ def is_weak(label: str) -> bool:
         return True
     words = tokens(label)
     return len(words) == 1 and is_verb(words[0]) and words[0].word not in MODIFIER_VERBS
+
+
+# 每个村10万元, 每户2000元: an amount for each of the units the sentence names
+_PER_UNIT_RE = re.compile(r"^每(?:个|一个|位|名)?(?P<unit>[\u4e00-\u9fff]{1,4})$")
+_FOR_RE = re.compile(r"用于(?P<verb>[\u4e00-\u9fff]{2})")
+
+
+def _per_unit(
+    label: str, before: str, text: str, start: int, earlier: Sequence[KeyFigure], unit: str
+) -> str:
+    """每个村10万元 -> 每村 + what the sentence's money is (用于扶持… -> 扶持资金; else the
+    measure of the amount before it in the sentence): the amount each unit gets."""
+    per = _PER_UNIT_RE.match(strip_noise(before, "")) if unit in MONEY_LIKE else None
+    if not per:
+        return label
+    sentence = sentence_before(text, start)
+    if purpose := _FOR_RE.search(sentence):
+        return f"每{per.group('unit')}{purpose.group('verb')}资金"
+    money = [f for f in earlier if f.unit in MONEY_LIKE and f.text in sentence]
+    return f"每{per.group('unit')}{measure_of(money[-1])}" if money else label
 
 
 def _for_addressee(label: str, text: str, start: int) -> str:

@@ -54,6 +54,16 @@ def with_measure_word(label: str, unit: str) -> str:
     return label + word
 
 
+# 第二产业增长18.2%达41亿元: an economic sector's amount and growth are of its value added
+_SECTOR_RE = re.compile(r"^(第[一二三]产业|[一二三]产)(同比增长|同比下降|增长|下降)?$")
+
+
+def with_sector_measure(label: str, unit: str) -> str:
+    """第二产业 -> 第二产业增加值 for money and rates (a sector's measure is its value added)."""
+    sector = _SECTOR_RE.match(label) if unit in ("CNY", "percent") else None
+    return f"{sector.group(1)}增加值{sector.group(2) or ''}" if sector else label
+
+
 # 农户, 商户, 贫困户 …: households named by their kind (增收农户数 is 增收农户 + 数).
 HOUSEHOLD_KINDS = set("农商住用客散殖植困贫脱卡员主")
 
