@@ -224,6 +224,20 @@ def test_a_full_width_indented_byline_in_founder_html_is_a_byline():
         # an economic sector's amount and growth are of its value added
         ("第一产业增长4.2%达8.6亿元,第三产业增长7.5%达20.3亿元。", "20.3亿元", "第三产业增加值"),
         ("第一产业增长4.2%达8.6亿元,第三产业增长7.5%达20.3亿元。", "7.5%", "第三产业增加值增长"),
+        # a lone character the tagger cut from the verb before it; doses counted as 剂次
+        ("累计完成加强针3万余剂次,老年人接种逾5000人。", "3万余剂次", "加强针剂次"),
+        # a time word opening the thing counted
+        ("迅速组建机关干部、民兵等600余名战时力量,开展全员核酸检测。", "600余名", "组建战时力量"),
+        # acts listed with 、 share the thing they act on
+        ("全年新签、开工、投产项目18个,总投资达9亿元。", "18个", "新签、开工、投产项目数"),
+        # the kind of thing named after the examples listed before 等
+        ("推进城东、城南等老旧厂区改造项目9个、安置房项目4个。", "9个", "老旧厂区改造项目数"),
+        # a planned total is the projects' of the sentence
+        ("谋划实施文旅、康养等8个产业项目,年度计划总投资5.2亿元。", "5.2亿元", "产业项目计划总投资"),
+        # a percentage of a work 完成 is its completion rate
+        ("完成2024年1500亩高标准农田建设90%以上。", "90%以上", "高标准农田建设完成率"),
+        # money put into a work named after it keeps its verb
+        ("投入8000万元实施城乡供水一体化工程,受益群众2万人。", "8000万元", "城乡供水一体化工程投入"),
         # + joins items: the count is of what follows it
         ("组建起“7名综治专干+78名专职网格员”的队伍。", "7名", "综治专干人数"),
     ],

@@ -105,14 +105,24 @@ def label_of(
         label = project
     if not label:
         label = noun_after(after, unit)
+    if (
+        unit == "percent"
+        and not change
+        and label.endswith(WORKS)
+        and "完成" in clause_before(text, start)
+    ):
+        label += "完成率"  # 完成2027亩高标农田建设80%以上: how much of the work is done
     if not label and earlier and not _bare(before):
         label = measure_of(earlier[-1])  # 惠及回迁群众3700户、11255人
     elif len(label) == 1 and earlier and not before:
         label = measure_of(earlier[-1]) + label  # 民办幼儿园26所,300余个班
     elif label in MODIFIER_VERBS and earlier:
         label += measure_of(earlier[-1])  # 现有规上工业企业64家,今年新增11家
-    if unit in MONEY_LIKE and label in GENERIC_MONEY:
-        label = _project_of(text, start, earlier) + label  # 5个项目,总投资15.99亿元
+    if unit in MONEY_LIKE and (label in GENERIC_MONEY or _qualified_money(label)):
+        project = _project_of(text, start, earlier)
+        label = (
+            project[:-2] if project[-2:] == label[:2] else project
+        ) + label  # 5个项目,总投资15.99亿元
     if label and unit in COUNTED_BY_VERB and _ends_in_verb(label):
         label += COUNTED_BY_VERB[unit]  # 每轮平均追检6000人 -> 每轮平均追检人数
     label = _shared_verb(label, before, text, start, floor, earlier, unit)
@@ -327,6 +337,17 @@ def _project_of(text: str, start: int, earlier: Sequence[KeyFigure]) -> str:
         if figure.unit in ("project", "item") or measure_of(figure).endswith(("项目", "工程")):
             found = _without_verb(measure_of(figure))
     return found
+
+
+WORKS = ("建设", "改造", "任务", "工程", "计划")
+
+
+def _qualified_money(label: str) -> bool:
+    """计划总投资, 年度计划总投资: a generic money word with only words of plan or time before
+    it, which say nothing of what the money is for."""
+    word = max((w for w in GENERIC_MONEY if label.endswith(w)), key=len, default="")
+    prefix = tokens(label[: len(label) - len(word)]) if word else []
+    return bool(prefix) and all(t.flag == "t" or t.word.endswith(("计划", "年度")) for t in prefix)
 
 
 def _ends_in_verb(label: str) -> bool:

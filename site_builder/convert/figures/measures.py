@@ -35,7 +35,7 @@ MEASURE_WORDS = {
     "m2": "面积", "mu": "面积", "km2": "面积", "ha": "面积", "km": "长度",
     "enterprise": "数", "project": "数", "item": "数", "case": "数", "institution": "数",
     "session": "场次", "site": "数", "facility": "数", "building": "数", "vehicle": "数",
-    "team": "数", "unit": "数", "piece": "数", "copy": "数", "class": "数",
+    "team": "数", "unit": "数", "piece": "数", "copy": "数", "class": "数", "dose": "剂次",
 }  # fmt: skip
 _MEASURED_RE = re.compile(
     r"(?:数|量|额|率|面积|占地|用地|长度|全长|里程|人次|场次|规模|总量|总数|人口|产量|产值|金额|剂次)$"
