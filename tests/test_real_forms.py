@@ -238,6 +238,11 @@ def test_a_full_width_indented_byline_in_founder_html_is_a_byline():
         ("完成2024年1500亩高标准农田建设90%以上。", "90%以上", "高标准农田建设完成率"),
         # money put into a work named after it keeps its verb
         ("投入8000万元实施城乡供水一体化工程,受益群众2万人。", "8000万元", "城乡供水一体化工程投入"),
+        # a length keeps the words before its act; an area alone after it is the same work's
+        ("新建环湖步道,总铺设长度计2860米,面积达1.2万平方米。", "2860米", "总铺设长度"),
+        ("新建环湖步道,总铺设长度计2860米,面积达1.2万平方米。", "1.2万平方米", "铺设面积"),
+        # a body opening the figure's own clause
+        ("该镇持续做强主导产业,园区2028年预计可实现光伏类企业产值达到50亿元。", "50亿元", "园区光伏类企业产值"),
         # + joins items: the count is of what follows it
         ("组建起“7名综治专干+78名专职网格员”的队伍。", "7名", "综治专干人数"),
     ],

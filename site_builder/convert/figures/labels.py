@@ -42,6 +42,7 @@ from site_builder.convert.figures.measures import (
     with_sector_measure,
 )
 from site_builder.convert.figures.noun_phrases import (
+    AREA_UNITS,
     COPULAS,
     COUNTED_BY_VERB,
     GENERIC_MONEY,
@@ -128,10 +129,12 @@ def label_of(
     label = _shared_verb(label, before, text, start, floor, earlier, unit)
     if is_weak(label):  # 组建起7名综治专干: the thing counted, else the whole clause
         label = noun_after(after, unit) or _clause_label(before, region, unit) or label
+    if label in ("面积", "长度") and earlier and earlier[-1].unit in AREA_UNITS:
+        label = _act_of(earlier[-1]) + label  # 铺设长度4374米,面积3万平方米: the same work's
     label = _for_addressee(_per_unit(label, before, text, start, earlier, unit), text, start)
     label = with_sector_measure(label, unit)
     body = body_of(text, start)
-    if label and body and not label.startswith(body):
+    if label and body and not label.startswith(body) and body[-2:] not in label:
         label = body + label  # 山东玻科孵化器…1-11月实现税收4242万元: the incubator's tax
     return tidy_label(with_measure_word(tidy_label(label), unit))
 
@@ -157,6 +160,11 @@ def is_weak(label: str) -> bool:
 # 每个村10万元, 每户2000元: an amount for each of the units the sentence names
 _PER_UNIT_RE = re.compile(r"^每(?:个|一个|位|名)?(?P<unit>[\u4e00-\u9fff]{1,4})$")
 _FOR_RE = re.compile(r"用于(?P<verb>[\u4e00-\u9fff]{2})")
+
+
+def _act_of(figure: KeyFigure) -> str:
+    """The act a figure's label names (铺设 of 总铺设长度), or ""."""
+    return next((t.word for t in tokens(figure.label) if is_verb(t)), "")
 
 
 def _per_unit(
@@ -272,7 +280,9 @@ def body_of(text: str, start: int) -> str:
         opening = bare
         break
     if not BODY_RE.search(opening):
-        return ""
+        opening = clauses[-1]  # 园区2027年预计可实现…产值: the figure's own clause opens with it
+        if not BODY_RE.search(opening):
+            return ""
     if "的" in opening and clauses[0] == opening:
         opening = opening.rsplit("的", 1)[1]
     kinds = list(BODY_RE.finditer(opening))
@@ -298,6 +308,8 @@ def body_of(text: str, start: int) -> str:
     found = list(BODY_RE.finditer(subject))
     if not found or found[-1].end() < len(subject) - 1:
         return ""
+    if subject[found[-1].end() :] in COPULAS:
+        subject = subject[: found[-1].end()]  # 合作社有: the verb the tagger missed
     return subject if len(subject) <= MAX_BODY else found[-1].group()
 
 

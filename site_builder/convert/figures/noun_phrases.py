@@ -143,7 +143,7 @@ def measure_before(
         if unit == "time" and not tail.endswith(EVENT_NOUNS):
             return verb + tail  # 巡查污染源4973次: inspections of pollution sources
         if unit in AREA_UNITS and tail.endswith(("面积", "长度", "全长", "里程")):
-            return verb + tail  # 改造总面积63万平方米, 铺设长度4374公尺
+            return prefix + verb + tail  # 改造总面积63万平方米, 总铺设长度4374米
         if unit in AREA_UNITS:
             return tail + verb  # 铺设柏油路面1万余平方米 -> 柏油路面铺设
         if unit not in ("CNY", "percent") and verb not in FRAMING_VERBS:
