@@ -8,7 +8,7 @@ import functools
 import re
 
 from site_builder.convert.figures.wording import short_region
-from site_builder.convert.figures.words import QUOTES, is_verb, tokens
+from site_builder.convert.figures.words import QUOTES
 
 DELIMS = ",，。；;：:、！？!?()（）+＋\n"  # 7名综治专干+78名专职网格员: + joins items
 SENTENCE_END = "。；;！？!?\n"
@@ -121,36 +121,3 @@ def strip_period(phrase: str) -> str:
 def unquote(text: str) -> str:
     """The text without quotation marks."""
     return "".join(ch for ch in text if ch not in QUOTES)
-
-
-# 为独居老人…, 对41个老旧小区…, 针对特殊群体…: a clause that names whom or what the sentence's
-# work is for or on
-_ADDRESS_RE = re.compile(
-    r"^(?:先后|积极|主动|定期|持续)?(?P<prep>为|对|针对|帮助)(?:[\d.]+[万]?[个名户家处座所])?"
-)
-
-
-def addressee(text: str, start: int) -> tuple[str, str, str] | None:
-    """Whom or what the sentence's work is for or on, named in an earlier clause of the
-    sentence (为独居老人定期上门…,累计服务70余人次 -> 为, 独居老人; 对41个老旧小区分批次改造,
-    改造总面积… -> 对, 老旧小区, 改造): (preposition, the thing, the clause's last verb)."""
-    clauses = DELIM_RE.split(sentence_before(text, start))
-    for clause in reversed(clauses[:-1]):
-        found = _ADDRESS_RE.match(clause)
-        if not found:
-            continue
-        words = tokens(clause[found.end() :])
-        nouns = [t.flag in ("n", "nz", "l") and len(t.word) >= 2 for t in words]
-        first = next((i for i, noun in enumerate(nouns[:2]) if noun), None)
-        if first is None:
-            return None
-        rest = first + 1  # 独居 老人, 特殊 群体: a word before the noun describes it
-        while rest < len(words) and nouns[rest]:
-            rest += 1
-        thing = [t.word for t in words[:rest]]
-        name = "".join(thing)
-        if not 2 <= len(name) <= 8:
-            return None
-        verbs = [t.word for t in words[rest:] if is_verb(t)]
-        return found.group("prep"), name, verbs[-1] if verbs else ""
-    return None
