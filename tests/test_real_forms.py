@@ -295,3 +295,14 @@ def test_a_named_two_line_title_below_a_column_introduction_is_the_title():
     assert found.meta.title == "柳塘镇:“三个聚焦”激活发展新动能"
     assert found.blocks[0].text.startswith("奋进新时代")
     assert not any(block.text == "柳塘镇:" for block in found.blocks)
+
+
+def test_a_lead_in_with_a_colon_is_not_a_named_title():
+    text = (
+        "今年以来,青江镇围绕乡村振兴目标,统筹推进产业发展和人居环境整治,各项工作取得明显成效。\n"
+        "工作目标:\n"
+        "建成美丽宜居示范村\n"
+        "全镇计划完成村庄绿化面积3万平方米,新建村级游园5处,改造农村公路12公里。\n"
+    )
+    found = convert(text.encode("utf-8"), "x.txt")[0]
+    assert found.meta.title == ""

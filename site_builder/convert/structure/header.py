@@ -200,8 +200,11 @@ def read_closing_title(body: list[Line], article: Article) -> list[Line]:
     return body[:-2]
 
 
-# 音西街道: — a place or a name with a colon, the first line of a two-line headline
-NAMED_KICKER_RE = re.compile(r"^[\u4e00-\u9fff·]{2,12}[:：]$")
+# 音西街道: — a place or an organisation with a colon, the first line of a two-line headline
+# (not 工作目标: or 主要做法:, which lead into the text)
+NAMED_KICKER_RE = re.compile(
+    r"^[\u4e00-\u9fff·]{1,10}(?:街道|镇|乡|村|社区|区|县|市|旗|园区|开发区|公司|集团)[:：]$"
+)
 OPENING_LINES = 12
 
 
