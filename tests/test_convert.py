@@ -93,7 +93,7 @@ def _figure(article: Article, text: str):
         ("55184人", "城乡居民医疗保险参保人数", 55184, "person", None, False),
         ("5.7万平方米", "柏油路铺设面积", 57000, "m2", None, False),
         ("10.2公里", "岗山铺、苏庄村全长", 10.2, "km", None, False),
-        ("32万余剂次", "接种新冠疫苗", 320000, "dose", "more_than", False),
+        ("32万余剂次", "接种新冠疫苗剂次", 320000, "dose", "more_than", False),
         ("12%", "违法犯罪率同比下降", -12, "percent", None, True),
         ("96%以上", "学前教育三年毛入园率", 96, "percent", "more_than", False),
     ],

@@ -199,10 +199,50 @@ def test_a_full_width_indented_byline_in_founder_html_is_a_byline():
         ("财政收入XX万元,增长14.9%;固定资产投资XX亿元,占全年任务数的77.8%。", "77.8%", "固定资产投资完成全年任务比例"),
         # examples listed before 等 are not the measure
         ("产业园已累计签约中国久远、光子激光等项目共25个。", "25个", "产业园签约项目数"),
-        # an area's own measure word keeps the verb before it
-        ("对41个老旧小区分批次改造,改造总面积63万平方米。", "63万平方米", "改造总面积"),
+        # an area's own measure word keeps the verb before it, and what the clause before
+        # addressed (对…老旧小区…改造)
+        ("对41个老旧小区分批次改造,改造总面积63万平方米。", "63万平方米", "老旧小区改造总面积"),
+        # a count of acts, or of 相关 things, is of whom an earlier clause addressed
+        ("针对困难群体,建立帮扶台账,为留守儿童定期开展课业辅导、心理疏导,累计服务120余人次。", "120余人次", "留守儿童服务人次"),
+        ("为个体商户协调办证、融资等需求,解决相关问题35件。", "35件", "个体商户问题数"),
+        ("对12个背街小巷进行提升,惠及居民860户。", "860户", "背街小巷提升惠及居民户数"),
+        ("为困难群众发放救助金120万元,惠及群众3000人。", "3000人", "惠及群众人数"),
         # a rate of change keeps the measure word of the level it refers to
         ("油料种植面积1139公顷,比上年同期下降0.35%。", "0.35%", "油料种植面积同比下降"),
+        # the body a sentence is about comes after who speaks and when
+        ("“订单很足。”公司负责人王海介绍,目前,物流产业园已累计引进智能装备、新材料等企业共18家,已投产11家。", "18家", "物流产业园引进企业数"),
+        # a long body's name described before 的: the kind of body it is
+        ("2019年组建的青山村绿源蔬菜种植专业合作社,现有社员260户,带动农户增收。", "260户", "合作社社员户数"),
+        # money for a work named right after the amount, not the fund named before it
+        ("乡公所已争取到位的离岛建设基金3500万兴建东湖港候船室改建计画、县府补助600万元。", "3500万", "东湖港候船室改建计画经费"),
+        ("另争取观光署环岛自行车道1200万改善计画等。", "1200万", "观光署环岛自行车道改善计画经费"),
+        # or right before it
+        ("争取县政府113年度东湖村联外道路拓宽工程420万元。", "420万元", "东湖村联外道路拓宽工程经费"),
+        # an amount for each unit: 每 + the unit + what the sentence's money is for
+        ("县里安排奖补资金300万元,用于奖励30个星级文明村,每个村10万元。", "10万元", "每村奖励资金"),
+        ("发放种粮补贴资金120万元,每户2000元。", "2000元", "每户种粮补贴资金"),
+        # an economic sector's amount and growth are of its value added
+        ("第一产业增长4.2%达8.6亿元,第三产业增长7.5%达20.3亿元。", "20.3亿元", "第三产业增加值"),
+        ("第一产业增长4.2%达8.6亿元,第三产业增长7.5%达20.3亿元。", "7.5%", "第三产业增加值增长"),
+        # a lone character the tagger cut from the verb before it; doses counted as 剂次
+        ("累计完成加强针3万余剂次,老年人接种逾5000人。", "3万余剂次", "加强针剂次"),
+        # a time word opening the thing counted
+        ("迅速组建机关干部、民兵等600余名战时力量,开展全员核酸检测。", "600余名", "组建战时力量"),
+        # acts listed with 、 share the thing they act on
+        ("全年新签、开工、投产项目18个,总投资达9亿元。", "18个", "新签、开工、投产项目数"),
+        # the kind of thing named after the examples listed before 等
+        ("推进城东、城南等老旧厂区改造项目9个、安置房项目4个。", "9个", "老旧厂区改造项目数"),
+        # a planned total is the projects' of the sentence
+        ("谋划实施文旅、康养等8个产业项目,年度计划总投资5.2亿元。", "5.2亿元", "产业项目计划总投资"),
+        # a percentage of a work 完成 is its completion rate
+        ("完成2024年1500亩高标准农田建设90%以上。", "90%以上", "高标准农田建设完成率"),
+        # money put into a work named after it keeps its verb
+        ("投入8000万元实施城乡供水一体化工程,受益群众2万人。", "8000万元", "城乡供水一体化工程投入"),
+        # a length keeps the words before its act; an area alone after it is the same work's
+        ("新建环湖步道,总铺设长度计2860米,面积达1.2万平方米。", "2860米", "总铺设长度"),
+        ("新建环湖步道,总铺设长度计2860米,面积达1.2万平方米。", "1.2万平方米", "铺设面积"),
+        # a body opening the figure's own clause
+        ("该镇持续做强主导产业,园区2028年预计可实现光伏类企业产值达到50亿元。", "50亿元", "园区光伏类企业产值"),
         # + joins items: the count is of what follows it
         ("组建起“7名综治专干+78名专职网格员”的队伍。", "7名", "综治专干人数"),
     ],
@@ -232,3 +272,37 @@ def test_what_money_is_for_after_the_amount():
     found = {f.text: f for f in figures_in_text("该镇投资230万元对22座大棚进行改造升级。")}
     assert found["230万元"].label == "大棚改造升级投资"
     assert found["22座"].label == "改造升级大棚数"
+
+
+def test_a_line_under_an_empty_image_is_its_caption_and_an_unpunctuated_line_a_heading():
+    found = article("wechat_image_caption.txt")
+    kinds = [(block.kind, block.text[:8]) for block in found.blocks]
+    assert ("caption", "新闻发布会现场") in kinds
+    headings = [block.text for block in found.blocks if block.kind == "heading"]
+    assert headings == ["从“产业升级、交通提速、民生改善、生态优化”四个方面看柳塘镇五年之变"]
+    assert not any("cut mid-sentence" in note for note in found.layout_notes)
+
+
+def test_a_title_printed_after_the_text_with_its_date_is_the_title():
+    found = article("mirror_title_last.txt")
+    assert found.meta.title == "東湖鄉公所召開年度基層建設說明會"
+    assert found.meta.date == "2003-05-12"
+    assert not any("說明會" in block.text and block.kind != "paragraph" for block in found.blocks)
+
+
+def test_a_named_two_line_title_below_a_column_introduction_is_the_title():
+    found = article("wechat_column_intro.txt")
+    assert found.meta.title == "柳塘镇:“三个聚焦”激活发展新动能"
+    assert found.blocks[0].text.startswith("奋进新时代")
+    assert not any(block.text == "柳塘镇:" for block in found.blocks)
+
+
+def test_a_lead_in_with_a_colon_is_not_a_named_title():
+    text = (
+        "今年以来,青江镇围绕乡村振兴目标,统筹推进产业发展和人居环境整治,各项工作取得明显成效。\n"
+        "工作目标:\n"
+        "建成美丽宜居示范村\n"
+        "全镇计划完成村庄绿化面积3万平方米,新建村级游园5处,改造农村公路12公里。\n"
+    )
+    found = convert(text.encode("utf-8"), "x.txt")[0]
+    assert found.meta.title == ""

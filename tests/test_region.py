@@ -34,6 +34,8 @@ def test_candidates_of_every_rank():
         ("推进乡村振兴", "推进乡"),  # 乡村
         ("农贸市场改造", "农贸市"),  # 市场
         ("城区街道办事处", "城区街道"),  # a name does not end with a rank
+        ("人均地区生产总值为2.1万元", "人均地区"),  # 地区生产总值 is a measure
+        ("二产占地区生产总值比重上升", "产占地区"),
     ],
 )
 def test_fragments_are_not_places(text, not_a_place):

@@ -8,9 +8,7 @@ import functools
 import re
 
 from site_builder.convert.figures.wording import short_region
-from site_builder.convert.figures.words import (
-    QUOTES,
-)
+from site_builder.convert.figures.words import QUOTES
 
 DELIMS = ",，。；;：:、！？!?()（）+＋\n"  # 7名综治专干+78名专职网格员: + joins items
 SENTENCE_END = "。；;！？!?\n"

@@ -21,7 +21,6 @@ from collections.abc import Sequence
 
 from site_builder.content.model import KeyFigure
 from site_builder.convert.figures.clauses import (
-    DELIM_RE,
     DELIMS,
     SENTENCE_END,
     clause_before,
@@ -38,15 +37,24 @@ from site_builder.convert.figures.measures import (
     base_measure,
     measure_of,
     with_measure_word,
+    with_sector_measure,
 )
 from site_builder.convert.figures.noun_phrases import (
+    AREA_UNITS,
     COPULAS,
     COUNTED_BY_VERB,
     GENERIC_MONEY,
     GENERIC_TAILS,
     measure_before,
+    named_project,
     noun_after,
     tidy_label,
+)
+from site_builder.convert.figures.subjects import (
+    MONEY_LIKE,
+    body_of,
+    for_addressee,
+    per_unit,
 )
 from site_builder.convert.figures.words import (
     MODIFIER_VERBS,
@@ -55,10 +63,6 @@ from site_builder.convert.figures.words import (
     tokens,
 )
 
-MONEY_LIKE = ("CNY",)
-
-# A named body whose figures are its own, not the region's (山东玻科孵化器…实现税收4242万元).
-BODY_RE = re.compile(r"公司|集团|孵化器|商会|银行|医院|学校|合作社|协会|产业园|工业园|园区|基地")
 _NEXT_FIGURE_RE = re.compile(r"[0-9.]+[万亿]?[余多]?(?:人次|[\u4e00-\u9fff])")
 
 
@@ -87,7 +91,7 @@ def label_of(
         previous = _previous_measure(text, clause_start, earlier, region)
         label = percent_label(before, change, earlier, region, previous)
         if label is not None:
-            return tidy_label(label)
+            return tidy_label(with_sector_measure(label, unit))
     if before.endswith("、"):
         before = ""  # 列出6个方面、24项突出问题: the words before belong to another item
     after = phrase_after(text, end)
@@ -98,23 +102,39 @@ def label_of(
             before = ""  # 下设10个工作组29个专班: 工作组 belongs to the figure before
     following = after or _next_clause(text, end)
     label = measure_before(before, region, unit, earlier, text, start, after, following)
+    if unit in MONEY_LIKE and (project := named_project(unquote(before), after, label)):
+        label = project
     if not label:
         label = noun_after(after, unit)
+    if (
+        unit == "percent"
+        and not change
+        and label.endswith(WORKS)
+        and "完成" in clause_before(text, start)
+    ):
+        label += "完成率"  # 完成2027亩高标农田建设80%以上: how much of the work is done
     if not label and earlier and not _bare(before):
         label = measure_of(earlier[-1])  # 惠及回迁群众3700户、11255人
     elif len(label) == 1 and earlier and not before:
         label = measure_of(earlier[-1]) + label  # 民办幼儿园26所,300余个班
     elif label in MODIFIER_VERBS and earlier:
         label += measure_of(earlier[-1])  # 现有规上工业企业64家,今年新增11家
-    if unit in MONEY_LIKE and label in GENERIC_MONEY:
-        label = _project_of(text, start, earlier) + label  # 5个项目,总投资15.99亿元
+    if unit in MONEY_LIKE and (label in GENERIC_MONEY or _qualified_money(label)):
+        project = _project_of(text, start, earlier)
+        label = (
+            project[:-2] if project[-2:] == label[:2] else project
+        ) + label  # 5个项目,总投资15.99亿元
     if label and unit in COUNTED_BY_VERB and _ends_in_verb(label):
         label += COUNTED_BY_VERB[unit]  # 每轮平均追检6000人 -> 每轮平均追检人数
     label = _shared_verb(label, before, text, start, floor, earlier, unit)
     if is_weak(label):  # 组建起7名综治专干: the thing counted, else the whole clause
         label = noun_after(after, unit) or _clause_label(before, region, unit) or label
+    if label in ("面积", "长度") and earlier and earlier[-1].unit in AREA_UNITS:
+        label = _act_of(earlier[-1]) + label  # 铺设长度4374米,面积3万平方米: the same work's
+    label = for_addressee(per_unit(label, before, text, start, earlier, unit), text, start)
+    label = with_sector_measure(label, unit)
     body = body_of(text, start)
-    if label and body and not label.startswith(body):
+    if label and body and not label.startswith(body) and body[-2:] not in label:
         label = body + label  # 山东玻科孵化器…1-11月实现税收4242万元: the incubator's tax
     return tidy_label(with_measure_word(tidy_label(label), unit))
 
@@ -135,6 +155,11 @@ def is_weak(label: str) -> bool:
         return True
     words = tokens(label)
     return len(words) == 1 and is_verb(words[0]) and words[0].word not in MODIFIER_VERBS
+
+
+def _act_of(figure: KeyFigure) -> str:
+    """The act a figure's label names (铺设 of 总铺设长度), or ""."""
+    return next((t.word for t in tokens(figure.label) if is_verb(t)), "")
 
 
 def _clause_label(before: str, region: str, unit: str) -> str:
@@ -191,27 +216,6 @@ def _shared_verb(
     return label
 
 
-def body_of(text: str, start: int) -> str:
-    """The named body (company, park, incubator) a sentence opens with, if any: its figures
-    are the body's. Bodies listed as examples (…公司、…公司等276万元) do not count."""
-    sentence = sentence_before(text, start)
-    opening = DELIM_RE.split(sentence, maxsplit=1)[0]
-    if not BODY_RE.search(opening):
-        return ""
-    words = tokens(opening)
-    run = []
-    for token in words:
-        if is_verb(token) or token.flag in ("p", "c", "d", "t", "m"):
-            break
-        run.append(token.word)
-    subject = "".join(run)
-    # 山东玻科孵化器, 白沙工业园(新) are bodies; 公司副总经理李维武 is a person of one
-    found = list(BODY_RE.finditer(subject))
-    if not found or found[-1].end() < len(subject) - 1 or len(subject) > 12:
-        return ""
-    return subject
-
-
 def _bare(before: str) -> str:
     """The clause without the words that only link a number to a measure (共, 达, 、)."""
     return "".join(t.word for t in tokens(before) if t.word not in COPULAS and t.word != "、")
@@ -248,6 +252,17 @@ def _project_of(text: str, start: int, earlier: Sequence[KeyFigure]) -> str:
         if figure.unit in ("project", "item") or measure_of(figure).endswith(("项目", "工程")):
             found = _without_verb(measure_of(figure))
     return found
+
+
+WORKS = ("建设", "改造", "任务", "工程", "计划")
+
+
+def _qualified_money(label: str) -> bool:
+    """计划总投资, 年度计划总投资: a generic money word with only words of plan or time before
+    it, which say nothing of what the money is for."""
+    word = max((w for w in GENERIC_MONEY if label.endswith(w)), key=len, default="")
+    prefix = tokens(label[: len(label) - len(word)]) if word else []
+    return bool(prefix) and all(t.flag == "t" or t.word.endswith(("计划", "年度")) for t in prefix)
 
 
 def _ends_in_verb(label: str) -> bool:

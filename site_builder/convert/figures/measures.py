@@ -35,7 +35,7 @@ MEASURE_WORDS = {
     "m2": "面积", "mu": "面积", "km2": "面积", "ha": "面积", "km": "长度",
     "enterprise": "数", "project": "数", "item": "数", "case": "数", "institution": "数",
     "session": "场次", "site": "数", "facility": "数", "building": "数", "vehicle": "数",
-    "team": "数", "unit": "数", "piece": "数", "copy": "数", "class": "数",
+    "team": "数", "unit": "数", "piece": "数", "copy": "数", "class": "数", "dose": "剂次",
 }  # fmt: skip
 _MEASURED_RE = re.compile(
     r"(?:数|量|额|率|面积|占地|用地|长度|全长|里程|人次|场次|规模|总量|总数|人口|产量|产值|金额|剂次)$"
@@ -52,6 +52,16 @@ def with_measure_word(label: str, unit: str) -> str:
     elif word == "户数" and label.endswith("户"):
         word = "数"
     return label + word
+
+
+# 第二产业增长18.2%达41亿元: an economic sector's amount and growth are of its value added
+_SECTOR_RE = re.compile(r"^(第[一二三]产业|[一二三]产)(同比增长|同比下降|增长|下降)?$")
+
+
+def with_sector_measure(label: str, unit: str) -> str:
+    """第二产业 -> 第二产业增加值 for money and rates (a sector's measure is its value added)."""
+    sector = _SECTOR_RE.match(label) if unit in ("CNY", "percent") else None
+    return f"{sector.group(1)}增加值{sector.group(2) or ''}" if sector else label
 
 
 # 农户, 商户, 贫困户 …: households named by their kind (增收农户数 is 增收农户 + 数).

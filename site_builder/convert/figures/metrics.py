@@ -19,13 +19,13 @@ import re
 from site_builder.content.metrics import Metric, Vocabulary
 from site_builder.content.model import Article, KeyFigure
 from site_builder.convert.figures.clauses import sentence_before
-from site_builder.convert.figures.labels import BODY_RE
 from site_builder.convert.figures.measures import (
     CHANGE_SUFFIXES,
     TASK_SUFFIX,
     base_measure,
     without_measure_word,
 )
+from site_builder.convert.figures.subjects import BODY_RE
 from site_builder.convert.figures.words import is_verb, tokens
 
 # Words around a measure that do not change what is measured.

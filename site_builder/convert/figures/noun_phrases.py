@@ -89,6 +89,8 @@ def measure_before(
     verb acts on, or (for money) what the money was spent on."""
     if before.endswith("等"):
         return _listed(before, after, unit)
+    if kind := _kind_after_examples(before, region):
+        return kind
     clean = strip_noise(strip_period(before), region)
     if clean.endswith(TIME_ENDINGS) and unit not in ("CNY", "percent"):
         return ""  # 政策调整后4名领导干部带队: a time, not the measure
@@ -97,6 +99,8 @@ def measure_before(
         words.pop()
     while words and words[0].word in PREPOSITIONS:
         words.pop(0)
+    if len(words) >= 2 and _cut_compound(words[-2], words[-1]):
+        words[-2:] = [Token(words[-2].word + words[-1].word, "n")]  # 加强 + 针: 加强针
     if not words:
         return ""
     if len(words) == 1 and unit == "CNY" and words[0].word in MONEY_VERBS:
@@ -108,7 +112,14 @@ def measure_before(
             return ""
         return strip_noise(phrase, region)
     verb = words[verb_at].word
-    tail = strip_noise("".join(t.word for t in words[verb_at + 1 :]), region, subject=False)
+    tail_at = verb_at + 1
+    while verb_at >= 2 and words[verb_at - 1].word == "、" and _verb_like(words[verb_at - 2]):
+        verb_at -= 2  # 新签、开工、竣工项目21个: the listed acts share the thing
+        verb = words[verb_at].word + "、" + verb
+    if "、" in verb and words[verb_at - 1].flag == "a" and len(words[verb_at - 1].word) == 1:
+        verb_at -= 1  # 新 + 签: a verb the tagger cut
+        verb = words[verb_at].word + verb
+    tail = strip_noise("".join(t.word for t in words[tail_at:]), region, subject=False)
     tail = EXAMPLES_RE.sub("", tail)  # 签约中国久远、光子激光等项目 -> 签约项目
     if verb_at and words[verb_at - 1].word in BANS:
         verb = words[verb_at - 1].word + verb  # 禁止燃放烟花爆竹宣传条幅
@@ -116,7 +127,7 @@ def measure_before(
     if tail in PLACE_WORDS:
         tail = ""  # 完成辖区100余座5G通信基站建设: the noun after the number
     prefix = _prefix_noun(words[:verb_at], region)
-    if tail and any(is_noun(t) for t in words[verb_at + 1 :]):
+    if tail and any(is_noun(t) for t in words[tail_at:]):
         if tail in GENERIC_MONEY and prefix:
             return prefix + tail  # 固定资产…完成投资126亿 -> 固定资产投资
         if tail in GENERIC_TAILS or (len(tail) <= 2 and unit in EVENT_COUNTS):
@@ -132,7 +143,7 @@ def measure_before(
         if unit == "time" and not tail.endswith(EVENT_NOUNS):
             return verb + tail  # 巡查污染源4973次: inspections of pollution sources
         if unit in AREA_UNITS and tail.endswith(("面积", "长度", "全长", "里程")):
-            return verb + tail  # 改造总面积63万平方米, 铺设长度4374公尺
+            return prefix + verb + tail  # 改造总面积63万平方米, 总铺设长度4374米
         if unit in AREA_UNITS:
             return tail + verb  # 铺设柏油路面1万余平方米 -> 柏油路面铺设
         if unit not in ("CNY", "percent") and verb not in FRAMING_VERBS:
@@ -146,6 +157,41 @@ def measure_before(
     if prefix:
         return prefix + ("" if verb in GENERIC_VERBS else verb)
     return "" if verb in GENERIC_VERBS else verb
+
+
+def _verb_like(token: Token) -> bool:
+    return is_verb(token) or (len(token.word) == 1 and token.flag in ("v", "vg"))
+
+
+COMPLEMENTS = set("至 于 到 在 为 给 向 成 出 入")  # 增长至, 提高到: what completes the verb
+
+
+def _cut_compound(verb: Token, last: Token) -> bool:
+    """A lone character right before the number, after a verb, that the tagger cut from it
+    (加强针 as 加强 + 针/p): the two are one noun."""
+    return (
+        len(last.word) == 1
+        and last.flag in ("p", "q", "ng", "vg")
+        and last.word not in _LINKS
+        and last.word not in COMPLEMENTS
+        and is_verb(verb)
+        and verb.word not in GENERIC_VERBS
+    )
+
+
+# 实施洋下、环南等大型旧屋区改造项目13个: the kind of thing after the examples listed before 等
+_KIND_AFTER_RE = re.compile(r"[^、,，]{1,16}(?:、[^、,，]{1,16})+等(?P<kind>[^、等]{4,16})$")
+
+
+def _kind_after_examples(before: str, region: str) -> str:
+    found = _KIND_AFTER_RE.search(before)
+    if not found:
+        return ""
+    words = tokens(found.group("kind"))
+    while words and words[-1].word in _LINKS:
+        words.pop()
+    kind = strip_noise("".join(t.word for t in words), region)
+    return kind if len(kind) >= 4 and words and is_noun(words[-1]) else ""
 
 
 # Examples listed before 等 inside a measure: 中国久远、光子激光、光子技术研究院等
@@ -222,6 +268,8 @@ def noun_after(after: str, unit: str) -> str:
         words.pop(0)
     if len(words) >= 2 and words[1].word == "的" and words[0].flag in ("a", "l", "i", "z", "ad"):
         words = words[2:]  # 120余场丰富多彩的文化惠民活动: the adjective is not the measure
+    if len(words) >= 2 and words[0].flag == "t" and is_noun(words[1]):
+        words[:2] = [Token(words[0].word + words[1].word, "n")]  # 1800余名战时力量
     taken: list[Token] = []
     rest: list[Token] = []
     for index, token in enumerate(words):
@@ -315,3 +363,42 @@ def tidy_label(label: str) -> str:
     while words and sum(map(len, words)) > MAX_LABEL:
         words.pop(0)
     return "".join(words)
+
+
+# A named work that money is for: …绘本馆营造计画, …路段养护工程, …改造项目
+PROJECT_RE = re.compile(r"(?:计划|计画|工程|项目|专案)$")
+PROJECT_VERBS = ("建设", "兴建", "办理", "用于", "推动", "实施", "执行")
+MAX_PROJECT = 20
+FUNDING_VERBS = set("争取 获得 获 取得 补助 拨付 投入 下达 协助 申请 筹措 编列".split())
+
+
+def named_project(before: str, after: str, measure: str) -> str:
+    """The work an amount is for, when the text names it right after the amount (花东基金
+    2800万建设某某绘本馆营造计画 -> 某某绘本馆营造计画经费; 观光路廊1500万改善计画 -> the
+    measure before + 改善计画经费) or right before it (…路段养护工程570万元 -> …路段养护工程经费);
+    "" when it names none. The funder named before the amount is not what the money is for."""
+    item = after.split("、", 1)[0].removesuffix("等")
+    verb = strip_noise(before, "")
+    money = verb if verb in MONEY_VERBS else "经费"  # 投入1.2亿元实施…工程: its 投入
+    if money == verb:
+        measure = ""
+    if PROJECT_RE.search(item) and len(item) <= MAX_PROJECT:
+        for verb in PROJECT_VERBS:
+            if item.startswith(verb) and len(item) - len(verb) >= 6:
+                item = item[len(verb) :]
+        if len(item) <= 4:  # 改善计画: the thing improved is named before the amount
+            item = measure + item if measure else ""
+        return item + money if item else ""
+    if not PROJECT_RE.search(before):
+        return ""
+    run: list[Token] = []
+    for token in reversed(tokens(before)):  # back to the verb that got the money, or a year
+        if token.word in ("的", "、") or token.flag in ("m", "eng", "x", "t"):
+            break
+        if token.word in FUNDING_VERBS or not (
+            is_noun(token) or is_verb(token) or token.flag in ("a", "q", "f")
+        ):
+            break
+        run.insert(0, token)
+    name = strip_noise("".join(t.word for t in run), "")
+    return name + "经费" if len(name) > 4 else ""

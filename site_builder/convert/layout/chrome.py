@@ -111,6 +111,16 @@ FURNITURE_RE = re.compile(
 )
 
 
+_IMAGE_RE = re.compile(
+    r"^(?:!\[[^\]]*\]\([^)]*\)\s*\|?|[\w\-. ]{1,40}\.(?:jpe?g|png|gif|webp|bmp))$"
+)
+
+
+def is_image(key: str) -> bool:
+    """An empty image ![]() or a bare image file name: where a photo stood."""
+    return _IMAGE_RE.match(key.strip()) is not None
+
+
 def is_furniture(key: str) -> bool:
     """A whole line of page furniture (see FURNITURE_RE)."""
     return FURNITURE_RE.match(key.strip()) is not None

@@ -211,9 +211,24 @@ def set_aside_chrome(draft: Draft) -> None:
     if found:
         numbers = sorted({draft.pieces[i].number for i in found})
         draft.notes.append(f"{line_ranges(numbers)}: page chrome left out ({len(found)} lines)")
+    for index in sorted(found):
+        _caption_after_image(draft, index, found)
     for index in found:
         texts[index] = keys[index] = ""
     draft.chrome |= found
+
+
+def _caption_after_image(draft: Draft, index: int, chrome_at: set[int]) -> None:
+    """A short line right below where a photo stood (![]() / 1.jpg) is the photo's caption."""
+    if not chrome.is_image(draft.keys[index]):
+        return
+    following = next((i for i in range(index + 1, len(draft.keys)) if draft.keys[i].strip()), None)
+    if following is None:
+        return
+    key = draft.keys[following].strip()
+    piece = draft.pieces[following]
+    if not piece.hint and len(key) <= IMAGE_CAPTION_MAX and following not in chrome_at:
+        piece.hint = "caption"
 
 
 def reflow_wrapped(draft: Draft) -> None:
@@ -244,6 +259,9 @@ def close_unit_spaces(draft: Draft) -> None:
         draft.notes.append(
             f"{line_ranges(closed)}: spaces between numbers and their units closed up"
         )
+
+
+IMAGE_CAPTION_MAX = 40  # a line under a photo longer than this is the article going on
 
 
 LINE_REPAIRS: list[LineRepair] = [

@@ -17,6 +17,7 @@ from site_builder.convert.structure.shapes import (
     SALUTATION_RE,
     SENTENCE_END,
     SPEAKER_RE,
+    ends_in_colon,
     is_short,
 )
 
@@ -50,6 +51,7 @@ MAX_ATTRIBUTION = 40  # 某某镇镇长 张明远: a speaker's line is short
 CAPTION_WORDS = re.compile(r"图为|调研|参观|视察|看望|慰问|检查|督导|考察|观摩|摄")
 MAX_SENTENCE_HEADING = 20
 MAX_CAPTION = 40
+MAX_PHRASE_HEADING = 40
 LEAD_MAX = 30
 
 _ENDS_IN_CREDIT_RE = re.compile(r"摄影?[)）]?$")
@@ -192,7 +194,7 @@ def _is_attribution(body: list[Line], index: int) -> bool:
 
 def _long_line_blocks(body: list[Line], index: int) -> list[Block]:
     line = body[index]
-    if _is_sentence_heading(body, index):
+    if _is_sentence_heading(body, index) or _is_phrase_heading(body, index):
         return [Block("heading", line.text, line=line.number)]
     if trailing_credit(line.key) or _is_caption_sentence(line):
         return _caption_blocks(line)
@@ -231,6 +233,30 @@ def _is_sentence_heading(body: list[Line], index: int) -> bool:
         and following is not None
         and not is_short(following.key)
         and len(following.key) > MAX_HEADING
+    )
+
+
+def _is_phrase_heading(body: list[Line], index: int) -> bool:
+    """从“经济发展、城市面貌”四个维度看茶园街道之变 — a line longer than a short heading but
+    with no clause punctuation at all and no sentence end, between a paragraph or caption and a
+    paragraph: a heading (a paragraph's line always has a comma or a full stop)."""
+    line = body[index]
+    key = line.key
+    following = body[index + 1] if index + 1 < len(body) else None
+    previous = body[index - 1] if index else None
+    return (
+        len(key) <= MAX_PHRASE_HEADING
+        and not CLAUSE_PUNCT.search(key)
+        and not ends_in_colon(key)
+        and not re.search(r"\d", key)
+        and following is not None
+        and len(following.key) > MAX_PHRASE_HEADING
+        and CLAUSE_PUNCT.search(following.key) is not None
+        and (
+            previous is None
+            or previous.key[-1:] in SENTENCE_END + "”」』）)"
+            or is_short(previous.key)
+        )
     )
 
 

@@ -165,6 +165,77 @@ def read_header(items: list[Line], article: Article) -> list[Line]:
     return header.captions + body  # captions or not, they are the body's
 
 
+# - 2001-04-19: a date closing the text, as mirror sites print it under a headline put last
+CLOSING_DATE_RE = re.compile(
+    r"^[-—–\s]*(?P<date>\d{4}\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2}日?)$"
+)
+
+
+def read_closing_title(body: list[Line], article: Article) -> list[Line]:
+    """A page that prints the headline after the text, with the date under it (莒光乡代会…闭幕 /
+    - 2001-04-19 as the last two lines), when nothing above the text was a title: the two lines
+    are the title and the date (set aside as metadata, noted); the rest is the body."""
+    if len(body) < 3 or article.meta.title:
+        return body
+    title, last = body[-2], body[-1]
+    dated = CLOSING_DATE_RE.match(last.key)
+    date = md.parse_date(dated.group("date")) if dated else None
+    key = title.key
+    if (
+        date is None
+        or not 4 <= len(key) <= MAX_TITLE
+        or SENTENCE_MARKS.search(key)
+        or ends_in_colon(key)
+        or is_heading_form(key)
+    ):
+        return body
+    article.meta.title = title.text
+    article.meta.date = article.meta.date or date
+    for line in (title, last):
+        article.set_aside.append(SetAside(line.number, line.text, "metadata"))
+    article.layout_notes.append(
+        f"lines {title.number}–{last.number}: the title and date printed after the text"
+        " taken into the front matter"
+    )
+    return body[:-2]
+
+
+# 音西街道: — a place or an organisation with a colon, the first line of a two-line headline
+# (not 工作目标: or 主要做法:, which lead into the text)
+NAMED_KICKER_RE = re.compile(
+    r"^[\u4e00-\u9fff·]{1,10}(?:街道|镇|乡|村|社区|区|县|市|旗|园区|开发区|公司|集团)[:：]$"
+)
+OPENING_LINES = 12
+
+
+def read_named_title(body: list[Line], article: Article) -> list[Line]:
+    """A headline of two lines whose first is a name with a colon (音西街道: / “三箭齐发”为…添彩),
+    right above the first paragraph, when nothing above the text was a title — also below a
+    column's introduction and kicker lines. The two lines are the title (set aside as
+    metadata); the rest is the body."""
+    if article.meta.title:
+        return body
+    for index in range(min(len(body) - 2, OPENING_LINES)):
+        name, headline, following = body[index : index + 3]
+        if (
+            NAMED_KICKER_RE.match(name.key)
+            and is_short(headline.key)
+            and not is_heading_form(headline.key)
+            and not is_short(following.key)
+            and not ends_in_colon(following.key)
+        ):
+            article.meta.title = name.text + headline.text
+            for line in (name, headline):
+                article.set_aside.append(SetAside(line.number, line.text, "metadata"))
+            if index:
+                article.layout_notes.append(
+                    f"lines {name.number}–{headline.number}: the title found below"
+                    f" {index} lines of a column's introduction"
+                )
+            return body[:index] + body[index + 2 :]
+    return body
+
+
 def _read_subtitle(items: list[Line], index: int, header: _Header) -> int:
     """A ——subtitle or a speech's occasion, with its second line when it was wrapped: the
     number of lines read (0: not a subtitle)."""

@@ -20,7 +20,12 @@ from site_builder.convert.layout.lines import Line, Normalised, RawLine
 from site_builder.convert.structure import metadata as md
 from site_builder.convert.structure.classify import classify_blocks, mark_leads
 from site_builder.convert.structure.gazetteer import resolve
-from site_builder.convert.structure.header import read_header, skip_known_header
+from site_builder.convert.structure.header import (
+    read_closing_title,
+    read_header,
+    read_named_title,
+    skip_known_header,
+)
 from site_builder.convert.structure.region import TITLE_WEIGHT, find_region
 
 REGION_WEIGHTS = {"title": TITLE_WEIGHT, "opening": 2.0, "body": 1.0, "caption": 0.5}
@@ -44,6 +49,8 @@ def parse_normalised(
     article.layout_notes.extend(normalised.notes)
     items = _take_tail(list(normalised.lines), article)
     body = read_header(items, article) if header else skip_known_header(items, article)
+    if header:
+        body = read_closing_title(read_named_title(body, article), article)
     article.blocks = classify_blocks(body)
     mark_leads(article.blocks)
     repair_layout(article)

@@ -113,6 +113,8 @@ def place_candidates(text: str) -> list[tuple[int, int, str, bool]]:
             continue
         if end < len(text) and text[end] in NOT_AFTER.get(rank_text, ()):
             continue
+        if last == "地" and text.startswith("生产总值", end):
+            continue  # 人均地区生产总值, 占地区生产总值: the measure, not a place
         common = last + rank_text[0] in PLACE_OR_WORD
         for size in (2, 3):
             start = rank_start - size
