@@ -23,6 +23,7 @@ can fall back to it.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -113,3 +114,25 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         item.add_marker(kind)
         if path.stem in SLOW_MODULES or (path.stem, name) in SLOW_TESTS:
             item.add_marker("slow")
+
+
+# The browser tests' fixtures (test_browser, test_cite_print, test_reader_browser): the
+# project's site served under /digest/, and Debian's Chromium through Playwright. A module that
+# builds a site of its own defines its own `site`.
+@pytest.fixture(scope="module")
+def site() -> object:
+    from tests.served_site import served_site
+
+    return served_site()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    from playwright.sync_api import sync_playwright
+
+    from tests.test_browser import ARGS, CHROMIUM
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield launched
+        launched.close()

@@ -13,7 +13,6 @@ from __future__ import annotations
 import os
 import re
 import shutil
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -54,21 +53,6 @@ class Watch:
     def check(self) -> None:
         assert self.errors == [], "console errors"
         assert self.foreign == [], "requests to other hosts"
-
-
-@pytest.fixture(scope="module")
-def site() -> Server:
-    return served_site()
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield browser
-        browser.close()
 
 
 def open_page(browser, site: Server, width: int = 1280, height: int = 900):  # type: ignore[no-untyped-def]

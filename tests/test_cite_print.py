@@ -22,13 +22,12 @@ import re
 import shutil
 import subprocess
 import unicodedata
-from collections.abc import Iterator
 
 import bibtexparser
 import pytest
 
-from tests.served_site import ROOT, Server, served_site
-from tests.test_browser import ARGS, CHROMIUM, REPORT, goto, open_page
+from tests.served_site import ROOT, Server
+from tests.test_browser import CHROMIUM, REPORT, goto, open_page
 
 pytestmark = [
     pytest.mark.skipif(not CHROMIUM.exists(), reason=f"{CHROMIUM} is missing (CI installs it)"),
@@ -41,21 +40,6 @@ A4 = (595.3, 841.9)  # points, portrait
 MM = 96 / 25.4  # CSS px per mm
 # The printable width of print.css's @page boxes: A4 less the left and right margins.
 PRINT_WIDTH = {"portrait": round((210 - 32) * MM), "landscape": round((297 - 28) * MM)}
-
-
-@pytest.fixture(scope="module")
-def site() -> Server:
-    return served_site()
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield browser
-        browser.close()
 
 
 def today(page, style: str) -> str:  # type: ignore[no-untyped-def]

@@ -4,30 +4,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.served_site import Server, served_site
-from tests.test_browser import ARGS, CHROMIUM, REPORT, goto, open_page, search
+from tests.served_site import Server
+from tests.test_browser import CHROMIUM, REPORT, goto, open_page, search
 
 pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason=f"{CHROMIUM} is missing")
-
-
-@pytest.fixture(scope="module")
-def site() -> Server:
-    return served_site()
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield browser
-        browser.close()
 
 
 # -- search ---------------------------------------------------------------------------------

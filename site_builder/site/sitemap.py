@@ -16,7 +16,7 @@ import posixpath
 from xml.sax.saxutils import escape
 
 from site_builder.site.feeds import feed_path
-from site_builder.site.model import Language
+from site_builder.site.model import Language, absolute_url
 
 SITEMAP_NAME = "sitemap.xml"
 _INDEX = '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
@@ -25,9 +25,7 @@ _INDEX = '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
 def absolute(site_url: str, url: str) -> str:
     """An absolute URL from the site's URL (``https://host/sub/``) and a site-relative one.
     Without a site_url the result stays site-relative."""
-    if not site_url:
-        return url or "./"
-    return site_url.rstrip("/") + "/" + url
+    return absolute_url(site_url, url) or url or "./"
 
 
 def render_index(sitemaps: list[str], site_url: str) -> str:
