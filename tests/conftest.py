@@ -84,6 +84,7 @@ MODULE_KINDS = {
 BROWSER_TESTS = {
     ("test_key_figure_pages", "test_chart_as_a_reader_sees_it"),
     ("test_live_preview", "test_make_serve_shows_a_saved_edit_in_the_browser"),
+    ("test_reader_site", "test_the_source_view_shows_numbered_lines_as_text_in_a_browser"),
 }
 # Unit tests of 10 s and more on a 2-core machine (every mutation of every shipped figure,
 # 62 s; an import of 2,000 files, 14 s): also `slow`, which `make test-fast` leaves out.

@@ -17,7 +17,7 @@ from bibtexparser import middlewares
 from hypothesis import given
 from hypothesis import strategies as st
 
-from site_builder.site.cite import Citation, Person, byline_names
+from site_builder.site.cite import Citation, Person, byline_names, cite_panel
 from site_builder.site.cite_formats import ACCESSED, bibtex, plain_text, ris
 from tests.sites import SITE_URL, build_files
 from tests.test_site_build import FILES, SLUG
@@ -69,6 +69,7 @@ class Head(HTMLParser):
         self.meta: list[tuple[str, str]] = []
         self.dated: dict[str, str] = {}
         self._code: str | None = None
+        self._accessed: tuple[str, int] | None = None
         self.codes: dict[str, str] = {}
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -78,12 +79,23 @@ class Head(HTMLParser):
         if tag == "code" and values.get("id", "").startswith("digest-cite-"):
             self._code = values["id"].removeprefix("digest-cite-")
             self.codes[self._code] = ""
-            if "data-digest-dated" in values:
-                self.dated[self._code] = values["data-digest-dated"]
+            if "data-digest-accessed" in values:
+                self._accessed = (
+                    values["data-digest-accessed"],
+                    int(values["data-digest-accessed-at"]),
+                )
 
     def handle_endtag(self, tag: str) -> None:
-        if tag == "code":
-            self._code = None
+        if tag == "code" and self._code:
+            if self._accessed:  # the citation with the accessed date where cite.js puts it
+                accessed, at = self._accessed
+                text = self.codes[self._code].encode("utf-16-le")  # JavaScript's offsets
+                self.dated[self._code] = (
+                    text[: 2 * at].decode("utf-16-le")
+                    + accessed
+                    + text[2 * at :].decode("utf-16-le")
+                )
+            self._code, self._accessed = None, None
 
     def handle_data(self, data: str) -> None:
         if self._code:
@@ -279,3 +291,22 @@ def test_any_title_gives_one_bibtex_entry_and_one_line_per_ris_tag(title: str) -
         assert record[0] == "TY  - NEWS" and record[-1] == "ER  - "
         assert all(re.fullmatch(r"[A-Z][A-Z0-9]  - .*", line) for line in record)
         assert plain_text(citation).count("\n") == 0
+
+
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), min_size=1))
+def test_the_accessed_date_is_one_insertion_at_a_javascript_offset(title: str) -> None:
+    """The panel carries what each style adds for the accessed date and where it goes, counted
+    in UTF-16 code units as cite.js slices (a title may hold characters beyond U+FFFF)."""
+    for lang in ("en", "zh"):
+        citation = _citation(" ".join(title.split()) or "x", lang)
+        for format in cite_panel(citation, lang).formats:
+            if format.name == "permalink" or ACCESSED in format.text:
+                continue
+            render = {"text": plain_text, "bibtex": bibtex, "ris": ris}[format.name]
+            assert format.accessed and ACCESSED in format.accessed
+            units = format.text.encode("utf-16-le")
+            at = 2 * format.accessed_at
+            inserted = (
+                units[:at].decode("utf-16-le") + format.accessed + units[at:].decode("utf-16-le")
+            )
+            assert inserted == render(citation, accessed=ACCESSED)

@@ -9,7 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from tests.served_site import serve
 from tests.sites import build_files
+from tests.test_browser import CHROMIUM, goto, open_page
 
 SLUG = "2022-01-05-hostile-town"
 GBK = "2021-gbk-town"
@@ -92,11 +94,14 @@ def test_the_html_source_is_a_utf8_text_download(site: Path) -> None:
     assert "<script>alert('xss')</script>" in data.decode("utf-8-sig")
 
 
-def test_the_source_view_shows_the_markup_as_text_with_line_numbers(site: Path) -> None:
+def test_the_source_view_is_a_small_document_that_reads_the_download(site: Path) -> None:
     view = (site / f"reports/{SLUG}/original/index.html").read_text(encoding="utf-8")
     assert view.startswith("<!doctype html>") and '<html lang="zh">' in view
-    assert '<li id="L3">&lt;script&gt;alert(&#39;xss&#39;)&lt;/script&gt;</li>' in view
-    assert "<script" not in view and "<iframe" not in view and "<base" not in view
+    # the text is on the site once: in the download, not again in the view
+    assert "alert(" not in view and "财政收入" not in view and len(view.encode()) < 3000
+    assert 'data-source="../source.txt"' in view
+    assert '<script src="../../../assets/javascripts/source-view.js" defer></script>' in view
+    assert "<iframe" not in view and "<base" not in view
     assert 'href="https://epaper.example.cn/a/content_89057.html"' in view
     assert 'href="../source.txt"' in view and f'download="{SLUG}.txt"' in view
     assert 'href="../" hreflang="en"' in view and f'href="../../../zh/reports/{SLUG}/"' in view
@@ -106,8 +111,30 @@ def test_a_gbk_source_reads_in_utf8_and_an_unsafe_url_is_not_linked(site: Path) 
     text = (site / f"reports/{GBK}/source.txt").read_bytes().decode("utf-8")
     assert text == "\ufeff第一行\n测试街道全年完成财政收入4.7亿元。\n"
     view = (site / f"reports/{GBK}/original/index.html").read_text(encoding="utf-8")
-    assert '<li id="L2">测试街道全年完成财政收入4.7亿元。</li>' in view
     assert "javascript:" not in view
+
+
+@pytest.mark.skipif(not CHROMIUM.exists(), reason=f"{CHROMIUM} is missing")
+def test_the_source_view_shows_numbered_lines_as_text_in_a_browser(site: Path, browser) -> None:  # type: ignore[no-untyped-def]
+    server = serve(site)
+    try:
+        context, page, watch = open_page(browser, server)
+        dialogs: list[str] = []
+        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        goto(page, server.base_url + f"reports/{SLUG}/original/#L3")
+        lines = page.locator("ol.source-view__lines > li")
+        assert lines.nth(2).get_attribute("id") == "L3"
+        assert lines.nth(2).text_content() == "<script>alert('xss')</script>"
+        assert page.locator("ol.source-view__lines li.is-target").get_attribute("id") == "L3"
+        assert page.locator("iframe, base, script:not([src])").count() == 0 and dialogs == []
+        assert page.locator("ol.source-view__lines").get_attribute("aria-busy") is None
+        goto(page, server.base_url + f"reports/{GBK}/original/")
+        assert lines.all_text_contents() == ["第一行", "测试街道全年完成财政收入4.7亿元。"]
+        assert lines.nth(1).get_attribute("id") == "L2"
+        watch.check()
+        context.close()
+    finally:
+        server.close()
 
 
 def test_both_report_pages_link_to_the_one_view(site: Path) -> None:

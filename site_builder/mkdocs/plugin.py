@@ -44,6 +44,7 @@ from site_builder.mkdocs.report_pages import (
 from site_builder.mkdocs.site_url import check_site_url
 from site_builder.mkdocs.source_files import SourceFiles
 from site_builder.mkdocs.template_cache import MemoryBytecodeCache
+from site_builder.mkdocs.theme_files import drop_unused_theme_files
 from site_builder.site.model import Language
 from site_builder.site.page_kinds import Making
 from site_builder.site.strings import words
@@ -92,6 +93,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         glossary, metrics = docs / self.config.glossary, docs / self.config.metrics
         pages = self._store.read(files, config, glossary, metrics, fork=first)
         self._sources.take(files, self._store.content)
+        drop_unused_theme_files(files, config)
         digest = self._store.digest(self.config.metric_rows)
         self._pages.add_files(files, digest, self._store.content.languages, config)
         self._store.note_pages(files)

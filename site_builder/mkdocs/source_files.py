@@ -91,7 +91,7 @@ class SourceFiles:
                 if lang.locale in available
             ]
             name = Path(file.src_uri).name
-            view = render_source_view(report, lines, name, pages, templates, config.site_name)
+            view = render_source_view(report, name, pages, templates, config.site_name)
             for uri, data in ((text_url(slug), text_download(lines)), (view_url(slug), view)):
                 uri = uri + "index.html" if uri.endswith("/") else uri
                 if not _same_on_disk(Path(config.site_dir) / uri, data):

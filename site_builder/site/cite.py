@@ -110,15 +110,18 @@ class CiteFormat:
     """One ready citation in the panel.
 
     ``text`` is what the page shows before scripts run: complete, without an accessed date
-    (a static page cannot know when it is read). ``dated`` is the same citation with
-    ``cite_formats.ACCESSED`` where the date goes; the theme's script fills in the reader's
-    today in ``date_style`` when the panel opens and again when a citation is copied.
+    (a static page cannot know when it is read). ``accessed`` is what each style adds for the
+    date (with ``cite_formats.ACCESSED`` where the date goes) and ``accessed_at`` where in
+    ``text`` it goes, counted in UTF-16 code units as JavaScript counts; the theme's script
+    inserts it with the reader's today in ``date_style`` when the panel opens and again when a
+    citation is copied. (An insertion, not a second copy of the citation: bytes per page.)
     """
 
     name: str  # 'permalink', 'text', 'bibtex', 'ris' (element ids)
     label: str
     text: str
-    dated: str | None = None
+    accessed: str | None = None
+    accessed_at: int = 0
     date_style: str = "iso"  # 'iso' 2025-03-05, 'ris' 2025/03/05, 'en' March 5, 2025
 
 
@@ -227,10 +230,17 @@ def _dated(
     name: str, label: str, render: Callable[..., str], citation: Citation, style: str
 ) -> CiteFormat:
     text = render(citation)
-    dated: str | None = render(citation, accessed=cite_formats.ACCESSED)
+    dated = render(citation, accessed=cite_formats.ACCESSED)
     if cite_formats.ACCESSED in text:  # the report's own text has the marker: leave it alone
-        dated = None
-    return CiteFormat(name, label, text, dated, style)
+        return CiteFormat(name, label, text, date_style=style)
+    at = 0  # the first place where the dated citation differs
+    while at < len(text) and text[at] == dated[at]:
+        at += 1
+    accessed = dated[at : at + len(dated) - len(text)]
+    if dated != text[:at] + accessed + text[at:]:  # not one insertion: no date, never a wrong one
+        return CiteFormat(name, label, text, date_style=style)
+    utf16_at = len(text[:at].encode("utf-16-le")) // 2
+    return CiteFormat(name, label, text, accessed, utf16_at, style)
 
 
 def _headline(meta: Mapping[str, Any], joiner: str) -> str | None:

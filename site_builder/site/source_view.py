@@ -1,14 +1,16 @@
-"""A report's original, as readers get it: a view of the source as an escaped HTML page with
-numbered lines (``reports/<slug>/original/``), and the raw file as a UTF-8 text download
-(``reports/<slug>/source.txt``), whatever the encoding and form it was imported in.
+"""A report's original, as readers get it: the raw file as a UTF-8 text download
+(``reports/<slug>/source.txt``), whatever the encoding and form it was imported in, and a view
+of it with numbered lines (``reports/<slug>/original/``).
 
-An imported e-paper page (``source.html``) is never served as HTML: its text is shown as
-text in the view (Jinja autoescape) and downloaded as ``source.txt``; the raw file itself
-never reaches ``site/``. One copy of each per report, in no language prefix: both language
-versions of a report link to it.
+The text is on the site once (issue 21: bytes per report): the view is a small document whose
+script (assets/javascripts/source-view.js) reads the download and sets each line as text. An
+imported e-paper page (``source.html``) is never served as HTML: its text is shown as text and
+downloaded as ``source.txt``; the raw file itself never reaches ``site/``. One view and one
+download per report, in no language prefix: both language versions of a report link to them.
 
 Line numbers are those of the layout notes: the converter counts the decoded text's lines as
-``str.splitlines`` does (convert/decode.py ``text_lines``), and so does this view.
+``str.splitlines`` does (convert/decode.py ``text_lines``); the download holds those lines
+joined by ``\n`` (no line holds a line break of its own), and the view splits it at ``\n``.
 """
 
 from __future__ import annotations
@@ -84,7 +86,6 @@ def source_url_of(meta: dict) -> str | None:
 
 def render_source_view(
     report: Report,
-    lines: list[str],
     original_name: str,
     pages: list[tuple[str, str, str]],
     templates: Templates,
@@ -104,10 +105,10 @@ def render_source_view(
     html = templates.render(
         "digest/source-view.html",
         view=view,
-        lines=lines,
         en=words("en"),
         zh=words("zh"),
         stylesheet=relative_url("assets/stylesheets/source-view.css", here),
+        script=relative_url("assets/javascripts/source-view.js", here),
         site_name=site_name,
     )
     return (html + "\n").encode("utf-8")

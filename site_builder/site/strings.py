@@ -401,6 +401,9 @@ STRINGS["en"] |= {
     "source.published": "As first published",
     "source.note": "The report as it was imported, line by line; the line numbers are those "
     "the converter's notes name.",
+    "source.noscript": "Showing the lines here needs JavaScript; the download above is the "
+    "same text.",
+    "source.failed": "The text could not be loaded; the download above is the same text.",
     "pager.label": "Previous and next report",
     "pager.previous": "Previous report",
     "pager.next": "Next report",
@@ -420,6 +423,8 @@ STRINGS["zh"] |= {
     "source.download": "下载文本（UTF-8）",
     "source.published": "原始发布页面",
     "source.note": "导入时的报道原文，逐行显示；行号与转换说明中的行号一致。",
+    "source.noscript": "逐行显示需要启用JavaScript；上方的下载文件是同一文本。",
+    "source.failed": "未能载入原文；上方的下载文件是同一文本。",
     "pager.label": "上一篇和下一篇报道",
     "pager.previous": "上一篇",
     "pager.next": "下一篇",

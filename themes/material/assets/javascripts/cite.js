@@ -1,9 +1,10 @@
 /*
  * "Cite this report" (partials/cite.html), our own few lines, no third-party code.
  *
- * A static page cannot know when it is read, so each citation carries a copy of itself with
- * a marker where the accessed date goes (data-digest-dated). When the panel opens, and again
- * when a citation is copied, the marker becomes today's date on the reader's device. The copy
+ * A static page cannot know when it is read, so each citation carries what its style adds for
+ * the accessed date, with a marker where the date goes (data-digest-accessed), and where in the
+ * citation that goes (data-digest-accessed-at). When the panel opens, and again when a
+ * citation is copied, it is inserted with today's date on the reader's device. The copy
  * buttons use the Clipboard API; where it is refused (an old browser, a page not served over
  * HTTPS) the citation is selected instead, for Ctrl+C. Escape, or a click outside, closes
  * the panel. Without this script the panel still opens and shows each citation undated.
@@ -27,9 +28,15 @@
     return `${year}-${month}-${day}`;
   }
 
+  const undated = new WeakMap(); // each citation as the page gave it
+
   function fillAccessed(box) {
-    box.querySelectorAll("[data-digest-dated]").forEach((code) => {
-      code.textContent = code.dataset.digestDated.split(ACCESSED).join(today(code.dataset.dateStyle));
+    box.querySelectorAll("[data-digest-accessed]").forEach((code) => {
+      if (!undated.has(code)) undated.set(code, code.textContent);
+      const text = undated.get(code);
+      const at = Number(code.dataset.digestAccessedAt);
+      const accessed = code.dataset.digestAccessed.split(ACCESSED).join(today(code.dataset.dateStyle));
+      code.textContent = text.slice(0, at) + accessed + text.slice(at);
     });
   }
 
