@@ -117,8 +117,10 @@ def kind_of(path: Path, site: Path) -> str:
         }.get(rest, "report: " + rest)
     if parts[0] == "pagefind":
         return "search index"
-    if parts[0] == "key-figures" or parts[0].startswith("key-figures."):
-        return "key figures (pages, downloads)"
+    if parts[0] == "key-figures":
+        return "key-figure pages"
+    if parts[0].endswith((".csv", ".json")):
+        return "key-figure downloads"
     if parts[0] == "assets":
         return "theme assets"
     return "other: " + parts[0]
