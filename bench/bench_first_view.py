@@ -117,7 +117,7 @@ def kind_of(path: Path, site: Path) -> str:
         }.get(rest, "report: " + rest)
     if parts[0] == "pagefind":
         return "search index"
-    if parts[0] == "key-figures" or parts[0].startswith("key-figures."):
+    if parts[0] in ("key-figures", "reports.csv") or parts[0].startswith("key-figures."):
         return "key figures (pages, downloads)"
     if parts[0] == "assets":
         return "theme assets"
