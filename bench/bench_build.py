@@ -366,7 +366,7 @@ def figure_sizes(site_dir: Path) -> dict[str, int]:
         "metric_max": largest.stat().st_size if largest else 0,
         "metric_pages": len(metric_pages),
     }
-    for name in ("key-figures.csv", "key-figures.json"):
+    for name in ("key-figures.csv", "reports.csv", "key-figures.json"):
         path = site_dir / name
         sizes[name] = path.stat().st_size if path.exists() else 0
     if largest is not None:
@@ -482,6 +482,7 @@ def main(argv: list[str] | None = None) -> int:
                 f"N={count:<5} key figures: index {kib(sizes['index'])}, largest metric page"
                 f" {kib(sizes['metric_max'])} ({sizes['metric_pages']} metric pages, both"
                 f" languages); key-figures.csv {kib(sizes['key-figures.csv'])},"
+                f" reports.csv {kib(sizes['reports.csv'])},"
                 f" key-figures.json {kib(sizes['key-figures.json'])} (target: pages <= 200 KB)",
                 flush=True,
             )

@@ -103,7 +103,7 @@ def main() -> int:
     for name in ("key-figures/index.html", "zh/key-figures/index.html", "archive/index.html"):
         data = (site / name).read_bytes()
         print(f"{name}: {len(data) / 1024:.1f} KiB, {len(gzip.compress(data)) / 1024:.1f} KiB gzip")
-    for name in ("key-figures.csv", "key-figures.json"):
+    for name in ("key-figures.csv", "reports.csv", "key-figures.json"):
         print(f"{name}: {(site / name).stat().st_size / 1024:.1f} KiB")
     if not args.keep:
         shutil.rmtree(work, ignore_errors=True)

@@ -71,13 +71,15 @@ def test_csv_cells_that_start_like_a_formula_are_neutralised() -> None:
     import csv
     import io
 
-    from site_builder.site.figure_downloads import COLUMNS, csv_bytes
+    from site_builder.site.figure_downloads import FIGURE_COLUMNS, REPORT_COLUMNS, Table, csv_bytes
 
     hostile = ['=HYPERLINK("http://x")', "+1+1", "-2+3", "@SUM(A1)", "\tx", "\r=1", "增长"]
-    row = hostile + [-12, 4.7, None, True] + [""] * (len(COLUMNS) - len(hostile) - 4)
-    read = list(csv.reader(io.StringIO(csv_bytes([row]).decode("utf-8-sig"))))[1]
-    assert read[: len(hostile)] == ["'" + h for h in hostile[:-1]] + ["增长"]
-    assert read[len(hostile) : len(hostile) + 4] == ["-12", "4.7", "", "true"]  # values stay
+    for columns in (FIGURE_COLUMNS, REPORT_COLUMNS):  # key-figures.csv, reports.csv
+        row = hostile + [-12, 4.7, None, True] + [""] * (len(columns) - len(hostile) - 4)
+        read = list(csv.reader(io.StringIO(csv_bytes(Table(columns, [row])).decode("utf-8-sig"))))
+        assert read[0] == list(columns)
+        assert read[1][: len(hostile)] == ["'" + h for h in hostile[:-1]] + ["增长"]
+        assert read[1][len(hostile) : len(hostile) + 4] == ["-12", "4.7", "", "true"]  # values stay
 
 
 # -- Import: a report is known by its content ----------------------------------------------

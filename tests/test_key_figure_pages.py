@@ -111,6 +111,29 @@ def read(site: Path, path: str) -> str:
     return (site / path).read_text(encoding="utf-8")
 
 
+def read_csv(site: Path, name: str) -> list[dict[str, str]]:
+    data = (site / name).read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")  # UTF-8 with BOM: Excel reads the Chinese right
+    return list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
+
+
+def joined(site: Path) -> list[dict[str, str]]:
+    """key-figures.csv's rows, each with its report's row of reports.csv, as a researcher
+    joins them (pandas: figures.merge(reports, on="report"))."""
+    reports = {row["report"]: row for row in read_csv(site, "reports.csv")}
+    return [reports[row["report"]] | row for row in read_csv(site, "key-figures.csv")]
+
+
+def json_tables(site: Path) -> dict[str, list[dict[str, object]]]:
+    """key-figures.json's tables as records: {"reports": [...], "figures": [...]}."""
+    data = json.loads(read(site, "key-figures.json"))
+    assert set(data) == {"reports", "figures"}
+    return {
+        name: [dict(zip(table["columns"], row, strict=True)) for row in table["rows"]]
+        for name, table in data.items()
+    }
+
+
 def article(html: str) -> str:
     start = html.index('<article class="md-content__inner')
     return html[start : html.rindex("</article>")]
@@ -147,6 +170,7 @@ def test_index_lists_metrics_and_downloads(site: Path) -> None:
         assert 'href="fixed_asset_investment/"' in row
         assert re.search(r'data-label="[^"]+">2</td>', row)  # two reports
         assert f'href="{downloads}key-figures.csv"' in html
+        assert f'href="{downloads}reports.csv"' in html
         assert f'href="{downloads}key-figures.json"' in html
     # The index lists metrics, never every figure: a row per metric seen.
     index = article(read(site, "key-figures/index.html"))
@@ -224,9 +248,7 @@ def test_report_figures_link_to_their_metric_page(site: Path) -> None:
 
 
 def test_csv_reads_back_in_a_spreadsheet(site: Path) -> None:
-    data = (site / "key-figures.csv").read_bytes()
-    assert data.startswith(b"\xef\xbb\xbf")  # UTF-8 with BOM: Excel reads the Chinese right
-    rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
+    rows = joined(site)
     zh_pages = {slug: split_front_matter(read(site.parent / "content", f"reports/{slug}/index.zh.md"))[0]
                 for slug in (GANGSHAN, SHUANGSHAN)}  # fmt: skip
     assert len(rows) == sum(len(front["key_figures"]) for front in zh_pages.values())
@@ -249,6 +271,8 @@ def test_csv_reads_back_in_a_spreadsheet(site: Path) -> None:
     assert investment["label_zh"] == "固定资产投资"
     assert investment["label_en"] == "fixed-asset investment"  # from the vocabulary
     assert investment["title_zh"] == "敢立潮头逐浪高 奋楫扬帆谱新篇"
+    assert investment["date"] == "2021-12-31"
+    assert investment["url"] == f"https://example.test/sub/reports/{GANGSHAN}/"
     growth = next(r for r in rows if r["report"] == GANGSHAN and r["text"] == "50.7%")
     assert (growth["value"], growth["yoy"], growth["metric"]) == (
         "50.7",
@@ -264,21 +288,47 @@ def test_csv_reads_back_in_a_spreadsheet(site: Path) -> None:
     assert expected["estimate"] == "true" and expected["label_zh"] == "工商税收"
 
 
-def test_json_has_the_same_figures(site: Path) -> None:
-    data = json.loads(read(site, "key-figures.json"))
-    columns = data["columns"]
-    assert columns[:3] == ["report", "title_zh", "title_en"]
-    figures = [dict(zip(columns, row, strict=True)) for row in data["rows"]]
-    rows = list(
-        csv.DictReader(io.StringIO((site / "key-figures.csv").read_bytes().decode("utf-8-sig")))
-    )
-    assert len(figures) == len(rows)
+def test_figures_and_reports_are_two_tables_joined_on_report(site: Path) -> None:
+    figures, reports = read_csv(site, "key-figures.csv"), read_csv(site, "reports.csv")
+    # What every figure of a report repeated is in reports.csv once; a figure row keeps its
+    # own columns, the key of its report and the place as the report names it.
+    assert list(figures[0]) == [
+        "report", "region", "period", "period_start", "period_end", "metric", "label_zh",
+        "label_en", "value", "value_max", "unit", "qualifier", "yoy", "estimate", "text",
+    ]  # fmt: skip
+    assert list(reports[0])[:3] == ["report", "title_zh", "title_en"]
+    assert list(reports[0])[-2:] == ["date", "url"]
+    keys = [row["report"] for row in reports]
+    assert len(keys) == len(set(keys))  # one row per report
+    assert {row["report"] for row in figures} == set(keys)  # every key, and only keys, in use
+    by_slug = {row["report"]: row for row in reports}
+    assert all(row["region"] == by_slug[row["report"]]["region"] for row in figures)
+
+
+def test_json_has_the_same_tables_as_the_csv(site: Path) -> None:
+    raw = read(site, "key-figures.json")
+    assert ": " not in raw.split("\n", 1)[0] and ", " not in raw.split("\n", 1)[0]  # compact
+    tables = json_tables(site)
+    for name, file in (("figures", "key-figures.csv"), ("reports", "reports.csv")):
+        rows = read_csv(site, file)
+        assert [list(row) for row in tables[name][:1]] == [list(row) for row in rows[:1]]
+        assert [{key: _as_csv(value) for key, value in row.items()} for row in tables[name]] == rows
+    figures = tables["figures"]
     investment = next(f for f in figures if f["report"] == GANGSHAN and f["text"] == "70.92亿元")
     assert investment["value"] == 7092000000 and investment["yoy"] is False
     assert investment["metric"] == "fixed_asset_investment" and investment["period"] == "2021-01/11"
     assert investment["label_en"] == "fixed-asset investment"
     decline = next(f for f in figures if f["report"] == GANGSHAN and f["text"] == "12%")
     assert decline["value"] == -12 and decline["yoy"] is True
+
+
+def _as_csv(value: object) -> str:
+    """A JSON value as the CSV writes it (no cell here starts like a formula)."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
 
 
 # -- several years: lines -----------------------------------------------------------------------
@@ -498,12 +548,24 @@ PURPOSE_REPORTS = {
 }  # fmt: skip
 
 
+DRAFT_SLUG = "2024-12-01-draft-baishi"
+DRAFT_REPORT = {  # a draft with a figure: readers see it nowhere, downloads included
+    f"reports/{DRAFT_SLUG}/index.zh.md": purpose_report(
+        "白石镇全年经济运行（草稿）", [ZHEJIANG, YUNZHOU, QINGXI, "白石镇"], "township",
+        "2024-12-01", "2024",
+        "{id: kd1, text: 7777万元, label: 固定资产投资, metric: fixed_asset_investment, "
+        "value: 77770000, unit: CNY, qualifier: null, yoy: false, headline: true}",
+        "全年完成固定资产投资7777万元。",
+    ).replace("---\ntitle:", "---\ndraft: true\ntitle:", 1),
+}  # fmt: skip
+
+
 @pytest.fixture(scope="module")
 def purpose_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("indicators")
     files = {name: (CONTENT / name).read_text(encoding="utf-8")
              for name in ("metrics.yml", "glossary.yml", "about.en.md", "about.zh.md")}  # fmt: skip
-    return build_files(root, files | PURPOSE_REPORTS)
+    return build_files(root, files | PURPOSE_REPORTS | DRAFT_REPORT)
 
 
 def test_indicator_page_compares_like_with_like(purpose_site: Path) -> None:
@@ -598,8 +660,7 @@ def test_report_links_to_its_county_and_province(purpose_site: Path) -> None:
 
 
 def test_downloads_name_place_period_and_estimate(purpose_site: Path) -> None:
-    data = (purpose_site / "key-figures.csv").read_bytes().decode("utf-8-sig")
-    rows = {r["report"]: r for r in csv.DictReader(io.StringIO(data))}
+    rows = {r["report"]: r for r in joined(purpose_site)}
     town = rows["2024-10-15-baishi"]
     assert (town["province"], town["prefecture"], town["county"], town["township"]) == (
         ZHEJIANG, YUNZHOU, QINGXI, "白石镇",
@@ -613,9 +674,19 @@ def test_downloads_name_place_period_and_estimate(purpose_site: Path) -> None:
         and rows["2024-11-20-qingxi"]["level"] == "county"
     )
     assert rows["shimen"]["period_start"] == "" and rows["shimen"]["period_end"] == ""
-    figures = json.loads(read(purpose_site, "key-figures.json"))
-    found = [dict(zip(figures["columns"], row, strict=True)) for row in figures["rows"]]
-    assert next(f for f in found if f["report"] == "2023-12-28-chengdong")["estimate"] is True
+    # The figure's own period, not its report's (2024): January–September.
+    assert rows["2024-10-15-baishi"]["period"] == "2024-01/09"
+    found = json_tables(purpose_site)
+    assert next(f for f in found["figures"] if f["report"] == "2023-12-28-chengdong")["estimate"]
+    qingxi = next(r for r in found["reports"] if r["report"] == "2024-11-20-qingxi")
+    assert (qingxi["county"], qingxi["level"], qingxi["date"]) == (QINGXI, "county", "2024-11-20")
+
+
+def test_a_draft_is_in_no_download(purpose_site: Path) -> None:
+    for name in ("key-figures.csv", "reports.csv", "key-figures.json"):
+        text = read(purpose_site, name)
+        assert DRAFT_SLUG not in text and "7777万元" not in text, name
+    assert len(read_csv(purpose_site, "reports.csv")) == len(PURPOSE_REPORTS)
 
 
 def test_place_pages_are_paginated() -> None:
@@ -629,3 +700,25 @@ def test_place_pages_are_paginated() -> None:
     assert county in urls and f"{county}2/" in urls and f"{county}3/" not in urls
     assert "places/zhejiangsheng/" in urls and "places/zhejiangsheng/yunzhoushi/" in urls
     assert not any("baishi" in url for url in urls)  # towns are listed on their county's page
+
+
+def test_report_urls_are_site_relative_without_a_site_url() -> None:
+    from site_builder.content.metrics import Vocabulary
+    from site_builder.site.figure_downloads import download_tables
+    from site_builder.site.figure_rows import figure_rows
+    from site_builder.site.generated import Site
+    from site_builder.site.model import Language, collect_reports, read_report_page
+
+    pages = [read_report_page(text, name) for name, text in PURPOSE_REPORTS.items()]
+    reports = collect_reports(pages)
+    english = Language("en", "English", "", True)
+    site = Site(english, [english, Language("zh", "中文", "zh/")], reports)
+    rows = figure_rows(reports, Vocabulary())
+    for site_url, url in (
+        (None, "reports/shimen/"),
+        ("https://h.test/d/", "https://h.test/d/reports/shimen/"),
+    ):
+        table, figures = download_tables(rows, site, site_url)
+        shimen = next(row for row in table.rows if row[0] == "shimen")
+        assert dict(zip(table.columns, shimen, strict=True))["url"] == url
+    assert len(figures.rows) == len(rows) and len(table.rows) == len(PURPOSE_REPORTS)

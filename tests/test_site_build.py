@@ -383,9 +383,10 @@ def test_bilingual_view_pairs_blocks(site: Path) -> None:
 def test_key_figures_index_and_glossary_page(site: Path) -> None:
     # Without metrics.yml no figure measures a metric: the index says so and offers the data.
     en = article(read(site, "key-figures/index.html"))
-    assert 'href="../key-figures.csv"' in en and 'href="../key-figures.json"' in en
+    for name in ("key-figures.csv", "reports.csv", "key-figures.json"):
+        assert f'href="../{name}"' in en
+        assert (site / name).is_file() and not (site / "zh" / name).exists()  # one copy
     assert "Of the 4 key figures in the reports, 4 do not correspond to any listed indicator" in en
-    assert (site / "key-figures.csv").is_file() and not (site / "zh/key-figures.csv").exists()
     glossary = article(read(site, "glossary/index.html"))
     assert "attracting investment and talent" in glossary and "双招双引" in glossary
     assert "Recruiting businesses and capital" in glossary

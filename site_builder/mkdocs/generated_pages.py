@@ -18,13 +18,7 @@ from mkdocs.structure.files import File, Files
 from site_builder.mkdocs import compat
 from site_builder.mkdocs.live_preview import LivePreview
 from site_builder.mkdocs.report_pages import PageParts
-from site_builder.site.figure_downloads import (
-    CSV_FILE,
-    JSON_FILE,
-    csv_bytes,
-    download_rows,
-    json_bytes,
-)
+from site_builder.site.figure_downloads import download_files
 from site_builder.site.model import Language
 from site_builder.site.page_kinds import (
     Digest,
@@ -85,9 +79,8 @@ class GeneratedPages:
         made_once = {src_uri for src_uri, _ in once}
         rows = making.digest.rows
         if site.language.default and making.remake.rows("downloads", rows):
-            table = download_rows(rows, site)
-            files.append(File.generated(config, CSV_FILE, content=csv_bytes(table)))
-            files.append(File.generated(config, JSON_FILE, content=json_bytes(table)))
+            for name, data in download_files(rows, site, config.site_url).items():
+                files.append(File.generated(config, name, content=data))
         self._markdown, self._meta = {}, {}
         shown: dict[str, tuple[str, str]] = {}  # src_uri -> (Markdown, what the page shows)
         for src_uri, page in pages + once:

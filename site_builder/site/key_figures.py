@@ -2,8 +2,9 @@
 tables.
 
 - ``key-figures/``: the metrics seen in the reports, with how many reports and regions give
-  each and the latest value (of the latest period end); links to the downloads and their data
-  dictionary. It does not list figures, so it stays small at any number of reports.
+  each and the latest value (of the latest period end); links to the downloads (the key
+  figures and the reports they come from) and their data dictionary, a table of columns for
+  each. It does not list figures, so it stays small at any number of reports.
 - ``key-figures/<metric-id>/``: the metric's definition, charts that compare like with like
   (site.metric_charts: a panel per period span and administrative level) and a table of its
   values, each with its place, level, period and estimate mark and the panel it is in (or why
@@ -22,7 +23,13 @@ from typing import Any
 
 from site_builder.content.metrics import Metric
 from site_builder.site.charts import value_scale
-from site_builder.site.figure_downloads import COLUMNS, CSV_FILE, JSON_FILE
+from site_builder.site.figure_downloads import (
+    CSV_FILE,
+    FIGURE_COLUMNS,
+    JSON_FILE,
+    REPORT_COLUMNS,
+    REPORTS_FILE,
+)
 from site_builder.site.figure_rows import (
     FigureRow,
     by_metric,
@@ -86,11 +93,12 @@ def index_page(site: Site, rows: Sequence[FigureRow], templates: Templates) -> G
         t=words(lang),
         metrics=metrics,
         csv_href=_download_href(CSV_FILE, site),
+        reports_href=_download_href(REPORTS_FILE, site),
         json_href=_download_href(JSON_FILE, site),
         figures=len(rows),
         unmatched=len(unmatched),
         reports=len(site.reports),
-        columns=[(name, text(lang, f"column.{name}")) for name in COLUMNS],
+        tables=_dictionary(lang),
     )
     meta = {"title": text(lang, "figures.title"), "hide": ["toc"], "search": {"exclude": True}}
     return GeneratedPage(FIGURES, meta, [body])
@@ -138,6 +146,7 @@ def metric_pages(
             sections=sections,
             index_href=site.href(FIGURES, norm),
             csv_href=_download_href(CSV_FILE, site, norm),
+            reports_href=_download_href(REPORTS_FILE, site, norm),
             pages=[
                 {
                     "number": n,
@@ -231,6 +240,27 @@ def _cell_value(row: FigureRow, lang: str) -> str:
 
 def _unit_label(metric: Metric, lang: str) -> str:
     return unit_name(metric.unit, lang) or ("" if lang == "zh" else metric.unit)
+
+
+# Columns of the figures table whose meaning there is not the reports table's.
+_FIGURE_MEANINGS = {"report": "column.report_key", "region": "column.figure_region"}
+
+
+def _dictionary(lang: str) -> list[dict[str, Any]]:
+    """The data dictionary: each download table with its columns and what they mean."""
+    return [
+        {
+            "lead": text(lang, "dictionary.figures"),
+            "columns": [
+                (name, text(lang, _FIGURE_MEANINGS.get(name, f"column.{name}")))
+                for name in FIGURE_COLUMNS
+            ],
+        },
+        {
+            "lead": text(lang, "dictionary.reports"),
+            "columns": [(name, text(lang, f"column.{name}")) for name in REPORT_COLUMNS],
+        },
+    ]
 
 
 def _download_href(name: str, site: Site, from_norm: str = FIGURES) -> str:

@@ -241,9 +241,10 @@ STRINGS["en"] |= {
     "archive.years": "Years:",
     "archive.places": "Places:",
     "dictionary.title": "Data dictionary",
-    "dictionary.lead": "Both downloads hold one row per key figure, in the columns below. "
-    "Compare only rows of the same period_start, period_end and level; estimates (estimate "
-    "true) are forecasts made before the period ended.",
+    "dictionary.lead": "The downloads are two tables: the key figures, and the reports they "
+    "come from, joined on the report column. Compare only figures of the same period_start, "
+    "period_end and level (level is in reports.csv); estimates (estimate true) are forecasts "
+    "made before the period ended.",
     "dictionary.column": "Column",
     "dictionary.meaning": "Meaning",
     "dictionary.cite": "To cite a figure, cite the report it comes from (its page has "
@@ -278,6 +279,16 @@ STRINGS["en"] |= {
     "column.yoy": "true for a year-on-year change (value in percent), false for a level.",
     "column.estimate": "true for a forecast (预计, expected), false for a reported result.",
     "column.text": "The figure as printed in the Chinese report.",
+    "metric.download_reports": "Download the reports they come from (CSV)",
+    "dictionary.figures": "key-figures.csv: one row per key figure.",
+    "dictionary.reports": "reports.csv: one row per report that has a key figure.",
+    "dictionary.json": "key-figures.json holds both tables with the same columns: its reports "
+    "and figures each have columns (the names) and rows (the values in their order).",
+    "column.report_key": "The report the figure comes from: the report column of its row in "
+    "reports.csv.",
+    "column.figure_region": "The place the report is about, as the report names it (repeated "
+    "from reports.csv, so that this table compares places on its own).",
+    "column.url": "The report's page on this site (in English; the Chinese page is under zh/).",
 }
 STRINGS["zh"] |= {
     "estimate": "预计",
@@ -321,8 +332,9 @@ STRINGS["zh"] |= {
     "archive.years": "年份：",
     "archive.places": "地区：",
     "dictionary.title": "数据说明",
-    "dictionary.lead": "两种下载文件每行是一项关键数据，各列含义如下。只比较 period_start、"
-    "period_end 和 level 相同的行；estimate 为 true 的是时期结束前的预计数。",
+    "dictionary.lead": "下载文件分为两张表：关键数据表和数据所出自的报道表，以 report 列相关联。"
+    "只比较 period_start、period_end 和 level（见 reports.csv）都相同的数据；estimate 为 true 的是"
+    "时期结束前的预计数。",
     "dictionary.column": "列名",
     "dictionary.meaning": "含义",
     "dictionary.cite": "引用某项数据时，请引用其所出自的报道（报道页面有“引用本报道”），"
@@ -356,6 +368,14 @@ STRINGS["zh"] |= {
     "column.yoy": "同比增减为 true（数值为百分数），绝对数为 false。",
     "column.estimate": "预计数为 true，实际完成数为 false。",
     "column.text": "中文报道中的原文数字。",
+    "metric.download_reports": "下载数据所出自的报道（CSV）",
+    "dictionary.figures": "key-figures.csv：每行是一项关键数据。",
+    "dictionary.reports": "reports.csv：每行是一篇有关键数据的报道。",
+    "dictionary.json": "key-figures.json 包含这两张表，各列相同：其中 reports 和 figures 各有 "
+    "columns（列名）和 rows（按列名顺序排列的各行数值）。",
+    "column.report_key": "数据所出自的报道：即 reports.csv 中该报道一行的 report 列。",
+    "column.figure_region": "报道所写地区，照报道原文（与 reports.csv 相同，便于本表单独按地区比较）。",
+    "column.url": "报道在本网站的页面（英文版；中文版在 zh/ 下）。",
 }
 
 
