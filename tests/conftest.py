@@ -77,6 +77,7 @@ MODULE_KINDS = {
     "test_reader_plugin": "site",
     "test_site_build": "site",
     # Chromium through Playwright
+    "test_bilingual_view": "browser",
     "test_browser": "browser",
     "test_cite_print": "browser",
 }

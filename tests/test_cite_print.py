@@ -1,7 +1,7 @@
 """“Cite this report” and the printed edition in a real browser: Debian's chromium driven by
 Playwright, the project's site served under a sub-path (``/digest/``) as on GitHub Pages.
 
-Cite: the control opens on a report page in each language and on the bilingual view, shows
+Cite: the control opens on a report page in each language, shows
 the permalink, the citation, BibTeX and RIS, and copies them to the clipboard with today's
 date as the accessed date — by mouse and by keyboard, with a selection to copy by hand when
 the clipboard is refused, and still readable without JavaScript; no console errors.
@@ -12,7 +12,8 @@ Noto CJK among them, so its extraction depended on the installed font; pypdf sti
 page sizes): what the article shows (title, source line, key-figure callouts,
 captions, editor's note, the last paragraph) and the page's address are printed, the site's
 header, navigation and links are not, nothing runs past the right edge, the report is on A4
-portrait and the bilingual view on A4 landscape with the languages side by side.
+portrait and the bilingual view (a document of its own, assembled by its script) on A4
+landscape with the languages side by side.
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ pytestmark = [
 ]
 
 BILINGUAL = REPORT + "bilingual/"
-PAGES = {"report-en": REPORT, "report-zh": "zh/" + REPORT, "bilingual": BILINGUAL}
+PAGES = {"report-en": REPORT, "report-zh": "zh/" + REPORT}  # with a Cite panel
 A4 = (595.3, 841.9)  # points, portrait
 MM = 96 / 25.4  # CSS px per mm
 # The printable width of print.css's @page boxes: A4 less the left and right margins.
@@ -236,18 +237,19 @@ def chrome_hidden_in_print(page) -> list[str]:  # type: ignore[no-untyped-def]
     return shown
 
 
-def overflow_in_print(page, width: int) -> list[str]:  # type: ignore[no-untyped-def]
-    """Elements of the article that end past the right edge of a printed page ``width`` px
-    wide (the page laid out as print.css lays it out)."""
+def overflow_in_print(page, width: int, within: str = "article") -> list[str]:  # type: ignore[no-untyped-def]
+    """Elements of the article (``within``) that end past the right edge of a printed page
+    ``width`` px wide (the page laid out as its print stylesheet lays it out)."""
     page.set_viewport_size({"width": width, "height": 1000})
     page.emulate_media(media="print")
     past = page.evaluate(
-        """() => {
+        """(within) => {
           const edge = document.documentElement.clientWidth + 1;
-          return Array.from(document.querySelectorAll("article *"))
+          return Array.from(document.querySelectorAll(within + " *"))
             .filter((e) => e.getClientRects().length && e.getBoundingClientRect().right > edge)
             .map((e) => e.tagName + "." + e.className + ": " + e.textContent.slice(0, 40));
-        }"""
+        }""",
+        within,
     )
     page.emulate_media(media="null")  # no emulation: page.pdf prints as print
     return past
@@ -290,8 +292,10 @@ def test_bilingual_view_prints_side_by_side_on_a4_landscape(browser, site: Serve
     first = page.locator(".digest-pair--paragraph").first
     zh_text = first.locator("[lang=zh]").inner_text()
     en_text = first.locator("[lang=en]").inner_text()
-    assert chrome_hidden_in_print(page) == []
-    assert overflow_in_print(page, PRINT_WIDTH["landscape"]) == []
+    page.emulate_media(media="print")
+    assert page.locator(".bilingual__links").is_hidden(), "the links are not printed"
+    page.emulate_media(media="null")
+    assert overflow_in_print(page, PRINT_WIDTH["landscape"], "main") == []
 
     page.emulate_media(media="print")
     zh_box = first.locator("[lang=zh]").bounding_box()

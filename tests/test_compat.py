@@ -186,18 +186,6 @@ def test_material_fetches_the_sitemap_beside_each_alternate_link() -> None:
     assert all(part in code for part in compat.MATERIAL_FETCHES_SITEMAP)
 
 
-def test_static_i18n_leaves_a_file_without_locale_alone() -> None:
-    # (13) a page file named after static-i18n's on_files has no locale: its on_page_context
-    # skips it, and it sets the switch as an attribute of config.extra
-    import inspect
-
-    from mkdocs_static_i18n import plugin, reconfigure
-
-    assert 'hasattr(page.file, "locale")' in inspect.getsource(plugin.I18n.on_page_context)
-    source = inspect.getsource(reconfigure.ExtendedPlugin.reconfigure_page_context)
-    assert "config.extra.alternate = deepcopy(" in source
-
-
 def test_jionlp_ships_its_gazetteer_as_a_tab_indented_data_file() -> None:
     # compat 14: convert/structure/gazetteer.py reads this file, not jionlp's code.
     from site_builder.convert.structure import gazetteer

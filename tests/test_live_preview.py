@@ -99,11 +99,15 @@ def test_an_edit_rebuilds_its_report_and_the_pages_that_show_it_as_a_full_build_
     expected = {
         f"zh/reports/{slug}/index.html",
         f"reports/{slug}/index.html",  # the English page shows the Chinese page's figures
-        f"reports/{slug}/bilingual/index.html",  # one view, for both languages
     }
     assert expected <= rebuilt
     assert "编辑新增" in after[f"zh/reports/{slug}/index.html"][1].decode()
-    assert "编辑新增" in after[f"reports/{slug}/bilingual/index.html"][1].decode()
+    # The bilingual view holds no text (the browser takes it from the report pages): made
+    # again, the same bytes, left as it was.
+    assert (
+        after[f"reports/{slug}/bilingual/index.html"]
+        == before[f"reports/{slug}/bilingual/index.html"]
+    )
     untouched = [p for p in after if f"reports/{other.name}/" in p]
     assert untouched and not rebuilt & set(untouched)
     in_nav = {"index.html"} | {
@@ -116,6 +120,26 @@ def test_an_edit_rebuilds_its_report_and_the_pages_that_show_it_as_a_full_build_
     assert "the search index and feeds are the last full build's" in caplog.text
 
     assert_as_full_build(docs, site, tmp_path / "full")
+
+
+def test_a_changed_title_reaches_the_bilingual_view(docs: Path, tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    dirty_build(docs, site)
+    edited = reports(docs)[0]
+    page = edited / "index.zh.md"
+    text = page.read_text(encoding="utf-8")
+    title = re.search(r"^title: (.+)$", text, re.M)
+    assert title, "a Chinese title"
+    time.sleep(0.01)
+    page.write_text(text.replace(title[0], f"{title[0]}（改）", 1), encoding="utf-8")
+    dirty_build(docs, site)
+    path = f"reports/{edited.name}/bilingual/index.html"
+    view = (site / path).read_text(encoding="utf-8")
+    assert f"{title[1]}（改）" in view
+    # As a full build writes it. (Not the whole site: the pager of the neighbouring report,
+    # which shows this title too, is not rebuilt by a dirty build today.)
+    full = build_site(tmp_path / "full", docs_dir=docs, site_url=SITE_URL)
+    assert view == (full / path).read_text(encoding="utf-8")
 
 
 def test_a_changed_key_figure_reaches_its_metric_pages(docs: Path, tmp_path: Path) -> None:
@@ -211,10 +235,14 @@ def test_make_serve_shows_a_saved_edit_in_the_browser(docs: Path, tmp_path: Path
                         raise
                     time.sleep(0.5)
             page.wait_for_load_state("load")
+            view = browser.new_page()  # the bilingual view: it shows the edit too
+            view.goto(f"{base}reports/{edited.name}/bilingual/")
+            view.locator(".digest-pair").first.wait_for(timeout=30_000)
             sentence = first_sentence(edited / "index.zh.md")
             edit_body(edited / "index.zh.md", sentence, sentence + "预览可见")
             # No reload by the reader: MkDocs' live reload reloads the page after the rebuild.
             page.get_by_text("预览可见", exact=False).first.wait_for(timeout=60_000)
+            view.get_by_text("预览可见", exact=False).first.wait_for(timeout=60_000)
             browser.close()
     finally:
         server.terminate()

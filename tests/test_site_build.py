@@ -189,8 +189,8 @@ def test_both_languages_and_generated_pages_exist(site: Path) -> None:
         ):
             html = read(site, prefix + page)
             assert f'<html lang="{lang}"' in html, prefix + page
-    # The bilingual view holds both texts: one view, made in the default language, that
-    # every language links to (issue 21.2: the site holds one copy)
+    # The bilingual view: one view, made in the default language, that every language links
+    # to (issue 21.2: the site holds one copy)
     assert '<html lang="en"' in read(site, f"reports/{SLUG}/bilingual/index.html")
     assert not (site / f"zh/reports/{SLUG}/bilingual").exists()
     zh_report = read(site, f"zh/reports/{SLUG}/index.html")
@@ -298,8 +298,7 @@ def test_report_text_is_escaped_never_run(site: Path) -> None:
         assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
         assert "<script>alert" not in html and 'href="javascript:' not in html
     bilingual = read(site, f"reports/{SLUG}/bilingual/index.html")
-    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in bilingual
-    assert "<script>alert" not in bilingual
+    assert "alert(1)" not in bilingual  # the view holds no report text (the browser's test)
 
 
 def test_chinese_headings_get_meaningful_ids(site: Path) -> None:
@@ -340,9 +339,6 @@ def test_language_switch_lands_on_the_same_page(site: Path) -> None:
     only = switch(read(site, f"zh/reports/{ONLY_ZH}/index.html"))
     # no English text yet: the English page presents the report in Chinese
     assert only[f"../../../reports/{ONLY_ZH}/"] == "en"
-    bilingual = switch(read(site, f"reports/{SLUG}/bilingual/index.html"))
-    # the one bilingual view switches to the report page in each language (compat 13)
-    assert bilingual == {"../": "en", f"../../../zh/reports/{SLUG}/": "zh"}
     home = switch(read(site, "zh/index.html"))
     assert home == {"../": "en", "./": "zh"}
     glossary = switch(read(site, "glossary/index.html"))
@@ -366,18 +362,35 @@ def test_home_cards_newest_first_with_both_titles(site: Path) -> None:
     assert '<a href="reports/2021-12-31-test-town/">敢立潮头 奋楫扬帆</a>' in zh
 
 
-def test_bilingual_view_pairs_blocks(site: Path) -> None:
-    html = article(read(site, f"reports/{SLUG}/bilingual/index.html"))
-    pairs = re.findall(r'<div class="digest-pair digest-pair--(\w+)">', html)
-    assert pairs == ["paragraph", "heading", "paragraph", "caption", "caption", "credit"] + [
-        "heading",
-        "paragraph",
+def test_bilingual_view_is_a_small_document_that_names_both_pages(site: Path) -> None:
+    """Issue 21: each text is on the site once. The view is a document of its own, without
+    the theme or the report's text; the browser assembles it from the two report pages
+    (tests/test_bilingual_view.py)."""
+    path = site / f"reports/{SLUG}/bilingual/index.html"
+    assert path.stat().st_size < 4096
+    html = path.read_text(encoding="utf-8")
+    assert '<meta name="robots" content="noindex">' in html
+    assert "md-header" not in html and "md-typeset" not in html  # not a Material page
+    assert "<h1>Riding the Crest (side by side)</h1>" in html
+    assert '<p class="bilingual__title" lang="zh">敢立潮头 奋楫扬帆</p>' in html
+    zh_page, en_page = f"../../../zh/reports/{SLUG}/", "../"
+    for href, lang in ((zh_page, "zh"), (en_page, "en")):
+        assert f'<a href="{href}" hreflang="{lang}" lang="{lang}">' in html
+        assert f'data-page-{lang}="{href}"' in html
+    assert 'data-sides="zh en"' in html
+    assert "<noscript>" in html and "needs JavaScript" in html
+    assert '<link rel="stylesheet" href="../../../assets/stylesheets/bilingual.css">' in html
+    # our script, and no inline script
+    assert re.findall(r"<script\b.*?</script>", html) == [
+        '<script src="../../../assets/javascripts/bilingual.js" defer></script>'
     ]
-    first = html[html.index('<div class="digest-pair digest-pair--paragraph">') :]
-    assert first.index('lang="zh"') < first.index("2021年,街道") < first.index('lang="en"')
-    assert first.index('lang="en"') < first.index("In 2021 the subdistrict")
-    assert '<img src="../images/1.jpg"' in html
-    assert "<strong>聚力“双招双引”,筑牢发展根基。</strong>" in html
+    # no report text: neither body nor figures nor captions
+    for text in ("2021年,街道", "In 2021 the subdistrict", "北关社区幸福食堂", "470 million yuan"):
+        assert text not in html
+    assert (site / "assets/javascripts/bilingual.js").is_file()
+    assert (site / "assets/stylesheets/bilingual.css").is_file()
+    # out of the sitemaps (it is no MkDocs page; test_browser: out of search too)
+    assert "bilingual" not in read(site, "sitemap.xml")
 
 
 def test_key_figures_index_and_glossary_page(site: Path) -> None:

@@ -56,11 +56,10 @@ Undocumented behaviour relied on (the functions below, and the places named):
     site/sitemap.py) and pages carry no hreflang ``<link rel="alternate">`` (the sitemap
     has them); the language selector's links are static-i18n's per-page alternates, which
     work without the fetch: ``MATERIAL_FETCHES_SITEMAP``.
-13. A page file added after static-i18n's ``on_files`` (a page made once, for every language:
-    the bilingual views) has no ``locale``: static-i18n gives it no alternates, leaves it out
-    of its sitemap and skips it in ``on_page_context``, where ``config.extra["alternate"]``
-    then still holds the previous page's switch; the digest sets that page's switch itself
-    (``restore_language_switch``, as for 3), after static-i18n (priority 50 before 0).
+13. (No longer relied on; the number stays free.) A page made once for every language (the
+    bilingual view) was a theme page added after static-i18n's ``on_files``, which then
+    gave it no language switch of its own; it is now a document of its own, without the
+    theme (site/bilingual.py), written as a plain file like the source view.
 14. JioNLP's gazetteer is read from its data file, ``dictionary/china_location.zip`` inside the
     package (one tab-indented line per place), not through ``import jionlp``, which loads a
     large NLP toolkit: convert/structure/gazetteer.py, the one marked place.
@@ -116,7 +115,7 @@ class BuildNesting:
 
 
 def restore_language_switch(config: MkDocsConfig, switch: Any) -> None:
-    """Set the language switch the theme shows (3, 13). static-i18n assigns
+    """Set the language switch the theme shows (3). static-i18n assigns
     ``config.extra.alternate`` as an attribute of the ``extra`` mapping, which Jinja's
     ``config.extra.alternate`` reads before the item: both are set."""
     config.extra["alternate"] = switch

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import get_plugin_logger
@@ -197,3 +198,12 @@ def _shown(row: FigureRow) -> tuple[object, ...]:
 def _slug(src_uri: str) -> str:
     match = REPORT_RE.match(src_uri)
     return match.group("slug") if match else src_uri
+
+
+def same_on_disk(path: Path, data: bytes) -> bool:
+    """Whether a dirty build finds the file written already (a full build empties site/
+    first): a file made as it is (a source view, a bilingual view) is then left as it is."""
+    try:
+        return path.stat().st_size == len(data) and path.read_bytes() == data
+    except OSError:
+        return False

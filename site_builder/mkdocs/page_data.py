@@ -8,7 +8,6 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass, field
 
-from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
@@ -16,8 +15,7 @@ from mkdocs.structure.pages import Page
 from site_builder.content.glossary import GlossaryEntry
 from site_builder.content.layout import REPORT_RE
 from site_builder.content.metrics import Vocabulary
-from site_builder.mkdocs import compat
-from site_builder.site.cite import BILINGUAL, CitePanel, cite_panel, report_citation
+from site_builder.site.cite import CitePanel, cite_panel, report_citation
 from site_builder.site.feeds import feed_path
 from site_builder.site.head import PageHead, description_of, page_head, search_filters
 from site_builder.site.key_figures import FigureRow, metric_norm
@@ -29,7 +27,6 @@ from site_builder.site.model import (
     iso_date,
     lang_url,
     relative_url,
-    strip_prefix,
 )
 from site_builder.site.pages import ARCHIVE, Site, bilingual_url
 from site_builder.site.places import place_targets
@@ -59,8 +56,16 @@ class BuildContent:
     neighbours: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
 
 
-def site_of(content: BuildContent, files: Files, language: Language, home_limit: int) -> Site:
-    """What a generated page of ``language`` may link to."""
+def site_of(
+    content: BuildContent,
+    files: Files,
+    language: Language,
+    home_limit: int,
+    name: str = "",
+    favicon: str = "",
+) -> Site:
+    """What a generated page of ``language`` may link to; ``name``: the site's name in it,
+    ``favicon``: the theme's icon (site-relative)."""
     assets = {
         f.src_uri: f.url
         for f in files
@@ -75,6 +80,8 @@ def site_of(content: BuildContent, files: Files, language: Language, home_limit:
         assets,
         home_limit,
         content.vocabulary,
+        name=name,
+        favicon=favicon,
     )
 
 
@@ -164,18 +171,12 @@ def head_of(
 def citation_of(
     page: Page, language: Language, content: BuildContent, site_url: str | None, site_name: str
 ) -> CitePanel | None:
-    """The "Cite" panel and citation meta tags of a report page or its bilingual view."""
+    """The "Cite" panel and citation meta tags of a report page."""
     match = REPORT_RE.match(page.file.src_uri)
-    if match:
-        report, lang = content.reports.get(match.group("slug")), match.group("lang")
-    else:
-        norm = strip_prefix(page.url, language)
-        slug = norm.removeprefix("reports/").removesuffix("/bilingual/")
-        report, lang = content.reports.get(slug), BILINGUAL
-        if report is not None and bilingual_url(report) != norm:
-            report = None
-    if report is None:
+    report = content.reports.get(match.group("slug")) if match else None
+    if report is None or match is None:
         return None
+    lang = match.group("lang")
     url = absolute_url(site_url, page.url)
     citation = report_citation(report, lang, url, site_name, content.glossary)
     return cite_panel(citation, language.locale)
@@ -186,27 +187,3 @@ def _first_paragraph(page: ReportPage) -> str:
         if page_block.block.kind == "paragraph":
             return page_block.block.text
     return ""
-
-
-def switch_of(page: Page, language: Language, content: BuildContent) -> list[dict] | None:
-    """The language switch of a page made once for every language (a bilingual view): each
-    language's report page; None for other pages (static-i18n's per-page alternates)."""
-    norm = strip_prefix(page.url, language)
-    slug = norm.removeprefix("reports/").removesuffix("/bilingual/")
-    report = content.reports.get(slug)
-    if report is None or bilingual_url(report) != norm:
-        return None
-    available = content.available.get(report.norm_url, set())
-    return [
-        {"name": lang.name, "link": lang_url(report.norm_url, lang), "lang": lang.locale}
-        for lang in content.languages
-        if lang.locale in available
-    ]
-
-
-def set_switch(page: Page, language: Language, content: BuildContent, config: MkDocsConfig) -> None:
-    """A page made once for every language has no alternates from static-i18n: its switch
-    is set here (compat 13)."""
-    switch = switch_of(page, language, content)
-    if switch is not None:
-        compat.restore_language_switch(config, switch)

@@ -34,7 +34,7 @@ from site_builder.mkdocs.generated_pages import GeneratedPages
 from site_builder.mkdocs.i18n import building, site_languages
 from site_builder.mkdocs.live_preview import LivePreview
 from site_builder.mkdocs.options import DigestConfig
-from site_builder.mkdocs.page_data import citation_of, head_of, set_switch, site_of
+from site_builder.mkdocs.page_data import citation_of, head_of, site_of
 from site_builder.mkdocs.report_pages import (
     PageParts,
     ReportOptions,
@@ -105,7 +105,9 @@ class DigestPlugin(BasePlugin[DigestConfig]):
     @event_priority(compat.AFTER_I18N_FILES)
     def _add_pages(self, files: Files, config: MkDocsConfig) -> Files:
         self._templates = Templates(config.theme.dirs, self._compiled[1])
-        site = site_of(self._store.content, files, self._language(config), self.config.home_limit)
+        language, limit = self._language(config), self.config.home_limit
+        favicon = str(config.theme.get("favicon") or "")
+        site = site_of(self._store.content, files, language, limit, config.site_name, favicon)
         making = Making(
             site, self._store.digest(self.config.metric_rows), self._templates, self._live
         )
@@ -175,7 +177,6 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             digest=head_of(page, language, content, site_url, name),
             digest_cite=citation_of(page, language, content, site_url, name),
         )
-        set_switch(page, language, content, config)
         return context
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:

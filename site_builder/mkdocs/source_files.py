@@ -18,6 +18,7 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
 
 from site_builder.content.layout import REPORTS_DIR
+from site_builder.mkdocs.live_preview import same_on_disk
 from site_builder.mkdocs.page_data import BuildContent
 from site_builder.site.model import Language, lang_url
 from site_builder.site.source_view import (
@@ -94,14 +95,5 @@ class SourceFiles:
             view = render_source_view(report, name, pages, templates, config.site_name)
             for uri, data in ((text_url(slug), text_download(lines)), (view_url(slug), view)):
                 uri = uri + "index.html" if uri.endswith("/") else uri
-                if not _same_on_disk(Path(config.site_dir) / uri, data):
+                if not same_on_disk(Path(config.site_dir) / uri, data):
                     files.append(File.generated(config, uri, content=data))
-
-
-def _same_on_disk(path: Path, data: bytes) -> bool:
-    """Whether a dirty build (`mkdocs serve --dirty`; a full build empties site/ first) finds
-    the file written already: it is left as it is."""
-    try:
-        return path.stat().st_size == len(data) and path.read_bytes() == data
-    except OSError:
-        return False

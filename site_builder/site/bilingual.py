@@ -1,28 +1,36 @@
-"""A report's bilingual view (reports/<slug>/bilingual/): Chinese and English block by block.
+"""A report's bilingual view (reports/<slug>/bilingual/): Chinese and English block by block,
+assembled in the reader's browser from the two report pages.
 
-Blocks are paired by index (the pages are aligned block by block); the markup is the theme's
-digest/bilingual.html.
+Each text is on the site once, on its report page. The view is a document of its own (the
+theme's digest/bilingual.html, no Material page): a header naming the report and linking to
+its pages, and an empty container that names the pages to pair. The theme's script
+(assets/javascripts/bilingual.js) fetches both pages, takes the blocks of each page's body,
+pairs them by index (key-figure callouts left out; a notice when the kinds of blocks differ)
+and copies them through an allow-list of elements and attributes, so that nothing of a page
+runs. Made once, in the default language, for every language (site/page_kinds.py).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from site_builder.content.model import Block
 from site_builder.site.generated import GeneratedPage, Site, report_title
-from site_builder.site.model import Report, lang_url, relative_url
+from site_builder.site.model import SOURCE_LANG, Report, lang_url, relative_url
 from site_builder.site.strings import text, words
 from site_builder.site.templates import Templates
 
+STYLESHEET = "assets/stylesheets/bilingual.css"
+SCRIPT = "assets/javascripts/bilingual.js"
+
 
 @dataclass
-class Row:
-    """A row of the view: a pair of blocks (language, block or None), or a photo."""
+class Side:
+    """One column of the view: the report's page in one language."""
 
-    kind: str  # the blocks' kind, or 'caption' for a photo with its captions
-    sides: tuple[tuple[str, Block | None], ...] = ()
-    captions: list[tuple[str, str]] = field(default_factory=list)  # (text, language)
-    image: str | None = None
+    lang: str
+    name: str  # the language's name in itself: English, 中文
+    title: str  # the report's title in that language
+    href: str  # the report page, relative to the view
 
 
 def bilingual_url(report: Report) -> str:
@@ -30,66 +38,30 @@ def bilingual_url(report: Report) -> str:
 
 
 def bilingual_page(report: Report, site: Site, templates: Templates) -> GeneratedPage:
-    """Chinese and English block by block: side by side on wide screens, one after the other
-    on phones."""
-    lang = site.lang
-    norm = bilingual_url(report)
-    zh, en = report.page("zh"), report.page("en")
-    title, _ = report_title(report, lang)
-    others = [(p.lang, str(p.meta.get("title") or "")) for p in (zh, en) if p and p.lang != lang]
-    zh_blocks = [pb.block for pb in zh.blocks] if zh else []
-    en_blocks = [pb.block for pb in en.blocks] if en else []
-    status = None
-    if not en:
-        status = "missing"
-    elif [b.kind for b in zh_blocks] != [b.kind for b in en_blocks]:
-        status = "misaligned"
-    rows: list[Row] = []
-    captions = 0
-    for index in range(max(len(zh_blocks), len(en_blocks))):
-        zh_block = zh_blocks[index] if index < len(zh_blocks) else None
-        en_block = en_blocks[index] if index < len(en_blocks) else None
-        kind = (zh_block or en_block).kind  # type: ignore[union-attr]
-        if kind == "callout":
-            continue
-        if kind == "caption":
-            captions += 1
-            rows.append(_caption_row(report, site, norm, captions, zh_block, en_block))
-            continue
-        rows.append(Row(kind, sides=(("zh", zh_block), ("en", en_block))))
-    body = templates.render(
-        "digest/bilingual.html",
-        t=words(lang),
-        title=text(lang, "bilingual.title", title=title),
-        subtitles=[(t, code) for code, t in others if t],
-        report_href=site.report_href(report, norm)[0],
-        status=status,
-        rows=rows,
-    )
-    meta = {
-        "title": text(lang, "bilingual.title", title=title),
-        "hide": ["navigation", "toc"],
-        "search": {"exclude": True},
-    }
-    return GeneratedPage(norm, meta, [body])
-
-
-def _caption_row(
-    report: Report,
-    site: Site,
-    norm: str,
-    number: int,
-    zh_block: Block | None,
-    en_block: Block | None,
-) -> Row:
-    src = f"{report.norm_url}images/{number}.jpg"
-    image = None
-    if src in site.assets:
-        image = relative_url(site.assets[src], lang_url(norm, site.language))
-    captions = [
-        (block.text, code)
-        for code, block in (("zh", zh_block), ("en", en_block))
-        if block is not None and block.text
+    """The view as a whole HTML document: the Chinese page on the left, then each other
+    language the report is translated into (the site's order)."""
+    here = lang_url(bilingual_url(report), site.language)
+    languages = sorted(site.languages, key=lambda language: language.locale != SOURCE_LANG)
+    sides = [
+        Side(
+            language.locale,
+            language.name,
+            report_title(report, language.locale)[0],
+            relative_url(lang_url(report.norm_url, language), here),
+        )
+        for language in languages
+        if language.locale in report.pages
     ]
-    captions.sort(key=lambda caption: caption[1] != site.lang)  # the page's language first
-    return Row("caption", captions=captions, image=image)
+    title, _ = report_title(report, site.lang)
+    document = templates.render(
+        "digest/bilingual.html",
+        t=words(site.lang),
+        lang=site.lang,
+        title=text(site.lang, "bilingual.title", title=title),
+        site_name=site.name,
+        sides=sides,
+        favicon=relative_url(site.favicon, here) if site.favicon else None,
+        stylesheet=relative_url(STYLESHEET, here),
+        script=relative_url(SCRIPT, here),
+    )
+    return GeneratedPage(bilingual_url(report), {}, [], document=document + "\n")

@@ -30,8 +30,6 @@ from site_builder.site.model import Report, iso_date
 
 _HAN_RE = re.compile(r"[\u3400-\u9fff]")
 
-BILINGUAL = "bilingual"  # the page language of a report's bilingual view
-
 WORDS = {
     "en": {
         "cite": "Cite",
@@ -81,7 +79,7 @@ class Citation:
     """One report page as a bibliographic record, in the original and in English."""
 
     key: str  # a citation key: wang-2021-12-31-zoucheng-gangshan
-    lang: str  # the page's language: 'zh', 'en', …, or BILINGUAL
+    lang: str  # the page's language: 'zh', 'en', …
     url: str | None  # the page's permalink (absolute; None when the site has no site_url)
     title_zh: str  # headline as printed, with its subtitle
     title_en: str | None  # its English translation, with the subtitle
@@ -102,7 +100,7 @@ class Citation:
     @property
     def languages(self) -> list[str]:
         """Languages of the text on the page."""
-        return ["zh", "en"] if self.lang == BILINGUAL else [self.lang]
+        return [self.lang]
 
 
 @dataclass
@@ -144,8 +142,8 @@ def report_citation(
     digest_name: str,
     glossary: Sequence[GlossaryEntry] = (),
 ) -> Citation:
-    """The record for ``report``'s page in ``lang`` (or BILINGUAL for its bilingual view) at
-    ``url``; ``digest_name`` is the site's name in the page's language."""
+    """The record for ``report``'s page in ``lang`` at ``url``; ``digest_name`` is the site's
+    name in the page's language."""
     meta = report.meta
     english = report.page("en")
     publication = _text(meta.get("publication"))
@@ -183,7 +181,7 @@ def byline_names(byline: Any) -> list[str]:
 
 def cite_panel(citation: Citation, lang: str) -> CitePanel:
     """The panel's formats and the head's meta tags; words in ``lang``, the site language of
-    the page (a bilingual view is built in the default language)."""
+    the page."""
     words = WORDS.get(lang) or WORDS["en"]
     formats = []
     if citation.url:

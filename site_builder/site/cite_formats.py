@@ -1,11 +1,11 @@
 """A ``Citation`` written out: a plain-text reference, BibTeX and RIS.
 
-English pages (and the bilingual view) follow Chicago's form for a translated newspaper
-article: “original headline” [English headline], paper, date, page, translator, accessed
-date, URL; Chinese names stay surname first and are not inverted. The Chinese page follows
-GB/T 7714-2015 for a newspaper article online ([N/OL]). BibTeX is a biblatex ``@article``
-with ``entrysubtype = {newspaper}`` that plain BibTeX reads too; RIS is a ``NEWS`` record
-as Zotero, EndNote and Mendeley import it.
+English pages follow Chicago's form for a translated newspaper article: “original
+headline” [English headline], paper, date, page, translator, accessed date, URL; Chinese
+names stay surname first and are not inverted. The Chinese page follows GB/T 7714-2015
+for a newspaper article online ([N/OL]). BibTeX is a biblatex ``@article`` with
+``entrysubtype = {newspaper}`` that plain BibTeX reads too; RIS is a ``NEWS`` record as
+Zotero, EndNote and Mendeley import it.
 
 Each function takes ``accessed``: the date text to put in, or None for a citation without
 one. ``ACCESSED`` stands in for the reader's date that the theme's script fills in.

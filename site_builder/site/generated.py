@@ -4,7 +4,8 @@ A ``GeneratedPage`` is its language-free URL, front matter and body parts. Headi
 Markdown (for the table of contents and their ids); everything else is HTML from the theme's
 digest/*.html templates, kept out of Python-Markdown as ``Fragments``, so these pages cost
 little to build. Nothing here knows about MkDocs; the plugin hands MkDocs each page's body
-and sets its metadata on the page.
+and sets its metadata on the page. A page made once for every language (the bilingual view)
+is instead a ``document`` of its own, without the theme, which the plugin writes as it is.
 """
 
 from __future__ import annotations
@@ -34,6 +35,9 @@ class GeneratedPage:
     meta: dict[str, Any]
     parts: list[str]  # Markdown parts, and HTML parts that become fragments
     fragments: Fragments = field(default_factory=Fragments)
+    # A whole HTML document (no theme, no metadata, no parts): written to <norm>index.html
+    # as it is. Pages made once are documents (site/page_kinds.py).
+    document: str | None = None
 
     def __post_init__(self) -> None:
         lines = [p if isinstance(p, Markdown) else self.fragments.add(p) for p in self.parts]
@@ -52,6 +56,8 @@ class Site:
     assets: Mapping[str, str] = field(default_factory=dict)  # src_uri -> site-relative url
     home_limit: int = 30
     metrics: Vocabulary = field(default_factory=Vocabulary)
+    name: str = ""  # the site's name in this language (mkdocs.yml's site_name)
+    favicon: str = ""  # site-relative URL of the theme's favicon
     _names: dict[tuple[str, str], str] = field(default_factory=dict, repr=False)
 
     @property

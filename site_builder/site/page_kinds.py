@@ -4,10 +4,12 @@ and template), not an edit of the MkDocs adapter.
 Each kind says which language-free URLs it makes from what the build read, and how it makes
 its pages in one language. A kind made ``once`` is made in the default language's build only,
 at its language-free URL, and every language links there: a page that shows every language
-anyway (the bilingual view), so that the site holds one copy, not one per language. ``Making.remake`` says what a dirty build (`mkdocs serve --dirty`)
-must make again: a kind asks it about the reports or the key-figure rows its pages show, and
-leaves the rest out (their HTML from the last build stays). Kinds in the navigation are made
-in every build: every page's navigation shows their titles.
+anyway (the bilingual view), so that the site holds one copy, not one per language. Its
+pages are whole documents of their own (``GeneratedPage.document``), not theme pages: no
+language switch, search or sitemap entry. ``Making.remake`` says what a dirty build (`mkdocs
+serve --dirty`) must make again: a kind asks it about the reports or the key-figure rows its
+pages show, and leaves the rest out (their HTML from the last build stays). Kinds in the
+navigation are made in every build: every page's navigation shows their titles.
 """
 
 from __future__ import annotations
@@ -74,7 +76,8 @@ class PageKind:
     urls: Callable[[Digest], list[str]]
     make: Callable[[Making], list[GeneratedPage]]
     in_nav: bool = False  # listed in the navigation: made in every build
-    once: bool = False  # made in the default language only; every language links there
+    # Made in the default language only, as documents of their own; every language links there.
+    once: bool = False
     # Found by search (Pagefind): True indexes the kind's pages, False leaves them out,
     # None keeps what each page's own metadata says.
     searched: bool | None = None

@@ -10,7 +10,8 @@ be written while MkDocs still builds the next language.
 What is indexed is decided in the pages, with Pagefind's documented attributes:
 ``data-pagefind-body`` marks the content of pages worth finding (reports, glossary, about,
 archive, the key-figures index and each indicator's pages, site/page_kinds.py ``searched``;
-the theme leaves it off pages with ``search: {exclude: true}`` — home, bilingual views),
+the theme leaves it off pages with ``search: {exclude: true}`` — home; a bilingual view is
+a document of its own, never handed to Pagefind),
 ``data-pagefind-meta`` the report's region and period shown with each result,
 ``data-pagefind-filter`` a report's province and year (the panel's filters),
 ``data-pagefind-weight`` more weight for a report's "at a glance" figures and less for the

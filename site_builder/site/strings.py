@@ -53,9 +53,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "note.report_error": "Spotted a mistake? See how to report an error.",
         "bilingual.title": "{title} (side by side)",
         "bilingual.lead": "Each paragraph of the Chinese report next to its English translation.",
-        "bilingual.missing": "The English translation of this report is not available yet.",
         "bilingual.misaligned": "The English page does not have the same paragraphs as the "
         "Chinese page; the paragraphs below may not match.",
+        "bilingual.noscript": "The side-by-side view needs JavaScript. Read the report on its "
+        "own pages:",
+        "bilingual.failed": "The report's pages could not be loaded side by side. Read them on "
+        "their own:",
         "translation.status": "Translation: {status}",
         "status.reviewed": "reviewed",
         "status.draft": "draft",
@@ -137,8 +140,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "note.report_error": "发现错误？请参阅如何报告错误。",
         "bilingual.title": "{title}（中英对照）",
         "bilingual.lead": "中文原文与英文译文逐段对照。",
-        "bilingual.missing": "本篇报道的英文译文尚未完成。",
         "bilingual.misaligned": "英文页面与中文页面的段落结构不一致，下列段落可能无法一一对应。",
+        "bilingual.noscript": "中英对照视图需要启用 JavaScript。请分别阅读报道页面：",
+        "bilingual.failed": "报道页面未能载入，无法对照显示。请分别阅读：",
         "translation.status": "译文状态：{status}",
         "status.reviewed": "已审校",
         "status.draft": "草稿",
