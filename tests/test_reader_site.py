@@ -100,6 +100,7 @@ def test_the_source_view_is_a_small_document_that_reads_the_download(site: Path)
     # the text is on the site once: in the download, not again in the view
     assert "alert(" not in view and "财政收入" not in view and len(view.encode()) < 3000
     assert 'data-source="../source.txt"' in view
+    assert '<link rel="icon" href="../../../assets/images/favicon.png">' in view
     assert '<script src="../../../assets/javascripts/source-view.js" defer></script>' in view
     assert "<iframe" not in view and "<base" not in view
     assert 'href="https://epaper.example.cn/a/content_89057.html"' in view

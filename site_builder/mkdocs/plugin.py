@@ -113,7 +113,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         )
         try:
             self._pages.make(files, config, making, self._parts, self._live)
-            self._sources.add(files, config, self._store.content, self._templates, site.language)
+            self._sources.add(files, config, self._store.content, self._templates, site)
         except SiteBuilderError as exc:
             raise PluginError(f"digest: {exc}") from None
         return files

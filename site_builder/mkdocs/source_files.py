@@ -20,7 +20,8 @@ from mkdocs.structure.files import File, Files
 from site_builder.content.layout import REPORTS_DIR
 from site_builder.mkdocs.live_preview import same_on_disk
 from site_builder.mkdocs.page_data import BuildContent
-from site_builder.site.model import Language, lang_url
+from site_builder.site.generated import Site
+from site_builder.site.model import lang_url
 from site_builder.site.source_view import (
     SOURCE_RE,
     render_source_view,
@@ -71,11 +72,11 @@ class SourceFiles:
         config: MkDocsConfig,
         content: BuildContent,
         templates: Templates,
-        language: Language,
+        site: Site,
     ) -> None:
         """The source view and the UTF-8 download of each report with a source (once, in the
         default language build: both languages link to them)."""
-        if not language.default:
+        if not site.language.default:
             return
         for slug, file in self._raw.items():
             report = content.reports[slug]
@@ -92,7 +93,7 @@ class SourceFiles:
                 if lang.locale in available
             ]
             name = Path(file.src_uri).name
-            view = render_source_view(report, name, pages, templates, config.site_name)
+            view = render_source_view(report, name, pages, templates, site)
             for uri, data in ((text_url(slug), text_download(lines)), (view_url(slug), view)):
                 uri = uri + "index.html" if uri.endswith("/") else uri
                 if not same_on_disk(Path(config.site_dir) / uri, data):

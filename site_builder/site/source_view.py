@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from site_builder.content.errors import InputError
 from site_builder.content.layout import REPORTS_DIR
 from site_builder.convert.decode import decode_bytes
+from site_builder.site.generated import Site
 from site_builder.site.model import Report, relative_url
 from site_builder.site.strings import words
 from site_builder.site.templates import Templates
@@ -89,10 +90,10 @@ def render_source_view(
     original_name: str,
     pages: list[tuple[str, str, str]],
     templates: Templates,
-    site_name: str = "",
+    site: Site,
 ) -> bytes:
     """The view as a whole HTML document (UTF-8). ``pages``: (lang, name, site-relative url)
-    of the report's page in each language of the site."""
+    of the report's page in each language of the site; ``site``: its name and favicon."""
     here = view_url(report.slug)
     view = SourceView(
         title=str(report.meta.get("title") or report.slug),
@@ -109,6 +110,7 @@ def render_source_view(
         zh=words("zh"),
         stylesheet=relative_url("assets/stylesheets/source-view.css", here),
         script=relative_url("assets/javascripts/source-view.js", here),
-        site_name=site_name,
+        site_name=site.name,
+        favicon=relative_url(site.favicon, here) if site.favicon else None,
     )
     return (html + "\n").encode("utf-8")
