@@ -110,6 +110,16 @@ def test_chrome_hints_read_date_and_source():
     assert hints.publication == "临江日报"
 
 
+def test_an_empty_source_field_does_not_take_the_next_label():
+    # Portal headers print every field, filled or not: 信息来源 is empty here.
+    hints = Metadata()
+    chrome_hints(["信息来源： 发布时间：2023-08-09 浏览次数：35"], hints)
+    assert (hints.date, hints.publication) == ("2023-08-09", None)
+    hints = Metadata()
+    chrome_hints(["作者：  来源：河东区人民政府|发布时间：2023-08-09"], hints)
+    assert hints.publication == "河东区人民政府"
+
+
 WRAPPED = [
     "2022年是河口镇发展进程中极不平凡的一年。面对复杂",
     "严峻的外部环境,全镇上下坚持稳中求进工作总基调,统筹",

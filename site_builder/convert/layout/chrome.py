@@ -89,7 +89,9 @@ _SITE_NAME_RE = re.compile(
 _PAPER_IN_NAME_RE = re.compile(
     r"^([\u4e00-\u9fff]{2,8}(?:日报|晚报|时报|报))(?:数字报|电子报|电子版)"
 )
-_SOURCE_RE = re.compile(r"(?:信息)?来源\s*[:：]\s*([^\s|｜]{2,20})")
+# The value ends at a space, a bar or the line's end: in 信息来源： 发布时间：… the field is
+# empty and what follows is the next label, not a source.
+_SOURCE_RE = re.compile(r"(?:信息)?来源\s*[:：]\s*([^\s|｜:：]{2,20})(?=$|[\s|｜])")
 _DATE_IN_CHROME_RE = re.compile(r"(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
 _NOT_A_SOURCE = {"本站", "本网", "原创", "网络", "本站原创", "本网原创", "网友投稿"}
 _NO_HAN_RE = re.compile(r"^(?=.*[A-Za-z])[^\u4e00-\u9fff]+$")  # EN, a web address
