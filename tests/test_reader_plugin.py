@@ -192,3 +192,26 @@ def test_search_false_writes_no_bundle(tmp_path: Path) -> None:
     build_site(tmp_path / "site", config_file=config, site_url=SITE_URL, strict=False)
     assert (tmp_path / "site/feed/atom.xml").is_file()
     assert not (tmp_path / "site/pagefind").exists()
+
+
+def test_size_limit_says_room_left_near_it_and_fails_a_strict_build_over_it(tmp_path, caplog):
+    from mkdocs.exceptions import Abort
+
+    from site_builder.site.site_size import SiteSize, verdict
+
+    assert verdict(SiteSize(total=700, reports=7, limit=1000)) is None
+    level, text = verdict(SiteSize(total=850, reports=10, limit=1000))
+    assert level == "info" and "about 1 more fit" in text
+    assert verdict(SiteSize(total=1200, reports=10, limit=1000))[0] == "warning"
+    assert verdict(SiteSize(total=1200, reports=10, limit=0)) is None
+
+    # A real build: the two-report site weighs more than 1 MB (Pagefind, the theme), so a
+    # 1 MB limit is exceeded and the strict build stops; without the check it builds.
+    config = write_site(tmp_path)
+    text = MKDOCS_YML.replace("  - digest-reader", "  - digest-reader:\n      size_limit_mb: 1")
+    config.write_text(_config(text), encoding="utf-8")
+    with pytest.raises(Abort):
+        build_site(tmp_path / "site", config_file=config, site_url=SITE_URL)
+    assert "more than the host publishes (1 MB" in caplog.text
+    build_site(tmp_path / "site", config_file=config, site_url=SITE_URL, strict=False)
+    assert (tmp_path / "site/pagefind").is_dir()

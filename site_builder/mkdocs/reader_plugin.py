@@ -8,9 +8,11 @@
 - feeds: an Atom feed of reports per language, announced in every page's head;
 - a small sitemap index in each non-default language's home, pointing at the site's sitemap
   (mkdocs-static-i18n's, with hreflang alternates): Material's bundle fetches ``sitemap.xml``
-  next to each feed link.
+  next to each feed link;
+- size: once the last file is written, ``site/`` against the host's limit (``size_limit_mb``,
+  GitHub Pages' 1 GB): how many more reports fit when near it, a warning over it.
 
-A thin adapter: it turns MkDocs events into calls on ``search``, ``feeds`` and ``sitemap``.
+A thin adapter: it turns MkDocs events into calls on ``search``, ``feeds``, ``sitemap`` and ``site_size``.
 mkdocs-static-i18n runs one nested MkDocs build per language; feeds and sitemaps are written
 once, when the outermost build ends, from what every build recorded. A dirty build
 (`mkdocs serve --dirty`) that wrote only some pages keeps the last full build's search index
@@ -38,7 +40,7 @@ from mkdocs.utils.templates import TemplateContext
 from site_builder.content.layout import REPORT_RE
 from site_builder.mkdocs import compat
 from site_builder.mkdocs.i18n import building, site_languages
-from site_builder.site import feeds, search, sitemap
+from site_builder.site import feeds, search, site_size, sitemap
 from site_builder.site.model import Language
 
 log = get_plugin_logger(__name__)
@@ -50,6 +52,8 @@ class ReaderConfig(Config):
     feeds = c.Type(bool, default=True)
     feed_limit = c.Type(int, default=100)
     sitemap = c.Type(bool, default=True)
+    # what the host publishes at most, in MB (10**6 bytes); 0: no check
+    size_limit_mb = c.Type(int, default=site_size.PAGES_LIMIT_MB)
     reports = c.Deprecated(
         message="digest-reader: '{}' is no longer used: reports are content/layout.py's "
         "reports/<slug>/index.<lang>.md; remove the option"
@@ -57,6 +61,10 @@ class ReaderConfig(Config):
 
     def validate(self) -> tuple[list[Any], list[Any]]:
         failed, warnings = super().validate()
+        if not failed and self.size_limit_mb < 0:
+            failed.append(
+                ("size_limit_mb", c.ValidationError("must be 0 (no check) or more, e.g. 1000"))
+            )
         if not failed and self.feed_limit < 0:
             failed.append(
                 ("feed_limit", c.ValidationError("must be 0 (no limit) or more, e.g. 100"))
@@ -200,6 +208,7 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
             self._write_sitemaps(site_dir)
         if self._writing:
             self._write_search()
+        self._check_size(site_dir)
 
     on_post_build = CombinedEvent(_index_language, _write_outputs)
 
@@ -227,6 +236,19 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
             log.info(
                 f"search: Pagefind indexed {counts} pages into {bundle}/ in {stats.seconds:.1f} s"
             )
+
+    def _check_size(self, site_dir: str) -> None:
+        if not self.config.size_limit_mb:
+            return
+        size = site_size.SiteSize(
+            total=site_size.folder_bytes(site_dir),
+            reports=len({r.slug for r in self._reports}),
+            limit=self.config.size_limit_mb * 10**6,
+        )
+        found = site_size.verdict(size)
+        if found is not None:
+            level, text = found
+            (log.warning if level == "warning" else log.info)(text)
 
     def _write_feeds(self, site_dir: str) -> None:
         dates = {r.slug: feeds.report_date(r.meta) for r in self._reports if "date" in r.meta}
