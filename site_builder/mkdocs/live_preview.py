@@ -12,6 +12,8 @@ was, and in a dirty build:
 - the pages listed in the navigation are always rebuilt (every page's navigation shows their
   titles);
 - when a report page changed, the report's pages in the other languages are rebuilt too;
+- a report whose previous/next links change is rebuilt: a neighbour's title changed, or a
+  report was added, removed or re-dated next to it;
 - when the glossary or the metrics changed, every report page is rebuilt;
 - when mkdocs.yml or a file of the theme's overrides changed, every page is rebuilt.
 
@@ -34,7 +36,7 @@ from mkdocs.structure.pages import Page
 from site_builder.content.layout import REPORT_RE
 from site_builder.mkdocs import compat
 from site_builder.site.figure_rows import FigureRow
-from site_builder.site.model import ReportPage
+from site_builder.site.model import Report, ReportPage
 
 log = get_plugin_logger(__name__)
 
@@ -54,15 +56,22 @@ class LivePreview:
         return self.dirty and not self._builds.everything
 
     def start(
-        self, config: MkDocsConfig, pages: Iterable[ReportPage], data: tuple[object, ...]
+        self,
+        config: MkDocsConfig,
+        pages: Iterable[ReportPage],
+        data: tuple[object, ...],
+        reports: Mapping[str, Report],
+        neighbours: Mapping[str, tuple[str | None, str | None]],
     ) -> None:
-        """At the start of a dirty build (in its first language): the report pages read and
-        the glossary and metrics."""
+        """At the start of a dirty build (in its first language): the report pages read, the
+        glossary and metrics, the reports by slug and each one's neighbours by date."""
         self._builds.start(self.settings_stamp(config))
         if self._builds.everything and self._builds.built_before:
             log.info("mkdocs.yml or the theme changed: every page is rebuilt")
         by_uri = {page.src_uri: page for page in pages}
         self._changed_reports = self._builds.changed_reports(by_uri, data)
+        titles = {slug: _titles(report) for slug, report in reports.items()}
+        self._changed_reports |= self._builds.pagers_changed(titles, neighbours)
         if self._builds.data_changed and not self._builds.everything:
             log.info("the glossary or the metrics changed: every report page is rebuilt")
 
@@ -101,6 +110,9 @@ class DirtyBuilds:
         self._data: tuple[object, ...] = ()  # glossary and metrics as last built
         # Key-figure rows as last built (what pages listing them show), by group of pages.
         self._rows: dict[str, list[tuple[object, ...]]] = {}
+        # What report pagers showed: each report's titles, and its neighbours by date.
+        self._titles: Mapping[str, object] = {}
+        self._neighbours: Mapping[str, tuple[str | None, str | None]] = {}
         self.built_before = False  # a build of this serve session made every page
         self.everything = True  # this build rebuilds every page
         self.data_changed = False  # the glossary or the metrics changed since the last build
@@ -119,6 +131,22 @@ class DirtyBuilds:
         changed = self._rows.get(key) != shown
         self._rows[key] = shown
         return changed
+
+    def pagers_changed(
+        self,
+        titles: Mapping[str, object],
+        neighbours: Mapping[str, tuple[str | None, str | None]],
+    ) -> set[str]:
+        """Slugs of reports whose previous/next links differ from the last build's: other
+        neighbours, or a neighbour with another title."""
+        last_titles, last_neighbours = self._titles, self._neighbours
+        self._titles, self._neighbours = dict(titles), dict(neighbours)
+        return {
+            slug
+            for slug, pair in neighbours.items()
+            if pair != last_neighbours.get(slug)
+            or any(other and titles.get(other) != last_titles.get(other) for other in pair)
+        }
 
     @staticmethod
     def settings_stamp(config_file: str | None, theme_dir: str | None) -> tuple[int, ...]:
@@ -193,6 +221,11 @@ def _shown(row: FigureRow) -> tuple[object, ...]:
     the report's text, which a row refers to but no such page shows)."""
     metas = [page.meta for _, page in sorted(row.report.pages.items())]
     return (row.report.slug, metas, row.figure, row.english, row.metric, row.period, row.change)
+
+
+def _titles(report: Report) -> tuple[tuple[str, object], ...]:
+    """What a neighbour's pager shows of a report: its title in each language."""
+    return tuple((lang, page.meta.get("title")) for lang, page in sorted(report.pages.items()))
 
 
 def _slug(src_uri: str) -> str:

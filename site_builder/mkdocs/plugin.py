@@ -99,7 +99,8 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         self._store.note_pages(files)
         if self._live.dirty and first:  # once, in the first language
             content = self._store.content
-            self._live.start(config, pages, (content.glossary, content.vocabulary))
+            data = (content.glossary, content.vocabulary)
+            self._live.start(config, pages, data, content.reports, content.neighbours)
         return files
 
     @event_priority(compat.AFTER_I18N_FILES)
