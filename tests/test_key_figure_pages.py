@@ -179,6 +179,19 @@ def test_index_lists_metrics_and_downloads(site: Path) -> None:
     assert len(rows) == 3  # fiscal revenue, fixed-asset investment, industrial and commercial tax
 
 
+def test_index_names_the_indicators_no_report_gives_yet(site: Path) -> None:
+    # The vocabulary tracks GDP; no report of this site gives it: the index says so, so that
+    # a search for GDP finds the page that says there is no value yet.
+    for prefix, heading, gdp in (
+        ("", "Indicators no report gives yet", "Gross domestic product (GDP)"),
+        ("zh/", "尚无报道给出的指标", "地区生产总值"),
+    ):
+        html = article(read(site, f"{prefix}key-figures/index.html"))
+        waiting = html[html.index(heading) :]
+        assert gdp in waiting
+        assert "Fixed-asset investment" not in waiting and "固定资产投资<" not in waiting
+
+
 # -- a metric page ------------------------------------------------------------------------------
 
 

@@ -63,7 +63,8 @@ __all__ = [
 
 
 def index_page(site: Site, rows: Sequence[FigureRow], templates: Templates) -> GeneratedPage:
-    """key-figures/: every metric seen in a report, with counts and the newest value."""
+    """key-figures/: every metric seen in a report, with counts and the newest value; then
+    the vocabulary's other metrics, which no report gives yet."""
     lang = site.lang
     metrics = []
     for metric_id, found in sorted(
@@ -87,11 +88,20 @@ def index_page(site: Site, rows: Sequence[FigureRow], templates: Templates) -> G
             }
         )
     unmatched = [row for row in rows if row.metric is None]
+    # The vocabulary's indicators that no report gives yet: named, so that a reader (and a
+    # search for GDP) learns the digest tracks them and has no value yet.
+    given = by_metric(rows)
+    waiting = [
+        {"name": metric_name(metric, lang), "other": metric.en if lang == "zh" else metric.zh}
+        for metric in site.metrics
+        if metric.id not in given
+    ]
     body = templates.render(
         "digest/key-figures.html",
         lang=lang,
         t=words(lang),
         metrics=metrics,
+        waiting=waiting,
         csv_href=_download_href(CSV_FILE, site),
         reports_href=_download_href(REPORTS_FILE, site),
         json_href=_download_href(JSON_FILE, site),

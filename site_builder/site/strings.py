@@ -72,6 +72,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "metrics.unmatched": "Of the {figures} key figures in the reports, {unmatched} do not "
         "correspond to any listed indicator; they are on each report's page and in the "
         "downloads.",
+        "metrics.waiting_title": "Indicators no report gives yet",
+        "metrics.waiting": "The digest tracks these indicators too; none of its reports gives a "
+        "value for them yet.",
         "metric.metric": "Indicator",
         "metric.unit": "Unit",
         "metric.reports": "Reports",
@@ -154,6 +157,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "全部报道的全部关键数据均可下载。",
         "metrics.unmatched": "{reports} 篇报道的 {figures} 项关键数据中，有 {unmatched} 项不属于指标表中"
         "的指标，见各篇报道页面和下载文件。",
+        "metrics.waiting_title": "尚无报道给出的指标",
+        "metrics.waiting": "本站也收录以下指标，但目前还没有报道给出它们的数值。",
         "metric.metric": "指标",
         "metric.unit": "单位",
         "metric.reports": "报道数",
