@@ -12,9 +12,9 @@
 - size: once the last file is written, ``site/`` against the host's limit (``size_limit_mb``,
   GitHub Pages' 1 GB): how many more reports fit when near it, a warning over it.
 
-A thin adapter: it turns MkDocs events into calls on ``search``, ``feeds``, ``sitemap`` and ``site_size``.
-mkdocs-static-i18n runs one nested MkDocs build per language; feeds and sitemaps are written
-once, when the outermost build ends, from what every build recorded. A dirty build
+A thin adapter: it turns MkDocs events into calls on ``search``, ``feeds``, ``sitemap`` and
+``site_size``. mkdocs-static-i18n runs one nested MkDocs build per language; feeds and
+sitemaps are written once, when the outermost build ends, from what every build recorded. A dirty build
 (`mkdocs serve --dirty`) that wrote only some pages keeps the last full build's search index
 and feeds.
 """
