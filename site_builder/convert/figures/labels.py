@@ -293,7 +293,12 @@ def percent_label(
         previous = measure_of(earlier[-1]) if earlier else ""
     clean = unquote(before)
     if change is not None:
-        words = [t for t in tokens(clean) if t.word not in ("分别", "和", "及", "与", "、")]
+        # 逆势增长7%, 稳步增长: how it changed, not what changed
+        words = [
+            t
+            for t in tokens(clean)
+            if t.word not in ("分别", "和", "及", "与", "、") and t.flag not in ("d", "vd", "ad")
+        ]
         own = measure_before("".join(t.word for t in words), region, "percent", earlier)
         return (own or previous) + _suffix_of(change)
     if TASK_RE.search(clean) and previous and not _noun_phrase_before_task(clean):
@@ -337,6 +342,6 @@ def _noun_phrase_before_task(clause: str) -> bool:
 
 
 def _suffix_of(change: str) -> str:
-    decline = any(word in change for word in ("下降", "减少", "降低"))
+    decline = any(word in change for word in ("下降", "减少", "降低", "降幅"))
     yoy = any(word in change for word in ("同比", "比上年", "较上年", "比去年", "较去年"))
     return change_suffix(change, yoy, decline)

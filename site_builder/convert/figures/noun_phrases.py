@@ -128,6 +128,8 @@ def measure_before(
         tail = ""  # 完成辖区100余座5G通信基站建设: the noun after the number
     prefix = _prefix_noun(words[:verb_at], region)
     if tail and any(is_noun(t) for t in words[tail_at:]):
+        if verb == "占" and prefix:
+            return prefix + verb + tail  # 服务业占GDP比重: the share of what, in what
         if tail in GENERIC_MONEY and prefix:
             return prefix + tail  # 固定资产…完成投资126亿 -> 固定资产投资
         if tail in GENERIC_TAILS or (len(tail) <= 2 and unit in EVENT_COUNTS):
