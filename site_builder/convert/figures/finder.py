@@ -232,7 +232,9 @@ def _make(
         yoy = change.group(1) is not None
         if change.group(2).startswith(DECLINE):
             value = -value
-    changed = change.group(0) if change and unit == "percent" else None
+    # 比去年同期增加563户: a count's change is one only against a named period
+    compared = change and (unit == "percent" or change.group(1))
+    changed = change.group(0) if change and compared else None
     label = label_of(text, start, end, unit, earlier, region, floor, changed)
     if unit in ("item", "case") and "项目" in label + text[end : end + 6]:
         unit = "project"

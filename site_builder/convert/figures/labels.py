@@ -38,6 +38,7 @@ from site_builder.convert.figures.measures import (
     measure_of,
     with_measure_word,
     with_sector_measure,
+    without_measure_word,
 )
 from site_builder.convert.figures.noun_phrases import (
     AREA_UNITS,
@@ -92,6 +93,8 @@ def label_of(
         label = percent_label(before, change, earlier, region, previous)
         if label is not None:
             return tidy_label(with_sector_measure(label, unit))
+    elif change:
+        return tidy_label(with_measure_word(_count_change(before, change, earlier, region), unit))
     if before.endswith("、"):
         before = ""  # 列出6个方面、24项突出问题: the words before belong to another item
     after = phrase_after(text, end)
@@ -216,6 +219,15 @@ def _shared_verb(
     return label
 
 
+def _count_change(before: str, change: str, earlier: Sequence[KeyFigure], region: str) -> str:
+    """新登记市场主体1320户,比去年同期增加417户 -> 新登记市场主体同比增加: a count's change
+    against an earlier period is of the measure its clause names, else of the figure before."""
+    decline = any(word in change for word in ("下降", "减少", "降低"))
+    own = measure_before(before, region, "count")
+    measure = own or (measure_of(earlier[-1]) if earlier else "")
+    return measure + ("同比减少" if decline else "同比增加") if measure else ""
+
+
 def _bare(before: str) -> str:
     """The clause without the words that only link a number to a measure (共, 达, 、)."""
     return "".join(t.word for t in tokens(before) if t.word not in COPULAS and t.word != "、")
@@ -321,7 +333,7 @@ def _previous_measure(
     figure), else the figure before's measure."""
     sentence_start = max(text.rfind(mark, 0, clause_start) for mark in SENTENCE_END) + 1
     if earlier and text.find(earlier[-1].text, sentence_start, clause_start) >= 0:
-        return base_measure(earlier[-1].label)
+        return _measure_changed(earlier[-1])
     cut = clause_start - 1
     if cut > sentence_start:
         opening = max(text.rfind(mark, sentence_start, cut) for mark in ",，:：") + 1
@@ -331,7 +343,14 @@ def _previous_measure(
             measure = measure_before(clause[: amount.start()], region, "CNY")
             if measure and not is_weak(measure):
                 return measure
-    return base_measure(earlier[-1].label) if earlier else ""
+    return _measure_changed(earlier[-1]) if earlier else ""
+
+
+def _measure_changed(figure: KeyFigure) -> str:
+    """What a rate after ``figure`` measures the change of: the figure's label without change
+    words (每轮平均追检人数 keeps its measure word; 新登记企业同比增加户数 is 新登记企业)."""
+    words = without_measure_word(figure.label, figure.unit)
+    return base_measure(words) if base_measure(words) != words else base_measure(figure.label)
 
 
 def _noun_phrase_before_task(clause: str) -> bool:

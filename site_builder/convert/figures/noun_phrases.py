@@ -72,6 +72,7 @@ COUNTED_BY_VERB = {"person": "人数", "person_time": "人次", "household": "�
 TIME_ENDINGS = ("后", "前", "期间", "以来", "之际", "时")
 EVENT_UNITS = ("time", "session")  # 巡查污染源4973次 counts inspections, not sources
 _LINKS = COPULAS | {"的", "了"}
+NEW = ("新", "净")  # 新登记, 新落地, 净增: a verb of what is new keeps its thing
 _BEFORE_VERB = GENERIC_VERBS | COPULAS | set(LEADING_NOISE)
 
 
@@ -119,6 +120,9 @@ def measure_before(
     if "、" in verb and words[verb_at - 1].flag == "a" and len(words[verb_at - 1].word) == 1:
         verb_at -= 1  # 新 + 签: a verb the tagger cut
         verb = words[verb_at].word + verb
+    if verb_at and words[verb_at - 1].word in NEW and "、" not in verb:
+        verb_at -= 1  # 新 + 登记: what is new, as 新增 and 新建 say it
+        verb = words[verb_at].word + verb
     tail = strip_noise("".join(t.word for t in words[tail_at:]), region, subject=False)
     tail = EXAMPLES_RE.sub("", tail)  # 签约中国久远、光子激光等项目 -> 签约项目
     if verb_at and words[verb_at - 1].word in BANS:
@@ -136,7 +140,7 @@ def measure_before(
             return prefix + ("" if verb in GENERIC_VERBS else verb) + tail
         if verb.startswith(BANS):
             return verb + tail
-        if verb in MODIFIER_VERBS:
+        if verb in MODIFIER_VERBS or verb.startswith(NEW):
             return verb + tail
         if verb in GENERIC_VERBS:
             return tail
@@ -154,7 +158,9 @@ def measure_before(
     # The clause ends in a verb: 投入3亿元, 井盖提升170余处, 总占地近3000亩.
     if unit == "CNY" and verb in MONEY_VERBS:
         return _money_purpose(verb, prefix, text, start, following, region)
-    if unit not in ("CNY", "percent") and noun_after(after, unit) and verb not in MODIFIER_VERBS:
+    if unit not in ("CNY", "percent") and (noun := noun_after(after, unit)):
+        if verb in MODIFIER_VERBS or verb.startswith(NEW):
+            return verb + noun  # 新增11家规上企业: new enterprises, not all of them
         return ""  # 发挥好120余名网格员: the noun after the number says what is counted
     if prefix:
         return prefix + ("" if verb in GENERIC_VERBS else verb)
