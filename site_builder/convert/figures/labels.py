@@ -103,6 +103,8 @@ def label_of(
     if floor and before and start - len(before) == floor and unit not in ("CNY", "percent"):
         if noun_after(after, unit):
             before = ""  # 下设10个工作组29个专班: 工作组 belongs to the figure before
+    if unit in MONEY_LIKE and after.startswith("的"):
+        after = _owned_project(text, end) or after  # 投资8亿元的50万吨复合不锈钢项目
     following = after or _next_clause(text, end)
     label = measure_before(before, region, unit, earlier, text, start, after, following)
     if unit in MONEY_LIKE and (project := named_project(unquote(before), after, label)):
@@ -238,6 +240,15 @@ def _next_clause(text: str, end: int) -> str:
     if text[end : end + 1] not in DELIMS or text[end : end + 1] in SENTENCE_END:
         return ""
     return phrase_after(text, end + 1)
+
+
+_OWNED_PROJECT_RE = re.compile(r"的([^,，。；;、]{2,20}?(?:项目|工程))")
+
+
+def _owned_project(text: str, end: int) -> str:
+    """The project an amount describes (投资2.4亿元的…钢帘线项目), numbers in its name kept."""
+    found = _OWNED_PROJECT_RE.match(text, end)
+    return found.group(1) if found else ""
 
 
 def _after_next_figure(text: str, start: int) -> str:

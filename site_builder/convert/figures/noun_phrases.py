@@ -71,7 +71,7 @@ EVENT_COUNTS = ("time", "session", "case", "person_time")
 COUNTED_BY_VERB = {"person": "人数", "person_time": "人次", "household": "户数", "time": "次数"}
 TIME_ENDINGS = ("后", "前", "期间", "以来", "之际", "时")
 EVENT_UNITS = ("time", "session")  # 巡查污染源4973次 counts inspections, not sources
-_LINKS = COPULAS | {"的", "了"}
+_LINKS = COPULAS | {"的", "了", "预计", "预期", "有望", "力争"}  # 收入预计4.6万元
 NEW = ("新", "净")  # 新登记, 新落地, 净增: a verb of what is new keeps its thing
 _BEFORE_VERB = GENERIC_VERBS | COPULAS | set(LEADING_NOISE)
 
@@ -98,8 +98,8 @@ def measure_before(
     words = tokens(clean)
     while words and words[-1].word in _LINKS:
         words.pop()
-    while words and words[0].word in PREPOSITIONS:
-        words.pop(0)
+    while words and (words[0].word in PREPOSITIONS or words[0].word == "的"):
+        words.pop(0)  # 在…, 的长寿片区 (after an amount: 投资2400万元的…)
     if len(words) >= 2 and _cut_compound(words[-2], words[-1]):
         words[-2:] = [Token(words[-2].word + words[-1].word, "n")]  # 加强 + 针: 加强针
     if not words:
@@ -237,7 +237,7 @@ def _money_purpose(
         aim = strip_noise(
             "".join(t.word for t in previous[(at + 1 if at is not None else 0) :]), region
         )
-        if aim and is_noun(previous[-1]) and len(aim) <= 12:
+        if aim and is_noun(previous[-1]) and len(aim) <= 12 and HAN_RE.search(aim):
             return aim if aim.endswith(("投入", "投资")) else aim + verb
     words = tokens(following)
     if (
@@ -264,6 +264,14 @@ def _money_purpose(
 PURPOSE_RE = re.compile(r"^[^,，。；;]*?元(?:用于|对|为)(?P<aim>[^,，。；;]{2,16})")
 
 
+HAN_RE = re.compile(r"[\u4e00-\u9fff]")  # a clause of words, not an enumerator (1、)
+
+# 亿元以上, 超千万, 千万元级: a size class before the thing counted
+SIZE_CLASS_RE = re.compile(r"(?:超|过)?[十百千万亿]+元?(?:级|以上)?")
+# Nouns that an act before them can name the kind of (有机更新项目, 技术改造工程).
+HEAD_NOUNS = ("项目", "工程", "企业", "基地", "园区", "小区", "点位", "设施")
+
+
 def noun_after(after: str, unit: str) -> str:
     """The thing counted, named after the number: 120余名城市社区专职网格员网格化管理作用 ->
     城市社区专职网格员; 2家企业的两化融合 -> 两化融合企业."""
@@ -271,6 +279,9 @@ def noun_after(after: str, unit: str) -> str:
         thing = re.sub(r"(工作|和|及|与|、)+$", "", after[1:])
         if thing and len(thing) <= 12:
             return thing + COUNTED_BY_VERB.get(unit, "")
+    if (size := SIZE_CLASS_RE.match(after)) and size.end() < len(after):
+        if thing := noun_after(after[size.end() :], unit):
+            return size.group() + thing  # 3个亿元以上项目, 27家超千万企业: the class counted
     words = tokens(after)
     while words and words[0].word in ("的", "了", "等"):
         words.pop(0)
@@ -288,6 +299,13 @@ def noun_after(after: str, unit: str) -> str:
             and is_verb(token)
             and is_noun(words[index + 1])
             and len(words[index + 1].word) >= 2
+        )
+        compound = compound or (  # 6个有机更新项目: an act naming the kind of project
+            bool(taken)
+            and index + 1 < len(words)
+            and len(token.word) == 2
+            and token.flag in ("v", "vn", "d")
+            and words[index + 1].word in HEAD_NOUNS
         )
         if compound or is_noun(token) or (token.word == "、" and taken):
             taken.append(token)
