@@ -129,6 +129,8 @@ def label_of(
         label = (
             project[:-2] if project[-2:] == label[:2] else project
         ) + label  # 5个项目,总投资15.99亿元
+    elif unit in MONEY_LIKE and label in OUTPUT_WORDS and earlier:
+        label = _subject_before(text, start, earlier) + label  # 面积达1.8万亩,年产值…
     if label and unit in COUNTED_BY_VERB and _ends_in_verb(label):
         label += COUNTED_BY_VERB[unit]  # 每轮平均追检6000人 -> 每轮平均追检人数
     label = _shared_verb(label, before, text, start, floor, earlier, unit)
@@ -278,6 +280,19 @@ def _project_of(text: str, start: int, earlier: Sequence[KeyFigure]) -> str:
 
 
 WORKS = ("建设", "改造", "任务", "工程", "计划")
+
+# What a work yields in a year, said without whose: 特种养殖面积达8000亩,年产值超1.2亿元
+OUTPUT_WORDS = set("产值 年产值 总产值 年销售额 销售额 年收入 营业收入 年营业收入".split())
+
+
+def _subject_before(text: str, start: int, earlier: Sequence[KeyFigure]) -> str:
+    """The measure of the figure before in the same sentence without its measure word
+    (特种养殖面积 -> 特种养殖), or ""."""
+    previous = earlier[-1]
+    if previous.text not in sentence_before(text, start) or previous.unit == "CNY":
+        return ""
+    thing = without_measure_word(previous.label, previous.unit)
+    return "" if is_weak(thing) or thing == previous.label else thing
 
 
 def _qualified_money(label: str) -> bool:

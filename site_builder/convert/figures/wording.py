@@ -5,6 +5,7 @@
 - a count inside a slogan or a name: 六个双山, 四个意识;
 - the parts a report lists: 列出6个方面、24项突出问题 (the 24 problems are the figure);
 - a duty pattern: 24小时值班, 24小时不间断巡逻, 7×24小时;
+- a count that refers back: 这三个指标, 上述两个项目;
 - an ordinal or a rank: 八届人大五次会议 (the fifth session), 位列榜单86位 (a place in a ranking,
   not 86 persons).
 """
@@ -30,6 +31,7 @@ SESSION_AFTER = ("会议", "全会", "全体会议", "常委会")
 RANK_WORDS = (
     "位列", "排名", "名列", "排位", "排在", "位次", "前移", "后移", "进位", "晋位", "榜单",
 )  # fmt: skip
+ANAPHORA = ("这", "那", "上述", "前述", "以上", "这些")
 SENTENCE_MARKS = "。；;！？!?\n"  # clauses.SENTENCE_END (which imports this module)
 
 
@@ -46,6 +48,8 @@ def is_wording(text: str, start: int, end: int, unit: str, region: str = "") -> 
         return True  # 24小时值班, 7×24小时
     if unit == "item" and after.startswith(STRUCTURE_NOUNS):
         return True  # 列出6个方面、24项突出问题: the 24 problems are the figure
+    if printed[:1] in CN_DIGITS and text[max(0, start - 2) : start].endswith(ANAPHORA):
+        return True  # 这三个指标, 上述两个项目: the things named before, not a new count
     if (
         unit == "time"
         and after.startswith(SESSION_AFTER)
