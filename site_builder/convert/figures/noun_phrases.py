@@ -45,6 +45,11 @@ FRAMING_VERBS = set(
     "提供 实施".split()
 )
 
+# Acts that remove what they count (关停12家企业): the things alone would say they all remain.
+REMOVING_VERBS = set(
+    "关停 关闭 出清 拆除 淘汰 取缔 腾退 注销 清退 清理 整治 查处 化解 销号 退出 搬迁 关停并转".split()
+)
+
 # Words right before the number that link it to the measure: 活跃企业达369家.
 COPULAS = set(
     "达 达到 为 是 有 计 共 共计 合计 总计 累计 约 超 超过 突破 逾 近 仅 只 已达 已 现有 "
@@ -111,6 +116,9 @@ def measure_before(
         phrase = "".join(t.word for t in words)
         if not any(is_noun(t) for t in words) or phrase in PLACE_WORDS:
             return ""
+        cut = len(words) == 2 and all(len(t.word) == 1 for t in words)  # 出清 as 出 + 清
+        if cut and unit not in ("CNY", "percent") and (noun := noun_after(after, unit)):
+            return phrase + noun  # 出清38家…工业企业: a verb the tagger cut, and its thing
         return strip_noise(phrase, region)
     verb = words[verb_at].word
     tail_at = verb_at + 1
@@ -161,6 +169,8 @@ def measure_before(
     if unit not in ("CNY", "percent") and (noun := noun_after(after, unit)):
         if verb in MODIFIER_VERBS or verb.startswith(NEW):
             return verb + noun  # 新增11家规上企业: new enterprises, not all of them
+        if verb in REMOVING_VERBS and verb_at == len(words) - 1:
+            return verb + noun  # 关停12家小散乱污企业: the enterprises closed, not all of them
         return ""  # 发挥好120余名网格员: the noun after the number says what is counted
     if prefix:
         return prefix + ("" if verb in GENERIC_VERBS else verb)
@@ -272,6 +282,13 @@ SIZE_CLASS_RE = re.compile(r"(?:超|过)?[十百千万亿]+元?(?:级|以上)?")
 HEAD_NOUNS = ("项目", "工程", "企业", "基地", "园区", "小区", "点位", "设施")
 
 
+# A kind of enterprise or project named by words of any tag, up to its head noun
+KIND_RE = re.compile(
+    r"[\u4e00-\u9fff]{1,12}?(?:企业|项目|工程|合作社|商户|门店)(?![\u4e00-\u9fff])"
+)
+KIND_UNITS = ("enterprise", "project", "item", "household")
+
+
 def noun_after(after: str, unit: str) -> str:
     """The thing counted, named after the number: 120余名城市社区专职网格员网格化管理作用 ->
     城市社区专职网格员; 2家企业的两化融合 -> 两化融合企业."""
@@ -321,6 +338,8 @@ def noun_after(after: str, unit: str) -> str:
     for word in (*TRAILING_NOISE, "建设"):
         if noun.endswith(word) and len(noun) > len(word) + 2:
             noun = noun[: -len(word)]
+    if (kind := KIND_RE.match(after)) and kind.group().startswith(noun) and unit in KIND_UNITS:
+        noun = kind.group()  # 38家省市县高耗低效工业企业: words the tagger does not read as nouns
     if not noun:
         return ""
     if rest and rest[0].word == "的":
