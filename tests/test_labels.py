@@ -173,6 +173,7 @@ def test_not_figures(pairs) -> None:
         # a kind named by words of any tag up to its head noun; what a removal counts keeps the act
         ("出清14家省市县高耗低效印染企业。", [("14家", "出清省市县高耗低效印染企业数")]),
         ("关停12家小散乱污企业,培育6家企业。", [("12家", "关停小散乱污企业数"), ("6家", "企业数")]),
+        ("上市蔬菜3200吨、家禽2.4万羽、上市水产品180吨。", [("3200吨", "上市蔬菜"), ("2.4万", "家禽"), ("180吨", "上市水产品")]),
     ],
 )  # fmt: skip
 def test_label_forms(text: str, wanted: list[tuple[str, str]]) -> None:

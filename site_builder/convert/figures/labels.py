@@ -64,6 +64,8 @@ from site_builder.convert.figures.words import (
     tokens,
 )
 
+# A measure word the finder does not know, left after the figure before and its 、
+_STRAY_UNIT_RE = re.compile(r"^[羽株斤只棵尾匹箱袋盏枚根]、")
 _NEXT_FIGURE_RE = re.compile(r"[0-9.]+[万亿]?[余多]?(?:人次|[\u4e00-\u9fff])")
 
 
@@ -85,6 +87,10 @@ def label_of(
     the clause.
     """
     before = clause_before(text, start, floor)
+    if floor and start - len(before) == floor:
+        before = _STRAY_UNIT_RE.sub(
+            "", before
+        )  # 家禽3.1万羽、上市水产品220吨: 羽 is the item before's
     if change:
         before = before[: len(before) - len(change)] if before.endswith(change) else before
     if unit == "percent":
