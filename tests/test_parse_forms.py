@@ -483,3 +483,56 @@ def test_emoji_after_a_sentence_do_not_make_it_cut():
     ]
     article = assert_nothing_lost("\n".join(lines).encode("utf-8"), "emoji")
     assert not [note for note in article.layout_notes if "cut mid-sentence" in note]
+
+
+def test_a_bullet_date_line_under_a_portal_title_is_its_date():
+    # A portal lists the date as an item (- 时间:…): the date, not a subtitle.
+    lines = [
+        "柳岸街道2023年工作总结和2024年工作计划",
+        "- 时间:2024-02-18",
+        "一、2023年工作回顾",
+        "2023年以来,柳岸街道完成财政收入3.6亿元,增长12%,各项工作取得新进展。",
+    ]
+    article = assert_nothing_lost("\n".join(lines).encode("utf-8"), "bullet date")
+    meta = article.meta
+    assert (meta.title, meta.subtitle, meta.date) == (
+        "柳岸街道2023年工作总结和2024年工作计划",
+        None,
+        "2024-02-18",
+    )
+
+
+def test_a_report_title_run_into_its_text_by_one_space():
+    text = (
+        "柳岸镇上半年重点工作完成情况及下半年工作打算的专题调研报告 今年以来,我镇紧紧围绕年度目标,"
+        "扎实推进各项工作,完成地区生产总值6.2亿元,同比增长8.1%。 一、完成情况 上半年全镇固定资产"
+        "投资完成3.1亿元,同比增长12%。"
+    )
+    article = assert_nothing_lost(text.encode("utf-8"), "title run into text")
+    assert article.meta.title == "柳岸镇上半年重点工作完成情况及下半年工作打算的专题调研报告"
+
+
+def test_a_report_title_ending_in_a_report_word_is_not_a_paper():
+    # 工作汇报 ends in 报 like 某某日报; a name line under it and the title again are not the title.
+    lines = [
+        "柳岸镇半年工作汇报",
+        "",
+        "李青禾",
+        "",
+        "柳岸镇半年工作汇报",
+        "",
+        "上半年,我镇完成地区生产总值3.2亿元,同比增长9.5%,主要经济指标实现时间任务双过半。",
+    ]
+    article = assert_nothing_lost("\n".join(lines).encode("utf-8"), "汇报")
+    assert (article.meta.title, article.meta.publication) == ("柳岸镇半年工作汇报", None)
+
+
+def test_a_posts_view_and_comment_counters_are_chrome():
+    lines = [
+        "柳岸区人大会议开幕 部署今年工作",
+        "2024-03-02 08:15:20 来源: 柳岸日报",
+        "0浏览 评论0条",
+        "3月1日,柳岸区人大会议开幕。报告指出,全区地区生产总值达310.5亿元、增长6.1%。",
+    ]
+    article = assert_nothing_lost("\n".join(lines).encode("utf-8"), "counters")
+    assert [b.kind for b in article.blocks] == ["paragraph"]

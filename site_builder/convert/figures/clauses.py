@@ -108,7 +108,13 @@ def _noise_pattern(region: str, subject: bool) -> re.Pattern[str]:
         key=len,
         reverse=True,
     )
-    return re.compile("(?:" + "|".join(map(re.escape, words)) + "|" + PERIOD_RE.pattern + ")")
+    return re.compile(
+        "(?:" + "|".join(map(re.escape, words)) + "|" + PERIOD_RE.pattern + "|" + ENUMERATOR + ")"
+    )
+
+
+# 1、, 3., (二), 四、 opening a paragraph of a numbered list: its place in the list, not its words
+ENUMERATOR = r"\d{1,2}[、．]|\d{1,2}\.(?!\d)|[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十\d]{1,3}[)）]"
 
 
 def strip_period(phrase: str) -> str:

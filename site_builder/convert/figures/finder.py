@@ -66,10 +66,12 @@ DURATION_AFTER = ("季度", "月", "年度", "星期", "工作日")
 ONE_OF_RE = re.compile(r"[^,，。；;！？!?]{0,12}之一")
 # 家 of residents counts households, not enterprises (走访居民680家).
 RESIDENTS = ("居民", "农户", "群众", "住户", "家庭", "村民", "贫困户", "低保户", "困难户")
+# 同比增长, 比去年同期减少, 同比增幅(为), 降幅达: the change a percentage measures
 CHANGE_RE = re.compile(
-    r"(同比|[比较](?:上年|去年)(?:同期)?)?(增长|提高|增加|上升|下降|减少|降低)了?$"
+    r"(同比|[比较](?:上年|去年)(?:同期)?)?"
+    r"(增长|提高|增加|上升|下降|减少|降低|(?:增幅|增速|降幅)(?:为|达到?)?)了?$"
 )
-DECLINE = ("下降", "减少", "降低")
+DECLINE = ("下降", "减少", "降低", "降幅")
 # 签约, 节约, 合约: 约 that is part of a word, not "about".
 NOT_ABOUT_BEFORE = set("签节合预制契条邀特相履违公大")
 MONEY_WORDS = (
@@ -228,9 +230,11 @@ def _make(
     change = CHANGE_RE.search(before)
     if change and unit == "percent":
         yoy = change.group(1) is not None
-        if change.group(2) in DECLINE:
+        if change.group(2).startswith(DECLINE):
             value = -value
-    changed = change.group(0) if change and unit == "percent" else None
+    # 比去年同期增加563户: a count's change is one only against a named period
+    compared = change and (unit == "percent" or change.group(1))
+    changed = change.group(0) if change and compared else None
     label = label_of(text, start, end, unit, earlier, region, floor, changed)
     if unit in ("item", "case") and "项目" in label + text[end : end + 6]:
         unit = "project"

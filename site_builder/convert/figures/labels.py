@@ -38,6 +38,7 @@ from site_builder.convert.figures.measures import (
     measure_of,
     with_measure_word,
     with_sector_measure,
+    without_measure_word,
 )
 from site_builder.convert.figures.noun_phrases import (
     AREA_UNITS,
@@ -63,6 +64,8 @@ from site_builder.convert.figures.words import (
     tokens,
 )
 
+# A measure word the finder does not know, left after the figure before and its 、
+_STRAY_UNIT_RE = re.compile(r"^[羽株斤只棵尾匹箱袋盏枚根]、")
 _NEXT_FIGURE_RE = re.compile(r"[0-9.]+[万亿]?[余多]?(?:人次|[\u4e00-\u9fff])")
 
 
@@ -84,6 +87,10 @@ def label_of(
     the clause.
     """
     before = clause_before(text, start, floor)
+    if floor and start - len(before) == floor:
+        before = _STRAY_UNIT_RE.sub(
+            "", before
+        )  # 家禽3.1万羽、上市水产品220吨: 羽 is the item before's
     if change:
         before = before[: len(before) - len(change)] if before.endswith(change) else before
     if unit == "percent":
@@ -92,6 +99,8 @@ def label_of(
         label = percent_label(before, change, earlier, region, previous)
         if label is not None:
             return tidy_label(with_sector_measure(label, unit))
+    elif change:
+        return tidy_label(with_measure_word(_count_change(before, change, earlier, region), unit))
     if before.endswith("、"):
         before = ""  # 列出6个方面、24项突出问题: the words before belong to another item
     after = phrase_after(text, end)
@@ -100,6 +109,8 @@ def label_of(
     if floor and before and start - len(before) == floor and unit not in ("CNY", "percent"):
         if noun_after(after, unit):
             before = ""  # 下设10个工作组29个专班: 工作组 belongs to the figure before
+    if unit in MONEY_LIKE and after.startswith("的"):
+        after = _owned_project(text, end) or after  # 投资8亿元的50万吨复合不锈钢项目
     following = after or _next_clause(text, end)
     label = measure_before(before, region, unit, earlier, text, start, after, following)
     if unit in MONEY_LIKE and (project := named_project(unquote(before), after, label)):
@@ -124,6 +135,8 @@ def label_of(
         label = (
             project[:-2] if project[-2:] == label[:2] else project
         ) + label  # 5个项目,总投资15.99亿元
+    elif unit in MONEY_LIKE and label in OUTPUT_WORDS and earlier:
+        label = _subject_before(text, start, earlier) + label  # 面积达1.8万亩,年产值…
     if label and unit in COUNTED_BY_VERB and _ends_in_verb(label):
         label += COUNTED_BY_VERB[unit]  # 每轮平均追检6000人 -> 每轮平均追检人数
     label = _shared_verb(label, before, text, start, floor, earlier, unit)
@@ -216,6 +229,15 @@ def _shared_verb(
     return label
 
 
+def _count_change(before: str, change: str, earlier: Sequence[KeyFigure], region: str) -> str:
+    """新登记市场主体1320户,比去年同期增加417户 -> 新登记市场主体同比增加: a count's change
+    against an earlier period is of the measure its clause names, else of the figure before."""
+    decline = any(word in change for word in ("下降", "减少", "降低"))
+    own = measure_before(before, region, "count")
+    measure = own or (measure_of(earlier[-1]) if earlier else "")
+    return measure + ("同比减少" if decline else "同比增加") if measure else ""
+
+
 def _bare(before: str) -> str:
     """The clause without the words that only link a number to a measure (共, 达, 、)."""
     return "".join(t.word for t in tokens(before) if t.word not in COPULAS and t.word != "、")
@@ -226,6 +248,15 @@ def _next_clause(text: str, end: int) -> str:
     if text[end : end + 1] not in DELIMS or text[end : end + 1] in SENTENCE_END:
         return ""
     return phrase_after(text, end + 1)
+
+
+_OWNED_PROJECT_RE = re.compile(r"的([^,，。；;、]{2,20}?(?:项目|工程))")
+
+
+def _owned_project(text: str, end: int) -> str:
+    """The project an amount describes (投资2.4亿元的…钢帘线项目), numbers in its name kept."""
+    found = _OWNED_PROJECT_RE.match(text, end)
+    return found.group(1) if found else ""
 
 
 def _after_next_figure(text: str, start: int) -> str:
@@ -255,6 +286,19 @@ def _project_of(text: str, start: int, earlier: Sequence[KeyFigure]) -> str:
 
 
 WORKS = ("建设", "改造", "任务", "工程", "计划")
+
+# What a work yields in a year, said without whose: 特种养殖面积达8000亩,年产值超1.2亿元
+OUTPUT_WORDS = set("产值 年产值 总产值 年销售额 销售额 年收入 营业收入 年营业收入".split())
+
+
+def _subject_before(text: str, start: int, earlier: Sequence[KeyFigure]) -> str:
+    """The measure of the figure before in the same sentence without its measure word
+    (特种养殖面积 -> 特种养殖), or ""."""
+    previous = earlier[-1]
+    if previous.text not in sentence_before(text, start) or previous.unit == "CNY":
+        return ""
+    thing = without_measure_word(previous.label, previous.unit)
+    return "" if is_weak(thing) or thing == previous.label else thing
 
 
 def _qualified_money(label: str) -> bool:
@@ -293,7 +337,12 @@ def percent_label(
         previous = measure_of(earlier[-1]) if earlier else ""
     clean = unquote(before)
     if change is not None:
-        words = [t for t in tokens(clean) if t.word not in ("分别", "和", "及", "与", "、")]
+        # 逆势增长7%, 稳步增长: how it changed, not what changed
+        words = [
+            t
+            for t in tokens(clean)
+            if t.word not in ("分别", "和", "及", "与", "、") and t.flag not in ("d", "vd", "ad")
+        ]
         own = measure_before("".join(t.word for t in words), region, "percent", earlier)
         return (own or previous) + _suffix_of(change)
     if TASK_RE.search(clean) and previous and not _noun_phrase_before_task(clean):
@@ -316,7 +365,7 @@ def _previous_measure(
     figure), else the figure before's measure."""
     sentence_start = max(text.rfind(mark, 0, clause_start) for mark in SENTENCE_END) + 1
     if earlier and text.find(earlier[-1].text, sentence_start, clause_start) >= 0:
-        return base_measure(earlier[-1].label)
+        return _measure_changed(earlier[-1])
     cut = clause_start - 1
     if cut > sentence_start:
         opening = max(text.rfind(mark, sentence_start, cut) for mark in ",，:：") + 1
@@ -326,7 +375,14 @@ def _previous_measure(
             measure = measure_before(clause[: amount.start()], region, "CNY")
             if measure and not is_weak(measure):
                 return measure
-    return base_measure(earlier[-1].label) if earlier else ""
+    return _measure_changed(earlier[-1]) if earlier else ""
+
+
+def _measure_changed(figure: KeyFigure) -> str:
+    """What a rate after ``figure`` measures the change of: the figure's label without change
+    words (每轮平均追检人数 keeps its measure word; 新登记企业同比增加户数 is 新登记企业)."""
+    words = without_measure_word(figure.label, figure.unit)
+    return base_measure(words) if base_measure(words) != words else base_measure(figure.label)
 
 
 def _noun_phrase_before_task(clause: str) -> bool:
@@ -337,6 +393,6 @@ def _noun_phrase_before_task(clause: str) -> bool:
 
 
 def _suffix_of(change: str) -> str:
-    decline = any(word in change for word in ("下降", "减少", "降低"))
+    decline = any(word in change for word in ("下降", "减少", "降低", "降幅"))
     yoy = any(word in change for word in ("同比", "比上年", "较上年", "比去年", "较去年"))
     return change_suffix(change, yoy, decline)

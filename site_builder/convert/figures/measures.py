@@ -8,9 +8,9 @@ import re
 
 from site_builder.content.model import KeyFigure
 
-TASK_RE = re.compile(r"(全年|年度)?(目标)?(任务|计划|目标)(数)?")
+TASK_RE = re.compile(r"(全年|年度|年)?(目标)?(任务|计划|目标)(数)?")  # 占年计划的53%
 SHARE_RE = re.compile(r"占(?P<whole>[^占]{0,12}?)(?:的)?(?:比重|比例)?(?:为|达)?$")
-CHANGE_SUFFIXES = ("同比增长", "同比下降", "增长", "下降")
+CHANGE_SUFFIXES = ("同比增长", "同比下降", "增长", "下降", "同比增加", "同比减少")
 TASK_SUFFIX = "完成全年任务比例"
 
 

@@ -45,6 +45,11 @@ FRAMING_VERBS = set(
     "提供 实施".split()
 )
 
+# Acts that remove what they count (关停12家企业): the things alone would say they all remain.
+REMOVING_VERBS = set(
+    "关停 关闭 出清 拆除 淘汰 取缔 腾退 注销 清退 清理 整治 查处 化解 销号 退出 搬迁 关停并转".split()
+)
+
 # Words right before the number that link it to the measure: 活跃企业达369家.
 COPULAS = set(
     "达 达到 为 是 有 计 共 共计 合计 总计 累计 约 超 超过 突破 逾 近 仅 只 已达 已 现有 "
@@ -71,7 +76,8 @@ EVENT_COUNTS = ("time", "session", "case", "person_time")
 COUNTED_BY_VERB = {"person": "人数", "person_time": "人次", "household": "户数", "time": "次数"}
 TIME_ENDINGS = ("后", "前", "期间", "以来", "之际", "时")
 EVENT_UNITS = ("time", "session")  # 巡查污染源4973次 counts inspections, not sources
-_LINKS = COPULAS | {"的", "了"}
+_LINKS = COPULAS | {"的", "了", "预计", "预期", "有望", "力争"}  # 收入预计4.6万元
+NEW = ("新", "净")  # 新登记, 新落地, 净增: a verb of what is new keeps its thing
 _BEFORE_VERB = GENERIC_VERBS | COPULAS | set(LEADING_NOISE)
 
 
@@ -97,8 +103,8 @@ def measure_before(
     words = tokens(clean)
     while words and words[-1].word in _LINKS:
         words.pop()
-    while words and words[0].word in PREPOSITIONS:
-        words.pop(0)
+    while words and (words[0].word in PREPOSITIONS or words[0].word == "的"):
+        words.pop(0)  # 在…, 的长寿片区 (after an amount: 投资2400万元的…)
     if len(words) >= 2 and _cut_compound(words[-2], words[-1]):
         words[-2:] = [Token(words[-2].word + words[-1].word, "n")]  # 加强 + 针: 加强针
     if not words:
@@ -110,6 +116,9 @@ def measure_before(
         phrase = "".join(t.word for t in words)
         if not any(is_noun(t) for t in words) or phrase in PLACE_WORDS:
             return ""
+        cut = len(words) == 2 and all(len(t.word) == 1 for t in words)  # 出清 as 出 + 清
+        if cut and unit not in ("CNY", "percent") and (noun := noun_after(after, unit)):
+            return phrase + noun  # 出清38家…工业企业: a verb the tagger cut, and its thing
         return strip_noise(phrase, region)
     verb = words[verb_at].word
     tail_at = verb_at + 1
@@ -118,6 +127,9 @@ def measure_before(
         verb = words[verb_at].word + "、" + verb
     if "、" in verb and words[verb_at - 1].flag == "a" and len(words[verb_at - 1].word) == 1:
         verb_at -= 1  # 新 + 签: a verb the tagger cut
+        verb = words[verb_at].word + verb
+    if verb_at and words[verb_at - 1].word in NEW and "、" not in verb:
+        verb_at -= 1  # 新 + 登记: what is new, as 新增 and 新建 say it
         verb = words[verb_at].word + verb
     tail = strip_noise("".join(t.word for t in words[tail_at:]), region, subject=False)
     tail = EXAMPLES_RE.sub("", tail)  # 签约中国久远、光子激光等项目 -> 签约项目
@@ -128,13 +140,15 @@ def measure_before(
         tail = ""  # 完成辖区100余座5G通信基站建设: the noun after the number
     prefix = _prefix_noun(words[:verb_at], region)
     if tail and any(is_noun(t) for t in words[tail_at:]):
+        if verb == "占" and prefix:
+            return prefix + verb + tail  # 服务业占GDP比重: the share of what, in what
         if tail in GENERIC_MONEY and prefix:
             return prefix + tail  # 固定资产…完成投资126亿 -> 固定资产投资
         if tail in GENERIC_TAILS or (len(tail) <= 2 and unit in EVENT_COUNTS):
             return prefix + ("" if verb in GENERIC_VERBS else verb) + tail
         if verb.startswith(BANS):
             return verb + tail
-        if verb in MODIFIER_VERBS:
+        if verb in MODIFIER_VERBS or verb.startswith(NEW):
             return verb + tail
         if verb in GENERIC_VERBS:
             return tail
@@ -152,7 +166,11 @@ def measure_before(
     # The clause ends in a verb: 投入3亿元, 井盖提升170余处, 总占地近3000亩.
     if unit == "CNY" and verb in MONEY_VERBS:
         return _money_purpose(verb, prefix, text, start, following, region)
-    if unit not in ("CNY", "percent") and noun_after(after, unit) and verb not in MODIFIER_VERBS:
+    if unit not in ("CNY", "percent") and (noun := noun_after(after, unit)):
+        if verb in MODIFIER_VERBS or verb.startswith(NEW):
+            return verb + noun  # 新增11家规上企业: new enterprises, not all of them
+        if verb in REMOVING_VERBS and verb_at == len(words) - 1:
+            return verb + noun  # 关停12家小散乱污企业: the enterprises closed, not all of them
         return ""  # 发挥好120余名网格员: the noun after the number says what is counted
     if prefix:
         return prefix + ("" if verb in GENERIC_VERBS else verb)
@@ -229,7 +247,7 @@ def _money_purpose(
         aim = strip_noise(
             "".join(t.word for t in previous[(at + 1 if at is not None else 0) :]), region
         )
-        if aim and is_noun(previous[-1]) and len(aim) <= 12:
+        if aim and is_noun(previous[-1]) and len(aim) <= 12 and HAN_RE.search(aim):
             return aim if aim.endswith(("投入", "投资")) else aim + verb
     words = tokens(following)
     if (
@@ -256,6 +274,21 @@ def _money_purpose(
 PURPOSE_RE = re.compile(r"^[^,，。；;]*?元(?:用于|对|为)(?P<aim>[^,，。；;]{2,16})")
 
 
+HAN_RE = re.compile(r"[\u4e00-\u9fff]")  # a clause of words, not an enumerator (1、)
+
+# 亿元以上, 超千万, 千万元级: a size class before the thing counted
+SIZE_CLASS_RE = re.compile(r"(?:超|过)?[十百千万亿]+元?(?:级|以上)?")
+# Nouns that an act before them can name the kind of (有机更新项目, 技术改造工程).
+HEAD_NOUNS = ("项目", "工程", "企业", "基地", "园区", "小区", "点位", "设施")
+
+
+# A kind of enterprise or project named by words of any tag, up to its head noun
+KIND_RE = re.compile(
+    r"[\u4e00-\u9fff]{1,12}?(?:企业|项目|工程|合作社|商户|门店)(?![\u4e00-\u9fff])"
+)
+KIND_UNITS = ("enterprise", "project", "item", "household")
+
+
 def noun_after(after: str, unit: str) -> str:
     """The thing counted, named after the number: 120余名城市社区专职网格员网格化管理作用 ->
     城市社区专职网格员; 2家企业的两化融合 -> 两化融合企业."""
@@ -263,6 +296,9 @@ def noun_after(after: str, unit: str) -> str:
         thing = re.sub(r"(工作|和|及|与|、)+$", "", after[1:])
         if thing and len(thing) <= 12:
             return thing + COUNTED_BY_VERB.get(unit, "")
+    if (size := SIZE_CLASS_RE.match(after)) and size.end() < len(after):
+        if thing := noun_after(after[size.end() :], unit):
+            return size.group() + thing  # 3个亿元以上项目, 27家超千万企业: the class counted
     words = tokens(after)
     while words and words[0].word in ("的", "了", "等"):
         words.pop(0)
@@ -281,6 +317,13 @@ def noun_after(after: str, unit: str) -> str:
             and is_noun(words[index + 1])
             and len(words[index + 1].word) >= 2
         )
+        compound = compound or (  # 6个有机更新项目: an act naming the kind of project
+            bool(taken)
+            and index + 1 < len(words)
+            and len(token.word) == 2
+            and token.flag in ("v", "vn", "d")
+            and words[index + 1].word in HEAD_NOUNS
+        )
         if compound or is_noun(token) or (token.word == "、" and taken):
             taken.append(token)
             if unit in PERSON_UNITS and token.word.endswith(PERSON_ENDINGS):
@@ -295,6 +338,8 @@ def noun_after(after: str, unit: str) -> str:
     for word in (*TRAILING_NOISE, "建设"):
         if noun.endswith(word) and len(noun) > len(word) + 2:
             noun = noun[: -len(word)]
+    if (kind := KIND_RE.match(after)) and kind.group().startswith(noun) and unit in KIND_UNITS:
+        noun = kind.group()  # 38家省市县高耗低效工业企业: words the tagger does not read as nouns
     if not noun:
         return ""
     if rest and rest[0].word == "的":

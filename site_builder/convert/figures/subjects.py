@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from site_builder.content.model import KeyFigure
 from site_builder.convert.figures.clauses import DELIM_RE, sentence_before, strip_noise
 from site_builder.convert.figures.measures import measure_of
-from site_builder.convert.figures.noun_phrases import COPULAS
+from site_builder.convert.figures.noun_phrases import COPULAS, NEW
 from site_builder.convert.figures.words import is_verb, tokens
 
 MONEY_LIKE = ("CNY",)  # units of money (labels.py shares it)
@@ -143,6 +143,6 @@ def body_of(text: str, start: int) -> str:
     found = list(BODY_RE.finditer(subject))
     if not found or found[-1].end() < len(subject) - 1:
         return ""
-    if subject[found[-1].end() :] in COPULAS:
-        subject = subject[: found[-1].end()]  # 合作社有: the verb the tagger missed
+    if subject[found[-1].end() :] in COPULAS or subject[found[-1].end() :] in NEW:
+        subject = subject[: found[-1].end()]  # 合作社有, 工业园新(入驻): a word the tagger cut
     return subject if len(subject) <= MAX_BODY else found[-1].group()

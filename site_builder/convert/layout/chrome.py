@@ -56,6 +56,7 @@ _CHROME_ANY_RE = re.compile(
     r"|在(?:您的|你的)?(?:手机|移动设备|设备)上(?:浏览|阅读|打开|查看)"
     r"|此处隐藏|下载后查看|我要投稿|我要纠错|转载请|原创文章|未经(?:许可|授权)|免责声明|版权声明"
     r"|原文链接|网友评论|发表评论|我要评论|条评论|验证码"
+    r"|^\d+\s*(?:浏览|阅读|点击|点赞)\s+评论\s*\d+\s*条?$"  # 0浏览 评论0条: a post's counters
     r"|版权所有|Copyright|©|ICP备|ICP证|公网安备|网站标识码|技术支持\s*[:：]|主办单位\s*[:：]"
     r"|承办单位\s*[:：]|联系电话\s*[:：]|邮编\s*[:：]|建议使用.{0,20}浏览器|分辨率",
     re.IGNORECASE,
@@ -70,7 +71,7 @@ _SHORT_CHROME_RE = re.compile(
 _SITE_AND_DATE_RE = re.compile(r"^([\u4e00-\u9fff]{2,10}(?:网|报|社|台|新闻))\s+\d{4}-")
 _SPACED_RE = re.compile(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff](?:\s|[:：]))")
 ROLE_RE = re.compile(ROLE_PATTERN)  # a byline's role: 本报记者, 通讯员 …
-_BULLETS = "•·◆◇▪▶►➤ "
+_BULLETS = "•·◆◇▪▶►➤ -"  # - 时间:2023-02-24: a list item of the page's header
 # After these, the article is over: what follows is navigation, related links, comments.
 _END_RE = re.compile(
     r"^(?:上一篇|下一篇|上一条|下一条|前一篇|后一篇|上篇|下篇|相关新闻|相关阅读|相关链接|相关文章"

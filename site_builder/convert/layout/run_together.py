@@ -129,6 +129,8 @@ def _split_short_lines_from_text(piece: str) -> list[str]:
     a subtitle or a heading run into the paragraph after it (short phrases, then a sentence) is
     split off."""
     lead = _NUMBERED_LEAD_RE.match(piece) or _SHORT_LEAD_RE.match(piece)
+    if (title := _TITLE_LEAD_RE.match(piece)) and _is_report_title(title.group(1)):
+        lead = title  # …下半年工作目标措施的调研报告 今年以来,…: a report's title, however long
     if not lead or _ROLE_START_RE.match(piece) or not re.search("[，,。]", piece[lead.end() :]):
         return [piece]
     if lead.group(1).rstrip().endswith(("讯", "电")):
@@ -166,6 +168,8 @@ _REPORT_TITLE_RE = re.compile(
     r"|巡礼|巡禮|侧记|側記)$"
 )
 TITLE_MAX = 40  # a report title run into the text is at most this long
+# 上半年…工作目标措施的调研报告 今年以来,…: a report title, a space, then the text
+_TITLE_LEAD_RE = re.compile(rf"^(\S{{4,{TITLE_MAX}}})\s+(?=\S{{12,}})")
 
 
 def _marker_number(marker: str) -> int:

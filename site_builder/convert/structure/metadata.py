@@ -40,7 +40,8 @@ NEWS_FLASH_RE = re.compile(r"^(?:本报讯|[^\s,，。(（]{2,20}?[讯电])\s*[(
 ENP_TAIL_RE = re.compile(r"enpproperty")
 ISO_DATE_RE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 PAGE_FILE_RE = re.compile(r"\b(content_\d+\.html?)\b")
-PUBLICATION_RE = re.compile(r"^[\u4e00-\u9fff]{2,8}(?:日报|晚报|时报|报)$")
+# 某某日报, 某某报 — not a report's own title (…工作汇报, …情况通报, …简报)
+PUBLICATION_RE = re.compile(r"^[\u4e00-\u9fff]{2,8}(?:日报|晚报|时报|(?<![汇通简喜捷年公])报)$")
 YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})年")
 
 
