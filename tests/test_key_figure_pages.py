@@ -670,6 +670,26 @@ def test_report_links_to_its_county_and_province(purpose_site: Path) -> None:
     # The archive links years and places.
     archive = article(read(purpose_site, "archive/index.html"))
     assert 'href="#year-2024"' in archive and 'href="../places/zhejiangsheng/"' in archive
+    assert '<a href="../places/">Places:</a>' in archive
+
+
+def test_places_page_lists_every_place_as_a_tree(purpose_site: Path) -> None:
+    # places/ is the root of every place page: a reader who shortens a place's address
+    # finds the tree, not a 404; each place page links back to it.
+    html = article(read(purpose_site, "places/index.html"))
+    assert "<h1>Places</h1>" in html
+    tree = html[html.index('<ul class="digest-place-tree">') :]
+    province, prefecture = tree.index("Zhejiang Province"), tree.index(">Yunzhou City<")
+    county = tree.index(">Qingxi County<")
+    assert province < prefecture < county  # nested in that order
+    assert '<a href="zhejiangsheng/yunzhoushi/qingxixian/">Qingxi County</a>' in tree
+    assert re.search(r"Qingxi County</a> <span[^>]*>\(4\)</span>", tree)  # its four reports
+    zh = article(read(purpose_site, "zh/places/index.html"))
+    assert "<h1>地区</h1>" in zh and ">清溪县</a>" in zh
+    county_page = article(
+        read(purpose_site, "places/zhejiangsheng/yunzhoushi/qingxixian/index.html")
+    )
+    assert '<a href="../../../">All places</a>' in county_page
 
 
 def test_downloads_name_place_period_and_estimate(purpose_site: Path) -> None:

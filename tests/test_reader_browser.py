@@ -66,6 +66,8 @@ PAGE_KINDS = {
     "archive": "archive/",
     "key figures": "key-figures/",
     "metric": "key-figures/fiscal_revenue/",
+    "places": "places/",
+    "place": "places/shandongsheng/jiningshi/",
     "glossary": "glossary/",
     "about": "about/",
     "report": REPORT,

@@ -24,7 +24,14 @@ from site_builder.site.generated import ARCHIVE, FIGURES, GLOSSARY, HOME, Genera
 from site_builder.site.key_figures import index_page, metric_pages
 from site_builder.site.model import Report
 from site_builder.site.pages import archive_page, glossary_page, home_page
-from site_builder.site.place_pages import PLACE_ROWS, place_pages, place_urls
+from site_builder.site.place_pages import (
+    PLACE_ROWS,
+    place_pages,
+    place_urls,
+    places_index,
+    places_of,
+)
+from site_builder.site.places import PLACES
 from site_builder.site.templates import Templates
 
 
@@ -124,6 +131,11 @@ PAGE_KINDS: list[PageKind] = [
         once=True,
     ),
     PageKind("metric", lambda d: metric_norms(d.rows, d.metric_rows), _metric_pages, searched=True),
+    PageKind(
+        "places",
+        lambda d: [PLACES] if places_of(d.reports) else [],
+        lambda m: places_index(m.site, m.templates),
+    ),
     PageKind(
         "place",
         lambda d: place_urls(d.reports, d.place_rows),

@@ -30,7 +30,7 @@ from site_builder.site.generated import (
 )
 from site_builder.site.model import Report, iso_date
 from site_builder.site.place_pages import places_of
-from site_builder.site.places import own_name, place_norm
+from site_builder.site.places import PLACES, own_name, place_norm
 from site_builder.site.strings import KIND_NAMES, text, words
 from site_builder.site.templates import Templates
 from site_builder.site.text import figure_label, figure_value, headline_figures
@@ -137,6 +137,7 @@ def _archive_links(
         "digest/archive-links.html",
         t=t,
         years=[(year, f"#year-{_anchor(year)}") for year in years],
+        places_href=site.href(PLACES, ARCHIVE),
         places=[
             {
                 "name": own_name(path[-1], site),

@@ -1,13 +1,15 @@
 """Pages per province, prefecture and county (``places/<province>/<prefecture>/<county>/``):
 the reports about the place or a place within it, newest period first, each with its place,
-period and headline figures, and links up the path and down to the places within.
+period and headline figures, and links up the path and down to the places within; and
+``places/`` itself, every such place as a tree with its count of reports.
 
 A report is on the page of every province, prefecture and county on its ``region_path``
 (site.places). A page lists at most ``place_rows`` reports; more go to ``…/2/``, ``…/3/``, so
 that no page grows past a few hundred rows at any number of reports. Report pages link here
 from their region, the archive from its places.
 
-The page kind's entry is in site.page_kinds; the markup is digest/place.html.
+The page kinds' entries are in site.page_kinds; the markup is digest/place.html and
+digest/places.html.
 """
 
 from __future__ import annotations
@@ -16,12 +18,15 @@ import math
 from collections.abc import Sequence
 from typing import Any
 
+from pypinyin import lazy_pinyin
+
 from site_builder.site.figure_rows import period_text
 from site_builder.site.generated import GeneratedPage, Site, report_link
 from site_builder.site.model import Report, iso_date
 from site_builder.site.places import (
     LEVELS,
     PAGE_LEVELS,
+    PLACES,
     own_name,
     path_name,
     place_norm,
@@ -72,6 +77,34 @@ def place_pages(
     return pages
 
 
+def places_index(site: Site, templates: Templates) -> list[GeneratedPage]:
+    """``places/``: every province, prefecture and county with reports, as a tree (names in
+    pinyin order) with each one's count of reports; no page when no report has a place."""
+    by_path = places_of(site.reports)
+
+    def within(path: tuple[str, ...]) -> list[dict[str, Any]]:
+        children = [
+            child for child in by_path if len(child) == len(path) + 1 and child[: len(path)] == path
+        ]
+        return [
+            {
+                "name": own_name(child[-1], site),
+                "href": site.href(place_norm(child), PLACES),
+                "count": len(by_path[child]),
+                "within": within(child) if len(child) < len(PAGE_LEVELS) else [],
+            }
+            for child in sorted(children, key=lambda child: " ".join(lazy_pinyin(child[-1])))
+        ]
+
+    roots = within(())
+    if not roots:
+        return []
+    lang = site.lang
+    body = templates.render("digest/places.html", t=words(lang), places=roots)
+    meta = {"title": text(lang, "places.title"), "hide": ["toc"], "search": {"exclude": True}}
+    return [GeneratedPage(PLACES, meta, [body])]
+
+
 def place_hrefs(report: Report, site: Site, from_norm: str) -> list[tuple[str, str]]:
     """(name, link) of the county, prefecture and province pages of a report, smallest first."""
     place = report_place(report.meta)
@@ -99,6 +132,7 @@ def _pages_of(
         {"name": own_name(up[-1], site), "href": None}
         for up in (path[:n] for n in range(1, len(path)))
     ]
+    everywhere = t["places.all"]
     within = sorted(
         (child for child in by_path if len(child) == len(path) + 1 and child[: len(path)] == path),
         key=lambda child: own_name(child[-1], site),
@@ -115,6 +149,7 @@ def _pages_of(
             lang=lang,
             level=text(lang, "places.level", level=text(lang, f"level.{level}")),
             parents=parents,
+            everywhere={"name": everywhere, "href": site.href(PLACES, norm)},
             original=path[-1] if lang != "zh" and name != path[-1] else None,
             count=text(lang, "places.count", count=len(ordered)),
             within=[

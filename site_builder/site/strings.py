@@ -247,6 +247,8 @@ STRINGS["en"] |= {
     "places.page": "{name} (page {page})",
     "places.pages": "Pages of this list",
     "places.all": "All places",
+    "places.lead": "Every province, prefecture and county the digest has reports from, with "
+    "the number of reports from it or a place within it.",
     "archive.years": "Years:",
     "archive.places": "Places:",
     "dictionary.title": "Data dictionary",
@@ -338,6 +340,7 @@ STRINGS["zh"] |= {
     "places.page": "{name}（第 {page} 页）",
     "places.pages": "分页",
     "places.all": "全部地区",
+    "places.lead": "本站收有报道的各省、地级市和县（市、区），括号内为该地及其下辖地区的报道篇数。",
     "archive.years": "年份：",
     "archive.places": "地区：",
     "dictionary.title": "数据说明",
