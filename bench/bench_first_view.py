@@ -50,7 +50,8 @@ def build(count: int, folder: Path) -> Path:
 
 
 def views(site: Path) -> dict[str, str]:
-    """The pages to open, site-relative."""
+    """The pages to open, site-relative: one of each kind, the largest where a kind's pages
+    differ in size (every page kind is held to the limit, not only the home and reports)."""
     slug = sorted(p.name for p in (site / "reports").iterdir() if p.is_dir())[0]
     found = {
         "home (en)": "",
@@ -59,8 +60,21 @@ def views(site: Path) -> dict[str, str]:
         "report (zh)": f"zh/reports/{slug}/",
         "bilingual view": f"reports/{slug}/bilingual/",
         "source view": f"reports/{slug}/original/",
+        "archive (en)": "archive/",
+        "archive (zh)": "zh/archive/",
+        "key figures": "key-figures/",
+        "indicator": _largest(site, "key-figures/*/index.html"),
+        "places": "places/",
+        "place": _largest(site, "places/**/index.html"),
+        "glossary": "glossary/",
     }
     return {name: url for name, url in found.items() if (site / url / "index.html").is_file()}
+
+
+def _largest(site: Path, pattern: str) -> str:
+    """The folder (site-relative, with a slash) of the largest page matching ``pattern``."""
+    pages = sorted(site.glob(pattern), key=lambda p: p.stat().st_size)
+    return pages[-1].parent.relative_to(site).as_posix() + "/" if pages else "-/"
 
 
 def first_views(site: Path) -> dict[str, tuple[int, int, list[str]]]:

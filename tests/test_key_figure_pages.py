@@ -755,3 +755,23 @@ def test_report_urls_are_site_relative_without_a_site_url() -> None:
         shimen = next(row for row in table.rows if row[0] == "shimen")
         assert dict(zip(table.columns, shimen, strict=True))["url"] == url
     assert len(figures.rows) == len(rows) and len(table.rows) == len(PURPOSE_REPORTS)
+
+
+def test_the_archive_goes_on_to_further_pages_by_year(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # One report a page: a year over two pages, its anchor where it starts; the year links
+    # and a report's period link go to that page.
+    monkeypatch.setattr("site_builder.site.archive.ARCHIVE_ROWS", 1)
+    names = ("metrics.yml", "glossary.yml", "about.en.md", "about.zh.md")
+    files = {name: (CONTENT / name).read_text(encoding="utf-8") for name in names}
+    site = build_files(tmp_path, files | PURPOSE_REPORTS)
+    first, second, third = (article(read(site, f"archive/{n}index.html")) for n in ("", "2/", "3/"))
+    assert 'id="year-2024"' in first and 'href="3/#year-2023"' in first
+    assert "2024 (continued)" in second and 'id="year-2024"' not in second
+    assert 'href="../#year-2024"' in second and 'href="../3/#year-2023"' in second
+    assert 'id="year-2023"' in third and "2023-12-28-chengdong" in third
+    assert '<span aria-current="page">3</span>' in third and 'href="../2/">2</a>' in third
+    header = article(read(site, "reports/2023-12-28-chengdong/index.html"))
+    assert 'href="../../archive/3/#year-2023"' in header
+    assert "（续）" in article(read(site, "zh/archive/2/index.html"))

@@ -16,6 +16,7 @@ from site_builder.content.layout import REPORTS_DIR
 from site_builder.mkdocs import compat
 from site_builder.mkdocs.content_cache import ContentCache
 from site_builder.mkdocs.page_data import BuildContent
+from site_builder.site.archive import year_starts
 from site_builder.site.model import Language, ReportPage, collect_reports, page_languages
 from site_builder.site.page_kinds import Digest
 from site_builder.site.render import Abbreviations
@@ -62,6 +63,7 @@ class ContentStore:
                     files.append(compat.phantom_page_file(uri, config))
         content.reports = {report.slug: report for report in reports}
         content.neighbours = neighbours(list(content.reports))
+        content.archive_years = year_starts(list(content.reports.values()))
         content.glossary = self.cache.glossary(glossary)
         content.abbreviations = Abbreviations(content.glossary)
         content.vocabulary = self.cache.metrics(metrics)
@@ -69,7 +71,9 @@ class ContentStore:
         return pages
 
     def digest(self, metric_rows: int) -> Digest:
-        return Digest(list(self.content.reports.values()), self.content.figures, metric_rows)
+        content = self.content
+        reports = list(content.reports.values())
+        return Digest(reports, content.figures, metric_rows, glossary=content.glossary)
 
     def note_pages(self, files: Files) -> None:
         """Which page (language-free URL) exists in which language, generated ones included."""

@@ -19,7 +19,7 @@ class DigestConfig(base.Config):
           metrics: metrics.yml      # the metric vocabulary, in docs_dir
           home_limit: 30            # newest reports shown as cards on the home page; 0 = all
           section_limit: 6          # figures in a per-section callout
-          metric_rows: 100          # rows of a metric page's tables; more go to /2/, /3/, …
+          metric_rows: 40           # rows of a metric page's tables; more go to /2/, /3/, …
           about_page: about/        # where readers learn how to report an error
           cache_dir: .cache/digest  # parsed front matter between builds, beside mkdocs.yml;
                                     # '' = no cache on disk
@@ -31,7 +31,8 @@ class DigestConfig(base.Config):
     metrics = c.Type(str, default=METRICS_FILE)
     home_limit = c.Type(int, default=30)
     section_limit = c.Type(int, default=6)
-    metric_rows = c.Type(int, default=100)
+    # 40 rows in each of two tables keep a page's first view under 400 KB (issue 21)
+    metric_rows = c.Type(int, default=40)
     key_figures = c.Deprecated(
         message="digest: '{}' is no longer used: key-figures/ lists metrics, and every figure "
         "is in key-figures.csv and key-figures.json; remove the option"
@@ -49,7 +50,7 @@ class DigestConfig(base.Config):
         if not failed and self.section_limit < 1:
             failed.append(("section_limit", c.ValidationError("must be 1 or more, e.g. 6")))
         if not failed and self.metric_rows < 10:
-            failed.append(("metric_rows", c.ValidationError("must be 10 or more, e.g. 100")))
+            failed.append(("metric_rows", c.ValidationError("must be 10 or more, e.g. 40")))
         if not failed and not (self.about_page == "" or self.about_page.endswith("/")):
             failed.append(
                 ("about_page", c.ValidationError("a page URL ending in '/', e.g. about/"))

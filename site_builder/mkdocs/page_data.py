@@ -15,6 +15,7 @@ from mkdocs.structure.pages import Page
 from site_builder.content.glossary import GlossaryEntry
 from site_builder.content.layout import REPORT_RE
 from site_builder.content.metrics import Vocabulary
+from site_builder.site.archive import archive_norm, year_anchor
 from site_builder.site.cite import CitePanel, cite_panel, report_citation
 from site_builder.site.feeds import feed_path
 from site_builder.site.head import PageHead, description_of, page_head, search_filters
@@ -54,6 +55,8 @@ class BuildContent:
     sources: dict[str, str] = field(default_factory=dict)  # slug -> its source file's name
     # slug -> (the report before it, the one after it) by date (site/report_pager.py)
     neighbours: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
+    # year -> the archive page where its reports start (site/archive.py year_starts)
+    archive_years: dict[str, int] = field(default_factory=dict)
 
 
 def site_of(
@@ -123,8 +126,10 @@ def report_links(
         if norm in content.available:
             links.places.append((name, relative_url(lang_url(norm, language), page_url)))
     if report.year and ARCHIVE in content.available:
-        archive = relative_url(lang_url(ARCHIVE, language), page_url)
-        links.period = f"{archive}#year-{report.year}"
+        # the archive page where the report's year starts (site/archive.py)
+        start = archive_norm(content.archive_years.get(report.year, 1))
+        archive = relative_url(lang_url(start, language), page_url)
+        links.period = f"{archive}#{year_anchor(report.year)}"
     captions = sum(1 for pb in report.source.blocks if pb.block.kind == "caption")
     for number in range(1, captions + 1):
         image = files.get_file_from_path(f"{report.norm_url}images/{number}.jpg")

@@ -18,12 +18,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
+from site_builder.content.glossary import GlossaryEntry
+from site_builder.site.archive import archive_pages, archive_urls
 from site_builder.site.bilingual import bilingual_page, bilingual_url
 from site_builder.site.figure_rows import FigureRow, by_metric, metric_norms
-from site_builder.site.generated import ARCHIVE, FIGURES, GLOSSARY, HOME, GeneratedPage, Site
+from site_builder.site.generated import FIGURES, HOME, GeneratedPage, Site
 from site_builder.site.key_figures import index_page, metric_pages
 from site_builder.site.model import Report
-from site_builder.site.pages import archive_page, glossary_page, home_page
+from site_builder.site.pages import glossary_pages, glossary_urls, home_page
 from site_builder.site.place_pages import (
     PLACE_ROWS,
     place_pages,
@@ -65,6 +67,7 @@ class Digest:
     rows: Sequence[FigureRow]  # every key figure
     metric_rows: int  # rows of a metric page's tables
     place_rows: int = PLACE_ROWS  # reports a place page lists
+    glossary: Sequence[GlossaryEntry] = ()  # the glossary's terms, for its pages' URLs
 
 
 @dataclass
@@ -82,7 +85,7 @@ class PageKind:
     name: str
     urls: Callable[[Digest], list[str]]
     make: Callable[[Making], list[GeneratedPage]]
-    in_nav: bool = False  # listed in the navigation: made in every build
+    in_nav: bool = False  # its first page is in the navigation: made in every build
     # Made in the default language only, as documents of their own; every language links there.
     once: bool = False
     # Found by search (Pagefind): True indexes the kind's pages, False leaves them out,
@@ -109,8 +112,8 @@ PAGE_KINDS: list[PageKind] = [
     PageKind("home", lambda d: [HOME], lambda m: [home_page(m.site, m.templates)], True),
     PageKind(
         "archive",
-        lambda d: [ARCHIVE],
-        lambda m: [archive_page(m.site, m.templates)],
+        lambda d: archive_urls(d.reports),
+        lambda m: archive_pages(m.site, m.templates),
         True,
         searched=True,
     ),
@@ -122,7 +125,10 @@ PAGE_KINDS: list[PageKind] = [
         searched=True,
     ),
     PageKind(
-        "glossary", lambda d: [GLOSSARY], lambda m: [glossary_page(m.site, m.templates)], True
+        "glossary",
+        lambda d: glossary_urls(d.glossary),
+        lambda m: glossary_pages(m.site, m.templates),
+        True,
     ),
     PageKind(
         "bilingual",
@@ -151,7 +157,8 @@ def generated_urls(digest: Digest, *, once: bool = False) -> list[str]:
 
 
 def navigation_urls(digest: Digest) -> list[str]:
-    return [url for kind in PAGE_KINDS if kind.in_nav for url in kind.urls(digest)]
+    """The pages in the navigation: each such kind's first page (archive/, not archive/2/)."""
+    return [kind.urls(digest)[0] for kind in PAGE_KINDS if kind.in_nav and kind.urls(digest)]
 
 
 def make_pages(making: Making, *, once: bool = False) -> list[GeneratedPage]:

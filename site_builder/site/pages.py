@@ -1,5 +1,5 @@
-"""Generated pages, in any language: home, archive, glossary (and, re-exported here for the
-MkDocs adapter, the bilingual views of site.bilingual).
+"""Generated pages, in any language: home and glossary (and, re-exported here for the MkDocs
+adapter, the bilingual views of site.bilingual). The archive is site.archive's.
 
 Each function returns a ``GeneratedPage`` (site.generated): Python gathers what a page shows,
 the theme's digest/*.html templates hold the markup.
@@ -7,13 +7,13 @@ the theme's digest/*.html templates hold the markup.
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from pypinyin import lazy_pinyin
 
-from site_builder.content.blocks import escape as md_escape
 from site_builder.content.glossary import GlossaryEntry
 from site_builder.site.bilingual import bilingual_page, bilingual_url
 from site_builder.site.generated import (
@@ -25,12 +25,10 @@ from site_builder.site.generated import (
     Markdown,
     Site,
     byline,
-    region_name,
     report_link,
 )
-from site_builder.site.model import Report, iso_date
-from site_builder.site.place_pages import places_of
-from site_builder.site.places import PLACES, own_name, place_norm
+from site_builder.site.model import Report
+from site_builder.site.paging import page_norm, page_numbers, paged
 from site_builder.site.strings import KIND_NAMES, text, words
 from site_builder.site.templates import Templates
 from site_builder.site.text import figure_label, figure_value, headline_figures
@@ -42,10 +40,10 @@ __all__ = [
     "HOME",
     "GeneratedPage",
     "Site",
-    "archive_page",
     "bilingual_page",
     "bilingual_url",
-    "glossary_page",
+    "glossary_pages",
+    "glossary_urls",
     "home_page",
 ]
 
@@ -98,99 +96,81 @@ def _card(report: Report, site: Site) -> dict[str, Any]:
     }
 
 
-# -- archive ------------------------------------------------------------------------------------
-
-
-def archive_page(site: Site, templates: Templates) -> GeneratedPage:
-    """Every report, by year (newest first) and by region."""
-    lang = site.lang
-    by_year: dict[str, list[Report]] = {}
-    by_region: dict[str, list[Report]] = {}
-    for report in site.reports:
-        by_year.setdefault(report.year or text(lang, "archive.undated"), []).append(report)
-        region = region_name(report, site) or text(lang, "archive.unknown_region")
-        by_region.setdefault(region, []).append(report)
-    t = words(lang)
-    body: list[str] = [_archive_links(sorted(by_year, reverse=True), site, templates, t)]
-    body.append(Markdown(f"## {text(lang, 'archive.by_year')} {{#by-year}}"))
-    for year in sorted(by_year, reverse=True):
-        body.append(Markdown(f"### {year} {{#year-{_anchor(year)}}}"))
-        body.append(_report_list(by_year[year], site, templates, t))
-    body.append(Markdown(f"## {text(lang, 'archive.by_region')} {{#by-region}}"))
-    region_key = _pinyin_key if lang == "zh" else str.casefold
-    for region in sorted(by_region, key=region_key):
-        body.append(Markdown(f"### {md_escape(region)}"))
-        body.append(_report_list(by_region[region], site, templates, t))
-    meta = {"title": text(lang, "archive.title"), "search": {"exclude": True}}
-    return GeneratedPage(ARCHIVE, meta, body)
-
-
-def _archive_links(
-    years: Sequence[str], site: Site, templates: Templates, t: Mapping[str, str]
-) -> str:
-    """Links to each year's section and to the province and prefecture pages."""
-    places = sorted(
-        (path for path in places_of(site.reports) if len(path) <= 2),
-        key=lambda path: [_pinyin_key(name) for name in path],
-    )
-    return templates.render(
-        "digest/archive-links.html",
-        t=t,
-        years=[(year, f"#year-{_anchor(year)}") for year in years],
-        places_href=site.href(PLACES, ARCHIVE),
-        places=[
-            {
-                "name": own_name(path[-1], site),
-                "href": site.href(place_norm(path), ARCHIVE),
-                "within": [
-                    (own_name(child[-1], site), site.href(place_norm(child), ARCHIVE))
-                    for child in places
-                    if len(child) == 2 and child[0] == path[0]
-                ],
-            }
-            for path in places
-            if len(path) == 1
-        ],
-    )
-
-
-def _report_list(
-    reports: Sequence[Report], site: Site, templates: Templates, t: Mapping[str, str]
-) -> str:
-    items = [
-        {
-            "date": iso_date(report.meta.get("date")),
-            "link": report_link(report, site, ARCHIVE),
-            "byline": byline(report, site),
-        }
-        for report in reports
-    ]
-    return templates.render("digest/report-list.html", t=t, items=items)
-
-
 # -- glossary -----------------------------------------------------------------------------------
 
 
-def glossary_page(site: Site, templates: Templates) -> GeneratedPage:
+GLOSSARY_ROWS = 150  # terms a glossary page lists (about 0.3 KB each); more go on to 2/, …
+
+
+def glossary_entries(glossary: Sequence[GlossaryEntry], lang: str) -> list[GlossaryEntry]:
+    """The terms the glossary pages list, by kind, then in the language's order (pinyin of
+    the Chinese on the Chinese site, the English on the English one)."""
+    kinds = list(KIND_NAMES["en"])
+    key: Callable[[GlossaryEntry], tuple[int, str]] = (
+        (lambda e: (kinds.index(e.kind), _pinyin_key(e.zh)))
+        if lang == "zh"
+        else (lambda e: (kinds.index(e.kind), e.en.casefold()))
+    )
+    return sorted((e for e in glossary if e.kind in kinds), key=key)
+
+
+def glossary_urls(glossary: Sequence[GlossaryEntry]) -> list[str]:
+    """The glossary's pages (the same in every language: one even when it is empty)."""
+    count = len(paged(glossary_entries(glossary, "en"), _kind, GLOSSARY_ROWS).pages)
+    return [page_norm(GLOSSARY, n) for n in range(1, count + 1)]
+
+
+def glossary_pages(site: Site, templates: Templates) -> list[GeneratedPage]:
     """The glossary by kind of term: Chinese, pinyin, English and the note, in the site's
-    language order (English first on the English site)."""
+    language order (English first on the English site), at most GLOSSARY_ROWS terms a page;
+    a kind that runs over a page goes on under "Places (continued)"."""
     lang = site.lang
     t = words(lang)
-    body = [templates.render("digest/glossary.html", t=t, empty=not site.glossary)]
-    kinds = KIND_NAMES.get(lang) or KIND_NAMES["en"]
-    ids: set[str] = set()
-    for kind, title in kinds.items():
-        entries = [e for e in site.glossary if e.kind == kind]
-        if not entries:
-            continue
-        key: Callable[[GlossaryEntry], str] = (
-            (lambda e: _pinyin_key(e.zh)) if lang == "zh" else (lambda e: e.en.casefold())
-        )
-        terms = [{"entry": e, "anchor": _unique(e.en, ids)} for e in sorted(entries, key=key)]
-        body.append(Markdown(f"## {title} {{#{kind.replace('_', '-')}}}"))
-        body.append(templates.render("digest/glossary-terms.html", lang=lang, terms=terms))
-    meta = {"title": text(lang, "glossary.title")}
-    return GeneratedPage(GLOSSARY, meta, body)
+    names = KIND_NAMES.get(lang) or KIND_NAMES["en"]
+    found = paged(glossary_entries(site.glossary, lang), _kind, GLOSSARY_ROWS)
+    count = len(found.pages)
+    pages = []
+    for number, parts in enumerate(found.pages, start=1):
+        norm = page_norm(GLOSSARY, number)
+        numbers = page_numbers(count, number, functools.partial(_glossary_href, site, norm))
+        nav = templates.render("digest/pages-nav.html", pages=numbers, label=t["glossary.pages"])
+        kinds = [
+            (names[kind], _glossary_href(site, norm, start, _kind_anchor(kind)))
+            for kind, start in found.starts.items()
+        ]
+        body = [
+            templates.render("digest/glossary.html", t=t, empty=not site.glossary, kinds=kinds),
+            nav,
+        ]
+        ids: set[str] = set()
+        for part in parts:
+            title = names[part.section]
+            if part.first:
+                body.append(Markdown(f"## {title} {{#{_kind_anchor(part.section)}}}"))
+            else:
+                body.append(Markdown(f"## {text(lang, 'glossary.continued', kind=title)}"))
+            terms = [{"entry": e, "anchor": _unique(e.en, ids)} for e in part.rows]
+            body.append(templates.render("digest/glossary-terms.html", lang=lang, terms=terms))
+        body.append(nav)
+        title = text(lang, "glossary.title")
+        if number > 1:
+            title = text(lang, "glossary.page", title=title, page=number)
+        pages.append(GeneratedPage(norm, {"title": title}, [b for b in body if b.strip()]))
+    return pages
+
+
+def _kind(entry: GlossaryEntry) -> str:
+    return entry.kind
+
+
+def _kind_anchor(kind: str) -> str:
+    return kind.replace("_", "-")
+
+
+def _glossary_href(site: Site, from_norm: str, number: int, anchor: str = "") -> str:
+    target = page_norm(GLOSSARY, number)
+    href = "" if target == from_norm else site.href(target, from_norm)
+    return href + (f"#{anchor}" if anchor else "")
 
 
 def _unique(name: str, taken: set[str]) -> str:

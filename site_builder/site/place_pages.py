@@ -36,7 +36,9 @@ from site_builder.site.strings import text, words
 from site_builder.site.templates import Templates
 from site_builder.site.text import estimate_mark, figure_label, figure_value, headline_figures
 
-PLACE_ROWS = 200  # reports a place page lists; more go on to further pages
+# Reports a place page lists; more go on to further pages. A row with three headline figures
+# is about 0.9 KB: 60 keep a page's first view (theme included) under 400 KB (issue 21).
+PLACE_ROWS = 60
 HEADLINES = 3  # headline figures shown per report
 
 
