@@ -333,3 +333,51 @@ def test_lines_after_chrome_know_it():
         (False, True),
         (True, False),
     ]
+
+
+# --- portal pages as readers copy them (select all, paste) ---------------------------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # language selectors
+        "选择语言",
+        "语言选择",
+        "简体 | 繁體 | English",
+        "简体中文 繁體中文 English",
+        "繁体版",
+        "切换繁体",
+        # accessibility and elder-care modes
+        "无障碍",
+        "无障碍 长者模式",
+        "无障碍 | 长者模式 | 关怀版",
+        "适老化模式",
+        # font size, print, close, eye-care colours
+        "字体大小:",
+        "字号：大 中 小",
+        "文字：大 中 小",
+        "默认 大 超大",
+        "【打印】【关闭】",
+        "打印本页 关闭窗口",
+        "打印 | 关闭",
+        "视力保护色",
+        "【保护视力色：】",
+    ],
+)
+def test_site_widgets_are_chrome_wherever_they_stand(line):
+    assert is_chrome_line(analysis_text(line)), line
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "无障碍设施覆盖率近90%",  # a widget's word inside a sentence of the article
+        "全镇新建无障碍通道12处。",
+        "长者饭堂 暖心助餐",  # a heading of two phrases
+        "简政放权 优化服务",
+        "大 中 小 学校",
+    ],
+)
+def test_lines_with_a_widget_word_in_them_are_not_widgets(line):
+    assert not is_chrome_line(analysis_text(line)), line

@@ -5,9 +5,12 @@ Two kinds, tested on the Simplified analysis text of each line:
 - **furniture**, chrome wherever it stands: 发布时间/来源/字号 lines, print and share buttons
   (``打印:``, ``字体:``, ``分享到:`` with an empty value too), bracketed controls (【打印】
   【关闭】 【页面调色: 】 【字体：大 中 小】), QR-code prompts (扫描二维码, 在您的设备上浏览本页),
-  上一篇/下一篇, comment boxes, copyright and reprint notices, metadata tables (索 引 号: | …);
+  上一篇/下一篇, comment boxes, copyright and reprint notices, metadata tables (索 引 号: | …),
+  lines of a site's widgets alone (选择语言, 简体 | 繁體 | English, 无障碍 长者模式, 字号：大 中 小,
+  打印本页 关闭窗口, 视力保护色);
 - **navigation**, chrome only before the article's first paragraph or after its last:
-  menus and breadcrumbs (首页 > 新闻中心, 财经 金融 证券 汽车 科技), the site's name, lines
+  menus and breadcrumbs (首页 > 新闻中心, 财经 金融 证券 汽车 科技), the site's name, a toolbar
+  with a language or reading-mode switch among other items (智能问答 无障碍浏览 长者模式 …), lines
   without a Chinese character (EN, a web address).
 
 Everything after an end marker (上一篇, 相关新闻, 网友评论 …) that follows the last paragraph is
@@ -61,6 +64,22 @@ _CHROME_ANY_RE = re.compile(
     r"|承办单位\s*[:：]|联系电话\s*[:：]|邮编\s*[:：]|建议使用.{0,20}浏览器|分辨率",
     re.IGNORECASE,
 )
+# A site's widgets, the items of a toolbar line: language selectors (选择语言, 简体 | 繁體 |
+# English), reading modes (无障碍, 长者模式, 关怀版), font size (字号：大 中 小), print and close
+# (打印本页 关闭窗口), eye-care colours (视力保护色). A line of these alone is chrome anywhere.
+_WIDGET_RE = re.compile(
+    r"选择语言|语言选择|(?:切换)?语言|切换(?:简体|繁体)|(?:简体|繁体)(?:中文|版)?|中文版?|(?:english|en)版?"
+    r"|无障碍(?:浏览|阅读|模式|通道|服务|版)?|(?:长者|关怀|适老化?|老年|大字)(?:模式|版)|适老化|读屏"
+    r"|(?:语音)?(?:朗读|播报)|(?:字体|字号|文字)(?:大小)?|[大中小]|默认|超大|特大|a[+-]?"
+    r"|打印(?:本页|文章|此页)?|关闭(?:窗口|本页)?|(?:加入)?收藏(?:本页)?|(?:我要)?纠错|分享|返回(?:顶部)?"
+    r"|(?:视力)?保护(?:视力)?色|护眼(?:模式)?|页面调色|背景色"
+)
+# Of those, the ones that show a line of short items is a site's toolbar (智能问答 无障碍浏览
+# 长者模式 数据开放平台), not a menu of the article: chrome before or after the article.
+_TOOLBAR_RE = re.compile(
+    r"选择语言|语言选择|简体|繁体|english|无障碍|(?:长者|关怀|适老化?|老年|大字)(?:模式|版)|适老化"
+)
+_WIDGET_SEPARATORS = re.compile(r"[\s|｜/·•【】\[\]:：]+")
 # In a short line without sentences, a 来源: after a date is the source line too:
 # 2021-08-01 10:51 来源: 新华社
 _SHORT_CHROME_RE = re.compile(
@@ -129,6 +148,33 @@ def is_furniture(key: str) -> bool:
     return FURNITURE_RE.match(key.strip()) is not None
 
 
+def _items(key: str) -> list[str]:
+    return [item for item in _WIDGET_SEPARATORS.split(key.lower()) if item]
+
+
+def is_widget_line(key: str) -> bool:
+    """选择语言 / 简体 | 繁體 | English / 无障碍 长者模式 / 字号：大 中 小 / 打印本页 关闭窗口:
+    a line made only of a site's widgets (the Simplified text), one of them a word."""
+    items = _items(key)
+    return (
+        bool(items)
+        and all(_WIDGET_RE.fullmatch(item) for item in items)
+        and any(len(item) >= 2 and re.search(r"[\u4e00-\u9fff]", item) for item in items)
+    )
+
+
+def _is_toolbar(key: str) -> bool:
+    """智能问答 无障碍浏览 长者模式 数据开放平台: short items, one a language or reading-mode
+    switch."""
+    items = _items(key)
+    return (
+        len(items) >= 2
+        and all(len(item) <= 8 for item in items)
+        and any(_TOOLBAR_RE.fullmatch(item) or item.startswith("无障碍") for item in items)
+        and not re.search(r"[。，,；;！？]", key)
+    )
+
+
 def is_chrome_line(key: str) -> bool:
     """A line that is page furniture wherever it stands (the Simplified text)."""
     if len(key) > 120 and "。" in key:
@@ -145,7 +191,11 @@ def is_chrome_line(key: str) -> bool:
 
 
 def _furniture(key: str) -> bool:
-    return _CHROME_START_RE.match(key) is not None or _CHROME_ANY_RE.search(key) is not None
+    return (
+        _CHROME_START_RE.match(key) is not None
+        or _CHROME_ANY_RE.search(key) is not None
+        or is_widget_line(key)
+    )
 
 
 def is_navigation(key: str) -> bool:
@@ -174,7 +224,7 @@ def _is_article_line(key: str) -> bool:
 def _outside_chrome(keys: list[str], index: int) -> bool:
     """Chrome only before the article's first paragraph or after its last."""
     key = keys[index]
-    if is_navigation(key) or _SITE_NAME_RE.match(key):
+    if is_navigation(key) or _SITE_NAME_RE.match(key) or _is_toolbar(key):
         return True
     if _NO_HAN_RE.match(key) and not _DATE_LINE_RE.match(key):
         return True  # EN, LANGUAGES, https://www.gov.cn/
