@@ -381,3 +381,34 @@ def test_site_widgets_are_chrome_wherever_they_stand(line):
 )
 def test_lines_with_a_widget_word_in_them_are_not_widgets(line):
     assert not is_chrome_line(analysis_text(line)), line
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "您当前所在位置: 首页 > 机构专页 > 镇(街道) > 岚溪区人民政府芷桥街道办事处 > 工作报告",
+        "您现在的位置：首页 ＞ 政务公开 ＞ 乡镇动态",
+        "你现在的位置:首页>>互动>>正文",
+        "您所在的位置：首页 » 信息公开 » 工作总结",
+        "当前所在位置：首页 → 政务公开 → 计划总结",
+        "您当前的位置: 芷溪新闻网 > 乡镇风采 > 汀兰镇",
+        "所在位置：首页 / 政务公开",
+        "位置：首页 › 政务公开 › 镇街动态",
+        "首页 > 政务公开 > 镇街信息公开目录 > 岚溪区人民政府芷桥街道办事处 > 计划总结",
+        "首页>>信息公开>>工作总结",
+    ],
+)
+def test_breadcrumbs_are_chrome_wherever_they_stand(line):
+    assert is_chrome_line(analysis_text(line)), line
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "位置：位于镇区东部,占地120亩。",  # a field of the article, not a path
+        "首页 大 中 小",
+        "区位优势 > 交通便利",
+    ],
+)
+def test_a_position_field_or_a_heading_is_not_a_breadcrumb(line):
+    assert not is_chrome_line(analysis_text(line)), line

@@ -306,3 +306,20 @@ def test_a_lead_in_with_a_colon_is_not_a_named_title():
     )
     found = convert(text.encode("utf-8"), "x.txt")[0]
     assert found.meta.title == ""
+
+
+# --- 5. portal pages as readers copy them (select all, paste) ------------------------------
+
+
+def test_portal_widgets_and_breadcrumb_are_chrome_and_the_title_is_the_line_before_the_source():
+    found = article("portal_widgets_zhiqiao.txt")
+    assert found.meta.title == "2024年工作总结"
+    assert found.meta.date == "2025-01-20"
+    texts = [block.text for block in found.blocks]
+    assert texts[0].startswith("2024年,芷桥街坚持稳中求进")
+    assert not any(block.kind == "caption" for block in found.blocks)
+    chrome = {p.text for p in found.set_aside if p.reason == "chrome"}
+    assert {"选择语言", "简体 | 繁體 | English", "无障碍 长者模式", "字体大小:"} <= chrome
+    assert any(text.startswith("您当前所在位置") for text in chrome)
+    headings = [block.text for block in found.blocks if block.kind == "heading"]
+    assert headings == ["一、稳住经济基本盘", "二、办好民生实事", "三、守牢安全底线"]

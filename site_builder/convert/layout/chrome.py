@@ -2,7 +2,8 @@
 
 Two kinds, tested on the Simplified analysis text of each line:
 
-- **furniture**, chrome wherever it stands: 发布时间/来源/字号 lines, print and share buttons
+- **furniture**, chrome wherever it stands: breadcrumbs under a label (您当前所在位置: 首页 > …)
+  or from the home page (首页 > 政务公开 > …), 发布时间/来源/字号 lines, print and share buttons
   (``打印:``, ``字体:``, ``分享到:`` with an empty value too), bracketed controls (【打印】
   【关闭】 【页面调色: 】 【字体：大 中 小】), QR-code prompts (扫描二维码, 在您的设备上浏览本页),
   上一篇/下一篇, comment boxes, copyright and reprint notices, metadata tables (索 引 号: | …),
@@ -29,7 +30,8 @@ from site_builder.convert.structure.metadata import iso_date
 # Lines that are page furniture wherever they stand (tested on the Simplified text): what
 # starts such a line (matched at its start) and what marks it anywhere in it.
 _CHROME_START_RE = re.compile(
-    r"(?:当前位置|您的位置|你的位置|您现在的位置|现在的位置|现在位置|所在位置)\s*[:：]"
+    # a breadcrumb's label: 当前位置: 您现在的位置: 您当前所在位置: 你所在的位置: (not 位置: alone)
+    r"(?=[您你当现目所])(?:您|你)?(?:当前|现在|目前)?(?:所在|所处)?的?位置\s*[:：]"
     r"|(?:信息)?来源\s*[:：]|(?:作者|供稿|撰稿|稿源)\s*[:：]\s*\S{0,12}$|(?:时间|日期)\s*[:：]\s*\d{4}"
     r"|(?:责任编辑|编辑|责编|审核|校对|终审|初审|一审|二审|三审|签发)\s*[:：]\s*\S{0,12}$"
     r"|(?:打印本页|列印本页|关闭窗口|关闭视窗|返回顶部|返回首页|打印|列印|关闭|收藏本页|加入收藏"
@@ -64,6 +66,9 @@ _CHROME_ANY_RE = re.compile(
     r"|承办单位\s*[:：]|联系电话\s*[:：]|邮编\s*[:：]|建议使用.{0,20}浏览器|分辨率",
     re.IGNORECASE,
 )
+# A breadcrumb without a label, from the home page: 首页 > 政务公开 > …街道办事处 > 计划总结,
+# 位置：首页 › 政务公开 (its steps may be long: an office's full name).
+_HOME_PATH_RE = re.compile(r"^(?:位置\s*[:：]\s*)?(?:网站)?首页\s*(?:>{1,2}|＞{1,2}|»|→|›|/)\s*\S")
 # A site's widgets, the items of a toolbar line: language selectors (选择语言, 简体 | 繁體 |
 # English), reading modes (无障碍, 长者模式, 关怀版), font size (字号：大 中 小), print and close
 # (打印本页 关闭窗口), eye-care colours (视力保护色). A line of these alone is chrome anywhere.
@@ -194,6 +199,7 @@ def _furniture(key: str) -> bool:
     return (
         _CHROME_START_RE.match(key) is not None
         or _CHROME_ANY_RE.search(key) is not None
+        or _HOME_PATH_RE.match(key) is not None
         or is_widget_line(key)
     )
 
