@@ -412,3 +412,25 @@ def test_breadcrumbs_are_chrome_wherever_they_stand(line):
 )
 def test_a_position_field_or_a_heading_is_not_a_breadcrumb(line):
     assert not is_chrome_line(analysis_text(line)), line
+
+
+def test_blank_lines_around_chrome_left_out_do_not_set_a_line_apart():
+    # 标题 / blank / 来源:… / 字体大小: / blank / text: one blank line on each side of the chrome,
+    # not a photo's space of two (the title must not become a caption)
+    texts = [
+        "2024年工作总结",
+        "",
+        "来源:本网 发布时间:2025-01-20 10:12:05",
+        "字体大小:",
+        "",
+        "2024年,芷桥街坚持稳中求进,扎实推进各项工作,辖区经济社会保持平稳健康发展。",
+        "",
+        "",
+        "新建的芷桥街道长者饭堂",
+        "",
+        "",
+        "全年排查整治安全隐患1280处,刑事警情同比下降11.5%,群众安全感持续提升。",
+    ]
+    lines = normalise([RawLine(n, t) for n, t in enumerate(texts, 1)]).lines
+    gaps = [(line.gap_before, line.gap_after) for line in lines]
+    assert gaps == [(0, 1), (1, 2), (2, 2), (2, 0)]
