@@ -323,3 +323,12 @@ def test_portal_widgets_and_breadcrumb_are_chrome_and_the_title_is_the_line_befo
     assert any(text.startswith("您当前所在位置") for text in chrome)
     headings = [block.text for block in found.blocks if block.kind == "heading"]
     assert headings == ["一、稳住经济基本盘", "二、办好民生实事", "三、守牢安全底线"]
+
+
+def test_the_line_before_the_pages_source_line_is_the_title_not_what_stood_above_the_chrome():
+    found = article("portal_office_tinglan.txt")
+    assert found.meta.title == "2024年上半年工作总结"
+    assert found.blocks[0].text.startswith("今年以来,我镇")
+    chrome = {p.text for p in found.set_aside if p.reason == "chrome"}
+    assert "热点专题" in chrome  # an unknown furniture line above the breadcrumb, noted
+    assert any("'热点专题' above the title" in note for note in found.layout_notes)

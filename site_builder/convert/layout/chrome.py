@@ -311,6 +311,18 @@ def chrome_hints(keys: list[str], hints: Metadata) -> bool:
     return labelled_date is not None
 
 
+# 来源:… 发布时间:… — the page's record of the article, printed right under its title
+_SOURCE_LINE_RE = re.compile(
+    r"(?:信息)?来源\s*[:：]|(?:发布|发表|刊发|更新)(?:时间|日期)\s*[:：]|^(?:时间|日期)\s*[:：]\s*\d{4}"
+)
+
+
+def is_source_line(key: str) -> bool:
+    """来源:本网 发布时间:2024-01-17 …, 发布日期：…, 日期：2023-05-12: the page's line that
+    says where and when the article was published (it stands under the title)."""
+    return _SOURCE_LINE_RE.search(key) is not None
+
+
 # 发布时间: / 发布日期: / 刊发时间: / 日期: at a line's start — when the article was published
 _PUBLISHED_RE = re.compile(r"(?:发布|发表|刊发|刊登|见报)(?:时间|日期)\s*[:：]|^日期\s*[:：]")
 

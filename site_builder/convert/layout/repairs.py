@@ -58,6 +58,7 @@ class Draft:
     set_aside: list[SetAside] = field(default_factory=list)
     hints: Metadata = field(default_factory=Metadata)
     chrome: set[int] = field(default_factory=set)
+    sources: set[int] = field(default_factory=set)  # chrome that is the page's 来源/发布时间 line
     date_labelled: bool = False
     columns: bool = False  # text set in columns side by side: not split or re-flowed
     heads: dict[int, int] = field(default_factory=dict)  # line -> where a run-in label ends
@@ -213,6 +214,7 @@ def set_aside_chrome(draft: Draft) -> None:
         draft.notes.append(f"{line_ranges(numbers)}: page chrome left out ({len(found)} lines)")
     for index in sorted(found):
         _caption_after_image(draft, index, found)
+    draft.sources |= {i for i in found if chrome.is_source_line(keys[i])}
     for index in found:
         texts[index] = keys[index] = ""
     draft.chrome |= found
@@ -311,6 +313,9 @@ def _parser_lines(draft: Draft) -> Normalised:
         if result.lines:
             result.lines[-1].gap_after = gap_after
             result.lines[-1].chrome_after = after_chrome
+            result.lines[-1].source_after = any(
+                i in draft.sources for i in range(previous_end + 1, first)
+            )
         number, hint = draft.pieces[first].number, draft.pieces[first].hint
         label_end = draft.heads.get(group_index)
         if label_end is not None:  # 经济概况 | 全年实现…: the label on a line of its own
