@@ -14,6 +14,7 @@ from site_builder.convert.layout.chrome import (
     find_chrome,
     is_chrome_line,
     is_navigation,
+    office_region,
 )
 from site_builder.convert.layout.lines import RawLine, line_ranges
 from site_builder.convert.layout.run_together import split_run_together
@@ -434,3 +435,42 @@ def test_blank_lines_around_chrome_left_out_do_not_set_a_line_apart():
     lines = normalise([RawLine(n, t) for n, t in enumerate(texts, 1)]).lines
     gaps = [(line.gap_before, line.gap_after) for line in lines]
     assert gaps == [(0, 1), (1, 2), (2, 2), (2, 0)]
+
+
+@pytest.mark.parametrize(
+    ("value", "region"),
+    [
+        ("岚溪区人民政府芷桥街道办事处", "岚溪区芷桥街道"),
+        ("岚溪区汀兰镇人民政府", "岚溪区汀兰镇"),
+        ("汀兰镇人民政府", "汀兰镇"),
+        ("芷桥街道办事处", "芷桥街道"),
+        ("汀兰镇", "汀兰镇"),
+        ("芷溪市岚溪区芷桥街道", "芷溪市岚溪区芷桥街道"),
+        ("市桥街道办事处", "市桥街道"),  # a name may begin with a rank's character
+        # not a township's office: a county's, a column, a kind of office, a common word
+        ("岚溪区人民政府", None),
+        ("镇政府(街道办事处)", None),
+        ("乡镇动态", None),
+        ("镇街信息公开", None),
+        ("区属街道", None),
+        ("各镇", None),
+        ("本网", None),
+    ],
+)
+def test_an_office_names_its_township(value, region):
+    assert office_region(value) == region
+
+
+def test_chrome_hints_read_the_issuing_office_from_a_breadcrumb_or_the_source():
+    hints = Metadata()
+    chrome_hints(
+        ["您当前所在位置: 首页 > 机构专页 > 镇(街道) > 岚溪区人民政府芷桥街道办事处 > 工作报告"],
+        hints,
+    )
+    assert hints.region == "岚溪区芷桥街道"
+    hints = Metadata()
+    chrome_hints(["发布日期：2024-07-05 信息来源：岚溪区汀兰镇人民政府"], hints)
+    assert hints.region == "岚溪区汀兰镇"
+    hints = Metadata()
+    chrome_hints(["首页 > 政务公开 > 乡镇动态", "来源：岚溪区人民政府"], hints)
+    assert hints.region is None

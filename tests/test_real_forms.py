@@ -332,3 +332,15 @@ def test_the_line_before_the_pages_source_line_is_the_title_not_what_stood_above
     chrome = {p.text for p in found.set_aside if p.reason == "chrome"}
     assert "热点专题" in chrome  # an unknown furniture line above the breadcrumb, noted
     assert any("'热点专题' above the title" in note for note in found.layout_notes)
+
+
+def test_the_region_from_the_office_that_issued_the_page():
+    # the text says only 芷桥街 / 我镇; the breadcrumb and the source name the office
+    found = article("portal_widgets_zhiqiao.txt")
+    assert found.meta.region == "岚溪区芷桥街道"
+    assert any("岚溪区芷桥街道" in note and "breadcrumb" in note for note in found.layout_notes)
+    assert article("portal_office_tinglan.txt").meta.region == "岚溪区汀兰镇"
+    # a portal whose title names the town: the same place, no note
+    baisha = article("portal_baisha.txt")
+    assert baisha.meta.region == "白沙镇"
+    assert not any("breadcrumb" in note for note in baisha.layout_notes)

@@ -26,13 +26,15 @@ import re
 from site_builder.content.model import Metadata
 from site_builder.content.roles import ROLE_PATTERN
 from site_builder.convert.structure.metadata import iso_date
+from site_builder.convert.structure.region import place_candidates
 
+# A breadcrumb's label: 当前位置: 您现在的位置: 您当前所在位置: 你所在的位置: (not 位置: alone)
+_LOCATION_LABEL = r"(?=[您你当现目所])(?:您|你)?(?:当前|现在|目前)?(?:所在|所处)?的?位置\s*[:：]"
 # Lines that are page furniture wherever they stand (tested on the Simplified text): what
 # starts such a line (matched at its start) and what marks it anywhere in it.
 _CHROME_START_RE = re.compile(
-    # a breadcrumb's label: 当前位置: 您现在的位置: 您当前所在位置: 你所在的位置: (not 位置: alone)
-    r"(?=[您你当现目所])(?:您|你)?(?:当前|现在|目前)?(?:所在|所处)?的?位置\s*[:：]"
-    r"|(?:信息)?来源\s*[:：]|(?:作者|供稿|撰稿|稿源)\s*[:：]\s*\S{0,12}$|(?:时间|日期)\s*[:：]\s*\d{4}"
+    rf"{_LOCATION_LABEL}|"
+    r"(?:信息)?来源\s*[:：]|(?:作者|供稿|撰稿|稿源)\s*[:：]\s*\S{0,12}$|(?:时间|日期)\s*[:：]\s*\d{4}"
     r"|(?:责任编辑|编辑|责编|审核|校对|终审|初审|一审|二审|三审|签发)\s*[:：]\s*\S{0,12}$"
     r"|(?:打印本页|列印本页|关闭窗口|关闭视窗|返回顶部|返回首页|打印|列印|关闭|收藏本页|加入收藏"
     r"|设为首页|返回列表)$"
@@ -306,6 +308,8 @@ def chrome_hints(keys: list[str], hints: Metadata) -> bool:
                 hints.publication = source.group(1)
         if hints.publication is None and (paper := _PAPER_IN_NAME_RE.match(key)):
             hints.publication = paper.group(1)
+        if hints.region is None:
+            hints.region = _office_in(key)
     if labelled_date:
         hints.date = labelled_date
     return labelled_date is not None
@@ -330,3 +334,47 @@ _PUBLISHED_RE = re.compile(r"(?:发布|发表|刊发|刊登|见报)(?:时间|日
 def _chrome_date(key: str) -> str | None:
     date = _DATE_IN_CHROME_RE.search(key)
     return iso_date(*(int(part) for part in date.groups())) if date else None
+
+
+# The steps of a breadcrumb: 您当前所在位置: 首页 > 机构专页 > … > 政府工作报告
+_LABEL_RE = re.compile(rf"^{_LOCATION_LABEL}|^位置\s*[:：]")
+_STEP_SEPARATOR_RE = re.compile(r"\s*(?:>{1,2}|＞{1,2}|»|→|›)\s*")
+# What an office adds to its place's name: 番禺区人民政府市桥街道办事处 -> 番禺区市桥街道
+_OFFICE_WORDS_RE = re.compile(r"人民政府|办事处|党工委|党委")
+# A township with the units above it, back to back: [芷溪市][岚溪区][芷桥街道]
+_TOWNSHIP_PATH_RE = re.compile(
+    r"(?:[\u4e00-\u9fff]{2,7}?(?:省|自治区|市|州|盟|地区|区|县|旗))*"
+    r"(?P<name>[\u4e00-\u9fff]{2,4}?)(?:街道|镇|乡)"
+)
+_NOT_A_NAME_START = set("各全本该我此每其这那所")
+
+
+def office_region(value: str) -> str | None:
+    """The township named by a breadcrumb's step or a 来源 value, with the units above it when
+    given: 番禺区人民政府市桥街道办事处 -> 番禺区市桥街道, 汀兰镇人民政府 -> 汀兰镇, 桂花坪街道 ->
+    桂花坪街道; None for anything else (乡镇动态, 镇政府(街道办事处), a county's 某某区人民政府).
+
+    An office's name (…人民政府, …办事处) vouches for its place's name, which may begin with a
+    rank's character (市桥街道); a bare name must pass the region finder's tests (区属街道 and
+    各镇 do not)."""
+    name = _OFFICE_WORDS_RE.sub("", value.strip())
+    township = _TOWNSHIP_PATH_RE.fullmatch(name)
+    if township is None or township.group("name")[0] in _NOT_A_NAME_START:
+        return None
+    if name != value.strip():
+        return name
+    unit = name[township.start("name") :]
+    candidates = place_candidates(name)
+    return name if any(end == len(name) and n == unit for _, end, n, _ in candidates) else None
+
+
+def _office_in(key: str) -> str | None:
+    """The issuing office's township in a breadcrumb (its deepest step that names one) or in a
+    来源 value."""
+    if source := _SOURCE_RE.search(key):
+        return office_region(source.group(1))
+    path = _LABEL_RE.sub("", key)
+    if not _STEP_SEPARATOR_RE.search(path):
+        return None
+    steps = _STEP_SEPARATOR_RE.split(path.strip())
+    return next((region for step in reversed(steps) if (region := office_region(step))), None)
