@@ -344,3 +344,19 @@ def test_the_region_from_the_office_that_issued_the_page():
     baisha = article("portal_baisha.txt")
     assert baisha.meta.region == "白沙镇"
     assert not any("breadcrumb" in note for note in baisha.layout_notes)
+
+
+def test_a_news_portals_header_section_and_site_name_phone_owner_and_share_prompt_are_chrome():
+    found = article("portal_news_tinglan.txt")
+    assert found.meta.title == "汀兰镇召开上半年经济运行分析会"
+    assert found.meta.subtitle is None
+    assert found.meta.date == "2024-07-12"
+    assert found.blocks[0].text.startswith("7月10日,汀兰镇召开")
+    assert not any(block.kind == "caption" for block in found.blocks)
+    chrome = {p.text for p in found.set_aside if p.reason == "chrome"}
+    assert {
+        "汀兰镇 芷溪新闻网",
+        "0576-88886666",
+        "芷溪市融媒体中心 主办",
+        "微信扫一扫分享",
+    } <= chrome

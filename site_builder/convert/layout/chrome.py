@@ -10,7 +10,8 @@ Two kinds, tested on the Simplified analysis text of each line:
   lines of a site's widgets alone (选择语言, 简体 | 繁體 | English, 无障碍 长者模式, 字号：大 中 小,
   打印本页 关闭窗口, 视力保护色);
 - **navigation**, chrome only before the article's first paragraph or after its last:
-  menus and breadcrumbs (首页 > 新闻中心, 财经 金融 证券 汽车 科技), the site's name, a toolbar
+  menus and breadcrumbs (首页 > 新闻中心, 财经 金融 证券 汽车 科技), the site's name (after a
+  section's: 某某镇 某某新闻网), owner (某某中心 主办) and phone number, a toolbar
   with a language or reading-mode switch among other items (智能问答 无障碍浏览 长者模式 …), lines
   without a Chinese character (EN, a web address).
 
@@ -42,7 +43,7 @@ _CHROME_START_RE = re.compile(
     r"|(?:打印|列印|字体|字号|分享|分享到|分享至|收藏|关闭|纠错|相关附件|扫一扫|打印本页|页面调色"
     r"|背景色|朗读|语音播报|手机版|微信|微博|复制链接|链接|评论|点赞|搜索|文章搜索|站内搜索|全文检索)\s*[:：]?\s*$"
     r"|(?:上一篇|下一篇|上一条|下一条|上一版|下一版|前一篇|后一篇|上篇|下篇)\s*[:：]?"
-    r"|分享(?:到|至)|扫一扫|(?:相关新闻|相关阅读|相关链接|相关文章|相关推荐|推荐阅读|热点新闻"
+    r"|分享(?:到|至)|扫一扫|(?:微信|手机)扫一扫[^，,。；;！？\s]{0,12}$|(?:相关新闻|相关阅读|相关链接|相关文章|相关推荐|推荐阅读|热点新闻"
     r"|热门文章|延伸阅读)\s*[:：]?$"
     r"|评论\s*[(（]|(?:提交|重置|用户名|匿名)$|主办\s*[:：]|承办\s*[:：]|地址\s*[:：]"
     r"|(?:索引号|发文机关|发文字号|主题分类|主题词|成文日期|发布机构|生成日期|公开日期|公开方式"
@@ -113,6 +114,9 @@ _SITE_NAME_RE = re.compile(
     r"^[\u4e00-\u9fff]{2,16}(?:人民政府|政府网|门户网站|政府门户|新闻网|网站|在线|数字报|电子报"
     r"|电子版|客户端|官网|官方网站|融媒体中心|报社|报业集团)$"
 )
+# Above the article on a news portal: the site's owner (某某融媒体中心 主办), its phone number
+_OWNER_RE = re.compile(r"^[\u4e00-\u9fff]{2,20}\s*(?:主办|承办|协办)$")
+_PHONE_RE = re.compile(r"^(?:电话|热线)?[:：]?\s*[(（]?0\d{2,3}[)）]?[-\s]?\d{7,8}$")
 _PAPER_IN_NAME_RE = re.compile(
     r"^([\u4e00-\u9fff]{2,8}(?:日报|晚报|时报|报))(?:数字报|电子报|电子版)"
 )
@@ -234,6 +238,11 @@ def _outside_chrome(keys: list[str], index: int) -> bool:
     key = keys[index]
     if is_navigation(key) or _SITE_NAME_RE.match(key) or _is_toolbar(key):
         return True
+    if _OWNER_RE.match(key) or _PHONE_RE.match(key):
+        return True
+    section, _, site = key.rpartition(" ")
+    if section and len(section) <= 8 and _SITE_NAME_RE.match(site):
+        return True  # 李家镇 某某新闻网: the section's name, then the site's
     if _NO_HAN_RE.match(key) and not _DATE_LINE_RE.match(key):
         return True  # EN, LANGUAGES, https://www.gov.cn/
     # A menu's heading: 财经 above 财经 金融 证券 …, 新闻 above 新闻直播 要闻 …
