@@ -14,6 +14,7 @@ from site_builder.convert.layout.chrome import (
     find_chrome,
     is_chrome_line,
     is_navigation,
+    office_region,
 )
 from site_builder.convert.layout.lines import RawLine, line_ranges
 from site_builder.convert.layout.run_together import split_run_together
@@ -333,3 +334,144 @@ def test_lines_after_chrome_know_it():
         (False, True),
         (True, False),
     ]
+
+
+# --- portal pages as readers copy them (select all, paste) ---------------------------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # language selectors
+        "选择语言",
+        "语言选择",
+        "简体 | 繁體 | English",
+        "简体中文 繁體中文 English",
+        "繁体版",
+        "切换繁体",
+        # accessibility and elder-care modes
+        "无障碍",
+        "无障碍 长者模式",
+        "无障碍 | 长者模式 | 关怀版",
+        "适老化模式",
+        # font size, print, close, eye-care colours
+        "字体大小:",
+        "字号：大 中 小",
+        "文字：大 中 小",
+        "默认 大 超大",
+        "【打印】【关闭】",
+        "打印本页 关闭窗口",
+        "打印 | 关闭",
+        "视力保护色",
+        "【保护视力色：】",
+    ],
+)
+def test_site_widgets_are_chrome_wherever_they_stand(line):
+    assert is_chrome_line(analysis_text(line)), line
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "无障碍设施覆盖率近90%",  # a widget's word inside a sentence of the article
+        "微信扫一扫就能查询办事进度,群众少跑腿。",
+        "全镇新建无障碍通道12处。",
+        "长者饭堂 暖心助餐",  # a heading of two phrases
+        "简政放权 优化服务",
+        "大 中 小 学校",
+    ],
+)
+def test_lines_with_a_widget_word_in_them_are_not_widgets(line):
+    assert not is_chrome_line(analysis_text(line)), line
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "您当前所在位置: 首页 > 机构专页 > 镇(街道) > 岚溪区人民政府芷桥街道办事处 > 工作报告",
+        "您现在的位置：首页 ＞ 政务公开 ＞ 乡镇动态",
+        "你现在的位置:首页>>互动>>正文",
+        "您所在的位置：首页 » 信息公开 » 工作总结",
+        "当前所在位置：首页 → 政务公开 → 计划总结",
+        "您当前的位置: 芷溪新闻网 > 乡镇风采 > 汀兰镇",
+        "所在位置：首页 / 政务公开",
+        "位置：首页 › 政务公开 › 镇街动态",
+        "首页 > 政务公开 > 镇街信息公开目录 > 岚溪区人民政府芷桥街道办事处 > 计划总结",
+        "首页>>信息公开>>工作总结",
+    ],
+)
+def test_breadcrumbs_are_chrome_wherever_they_stand(line):
+    assert is_chrome_line(analysis_text(line)), line
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "位置：位于镇区东部,占地120亩。",  # a field of the article, not a path
+        "首页 大 中 小",
+        "区位优势 > 交通便利",
+    ],
+)
+def test_a_position_field_or_a_heading_is_not_a_breadcrumb(line):
+    assert not is_chrome_line(analysis_text(line)), line
+
+
+def test_blank_lines_around_chrome_left_out_do_not_set_a_line_apart():
+    # 标题 / blank / 来源:… / 字体大小: / blank / text: one blank line on each side of the chrome,
+    # not a photo's space of two (the title must not become a caption)
+    texts = [
+        "2024年工作总结",
+        "",
+        "来源:本网 发布时间:2025-01-20 10:12:05",
+        "字体大小:",
+        "",
+        "2024年,芷桥街坚持稳中求进,扎实推进各项工作,辖区经济社会保持平稳健康发展。",
+        "",
+        "",
+        "新建的芷桥街道长者饭堂",
+        "",
+        "",
+        "全年排查整治安全隐患1280处,刑事警情同比下降11.5%,群众安全感持续提升。",
+    ]
+    lines = normalise([RawLine(n, t) for n, t in enumerate(texts, 1)]).lines
+    gaps = [(line.gap_before, line.gap_after) for line in lines]
+    assert gaps == [(0, 1), (1, 2), (2, 2), (2, 0)]
+
+
+@pytest.mark.parametrize(
+    ("value", "region"),
+    [
+        ("岚溪区人民政府芷桥街道办事处", "岚溪区芷桥街道"),
+        ("岚溪区汀兰镇人民政府", "岚溪区汀兰镇"),
+        ("汀兰镇人民政府", "汀兰镇"),
+        ("芷桥街道办事处", "芷桥街道"),
+        ("汀兰镇", "汀兰镇"),
+        ("芷溪市岚溪区芷桥街道", "芷溪市岚溪区芷桥街道"),
+        ("市桥街道办事处", "市桥街道"),  # a name may begin with a rank's character
+        # not a township's office: a county's, a column, a kind of office, a common word
+        ("岚溪区人民政府", None),
+        ("镇政府(街道办事处)", None),
+        ("乡镇动态", None),
+        ("镇街信息公开", None),
+        ("区属街道", None),
+        ("各镇", None),
+        ("本网", None),
+    ],
+)
+def test_an_office_names_its_township(value, region):
+    assert office_region(value) == region
+
+
+def test_chrome_hints_read_the_issuing_office_from_a_breadcrumb_or_the_source():
+    hints = Metadata()
+    chrome_hints(
+        ["您当前所在位置: 首页 > 机构专页 > 镇(街道) > 岚溪区人民政府芷桥街道办事处 > 工作报告"],
+        hints,
+    )
+    assert hints.region == "岚溪区芷桥街道"
+    hints = Metadata()
+    chrome_hints(["发布日期：2024-07-05 信息来源：岚溪区汀兰镇人民政府"], hints)
+    assert hints.region == "岚溪区汀兰镇"
+    hints = Metadata()
+    chrome_hints(["首页 > 政务公开 > 乡镇动态", "来源：岚溪区人民政府"], hints)
+    assert hints.region is None

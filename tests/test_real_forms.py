@@ -306,3 +306,57 @@ def test_a_lead_in_with_a_colon_is_not_a_named_title():
     )
     found = convert(text.encode("utf-8"), "x.txt")[0]
     assert found.meta.title == ""
+
+
+# --- 5. portal pages as readers copy them (select all, paste) ------------------------------
+
+
+def test_portal_widgets_and_breadcrumb_are_chrome_and_the_title_is_the_line_before_the_source():
+    found = article("portal_widgets_zhiqiao.txt")
+    assert found.meta.title == "2024年工作总结"
+    assert found.meta.date == "2025-01-20"
+    texts = [block.text for block in found.blocks]
+    assert texts[0].startswith("2024年,芷桥街坚持稳中求进")
+    assert not any(block.kind == "caption" for block in found.blocks)
+    chrome = {p.text for p in found.set_aside if p.reason == "chrome"}
+    assert {"选择语言", "简体 | 繁體 | English", "无障碍 长者模式", "字体大小:"} <= chrome
+    assert any(text.startswith("您当前所在位置") for text in chrome)
+    headings = [block.text for block in found.blocks if block.kind == "heading"]
+    assert headings == ["一、稳住经济基本盘", "二、办好民生实事", "三、守牢安全底线"]
+
+
+def test_the_line_before_the_pages_source_line_is_the_title_not_what_stood_above_the_chrome():
+    found = article("portal_office_tinglan.txt")
+    assert found.meta.title == "2024年上半年工作总结"
+    assert found.blocks[0].text.startswith("今年以来,我镇")
+    chrome = {p.text for p in found.set_aside if p.reason == "chrome"}
+    assert "热点专题" in chrome  # an unknown furniture line above the breadcrumb, noted
+    assert any("'热点专题' above the title" in note for note in found.layout_notes)
+
+
+def test_the_region_from_the_office_that_issued_the_page():
+    # the text says only 芷桥街 / 我镇; the breadcrumb and the source name the office
+    found = article("portal_widgets_zhiqiao.txt")
+    assert found.meta.region == "岚溪区芷桥街道"
+    assert any("岚溪区芷桥街道" in note and "breadcrumb" in note for note in found.layout_notes)
+    assert article("portal_office_tinglan.txt").meta.region == "岚溪区汀兰镇"
+    # a portal whose title names the town: the same place, no note
+    baisha = article("portal_baisha.txt")
+    assert baisha.meta.region == "白沙镇"
+    assert not any("breadcrumb" in note for note in baisha.layout_notes)
+
+
+def test_a_news_portals_header_section_and_site_name_phone_owner_and_share_prompt_are_chrome():
+    found = article("portal_news_tinglan.txt")
+    assert found.meta.title == "汀兰镇召开上半年经济运行分析会"
+    assert found.meta.subtitle is None
+    assert found.meta.date == "2024-07-12"
+    assert found.blocks[0].text.startswith("7月10日,汀兰镇召开")
+    assert not any(block.kind == "caption" for block in found.blocks)
+    chrome = {p.text for p in found.set_aside if p.reason == "chrome"}
+    assert {
+        "汀兰镇 芷溪新闻网",
+        "0576-88886666",
+        "芷溪市融媒体中心 主办",
+        "微信扫一扫分享",
+    } <= chrome

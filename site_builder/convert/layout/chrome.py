@@ -2,12 +2,17 @@
 
 Two kinds, tested on the Simplified analysis text of each line:
 
-- **furniture**, chrome wherever it stands: 发布时间/来源/字号 lines, print and share buttons
+- **furniture**, chrome wherever it stands: breadcrumbs under a label (您当前所在位置: 首页 > …)
+  or from the home page (首页 > 政务公开 > …), 发布时间/来源/字号 lines, print and share buttons
   (``打印:``, ``字体:``, ``分享到:`` with an empty value too), bracketed controls (【打印】
   【关闭】 【页面调色: 】 【字体：大 中 小】), QR-code prompts (扫描二维码, 在您的设备上浏览本页),
-  上一篇/下一篇, comment boxes, copyright and reprint notices, metadata tables (索 引 号: | …);
+  上一篇/下一篇, comment boxes, copyright and reprint notices, metadata tables (索 引 号: | …),
+  lines of a site's widgets alone (选择语言, 简体 | 繁體 | English, 无障碍 长者模式, 字号：大 中 小,
+  打印本页 关闭窗口, 视力保护色);
 - **navigation**, chrome only before the article's first paragraph or after its last:
-  menus and breadcrumbs (首页 > 新闻中心, 财经 金融 证券 汽车 科技), the site's name, lines
+  menus and breadcrumbs (首页 > 新闻中心, 财经 金融 证券 汽车 科技), the site's name (after a
+  section's: 某某镇 某某新闻网), owner (某某中心 主办) and phone number, a toolbar
+  with a language or reading-mode switch among other items (智能问答 无障碍浏览 长者模式 …), lines
   without a Chinese character (EN, a web address).
 
 Everything after an end marker (上一篇, 相关新闻, 网友评论 …) that follows the last paragraph is
@@ -22,12 +27,15 @@ import re
 from site_builder.content.model import Metadata
 from site_builder.content.roles import ROLE_PATTERN
 from site_builder.convert.structure.metadata import iso_date
+from site_builder.convert.structure.region import place_candidates
 
+# A breadcrumb's label: 当前位置: 您现在的位置: 您当前所在位置: 你所在的位置: (not 位置: alone)
+_LOCATION_LABEL = r"(?=[您你当现目所])(?:您|你)?(?:当前|现在|目前)?(?:所在|所处)?的?位置\s*[:：]"
 # Lines that are page furniture wherever they stand (tested on the Simplified text): what
 # starts such a line (matched at its start) and what marks it anywhere in it.
 _CHROME_START_RE = re.compile(
-    r"(?:当前位置|您的位置|你的位置|您现在的位置|现在的位置|现在位置|所在位置)\s*[:：]"
-    r"|(?:信息)?来源\s*[:：]|(?:作者|供稿|撰稿|稿源)\s*[:：]\s*\S{0,12}$|(?:时间|日期)\s*[:：]\s*\d{4}"
+    rf"{_LOCATION_LABEL}|"
+    r"(?:信息)?来源\s*[:：]|(?:作者|供稿|撰稿|稿源)\s*[:：]\s*\S{0,12}$|(?:时间|日期)\s*[:：]\s*\d{4}"
     r"|(?:责任编辑|编辑|责编|审核|校对|终审|初审|一审|二审|三审|签发)\s*[:：]\s*\S{0,12}$"
     r"|(?:打印本页|列印本页|关闭窗口|关闭视窗|返回顶部|返回首页|打印|列印|关闭|收藏本页|加入收藏"
     r"|设为首页|返回列表)$"
@@ -35,7 +43,7 @@ _CHROME_START_RE = re.compile(
     r"|(?:打印|列印|字体|字号|分享|分享到|分享至|收藏|关闭|纠错|相关附件|扫一扫|打印本页|页面调色"
     r"|背景色|朗读|语音播报|手机版|微信|微博|复制链接|链接|评论|点赞|搜索|文章搜索|站内搜索|全文检索)\s*[:：]?\s*$"
     r"|(?:上一篇|下一篇|上一条|下一条|上一版|下一版|前一篇|后一篇|上篇|下篇)\s*[:：]?"
-    r"|分享(?:到|至)|扫一扫|(?:相关新闻|相关阅读|相关链接|相关文章|相关推荐|推荐阅读|热点新闻"
+    r"|分享(?:到|至)|扫一扫|(?:微信|手机)扫一扫[^，,。；;！？\s]{0,12}$|(?:相关新闻|相关阅读|相关链接|相关文章|相关推荐|推荐阅读|热点新闻"
     r"|热门文章|延伸阅读)\s*[:：]?$"
     r"|评论\s*[(（]|(?:提交|重置|用户名|匿名)$|主办\s*[:：]|承办\s*[:：]|地址\s*[:：]"
     r"|(?:索引号|发文机关|发文字号|主题分类|主题词|成文日期|发布机构|生成日期|公开日期|公开方式"
@@ -61,6 +69,25 @@ _CHROME_ANY_RE = re.compile(
     r"|承办单位\s*[:：]|联系电话\s*[:：]|邮编\s*[:：]|建议使用.{0,20}浏览器|分辨率",
     re.IGNORECASE,
 )
+# A breadcrumb without a label, from the home page: 首页 > 政务公开 > …街道办事处 > 计划总结,
+# 位置：首页 › 政务公开 (its steps may be long: an office's full name).
+_HOME_PATH_RE = re.compile(r"^(?:位置\s*[:：]\s*)?(?:网站)?首页\s*(?:>{1,2}|＞{1,2}|»|→|›|/)\s*\S")
+# A site's widgets, the items of a toolbar line: language selectors (选择语言, 简体 | 繁體 |
+# English), reading modes (无障碍, 长者模式, 关怀版), font size (字号：大 中 小), print and close
+# (打印本页 关闭窗口), eye-care colours (视力保护色). A line of these alone is chrome anywhere.
+_WIDGET_RE = re.compile(
+    r"选择语言|语言选择|(?:切换)?语言|切换(?:简体|繁体)|(?:简体|繁体)(?:中文|版)?|中文版?|(?:english|en)版?"
+    r"|无障碍(?:浏览|阅读|模式|通道|服务|版)?|(?:长者|关怀|适老化?|老年|大字)(?:模式|版)|适老化|读屏"
+    r"|(?:语音)?(?:朗读|播报)|(?:字体|字号|文字)(?:大小)?|[大中小]|默认|超大|特大|a[+-]?"
+    r"|打印(?:本页|文章|此页)?|关闭(?:窗口|本页)?|(?:加入)?收藏(?:本页)?|(?:我要)?纠错|分享|返回(?:顶部)?"
+    r"|(?:视力)?保护(?:视力)?色|护眼(?:模式)?|页面调色|背景色"
+)
+# Of those, the ones that show a line of short items is a site's toolbar (智能问答 无障碍浏览
+# 长者模式 数据开放平台), not a menu of the article: chrome before or after the article.
+_TOOLBAR_RE = re.compile(
+    r"选择语言|语言选择|简体|繁体|english|无障碍|(?:长者|关怀|适老化?|老年|大字)(?:模式|版)|适老化"
+)
+_WIDGET_SEPARATORS = re.compile(r"[\s|｜/·•【】\[\]:：]+")
 # In a short line without sentences, a 来源: after a date is the source line too:
 # 2021-08-01 10:51 来源: 新华社
 _SHORT_CHROME_RE = re.compile(
@@ -87,6 +114,9 @@ _SITE_NAME_RE = re.compile(
     r"^[\u4e00-\u9fff]{2,16}(?:人民政府|政府网|门户网站|政府门户|新闻网|网站|在线|数字报|电子报"
     r"|电子版|客户端|官网|官方网站|融媒体中心|报社|报业集团)$"
 )
+# Above the article on a news portal: the site's owner (某某融媒体中心 主办), its phone number
+_OWNER_RE = re.compile(r"^[\u4e00-\u9fff]{2,20}\s*(?:主办|承办|协办)$")
+_PHONE_RE = re.compile(r"^(?:电话|热线)?[:：]?\s*[(（]?0\d{2,3}[)）]?[-\s]?\d{7,8}$")
 _PAPER_IN_NAME_RE = re.compile(
     r"^([\u4e00-\u9fff]{2,8}(?:日报|晚报|时报|报))(?:数字报|电子报|电子版)"
 )
@@ -129,6 +159,33 @@ def is_furniture(key: str) -> bool:
     return FURNITURE_RE.match(key.strip()) is not None
 
 
+def _items(key: str) -> list[str]:
+    return [item for item in _WIDGET_SEPARATORS.split(key.lower()) if item]
+
+
+def is_widget_line(key: str) -> bool:
+    """选择语言 / 简体 | 繁體 | English / 无障碍 长者模式 / 字号：大 中 小 / 打印本页 关闭窗口:
+    a line made only of a site's widgets (the Simplified text), one of them a word."""
+    items = _items(key)
+    return (
+        bool(items)
+        and all(_WIDGET_RE.fullmatch(item) for item in items)
+        and any(len(item) >= 2 and re.search(r"[\u4e00-\u9fff]", item) for item in items)
+    )
+
+
+def _is_toolbar(key: str) -> bool:
+    """智能问答 无障碍浏览 长者模式 数据开放平台: short items, one a language or reading-mode
+    switch."""
+    items = _items(key)
+    return (
+        len(items) >= 2
+        and all(len(item) <= 8 for item in items)
+        and any(_TOOLBAR_RE.fullmatch(item) or item.startswith("无障碍") for item in items)
+        and not re.search(r"[。，,；;！？]", key)
+    )
+
+
 def is_chrome_line(key: str) -> bool:
     """A line that is page furniture wherever it stands (the Simplified text)."""
     if len(key) > 120 and "。" in key:
@@ -145,7 +202,12 @@ def is_chrome_line(key: str) -> bool:
 
 
 def _furniture(key: str) -> bool:
-    return _CHROME_START_RE.match(key) is not None or _CHROME_ANY_RE.search(key) is not None
+    return (
+        _CHROME_START_RE.match(key) is not None
+        or _CHROME_ANY_RE.search(key) is not None
+        or _HOME_PATH_RE.match(key) is not None
+        or is_widget_line(key)
+    )
 
 
 def is_navigation(key: str) -> bool:
@@ -174,8 +236,13 @@ def _is_article_line(key: str) -> bool:
 def _outside_chrome(keys: list[str], index: int) -> bool:
     """Chrome only before the article's first paragraph or after its last."""
     key = keys[index]
-    if is_navigation(key) or _SITE_NAME_RE.match(key):
+    if is_navigation(key) or _SITE_NAME_RE.match(key) or _is_toolbar(key):
         return True
+    if _OWNER_RE.match(key) or _PHONE_RE.match(key):
+        return True
+    section, _, site = key.rpartition(" ")
+    if section and len(section) <= 8 and _SITE_NAME_RE.match(site):
+        return True  # 李家镇 某某新闻网: the section's name, then the site's
     if _NO_HAN_RE.match(key) and not _DATE_LINE_RE.match(key):
         return True  # EN, LANGUAGES, https://www.gov.cn/
     # A menu's heading: 财经 above 财经 金融 证券 …, 新闻 above 新闻直播 要闻 …
@@ -250,9 +317,23 @@ def chrome_hints(keys: list[str], hints: Metadata) -> bool:
                 hints.publication = source.group(1)
         if hints.publication is None and (paper := _PAPER_IN_NAME_RE.match(key)):
             hints.publication = paper.group(1)
+        if hints.region is None:
+            hints.region = _office_in(key)
     if labelled_date:
         hints.date = labelled_date
     return labelled_date is not None
+
+
+# 来源:… 发布时间:… — the page's record of the article, printed right under its title
+_SOURCE_LINE_RE = re.compile(
+    r"(?:信息)?来源\s*[:：]|(?:发布|发表|刊发|更新)(?:时间|日期)\s*[:：]|^(?:时间|日期)\s*[:：]\s*\d{4}"
+)
+
+
+def is_source_line(key: str) -> bool:
+    """来源:本网 发布时间:2024-01-17 …, 发布日期：…, 日期：2023-05-12: the page's line that
+    says where and when the article was published (it stands under the title)."""
+    return _SOURCE_LINE_RE.search(key) is not None
 
 
 # 发布时间: / 发布日期: / 刊发时间: / 日期: at a line's start — when the article was published
@@ -262,3 +343,47 @@ _PUBLISHED_RE = re.compile(r"(?:发布|发表|刊发|刊登|见报)(?:时间|日
 def _chrome_date(key: str) -> str | None:
     date = _DATE_IN_CHROME_RE.search(key)
     return iso_date(*(int(part) for part in date.groups())) if date else None
+
+
+# The steps of a breadcrumb: 您当前所在位置: 首页 > 机构专页 > … > 政府工作报告
+_LABEL_RE = re.compile(rf"^{_LOCATION_LABEL}|^位置\s*[:：]")
+_STEP_SEPARATOR_RE = re.compile(r"\s*(?:>{1,2}|＞{1,2}|»|→|›)\s*")
+# What an office adds to its place's name: 番禺区人民政府市桥街道办事处 -> 番禺区市桥街道
+_OFFICE_WORDS_RE = re.compile(r"人民政府|办事处|党工委|党委")
+# A township with the units above it, back to back: [芷溪市][岚溪区][芷桥街道]
+_TOWNSHIP_PATH_RE = re.compile(
+    r"(?:[\u4e00-\u9fff]{2,7}?(?:省|自治区|市|州|盟|地区|区|县|旗))*"
+    r"(?P<name>[\u4e00-\u9fff]{2,4}?)(?:街道|镇|乡)"
+)
+_NOT_A_NAME_START = set("各全本该我此每其这那所")
+
+
+def office_region(value: str) -> str | None:
+    """The township named by a breadcrumb's step or a 来源 value, with the units above it when
+    given: 番禺区人民政府市桥街道办事处 -> 番禺区市桥街道, 汀兰镇人民政府 -> 汀兰镇, 桂花坪街道 ->
+    桂花坪街道; None for anything else (乡镇动态, 镇政府(街道办事处), a county's 某某区人民政府).
+
+    An office's name (…人民政府, …办事处) vouches for its place's name, which may begin with a
+    rank's character (市桥街道); a bare name must pass the region finder's tests (区属街道 and
+    各镇 do not)."""
+    name = _OFFICE_WORDS_RE.sub("", value.strip())
+    township = _TOWNSHIP_PATH_RE.fullmatch(name)
+    if township is None or township.group("name")[0] in _NOT_A_NAME_START:
+        return None
+    if name != value.strip():
+        return name
+    unit = name[township.start("name") :]
+    candidates = place_candidates(name)
+    return name if any(end == len(name) and n == unit for _, end, n, _ in candidates) else None
+
+
+def _office_in(key: str) -> str | None:
+    """The issuing office's township in a breadcrumb (its deepest step that names one) or in a
+    来源 value."""
+    if source := _SOURCE_RE.search(key):
+        return office_region(source.group(1))
+    path = _LABEL_RE.sub("", key)
+    if not _STEP_SEPARATOR_RE.search(path):
+        return None
+    steps = _STEP_SEPARATOR_RE.split(path.strip())
+    return next((region for step in reversed(steps) if (region := office_region(step))), None)

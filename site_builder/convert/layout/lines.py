@@ -28,6 +28,7 @@ class Line:
     gap_after: int = 0
     chrome_before: bool = False  # page chrome was left out right before this line
     chrome_after: bool = False
+    source_after: bool = False  # the page's 来源/发布时间 line was among the chrome left out after
     indented: bool = False  # began with an indent (a paragraph start in PDF copies)
     hint: str = ""
 

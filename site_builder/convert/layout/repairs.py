@@ -58,6 +58,7 @@ class Draft:
     set_aside: list[SetAside] = field(default_factory=list)
     hints: Metadata = field(default_factory=Metadata)
     chrome: set[int] = field(default_factory=set)
+    sources: set[int] = field(default_factory=set)  # chrome that is the page's 来源/发布时间 line
     date_labelled: bool = False
     columns: bool = False  # text set in columns side by side: not split or re-flowed
     heads: dict[int, int] = field(default_factory=dict)  # line -> where a run-in label ends
@@ -213,6 +214,7 @@ def set_aside_chrome(draft: Draft) -> None:
         draft.notes.append(f"{line_ranges(numbers)}: page chrome left out ({len(found)} lines)")
     for index in sorted(found):
         _caption_after_image(draft, index, found)
+    draft.sources |= {i for i in found if chrome.is_source_line(keys[i])}
     for index in found:
         texts[index] = keys[index] = ""
     draft.chrome |= found
@@ -304,13 +306,16 @@ def _parser_lines(draft: Draft) -> Normalised:
     previous_end = -1
     for group_index, (group, text) in enumerate(zip(draft.paragraphs(), draft.joined, strict=True)):
         first = group[0]
-        gap = sum(1 for i in range(previous_end + 1, first) if i not in chrome_at)
+        gap_after, gap = _gaps(range(previous_end + 1, first), chrome_at)
         after_chrome = bool(chrome_at) and any(
             i in chrome_at for i in range(previous_end + 1, first)
         )
         if result.lines:
-            result.lines[-1].gap_after = gap
+            result.lines[-1].gap_after = gap_after
             result.lines[-1].chrome_after = after_chrome
+            result.lines[-1].source_after = any(
+                i in draft.sources for i in range(previous_end + 1, first)
+            )
         number, hint = draft.pieces[first].number, draft.pieces[first].hint
         label_end = draft.heads.get(group_index)
         if label_end is not None:  # 经济概况 | 全年实现…: the label on a line of its own
@@ -331,10 +336,19 @@ def _parser_lines(draft: Draft) -> Normalised:
         )
         previous_end = group[-1]
     if result.lines:
-        result.lines[-1].gap_after = sum(
-            1 for i in range(previous_end + 1, len(texts)) if i not in chrome_at
-        )
+        result.lines[-1].gap_after = _gaps(range(previous_end + 1, len(texts)), chrome_at)[0]
         result.lines[-1].chrome_after = any(
             i in chrome_at for i in range(previous_end + 1, len(texts))
         )
     return result
+
+
+def _gaps(between: range, chrome_at: set[int]) -> tuple[int, int]:
+    """The blank lines right after the line above and right before the line below, of the
+    pieces ``between`` them (blank or chrome). Blank lines on both sides of chrome left out
+    are two gaps, not one wide gap: they do not set a line apart as a photo's space would
+    (标题 / blank / 来源:… / blank / text is not a caption above the text)."""
+    chrome = [i for i in between if i in chrome_at]
+    if not chrome:
+        return len(between), len(between)
+    return chrome[0] - between.start, between.stop - chrome[-1] - 1

@@ -9,6 +9,9 @@ Read top down until the byline or the first line of the body:
   names a report (…工作报告, …纪实), holds a ——subtitle, or has the page's metadata after it; a
   column's name in brackets before the title (【新春走基层】小镇子上的大格局) is part of it; a
   site's name after it (标题 -某某网, 标题_某某网, —全文) is page chrome;
+- on a web page, the short line after chrome (a breadcrumb) and right before the page's
+  来源/发布时间 line is the title: what was read as a title above that chrome was the site's
+  furniture (选择语言, 热点专题), set aside as chrome and noted;
 - ——subtitle lines, and a speech's occasion ((2025年1月14日在…会议上), wrapped over two lines);
 - a line that repeats the title (政 府 工 作 报 告 under 沙沟镇2021年政府工作报告) is chrome;
 - once the title is closed, a run of short lines without sentence punctuation before the
@@ -100,7 +103,10 @@ def read_header(items: list[Line], article: Article) -> list[Line]:
         line = items[index]
         key = line.key
         if header.titles and line.chrome_before:
-            header.closed = True
+            if _portal_title(line, header):
+                _furniture_above_title(header)
+            else:
+                header.closed = True
         if (date := md.parse_date(key)) and not header.captions:
             meta.date = meta.date or date
             header.closed = bool(header.titles)
@@ -303,6 +309,36 @@ def is_exclaimed_title(line: Line, index: int, header: _Header) -> bool:
         and re.search(r"[。，,；;、:：]", key) is None
         and line.gap_after >= 1
     )
+
+
+def _portal_title(line: Line, header: _Header) -> bool:
+    """A web page's title: after chrome (a breadcrumb), right before the page's 来源/发布时间
+    line, and shaped like a title (short, no sentence, not a date, byline or ——subtitle)."""
+    key = line.key
+    return (
+        line.source_after
+        and not header.subtitles
+        and not header.captions
+        and len(key) <= MAX_TITLE
+        and not SENTENCE_MARKS.search(key)
+        and not is_heading_form(key)
+        and not md.SUBTITLE_RE.match(key)
+        and not md.parse_date(key)
+        and not md.parse_byline(key)
+    )
+
+
+def _furniture_above_title(header: _Header) -> None:
+    """选择语言 / 您当前所在位置: … / 2023年工作总结 / 来源:…: what was taken for the title above
+    the chrome was the site's furniture; set aside as chrome, named in a note."""
+    for earlier in header.titles:
+        header.chrome(
+            earlier,
+            earlier.text,
+            f"'{earlier.text}' above the title left out (the web page's furniture, above the"
+            " chrome before the title and its source line)",
+        )
+    header.titles = []
 
 
 def _is_caption_line(key: str) -> bool:

@@ -86,7 +86,9 @@ def _finish_metadata(article: Article, normalised: Normalised, from_properties: 
         meta.byline = md.parse_closing_byline(analysis_text(last.text), last.text) or []
     keys = analysis_texts([b.text for b in article.blocks])
     title_lines = [analysis_text(meta.title), analysis_text(meta.subtitle or "")]
-    meta.region = meta.region or find_region(_region_texts(title_lines, article.blocks, keys))
+    if not meta.region:
+        found = find_region(_region_texts(title_lines, article.blocks, keys))
+        meta.region = _region_or_office(article, found, normalised.hints.region)
     meta.period = meta.period or md.find_period(title_lines, keys, meta.date)
     context = "\n".join([analysis_text(meta.publication or ""), *title_lines, *keys])
     _place_region(article, context)
@@ -141,6 +143,28 @@ def _page_header_date(article: Article) -> bool:
         " not of the article)"
     )
     return True
+
+
+def _region_or_office(article: Article, found: str | None, office: str | None) -> str | None:
+    """The place the text is about, or the township whose office issued the web page (named
+    by its breadcrumb or source line: 番禺区人民政府市桥街道办事处) when the text does not name a
+    place or names only a unit above it (番禺区); the same place, the fuller name. A region read
+    from the page's furniture alone, or differing from the text's, is said in a note."""
+    if not office:
+        return found
+    if found and (office.endswith(found) or found.endswith(office)):
+        return max(found, office, key=len)  # 市桥街道 and 番禺区市桥街道: the same place
+    if found and found not in office:
+        article.layout_notes.append(
+            f"the web page's breadcrumb or source line names the office of {office}; the text is"
+            f" about {found} (kept as the region)"
+        )
+        return found
+    article.layout_notes.append(
+        f"the region {office} read from the web page's breadcrumb or source line (the office"
+        " that issued the page); the text does not name it"
+    )
+    return office
 
 
 def _place_region(article: Article, context: str) -> None:
