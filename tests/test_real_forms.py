@@ -338,12 +338,14 @@ def test_the_region_from_the_office_that_issued_the_page():
     # the text says only 芷桥街 / 我镇; the breadcrumb and the source name the office
     found = article("portal_widgets_zhiqiao.txt")
     assert found.meta.region == "岚溪区芷桥街道"
-    assert any("岚溪区芷桥街道" in note and "breadcrumb" in note for note in found.layout_notes)
+    doubts = [item for item in found.review if item.code == "region_from_chrome"]
+    assert doubts and "岚溪区芷桥街道" in doubts[0].message  # the editor checks it
     assert article("portal_office_tinglan.txt").meta.region == "岚溪区汀兰镇"
     # a portal whose title names the town: the same place, no note
     baisha = article("portal_baisha.txt")
     assert baisha.meta.region == "白沙镇"
     assert not any("breadcrumb" in note for note in baisha.layout_notes)
+    assert not any(item.code == "region_from_chrome" for item in baisha.review)
 
 
 def test_a_news_portals_header_section_and_site_name_phone_owner_and_share_prompt_are_chrome():

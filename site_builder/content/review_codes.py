@@ -15,6 +15,10 @@ REVIEW_CODES: dict[str, str] = {
     "date_missing": "No publication date was found in the source.",
     "date_from_chrome": "The date was read from the web page's furniture, not the article.",
     "date_conflict": "The source gives two different dates; the one kept may be the wrong one.",
+    "region_from_chrome": (
+        "The place was read from the web page's furniture (the office in its breadcrumb or "
+        "source line), not the article."
+    ),
     "region_unknown": "The place the report is about was not found or not in the gazetteer.",
     "region_ambiguous": "The place's name fits several places; its path and code are left empty.",
     "period_missing": "The year(s) the report covers were not found.",

@@ -149,7 +149,8 @@ def _region_or_office(article: Article, found: str | None, office: str | None) -
     """The place the text is about, or the township whose office issued the web page (named
     by its breadcrumb or source line: 番禺区人民政府市桥街道办事处) when the text does not name a
     place or names only a unit above it (番禺区); the same place, the fuller name. A region read
-    from the page's furniture alone, or differing from the text's, is said in a note."""
+    from the page's furniture alone is a doubt for the editor; one differing from the text's
+    is said in a note."""
     if not office:
         return found
     if found and (office.endswith(found) or found.endswith(office)):
@@ -160,9 +161,12 @@ def _region_or_office(article: Article, found: str | None, office: str | None) -
             f" about {found} (kept as the region)"
         )
         return found
-    article.layout_notes.append(
-        f"the region {office} read from the web page's breadcrumb or source line (the office"
-        " that issued the page); the text does not name it"
+    article.review.append(
+        ReviewItem(
+            "region_from_chrome",
+            f"The region {office} was read from the web page's breadcrumb or source line (the"
+            " office that issued the page); the text does not name it. Check it.",
+        )
     )
     return office
 
