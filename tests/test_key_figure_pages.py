@@ -168,7 +168,7 @@ def test_index_lists_metrics_and_downloads(site: Path) -> None:
         html = article(read(site, f"{prefix}key-figures/index.html"))
         row = next(r for r in re.findall(r"<tr>.*?</tr>", html, re.S) if name in r)
         assert 'href="fixed_asset_investment/"' in row
-        assert re.search(r'data-label="[^"]+">2</td>', row)  # two reports
+        assert re.search(r'<td class="digest-num">2</td>', row)  # two reports
         assert f'href="{downloads}key-figures.csv"' in html
         assert f'href="{downloads}reports.csv"' in html
         assert f'href="{downloads}key-figures.json"' in html

@@ -132,3 +132,24 @@ def test_glossary_explanations_open_from_the_keyboard_and_by_touch(browser, site
     assert term.evaluate("(el) => el === document.activeElement")
     assert note in term.evaluate(explanation)
     context.close()
+
+
+# -- tables on a phone ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("prefix, column", [("", "Region: "), ("zh/", "地区：")])
+def test_a_table_row_on_a_phone_is_a_card_whose_cells_name_their_column(  # type: ignore[no-untyped-def]
+    browser, site: Server, prefix: str, column: str
+) -> None:
+    # The HTML names each column once, in the heading; the script gives every cell its
+    # column's name, which a phone's card layout shows before the value.
+    context, page, watch = open_page(browser, site, width=390, height=800)
+    goto(page, site.base_url + prefix + "key-figures/fiscal_revenue/")
+    table = page.locator("table.digest-table[data-labelled]").first
+    table.wait_for()
+    cell = table.locator("tbody tr").first.locator("td").nth(1)
+    before = cell.evaluate("(c) => getComputedStyle(c, '::before').content")
+    assert before.strip('"') == column
+    assert cell.evaluate("(c) => getComputedStyle(c).display") == "block"
+    watch.check()
+    context.close()

@@ -3,6 +3,9 @@
  * key-figures page. A table with [data-digest-sortable] sorts on a click of a column heading's
  * button, by each cell's data-sort value (numbers as numbers) or its text. An input with
  * [data-digest-filter="<table id>"] hides the rows that do not contain what was typed.
+ * Every .digest-table gets its column headings as each cell's data-label, once, here rather
+ * than in every row of the HTML: on a phone a row is then a small card whose cells name their
+ * column (digest.css); without this script the table scrolls sideways as a plain table.
  */
 "use strict";
 
@@ -58,6 +61,20 @@
     });
   }
 
+  function labelCells(table) {
+    const headings = table.tHead ? Array.from(table.tHead.rows[0].cells) : [];
+    const names = headings.map((heading) => heading.textContent.trim());
+    for (const body of table.tBodies) {
+      for (const row of body.rows) {
+        Array.from(row.cells).forEach((cell, column) => {
+          if (names[column]) cell.dataset.label = names[column];
+        });
+      }
+    }
+    table.dataset.labelled = "";
+  }
+
+  document.querySelectorAll("table.digest-table").forEach(labelCells);
   document.querySelectorAll("table[data-digest-sortable]").forEach(setupSort);
   document.querySelectorAll("input[data-digest-filter]").forEach(setupFilter);
 })();
