@@ -362,3 +362,41 @@ def test_a_news_portals_header_section_and_site_name_phone_owner_and_share_promp
         "芷溪市融媒体中心 主办",
         "微信扫一扫分享",
     } <= chrome
+
+
+# --- 6. a document's end: its sign-off, and numbered items that are sentences --------------
+
+
+def test_a_documents_sign_off_is_its_last_paragraphs_not_captions_nor_its_date():
+    found = article("portal_signoff_qingshi.txt")
+    assert found.meta.date == "2024-01-26"  # the page's 发布时间, not the sign-off's date
+    assert [(block.kind, block.text) for block in found.blocks[-3:]] == [
+        ("paragraph", "本单位无其他需要报告的事项。"),
+        ("paragraph", "岚溪区青石街道办事处"),
+        ("paragraph", "2024年1月20日"),
+    ]
+    assert not any(block.kind == "caption" for block in found.blocks)
+
+
+@pytest.mark.parametrize(
+    "sign_off",
+    [
+        ["枫林镇人民政府", "2023年1月10日"],
+        ["中共枫林镇委员会", "枫林镇人民政府", "二〇二三年一月十日"],
+    ],
+)
+def test_a_sign_off_is_neither_chrome_nor_a_title_printed_after_the_text(sign_off):
+    text = (
+        "根据上级要求,现将枫林镇2022年度法治政府建设情况报告如下。\n"
+        "一、主要工作\n"
+        "全年组织法治讲座12场,化解矛盾纠纷85件,调解成功率98%,群众满意度持续提升。\n"
+        "二、下一步打算\n"
+        "继续完善镇村两级法律顾问制度,推动基层治理法治化。\n"
+        "特此报告。\n" + "\n".join(sign_off) + "\n"
+    )
+    found = convert(text.encode("utf-8"), "x.txt")[0]
+    assert found.meta.title == ""
+    assert found.meta.date is None
+    end = [(block.kind, block.text) for block in found.blocks[-len(sign_off) - 1 :]]
+    assert end == [("paragraph", line) for line in ["特此报告。", *sign_off]]
+    assert not found.set_aside

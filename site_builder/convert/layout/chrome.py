@@ -26,7 +26,7 @@ import re
 
 from site_builder.content.model import Metadata
 from site_builder.content.roles import ROLE_PATTERN
-from site_builder.convert.structure.metadata import iso_date
+from site_builder.convert.structure.metadata import iso_date, sign_off_length
 from site_builder.convert.structure.region import place_candidates
 
 # A breadcrumb's label: 当前位置: 您现在的位置: 您当前所在位置: 你所在的位置: (not 位置: alone)
@@ -267,10 +267,11 @@ def find_chrome(keys: list[str]) -> set[int]:
     first = article[0] if article else len(keys)
     last = article[-1] if article else -1
     chrome: set[int] = set()
+    sign_off = _sign_off_lines(keys, last)
     for index, key in enumerate(keys):
         if not key:
             continue
-        outside = index < first or index > last
+        outside = (index < first or index > last) and index not in sign_off
         if furniture[index] or (outside and _outside_chrome(keys, index)):
             chrome.add(index)
     for index in [i for i, key in enumerate(keys) if _HEADLINES_RE.match(key)]:
@@ -283,6 +284,17 @@ def find_chrome(keys: list[str]) -> set[int]:
     if ended is not None:
         chrome.update(i for i in range(ended, len(keys)) if keys[i])
     return chrome
+
+
+def _sign_off_lines(keys: list[str], last: int) -> set[int]:
+    """The lines after the article's last paragraph that sign the document off (某某镇人民政府 /
+    2023年1月10日): the issuing office is not the site's name."""
+    after = [index for index in range(last + 1, len(keys)) if keys[index]]
+    found: set[int] = set()
+    for position in range(len(after)):
+        length = sign_off_length([keys[index] for index in after], position)
+        found.update(after[position : position + length])
+    return found
 
 
 # An edition's list of its headlines: what follows is other articles' titles.

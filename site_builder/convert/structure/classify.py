@@ -4,6 +4,7 @@ sentence), paragraph, photo caption or credit; and the lead sentence a paragraph
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from site_builder.content.model import Block
 from site_builder.content.roles import ROLE_PATTERN
@@ -74,7 +75,19 @@ def is_sentence_caption(line: Line) -> bool:
 
 
 def classify_blocks(body: list[Line]) -> list[Block]:
-    """The blocks of a report's body lines, in order; every line ends up in one."""
+    """The blocks of a report's body lines, in order; every line ends up in one. A document's
+    sign-off (its issuing office and date, on lines of their own at the end) is its last
+    paragraphs, not photo captions."""
+    end = md.sign_off_start([line.key for line in body])
+    if end < len(body):
+        # the space above a sign-off is the sign-off's: it does not set the last line apart
+        text = body[: end - 1] + [replace(body[end - 1], gap_after=0)] if end else []
+        sign_off = [Block("paragraph", line.text, line=line.number) for line in body[end:]]
+        return _classify_lines(text) + sign_off
+    return _classify_lines(body)
+
+
+def _classify_lines(body: list[Line]) -> list[Block]:
     blocks: list[Block] = []
     index = 0
     while index < len(body):

@@ -180,8 +180,12 @@ CLOSING_DATE_RE = re.compile(
 def read_closing_title(body: list[Line], article: Article) -> list[Line]:
     """A page that prints the headline after the text, with the date under it (莒光乡代会…闭幕 /
     - 2001-04-19 as the last two lines), when nothing above the text was a title: the two lines
-    are the title and the date (set aside as metadata, noted); the rest is the body."""
+    are the title and the date (set aside as metadata, noted); the rest is the body. An
+    issuing office above the date (某某镇人民政府 / 2023年1月10日) is the document's sign-off,
+    not a title."""
     if len(body) < 3 or article.meta.title:
+        return body
+    if md.sign_off_start([line.key for line in body]) < len(body):
         return body
     title, last = body[-2], body[-1]
     dated = CLOSING_DATE_RE.match(last.key)

@@ -38,6 +38,17 @@ CLOSING_BYLINE_RE = re.compile(r"[(（]([^()（）]{2,40})[)）]$")
 # 本报讯（记者 张三 通讯员 李四）, 中新网北京5月12日电 (记者 李金磊) at the start of the lede
 NEWS_FLASH_RE = re.compile(r"^(?:本报讯|[^\s,，。(（]{2,20}?[讯电])\s*[(（]([^)）]{2,60})[)）]")
 ENP_TAIL_RE = re.compile(r"enpproperty")
+# 岚溪区青石街道办事处, 中共某某镇委员会: an office that signs a document off, on a line of its own
+SIGN_OFF_OFFICE_RE = re.compile(
+    r"^[\u4e00-\u9fff()（）]{2,30}(?:人民政府|政府|办事处|委员会|党委|党工委|工委|管委会|人大主席团"
+    r"|人大常委会|办公室|局|中心|街道|镇|乡|社区)$"
+)
+# 2024年1月20日, 2024-01-20, 二〇二四年一月二十日: the date under it
+SIGN_OFF_DATE_RE = re.compile(
+    r"^(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}"
+    r"|[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)$"
+)
+MAX_SIGN_OFF_OFFICES = 3
 ISO_DATE_RE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 PAGE_FILE_RE = re.compile(r"\b(content_\d+\.html?)\b")
 # 某某日报, 某某报 — not a report's own title (…工作汇报, …情况通报, …简报)
@@ -137,6 +148,29 @@ def parse_closing_byline(paragraph: str, printed: str | None = None) -> list[Byl
         offset = role_inside.start()
         return byline_groups(match.group(1)[offset:], text[offset:]) or None
     return byline_groups(match.group(1), text) or None
+
+
+def sign_off_length(keys: list[str], start: int) -> int:
+    """How many lines from ``keys[start]`` on (Simplified text, blanks left out) are a document's
+    sign-off: one to three issuing offices and the date under them (岚溪区青石街道办事处 /
+    2024年1月20日); 0 when they are not one."""
+    offices = 0
+    for key in keys[start : start + MAX_SIGN_OFF_OFFICES + 1]:
+        if offices and SIGN_OFF_DATE_RE.match(key):
+            return offices + 1
+        if not SIGN_OFF_OFFICE_RE.match(key):
+            return 0
+        offices += 1
+    return 0
+
+
+def sign_off_start(keys: list[str]) -> int:
+    """Where the sign-off that ends a document starts among its lines (``len(keys)`` when it
+    does not end with one)."""
+    for start in range(max(len(keys) - MAX_SIGN_OFF_OFFICES - 1, 0), len(keys) - 1):
+        if sign_off_length(keys, start) == len(keys) - start:
+            return start
+    return len(keys)
 
 
 def parse_enp_tail(line: str, meta: Metadata) -> None:
