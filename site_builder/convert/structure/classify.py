@@ -162,7 +162,7 @@ def _run_in_heading_end(key: str, marker_end: int) -> int:
     end = re.search(f"[{SENTENCE_END}]", key)
     cut = 0
     if end and marker_end < end.start() and end.end() <= MAX_HEADING and end.end() < len(key):
-        if not re.search("[；;]", key[: end.end()]):
+        if _is_heading_sentence(key[marker_end : end.end()]):
             cut = end.end()
     opener = TIME_OPENER_RE.search(key, marker_end + 4, MAX_HEADING + 12)
     if (
@@ -184,12 +184,18 @@ def _is_numbered_heading(text: str) -> bool:
         return False
     if len(text) <= MAX_HEADING and not re.search(f"[{SENTENCE_END}；;]", text):
         return True
-    body = text[marker.end() :]
+    return len(text) <= MAX_NUMBERED_SENTENCE and _is_heading_sentence(text[marker.end() :])
+
+
+def _is_heading_sentence(sentence: str) -> bool:
+    """A numbered heading that is a sentence, alone on its line or run into its section's text
+    (经济运行稳中向好。): one sentence that names a topic. A sentence with a figure reports
+    what was done (投资500万元,启动饮水工程。 / 建成高标准农田2000亩。): it opens a numbered
+    item's text, not a section."""
     return (
-        len(text) <= MAX_NUMBERED_SENTENCE
-        and body[-1:] in SENTENCE_END
-        and not re.search(f"[{SENTENCE_END}；;:：]", body[:-1])
-        and not re.search(r"\d", body)
+        sentence[-1:] in SENTENCE_END
+        and not re.search(f"[{SENTENCE_END}；;:：]", sentence[:-1])
+        and not re.search(r"\d", sentence)
     )
 
 
