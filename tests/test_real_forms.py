@@ -424,3 +424,14 @@ def test_a_numbered_item_that_reports_figures_is_a_paragraph_not_a_heading():
     items = [block for block in found.blocks if block.text[:2] in ("1、", "2、", "3、", "4、")]
     assert [block.kind for block in items] == ["paragraph"] * 4
     assert items[0].text.startswith("1、投资120万元,改造提升东坡茶园基础设施。目前")
+
+
+def test_the_title_repeated_in_the_body_by_a_doc_sharing_site_is_furniture():
+    found = article("docsite_title_repeats.txt")
+    assert found.meta.title == "石桥镇2023年上半年工作总结"
+    kinds = [block.kind for block in found.blocks]
+    assert kinds == ["paragraph", "heading", "paragraph", "heading", "paragraph"]
+    assert not any("工作总结" in block.text for block in found.blocks)
+    chrome = {p.text for p in found.set_aside if p.reason == "chrome"}
+    assert {"石桥镇2023年上半年工作总结(精选)", "石桥镇2023年上半年工作总结"} <= chrome
+    assert any(note.startswith("lines 9, 15: ") for note in found.layout_notes)

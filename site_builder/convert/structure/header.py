@@ -18,6 +18,9 @@ Read top down until the byline or the first line of the body:
   byline, or three or more before the body, are photo captions grouped away from their photos;
 - the byline ends the header.
 
+Below the header, a line repeating the title (a doc-sharing site's …范文 or …(精选) copy of it)
+is chrome too (``set_aside_title_repeats``).
+
 Metadata lines are recorded as set aside (their text is in the front matter); the captions
 go to the body.
 """
@@ -27,6 +30,7 @@ from __future__ import annotations
 import re
 
 from site_builder.content.model import Article, Byline, Metadata, SetAside
+from site_builder.convert.characters import analysis_text
 from site_builder.convert.layout.lines import Line, line_ranges
 from site_builder.convert.structure import metadata as md
 from site_builder.convert.structure.shapes import (
@@ -208,6 +212,37 @@ def read_closing_title(body: list[Line], article: Article) -> list[Line]:
         " taken into the front matter"
     )
     return body[:-2]
+
+
+# 范文, (精选), 精选范文, (通用5篇), 全文: what a doc-sharing site adds to a title it repeats
+COPY_SUFFIX_RE = re.compile(
+    r"(?:[(（]?(?:精选|通用|最新|优秀|完整版|全文|范文|范例|例文|模板|大全|汇编|\d+篇|[一二三四五六七八九十]+篇)+"
+    r"[)）]?)*"
+)
+
+
+def set_aside_title_repeats(body: list[Line], article: Article) -> list[Line]:
+    """Lines of the body that repeat the title, alone or with what a doc-sharing site adds to
+    its copies (…工作总结范文, …工作总结(精选)), spaces aside: page furniture, never a heading or
+    a caption; set aside as chrome and noted. The rest is the body."""
+    title = re.sub(r"\s", "", analysis_text(article.meta.title))
+    if len(title) < 4:
+        return body
+    repeats = [
+        line
+        for line in body
+        if (key := re.sub(r"\s", "", line.key)).startswith(title)
+        and COPY_SUFFIX_RE.fullmatch(key[len(title) :])
+    ]
+    if not repeats:
+        return body
+    for line in repeats:
+        article.set_aside.append(SetAside(line.number, line.text, "chrome"))
+    numbers = [line.number for line in repeats]
+    article.layout_notes.append(
+        f"{line_ranges(numbers)}: the title repeated in the text left out ({len(numbers)} lines)"
+    )
+    return [line for line in body if line not in repeats]
 
 
 # 音西街道: — a place or an organisation with a colon, the first line of a two-line headline

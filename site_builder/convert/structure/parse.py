@@ -24,6 +24,7 @@ from site_builder.convert.structure.header import (
     read_closing_title,
     read_header,
     read_named_title,
+    set_aside_title_repeats,
     skip_known_header,
 )
 from site_builder.convert.structure.region import TITLE_WEIGHT, find_region
@@ -51,6 +52,7 @@ def parse_normalised(
     body = read_header(items, article) if header else skip_known_header(items, article)
     if header:
         body = read_closing_title(read_named_title(body, article), article)
+    body = set_aside_title_repeats(body, article)
     article.blocks = classify_blocks(body)
     mark_leads(article.blocks)
     repair_layout(article)
