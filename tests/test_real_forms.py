@@ -4,6 +4,7 @@ showed the classes are measured by ../shared/corpus/score.py, not copied here.""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -402,7 +403,7 @@ def test_a_sign_off_is_neither_chrome_nor_a_title_printed_after_the_text(sign_of
     assert not found.set_aside
 
 
-def test_a_numbered_item_that_reports_figures_is_a_paragraph_not_a_heading():
+def test_a_numbered_item_that_reports_figures_or_runs_clauses_into_its_text_is_a_paragraph():
     text = (
         "柳溪镇2023年上半年工作汇报\n"
         "今年以来,柳溪镇紧盯年度目标任务,统筹推进产业发展、项目建设和民生改善各项工作。\n"
@@ -412,6 +413,7 @@ def test_a_numbered_item_that_reports_figures_is_a_paragraph_not_a_heading():
         "2、投资300万元,启动集镇污水管网改造工程。年底前,集镇8个居民小区将全部接入管网。\n"
         "3、建成高标准农田2000亩。全镇粮食生产实现稳产增产,夏粮收购工作有序推进。\n"
         "4、新建村级文化广场6处,完善了群众文体活动场所。\n"
+        "5、完善便民服务网点,提升群众办事效率。全镇8个村均设立代办点,实现小事不出村。\n"
         "二、人居环境持续改善。全镇共清理河道沟渠40余公里,拆除违章建筑15处,村容村貌明显提升。\n"
     )
     found = convert(text.encode("utf-8"), "x.txt")[0]
@@ -421,8 +423,8 @@ def test_a_numbered_item_that_reports_figures_is_a_paragraph_not_a_heading():
         "(一)以产业项目为抓手,全面推进农业提质增效。",
         "二、人居环境持续改善。",
     ]
-    items = [block for block in found.blocks if block.text[:2] in ("1、", "2、", "3、", "4、")]
-    assert [block.kind for block in items] == ["paragraph"] * 4
+    items = [block for block in found.blocks if re.match(r"\d、", block.text)]
+    assert [block.kind for block in items] == ["paragraph"] * 5
     assert items[0].text.startswith("1、投资120万元,改造提升东坡茶园基础设施。目前")
 
 

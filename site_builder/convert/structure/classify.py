@@ -158,12 +158,14 @@ def _split_heading(line: Line) -> list[Block] | None:
 
 def _run_in_heading_end(key: str, marker_end: int) -> int:
     """Where a numbered heading run into its first sentence ends (0: it is not one): after
-    its sentence end, or before a time that opens the next sentence, within a heading's length."""
+    its sentence end, or before a time that opens the next sentence, within a heading's length.
+    Run into its text, a heading is a phrase: a sentence of clauses there opens the item's text."""
     end = re.search(f"[{SENTENCE_END}]", key)
     cut = 0
     if end and marker_end < end.start() and end.end() <= MAX_HEADING and end.end() < len(key):
-        if _is_heading_sentence(key[marker_end : end.end()]):
-            cut = end.end()
+        sentence = key[marker_end : end.end()]
+        if _is_heading_sentence(sentence) and not CLAUSE_PUNCT.search(sentence[:-1]):
+            cut = end.end()  # 一、经济运行稳中向好。全年… (not 5、完善网点,提升效率。全镇…)
     opener = TIME_OPENER_RE.search(key, marker_end + 4, MAX_HEADING + 12)
     if (
         opener
