@@ -530,3 +530,10 @@ def test_quotes_and_angle_brackets_in_a_title_stay_inside_the_head_tags(tmp_path
     assert "&lt;b&gt;标题&lt;/b&gt; &amp; more - " in head
     feed = read(tmp_path / "site", "zh/feed/atom.xml")
     assert '<title>“双招双引” "quoted" &lt;b&gt;标题&lt;/b&gt; &amp; more</title>' in feed
+
+
+def test_the_glossary_and_metrics_files_are_read_not_published(site: Path) -> None:
+    # content/glossary.yml and metrics.yml are the editors' data: the site shows them as the
+    # glossary and key-figure pages, and does not copy the files themselves.
+    assert not (site / "glossary.yml").exists() and not (site / "metrics.yml").exists()
+    assert (site / "glossary/index.html").is_file()

@@ -94,6 +94,11 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         pages = self._store.read(files, config, glossary, metrics, fork=first)
         self._sources.take(files, self._store.content)
         drop_unused_theme_files(files, config)
+        for data_file in (self.config.glossary, self.config.metrics):
+            # read above from docs_dir; the site publishes what they make, not the files
+            found = files.get_file_from_path(data_file)
+            if found is not None:
+                files.remove(found)
         digest = self._store.digest(self.config.metric_rows)
         self._pages.add_files(files, digest, self._store.content.languages, config)
         self._store.note_pages(files)
