@@ -158,7 +158,8 @@ def generated_urls(digest: Digest, *, once: bool = False) -> list[str]:
 
 def navigation_urls(digest: Digest) -> list[str]:
     """The pages in the navigation: each such kind's first page (archive/, not archive/2/)."""
-    return [kind.urls(digest)[0] for kind in PAGE_KINDS if kind.in_nav and kind.urls(digest)]
+    found = (kind.urls(digest) for kind in PAGE_KINDS if kind.in_nav)
+    return [urls[0] for urls in found if urls]
 
 
 def make_pages(making: Making, *, once: bool = False) -> list[GeneratedPage]:

@@ -4,8 +4,8 @@ period and headline figures, and links up the path and down to the places within
 ``places/`` itself, every such place as a tree with its count of reports.
 
 A report is on the page of every province, prefecture and county on its ``region_path``
-(site.places). A page lists at most ``place_rows`` reports; more go to ``…/2/``, ``…/3/``, so
-that no page grows past a few hundred rows at any number of reports. Report pages link here
+(site.places). A page lists at most ``place_rows`` reports (60); more go to ``…/2/``, ``…/3/``,
+so that no page grows with the number of reports. Report pages link here
 from their region, the archive from its places.
 
 The page kinds' entries are in site.page_kinds; the markup is digest/place.html and
