@@ -407,7 +407,7 @@ def test_key_figures_index_and_glossary_page(site: Path) -> None:
     assert zh.index("双招双引") < zh.index("attracting investment and talent")
 
 
-def test_archive_by_year_and_region(site: Path) -> None:
+def test_archive_lists_reports_by_year_with_their_region(site: Path) -> None:
     html = article(read(site, "zh/archive/index.html"))
     assert 'id="year-2021"' in html and 'id="year-2020"' in html
     assert "邹城市钢山街道" in html and "双山街道" in html
