@@ -679,13 +679,12 @@ def test_places_page_lists_every_place_as_a_tree(purpose_site: Path) -> None:
     html = article(read(purpose_site, "places/index.html"))
     assert "<h1>Places</h1>" in html
     tree = html[html.index('<ul class="digest-place-tree">') :]
-    province, prefecture = tree.index("Zhejiang Province"), tree.index(">Yunzhou City<")
-    county = tree.index(">Qingxi County<")
-    assert province < prefecture < county  # nested in that order
-    assert '<a href="zhejiangsheng/yunzhoushi/qingxixian/">Qingxi County</a>' in tree
-    assert re.search(r"Qingxi County</a> <span[^>]*>\(4\)</span>", tree)  # its four reports
+    assert tree.index("Zhejiang Province") < tree.index(">Yunzhou City<")  # nested
+    assert re.search(r'"zhejiangsheng/yunzhoushi/">Yunzhou City</a> <span[^>]*>\(\d+\)', tree)
+    # counties are on their prefecture's page: this page stays small at any coverage
+    assert "Qingxi County" not in tree
     zh = article(read(purpose_site, "zh/places/index.html"))
-    assert "<h1>地区</h1>" in zh and ">清溪县</a>" in zh
+    assert "<h1>地区</h1>" in zh and ">云州市</a>" in zh
     county_page = article(
         read(purpose_site, "places/zhejiangsheng/yunzhoushi/qingxixian/index.html")
     )

@@ -1,7 +1,7 @@
 """Pages per province, prefecture and county (``places/<province>/<prefecture>/<county>/``):
 the reports about the place or a place within it, newest period first, each with its place,
 period and headline figures, and links up the path and down to the places within; and
-``places/`` itself, every such place as a tree with its count of reports.
+``places/`` itself, the provinces and prefectures as a tree with their counts of reports.
 
 A report is on the page of every province, prefecture and county on its ``region_path``
 (site.places). A page lists at most ``place_rows`` reports (60); more go to ``…/2/``, ``…/3/``,
@@ -40,6 +40,7 @@ from site_builder.site.text import estimate_mark, figure_label, figure_value, he
 # is about 0.9 KB: 60 keep a page's first view (theme included) under 400 KB (issue 21).
 PLACE_ROWS = 60
 HEADLINES = 3  # headline figures shown per report
+INDEX_LEVELS = 2  # places/ lists provinces and prefectures
 
 
 def places_of(reports: Sequence[Report]) -> dict[tuple[str, ...], list[Report]]:
@@ -80,8 +81,10 @@ def place_pages(
 
 
 def places_index(site: Site, templates: Templates) -> list[GeneratedPage]:
-    """``places/``: every province, prefecture and county with reports, as a tree (names in
-    pinyin order) with each one's count of reports; no page when no report has a place."""
+    """``places/``: every province and prefecture with reports, as a tree (names in pinyin
+    order) with each one's count of reports; no page when no report has a place. Counties
+    are on their prefecture's page: China has about 330 prefectures and 2,800 counties, and
+    this page stays small however much of the country the digest covers."""
     by_path = places_of(site.reports)
 
     def within(path: tuple[str, ...]) -> list[dict[str, Any]]:
@@ -93,7 +96,7 @@ def places_index(site: Site, templates: Templates) -> list[GeneratedPage]:
                 "name": own_name(child[-1], site),
                 "href": site.href(place_norm(child), PLACES),
                 "count": len(by_path[child]),
-                "within": within(child) if len(child) < len(PAGE_LEVELS) else [],
+                "within": within(child) if len(child) < INDEX_LEVELS else [],
             }
             for child in sorted(children, key=lambda child: " ".join(lazy_pinyin(child[-1])))
         ]

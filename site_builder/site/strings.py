@@ -257,8 +257,8 @@ STRINGS["en"] |= {
     "places.page": "{name} (page {page})",
     "places.pages": "Pages of this list",
     "places.all": "All places",
-    "places.lead": "Every province, prefecture and county the digest has reports from, with "
-    "the number of reports from it or a place within it.",
+    "places.lead": "Every province and prefecture the digest has reports from, with the "
+    "number of reports from it or a place within it; a prefecture's page lists its counties.",
     "archive.years": "Years:",
     "archive.places": "Places:",
     "dictionary.title": "Data dictionary",
@@ -350,7 +350,7 @@ STRINGS["zh"] |= {
     "places.page": "{name}（第 {page} 页）",
     "places.pages": "分页",
     "places.all": "全部地区",
-    "places.lead": "本站收有报道的各省、地级市和县（市、区），括号内为该地及其下辖地区的报道篇数。",
+    "places.lead": "本站收有报道的各省和地级市，括号内为该地及其下辖地区的报道篇数；各县（市、区）见所属地级市的页面。",
     "archive.years": "年份：",
     "archive.places": "地区：",
     "dictionary.title": "数据说明",
