@@ -437,3 +437,17 @@ def test_the_title_repeated_in_the_body_by_a_doc_sharing_site_is_furniture():
     chrome = {p.text for p in found.set_aside if p.reason == "chrome"}
     assert {"石桥镇2023年上半年工作总结(精选)", "石桥镇2023年上半年工作总结"} <= chrome
     assert any(note.startswith("lines 9, 15: ") for note in found.layout_notes)
+
+
+# --- party-newspaper e-paper copies (round 6) ----------------------------------------------
+
+
+def test_a_bracketed_masthead_under_the_title_gives_paper_date_and_edition():
+    # 《某某日报》(2024年11月08日 05版): how a paper's site prints its article's origin
+    found = article("epaper_bracket_masthead.txt")
+    meta = found.meta
+    assert meta.title == "“空心村”变身共富村"
+    assert (meta.publication, meta.date, meta.edition) == ("青江日报", "2024-11-08", "第05版")
+    assert not any(block.kind == "heading" for block in found.blocks)
+    assert [group.names for group in meta.byline] == [["林雨"], ["何平"]]
+

@@ -120,7 +120,8 @@ def read_header(items: list[Line], article: Article) -> list[Line]:
                 index += 1
                 continue
         elif (masthead := md.parse_masthead(key)) and not header.captions:
-            meta.publication = meta.publication or line.text[: len(masthead[0])]
+            start = masthead[3]
+            meta.publication = meta.publication or line.text[start : start + len(masthead[0])]
             meta.date = meta.date or masthead[1]
             meta.edition = meta.edition or masthead[2]
             header.closed = bool(header.titles)

@@ -18,6 +18,9 @@ DATE_RE = re.compile(
 MASTHEAD_RE = re.compile(
     r"^(?P<paper>[\u4e00-\u9fff]{2,10}报)\s*[/|｜]\s*(?P<y>\d{4})\s*年\s*[/|｜]?\s*(?P<m>\d{1,2})\s*月"
     r"\s*[/|｜]?\s*(?P<d>\d{1,2})\s*日(?:\s*[/|｜]\s*(?P<edition>第\s*[0-9A-Za-z]+\s*版))?"
+    # 《某某日报》(2023年10月21日 03版): a paper's site under its article's title
+    r"|^《\s*(?P<bpaper>[\u4e00-\u9fff]{2,10}报)\s*》\s*[(（]\s*(?P<by>\d{4})\s*年\s*(?P<bm>\d{1,2})"
+    r"\s*月\s*(?P<bd>\d{1,2})\s*日\s*(?:(?P<bedition>第?\s*[0-9A-Za-z]+\s*版))?\s*[)）]$"
 )
 # 第04版 / 第A2版：要闻 / 第06版:区县巡礼 — the edition and its section name
 EDITION_RE = re.compile(
@@ -72,14 +75,23 @@ def parse_date(line: str) -> str | None:
     return iso_date(*parts)
 
 
-def parse_masthead(line: str) -> tuple[str, str | None, str | None] | None:
-    """某某日报/2023 年/8 月/9 日/第 A05 版 -> (paper, '2023-08-09', '第A05版'); None if not one."""
+def parse_masthead(line: str) -> tuple[str, str | None, str | None, int] | None:
+    """某某日报/2023 年/8 月/9 日/第 A05 版 or 《某某日报》(2023年8月9日 A05版) -> (paper,
+    '2023-08-09', '第A05版', where the paper's name starts in the line); None if not one."""
     match = MASTHEAD_RE.match(line)
     if not match:
         return None
-    date = iso_date(int(match.group("y")), int(match.group("m")), int(match.group("d")))
-    edition = re.sub(r"\s+", "", match.group("edition") or "") or None
-    return match.group("paper"), date, edition
+    bracketed = match.group("bpaper") is not None
+    paper, y, m, d, edition = (
+        ("bpaper", "by", "bm", "bd", "bedition")
+        if bracketed
+        else ("paper", "y", "m", "d", "edition")
+    )
+    date = iso_date(int(match.group(y)), int(match.group(m)), int(match.group(d)))
+    number = re.sub(r"\s+", "", match.group(edition) or "")
+    if number and not number.startswith("第"):
+        number = "第" + number
+    return match.group(paper), date, number or None, match.start(paper)
 
 
 def parse_edition(line: str) -> tuple[str, str | None] | None:
