@@ -451,3 +451,12 @@ def test_a_bracketed_masthead_under_the_title_gives_paper_date_and_edition():
     assert not any(block.kind == "heading" for block in found.blocks)
     assert [group.names for group in meta.byline] == [["林雨"], ["何平"]]
 
+
+def test_a_dateline_spaced_from_the_lede_is_not_a_heading_and_a_time_paragraph_no_continuation():
+    found = article("portal_dateline_cut.txt")
+    assert not any(block.kind == "heading" for block in found.blocks)
+    assert found.blocks[0].text.startswith("今日青江讯")
+    # 十年来, opens a paragraph: the text's last, cut paragraph is not joined to it
+    assert found.blocks[-1].text.endswith("2023年完成一般公")
+    assert any(block.text.startswith("十年来,柳塘镇") for block in found.blocks)
+

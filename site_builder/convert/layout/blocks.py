@@ -22,6 +22,8 @@ CONNECTIVES = {
     "现在", "与此同时", "近日", "日前", "当天", "同日", "次日", "眼下", "记者",
 }  # fmt: skip
 CONTINUATION_START = "的了和并及与或而"
+# 十年来, 多年来, 三年以来: a span of time up to now opens a paragraph (近年来, 一年来 above)
+SINCE_RE = re.compile(r"^[一二三四五六七八九十两几多近\d]{1,3}年(?:以)?来$")
 LEDE_START_RE = re.compile(r"^(?:\d{4}年|今年|去年|近年|一年)(?:以来|来)")
 
 
@@ -59,6 +61,7 @@ def is_continuation(block: Block) -> bool:
     return block.text[0] in CONTINUATION_START or (
         len(first_clause) <= 3
         and first_clause not in CONNECTIVES
+        and not SINCE_RE.match(first_clause)
         and not first_clause[:1].isdigit()
         and len(first_clause) < len(block.text)
     )

@@ -43,6 +43,8 @@ _MAY_RUN_TOGETHER_RE = re.compile(
     rf"\s|[{_TERMINAL}](?:[一二三四五六七八九十]{{1,3}}、|[(（][一二三四五六七八九十]{{1,3}}[)）]|【)"
 )
 _NAME_RE = re.compile(r"[\u4e00-\u9fff·]{2,4}")
+# 本报讯, 今日某某讯, 某某网讯: the dateline a lede opens with, spaced from its text
+_DATELINE_RE = re.compile(r"^[\u4e00-\u9fff]{1,10}讯$")
 # A date or edition line run into what follows: split after it.
 _HEAD_RE = re.compile(
     rf"^({_DATE_HEAD}|第\s*[0-9A-Za-z]{{1,4}}\s*版\s*[:：]?\s*[^\s]{{0,8}})\s+(\S.*)$"
@@ -64,6 +66,7 @@ def split_run_together(line: str) -> list[str]:
         if pieces and (
             _unclosed(pieces[-1])  # 本报讯（全媒体记者 赵敏 | 见习记者 钱磊）: one bracket
             or (_ROLE_START_RE.match(piece) and _is_byline_piece(pieces[-1]))
+            or _DATELINE_RE.match(pieces[-1])  # 今日某某讯   10月10日,…: the lede's dateline
         ):
             pieces[-1] += " " + piece  # 本报记者 李明 | 通讯员 王芳: one byline
         else:
