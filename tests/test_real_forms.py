@@ -460,3 +460,12 @@ def test_a_dateline_spaced_from_the_lede_is_not_a_heading_and_a_time_paragraph_n
     assert found.blocks[-1].text.endswith("2023年完成一般公")
     assert any(block.text.startswith("十年来,柳塘镇") for block in found.blocks)
 
+
+def test_a_time_stamp_without_year_is_chrome_and_the_closing_byline_is_read_before_junk():
+    found = article("portal_closing_byline_junk.txt")
+    assert found.meta.title == "柳塘镇吹响高质量发展冲锋号"
+    assert not any(block.kind == "heading" for block in found.blocks)
+    assert not any("jpeg" in block.text for block in found.blocks)
+    assert [(group.role, group.names) for group in found.meta.byline] == [
+        ("青江日报记者", ["赵明"])
+    ]

@@ -49,6 +49,7 @@ _CHROME_START_RE = re.compile(
     r"|(?:索引号|发文机关|发文字号|主题分类|主题词|成文日期|发布机构|生成日期|公开日期|公开方式"
     r"|文号|有效性|内容概述|组配分类|信息分类|文件编号|效力状况|标题)\s*[:：|]"
     r"|今天是\s*[:：]?|(?:您好|欢迎(?:您|光临|访问))"
+    r"|\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?$"  # 03-03 09:54: a portal's time stamp
     r"|(?:(?:无障碍|长者|关怀)(?:浏览|模式|版)|登录|注册|简体|繁体|繁體|English)(?:\s|$)",
     re.IGNORECASE,
 )
@@ -230,7 +231,12 @@ def is_navigation(key: str) -> bool:
 
 
 def _is_article_line(key: str) -> bool:
-    return len(key) >= ARTICLE_MIN and bool(re.search(r"[，,。；]", key))
+    """Long, with clause marks and Chinese (a page's JSON or script has commas too)."""
+    return (
+        len(key) >= ARTICLE_MIN
+        and bool(re.search(r"[，,。；]", key))
+        and re.search(r"[\u4e00-\u9fff]", key) is not None
+    )
 
 
 def _outside_chrome(keys: list[str], index: int) -> bool:
