@@ -246,6 +246,10 @@ def test_a_full_width_indented_byline_in_founder_html_is_a_byline():
         ("该镇持续做强主导产业,园区2028年预计可实现光伏类企业产值达到50亿元。", "50亿元", "园区光伏类企业产值"),
         # + joins items: the count is of what follows it
         ("组建起“7名综治专干+78名专职网格员”的队伍。", "7名", "综治专干人数"),
+        # a scope word before the amount (全村) is not what is measured: the noun after it is
+        ("全村1800亩耕地与500亩林地连片经营。", "1800亩", "耕地面积"),
+        # a total investment owned by a project keeps its word
+        ("总投资4亿元的禾丰养殖项目建成投产。", "4亿元", "禾丰养殖项目总投资"),
     ],
 )  # fmt: skip
 def test_label_classes(text, printed, label):

@@ -27,7 +27,9 @@ from site_builder.convert.figures.words import (
 )
 
 MAX_LABEL = 24
-PLACE_WORDS = set("辖区 全区 全县 全市 全镇 全乡 街道 全街 全街道 全域 本地 当地".split())
+PLACE_WORDS = set(
+    "辖区 全区 全县 全市 全镇 全乡 街道 全街 全街道 全域 本地 当地 全村 全社区 全旗 全省 全州".split()
+)
 PREPOSITIONS = ("以", "在", "对", "为", "从", "通过", "向", "按照", "围绕", "依托")
 BANS = ("禁止", "严禁", "不得")
 
@@ -424,7 +426,8 @@ def named_project(before: str, after: str, measure: str) -> str:
     "" when it names none. The funder named before the amount is not what the money is for."""
     item = after.split("、", 1)[0].removesuffix("等")
     verb = strip_noise(before, "")
-    money = verb if verb in MONEY_VERBS else "经费"  # 投入1.2亿元实施…工程: its 投入
+    # 投入1.2亿元实施…工程: its 投入; 总投资3亿元的…项目: its 总投资
+    money = verb if verb.removeprefix("总") in MONEY_VERBS else "经费"
     if money == verb:
         measure = ""
     if PROJECT_RE.search(item) and len(item) <= MAX_PROJECT:
