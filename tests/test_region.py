@@ -36,6 +36,8 @@ def test_candidates_of_every_rank():
         ("城区街道办事处", "城区街道"),  # a name does not end with a rank
         ("人均地区生产总值为2.1万元", "人均地区"),  # 地区生产总值 is a measure
         ("二产占地区生产总值比重上升", "产占地区"),
+        ("建制镇是县域发展的基本单元", "建制镇"),  # a kind of town, not one
+        ("创建全国文明城市“四连冠”纪实", "文明城市"),  # a title a city earns
     ],
 )
 def test_fragments_are_not_places(text, not_a_place):

@@ -46,7 +46,7 @@ COMMON_WORDS = set(
     " 超市 都市 上市 夜市 集市 门市 股市 楼市 菜市 街市 早市 闹市 入市 开市 黑市 城县 郡县 州县"
     " 乡镇 集镇 村镇 重镇 名镇 强镇 兴镇 稳镇 美镇 富镇 立镇 靠镇 活镇 宜镇 市镇 大镇"
     " 家乡 城乡 故乡 返乡 下乡 老乡 同乡 他乡 异乡 水乡 梦乡 思乡 回乡 离乡 红旗 国旗 党旗 锦旗"
-    " 彩旗 队旗 团旗 升旗 会旗 战旗 旌旗 强县 强市 强区 大县 大市 大区 大乡".split()
+    " 彩旗 队旗 团旗 升旗 会旗 战旗 旌旗 强县 强市 强区 大县 大市 大区 大乡 制镇".split()
 )
 # Words that end right before a rank in officialese without naming a place: 贯彻县委…,
 # 围绕市第十三次党代会, 荣获全国文明镇.
@@ -55,7 +55,9 @@ NOT_NAMES = set(
     " 坚决 全面 带动 服务 支持 配合 协助 组织 开展 实现 打造 建设 创建 争创 成为 作为 属于 隶属"
     " 来自 前往 走进 走出 返回 回到 离开 覆盖 联合 协同 共同 各级 上级 下级 本级 同级 我们 他们"
     " 全体 强调 指出 要求 部署 决定 审议 通过 印发 出台 制定 发布 公布 评为 获得 入选 跻身 之一"
-    " 百强 十强 千强 全国 全省 国家 省级 市级 县级 区级 超级 这些 那些".split()
+    " 百强 十强 千强 全国 全省 国家 省级 市级 县级 区级 超级 这些 那些"
+    # titles a place earns (文明城市, 卫生县城, 园林城市), not its name
+    " 文明 卫生 园林".split()
 )
 # Words that end many real names too (邹城市 and 大城市, 龙城区 and 老城区, 鹤山区 and 山区):
 # such a name is a place only as a parent of another or in the title.
