@@ -473,3 +473,29 @@ def test_a_time_stamp_without_year_is_chrome_and_the_closing_byline_is_read_befo
     assert [(group.role, group.names) for group in found.meta.byline] == [
         ("青江日报记者", ["赵明"])
     ]
+
+
+# --- 7. a paper's page: the owners' line above the masthead ---------------------------------
+
+PAPER_PAGE = """芷溪日报社主管 芷溪日报社主办
+芷溪日报
+2024年11月8日 星期五
+第03版：要闻
+汀兰镇：产业兴旺绘新篇
+本报记者 王小明
+
+今年以来,汀兰镇坚持项目为王,全年完成固定资产投资12.6亿元,同比增长8.5%;新增规上企业9家。
+
+全镇新建高标准农田3000亩,农村居民人均可支配收入达到2.4万元,同比增长6.1%。
+"""
+
+
+def test_a_papers_owners_line_is_chrome_not_the_title():
+    # 某某社主管 某某社主办 heads a paper's page: its owners, never the headline (which was
+    # then taken for a caption).
+    found = convert(PAPER_PAGE.encode(), Path("paper_page.txt"))[0]
+    assert (found.meta.title, found.meta.publication) == ("汀兰镇：产业兴旺绘新篇", "芷溪日报")
+    assert (found.meta.date, found.meta.edition) == ("2024-11-08", "第03版")
+    assert not any(block.kind == "caption" for block in found.blocks)
+    chrome = {p.text for p in found.set_aside if p.reason == "chrome"}
+    assert "芷溪日报社主管 芷溪日报社主办" in chrome

@@ -115,8 +115,9 @@ _SITE_NAME_RE = re.compile(
     r"^[\u4e00-\u9fff]{2,16}(?:人民政府|政府网|门户网站|政府门户|新闻网|网站|在线|数字报|电子报"
     r"|电子版|客户端|官网|官方网站|融媒体中心|报社|报业集团)$"
 )
-# Above the article on a news portal: the site's owner (某某融媒体中心 主办), its phone number
-_OWNER_RE = re.compile(r"^[\u4e00-\u9fff]{2,20}\s*(?:主办|承办|协办)$")
+# Above the article on a news portal or a paper's page: its owners (某某融媒体中心 主办,
+# 某某日报社主管 某某日报社主办), its phone number
+_OWNER_RE = re.compile(r"^(?:[\u4e00-\u9fff]{2,20}\s*(?:主管|主办|承办|协办)\s*)+$")
 _PHONE_RE = re.compile(r"^(?:电话|热线)?[:：]?\s*[(（]?0\d{2,3}[)）]?[-\s]?\d{7,8}$")
 _PAPER_IN_NAME_RE = re.compile(
     r"^([\u4e00-\u9fff]{2,8}(?:日报|晚报|时报|报))(?:数字报|电子报|电子版)"
