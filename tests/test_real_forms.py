@@ -499,3 +499,27 @@ def test_a_papers_owners_line_is_chrome_not_the_title():
     assert not any(block.kind == "caption" for block in found.blocks)
     chrome = {p.text for p in found.set_aside if p.reason == "chrome"}
     assert "芷溪日报社主管 芷溪日报社主办" in chrome
+
+
+READER_PAGE = """当前报纸名称:芷溪日报
+日期:11-08
+版面:第A03版:综合 上一篇 下一篇
+汀兰镇：产业兴旺绘新篇
+本报记者 王小明
+
+今年以来,汀兰镇坚持项目为王,全年完成固定资产投资12.6亿元,同比增长8.5%;新增规上企业9家。
+
+全镇新建高标准农田3000亩,农村居民人均可支配收入达到2.4万元,同比增长6.1%。
+"""
+
+
+def test_an_epaper_readers_header_fields_give_paper_and_edition_and_are_not_the_title():
+    # An e-paper reader site's own header: 报纸名称:, a date without its year, 版面: with its
+    # previous/next links. They name the paper and the page; the headline is the title.
+    found = convert(READER_PAGE.encode(), Path("reader_page.txt"))[0]
+    assert found.meta.title == "汀兰镇：产业兴旺绘新篇"
+    assert (found.meta.publication, found.meta.edition) == ("芷溪日报", "第A03版")
+    assert found.meta.date is None  # 11-08 without its year is not a date to publish
+    assert not any(block.kind in ("caption", "heading") for block in found.blocks)
+    chrome = {p.text for p in found.set_aside if p.reason == "chrome"}
+    assert {"当前报纸名称:芷溪日报", "日期:11-08", "版面:第A03版:综合 上一篇 下一篇"} <= chrome

@@ -49,6 +49,9 @@ _CHROME_START_RE = re.compile(
     r"|(?:索引号|发文机关|发文字号|主题分类|主题词|成文日期|发布机构|生成日期|公开日期|公开方式"
     r"|文号|有效性|内容概述|组配分类|信息分类|文件编号|效力状况|标题)\s*[:：|]"
     r"|今天是\s*[:：]?|(?:您好|欢迎(?:您|光临|访问))"
+    # an e-paper reader's header fields: 当前报纸名称:某某日报 日期:11-08 版面:第A03版:综合
+    r"|(?:当前)?(?:报纸|报刊)名称\s*[:：]|(?:版面|版次)\s*[:：]\s*第"
+    r"|日期\s*[:：]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?$"
     r"|\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?$"  # 03-03 09:54: a portal's time stamp
     r"|(?:(?:无障碍|长者|关怀)(?:浏览|模式|版)|登录|注册|简体|繁体|繁體|English)(?:\s|$)",
     re.IGNORECASE,
@@ -119,6 +122,9 @@ _SITE_NAME_RE = re.compile(
 # 某某日报社主管 某某日报社主办), its phone number
 _OWNER_RE = re.compile(r"^(?:[\u4e00-\u9fff]{2,20}\s*(?:主管|主办|承办|协办)\s*)+$")
 _PHONE_RE = re.compile(r"^(?:电话|热线)?[:：]?\s*[(（]?0\d{2,3}[)）]?[-\s]?\d{7,8}$")
+# An e-paper reader's header fields: the paper's name, the page (版面:第A03版:综合)
+_PAPER_FIELD_RE = re.compile(r"(?:当前)?(?:报纸|报刊)名称\s*[:：]\s*([\u4e00-\u9fff]{2,10}?报)")
+_EDITION_FIELD_RE = re.compile(r"^(?:版面|版次)\s*[:：]\s*(第\s*[0-9A-Za-z]{1,4}\s*版)")
 _PAPER_IN_NAME_RE = re.compile(
     r"^([\u4e00-\u9fff]{2,8}(?:日报|晚报|时报|报))(?:数字报|电子报|电子版)"
 )
@@ -316,7 +322,8 @@ def _is_headline(key: str) -> bool:
 
 
 def chrome_hints(keys: list[str], hints: Metadata) -> bool:
-    """A publication date and source read from chrome lines (发布时间:…, 来源:…, 某某日报数字报).
+    """A publication date and source read from chrome lines (发布时间:…, 来源:…, 某某日报数字报,
+    an e-paper reader's 报纸名称: and 版面: fields, which give the edition too).
 
     A date under a publication label (发布时间, 发布日期, 刊发时间, 日期:) is the article's and
     wins over a date elsewhere in the page's furniture (a crawl or print date, 今天是…); the
@@ -336,6 +343,10 @@ def chrome_hints(keys: list[str], hints: Metadata) -> bool:
                 hints.publication = source.group(1)
         if hints.publication is None and (paper := _PAPER_IN_NAME_RE.match(key)):
             hints.publication = paper.group(1)
+        if hints.publication is None and (paper := _PAPER_FIELD_RE.match(key)):
+            hints.publication = paper.group(1)
+        if hints.edition is None and (page := _EDITION_FIELD_RE.match(key)):
+            hints.edition = re.sub(r"\s+", "", page.group(1))
         if hints.region is None:
             hints.region = _office_in(key)
     if labelled_date:

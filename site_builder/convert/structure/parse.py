@@ -78,6 +78,7 @@ def _finish_metadata(article: Article, normalised: Normalised, from_properties: 
     meta = article.meta
     _choose_date(article, normalised, from_properties)
     meta.publication = meta.publication or normalised.hints.publication
+    meta.edition = meta.edition or normalised.hints.edition
     paragraphs = [b for b in article.blocks if b.kind in ("paragraph", "credit")]
     if not meta.byline and paragraphs:
         first = next((b for b in article.blocks if b.kind == "paragraph"), None)
