@@ -38,7 +38,7 @@ from dataclasses import dataclass, field
 
 from site_builder.content.model import Article, Metadata, SetAside
 from site_builder.convert.characters import analysis_text, analysis_texts, clean_line
-from site_builder.convert.layout import blocks, chrome, run_together, wrapped
+from site_builder.convert.layout import blocks, chrome, chrome_hints, run_together, wrapped
 from site_builder.convert.layout.lines import Line, Normalised, RawLine, line_ranges
 
 _INDENT_RE = re.compile(r"^(?:[\u3000\t]|[ \u00a0]{2,})")
@@ -206,7 +206,7 @@ def split_run_in_labels(draft: Draft) -> None:
 def set_aside_chrome(draft: Draft) -> None:
     texts, keys = draft.texts, draft.keys
     found = chrome.find_chrome(keys)
-    draft.date_labelled = chrome.chrome_hints([keys[i] for i in sorted(found)], draft.hints)
+    draft.date_labelled = chrome_hints.chrome_hints([keys[i] for i in sorted(found)], draft.hints)
     for index in sorted(found):
         draft.set_aside.append(SetAside(draft.pieces[index].number, texts[index], "chrome"))
     if found:
