@@ -16,8 +16,6 @@ import functools
 import re
 from collections.abc import Callable, Mapping, Sequence
 
-from pypinyin import lazy_pinyin
-
 from site_builder.site.generated import (
     ARCHIVE,
     GeneratedPage,
@@ -29,7 +27,7 @@ from site_builder.site.generated import (
 from site_builder.site.model import Report, iso_date
 from site_builder.site.paging import page_norm, page_numbers, paged
 from site_builder.site.place_pages import places_of
-from site_builder.site.places import PLACES, own_name, place_norm
+from site_builder.site.places import PLACES, own_name, pinyin_key, place_norm
 from site_builder.site.strings import text, words
 from site_builder.site.templates import Templates
 
@@ -109,7 +107,7 @@ def _links(
     prefecture pages."""
     places = sorted(
         (path for path in places_of(site.reports) if len(path) <= 2),
-        key=lambda path: [" ".join(lazy_pinyin(name)) for name in path],
+        key=lambda path: [pinyin_key(name) for name in path],
     )
     return templates.render(
         "digest/archive-links.html",

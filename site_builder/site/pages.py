@@ -12,8 +12,6 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from pypinyin import lazy_pinyin
-
 from site_builder.content.glossary import GlossaryEntry
 from site_builder.site.bilingual import bilingual_page, bilingual_url
 from site_builder.site.generated import (
@@ -29,6 +27,7 @@ from site_builder.site.generated import (
 )
 from site_builder.site.model import Report
 from site_builder.site.paging import page_norm, page_numbers, paged
+from site_builder.site.places import pinyin_key
 from site_builder.site.strings import KIND_NAMES, text, words
 from site_builder.site.templates import Templates
 from site_builder.site.text import figure_label, figure_value, headline_figures
@@ -107,7 +106,7 @@ def glossary_entries(glossary: Sequence[GlossaryEntry], lang: str) -> list[Gloss
     the Chinese on the Chinese site, the English on the English one)."""
     kinds = list(KIND_NAMES["en"])
     key: Callable[[GlossaryEntry], tuple[int, str]] = (
-        (lambda e: (kinds.index(e.kind), _pinyin_key(e.zh)))
+        (lambda e: (kinds.index(e.kind), pinyin_key(e.zh)))
         if lang == "zh"
         else (lambda e: (kinds.index(e.kind), e.en.casefold()))
     )
@@ -188,7 +187,3 @@ def _unique(name: str, taken: set[str]) -> str:
 
 def _anchor(value: str) -> str:
     return re.sub(r"[^0-9a-z]+", "-", value.casefold()).strip("-") or "x"
-
-
-def _pinyin_key(value: str) -> str:
-    return " ".join(lazy_pinyin(value))

@@ -18,8 +18,6 @@ import math
 from collections.abc import Sequence
 from typing import Any
 
-from pypinyin import lazy_pinyin
-
 from site_builder.site.figure_rows import period_text
 from site_builder.site.generated import GeneratedPage, Site, report_link
 from site_builder.site.model import Report, iso_date
@@ -29,6 +27,7 @@ from site_builder.site.places import (
     PLACES,
     own_name,
     path_name,
+    pinyin_key,
     place_norm,
     report_place,
 )
@@ -98,7 +97,7 @@ def places_index(site: Site, templates: Templates) -> list[GeneratedPage]:
                 "count": len(by_path[child]),
                 "within": within(child) if len(child) < INDEX_LEVELS else [],
             }
-            for child in sorted(children, key=lambda child: " ".join(lazy_pinyin(child[-1])))
+            for child in sorted(children, key=lambda child: pinyin_key(child[-1]))
         ]
 
     roots = within(())

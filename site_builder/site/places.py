@@ -121,6 +121,11 @@ def place_norm(path: Sequence[str], page: int = 1) -> str:
     return f"{PLACES}{parts}" + (f"{page}/" if page > 1 else "")
 
 
+def pinyin_key(name: str) -> str:
+    """A Chinese name's sort key: its pinyin, syllable by syllable (济南 before 济宁)."""
+    return " ".join(lazy_pinyin(name))
+
+
 def _slug(name: str) -> str:
     slug = re.sub(r"[^0-9a-z]+", "", "".join(lazy_pinyin(name)).casefold())
     return slug or "x"
