@@ -109,6 +109,8 @@ def test_region_smallest_unit_first():
     assert english_region("邹城市钢山街道", GLOSSARY) == "Gangshan Subdistrict, Zoucheng City"
     assert english_region("章丘区双山街道") == "Shuangshan Subdistrict, Zhangqiu District"
     assert english_region("北关社区") == "Beiguan Community"
+    # a group of the gazetteer's path, not a place: named, not spelt out in pinyin
+    assert english_region("省直辖行政区划") == "Province-Administered Divisions"
     whole = [GlossaryEntry("双山街道", "Shuangshan Subdistrict", "place")]
     assert english_region("双山街道", whole) == "Shuangshan Subdistrict"
     assert english_region(None) is None

@@ -47,6 +47,15 @@ RANKS = {  # administrative rank suffix -> English rank (TRANSLATION.md "Names")
     "社区": "Community", "村": "Village",
 }  # fmt: skip
 _RANK_RE = re.compile("(.+?)(" + "|".join(sorted(RANKS, key=len, reverse=True)) + ")")
+# The gazetteer's groups that stand where a prefecture would and are not places: the
+# county-level cities a province runs itself (湖北省 > 省直辖行政区划 > 天门市), a
+# municipality's districts (北京市 > 市辖区 > 东城区).
+GAZETTEER_GROUPS = {
+    "省直辖行政区划": "Province-Administered Divisions",
+    "省直辖县级行政区划": "Province-Administered Divisions",
+    "自治区直辖县级行政区划": "Region-Administered Divisions",
+    "市辖区": "City Districts",
+}
 
 
 def english_date(iso: str | dt.date | None) -> str | None:
@@ -167,6 +176,8 @@ def english_region(name: str | None, glossary: Iterable[GlossaryEntry] | None = 
     """
     if not name:
         return None
+    if name in GAZETTEER_GROUPS:
+        return GAZETTEER_GROUPS[name]
     entries = list(glossary or [])
     whole = _lookup(name, entries)
     if whole:
