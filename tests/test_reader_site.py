@@ -187,3 +187,10 @@ def test_the_404_page_speaks_both_languages(site: Path) -> None:
     assert '<div lang="zh" class="digest-notfound">' in page and "页面不存在" in page
     assert "Page not found" in page
     assert not (site / "zh/404.html").exists()
+
+
+def test_pages_carry_no_indentation_but_keep_preformatted_text(site: Path) -> None:
+    page = (site / f"reports/{SLUG}/index.html").read_text(encoding="utf-8")
+    outside_pre = re.sub(r"<(pre|script)\b.*?</\1>", "", page, flags=re.DOTALL)
+    assert not re.search(r"\n[ \t]", outside_pre)
+    assert "\n  author       = {" in page or "\n  title        = {" in page  # BibTeX, as written

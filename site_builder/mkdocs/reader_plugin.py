@@ -9,6 +9,7 @@
 - a small sitemap index in each non-default language's home, pointing at the site's sitemap
   (mkdocs-static-i18n's, with hreflang alternates): Material's bundle fetches ``sitemap.xml``
   next to each feed link;
+- compact pages: the theme's indentation dropped from every page (``compact_html``);
 - size: once the last file is written, ``site/`` against the host's limit (``size_limit_mb``,
   GitHub Pages' 1 GB): how many more reports fit when near it, a warning over it.
 
@@ -41,6 +42,7 @@ from site_builder.content.layout import REPORT_RE
 from site_builder.mkdocs import compat
 from site_builder.mkdocs.i18n import building, site_languages
 from site_builder.site import feeds, search, site_size, sitemap
+from site_builder.site.compact_html import drop_indentation
 from site_builder.site.model import Language
 
 log = get_plugin_logger(__name__)
@@ -147,6 +149,7 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
         self._site_names[lang] = config.site_name
         self._record_report(page, lang)
         prefix = self._prefix(lang)
+        output = drop_indentation(output)
         if self.config.feeds:
             href = get_relative_url(feeds.feed_path(prefix), page.url)
             output = feeds.add_link(output, feeds.link_tag(href, config.site_name))
