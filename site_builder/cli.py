@@ -1,7 +1,7 @@
-"""Command line of site-builder: import, check, review, translate, export, import-translations,
-migrate.
+"""site-builder: raw Chinese reports into a bilingual digest, from import to the built site.
 
-Also build and serve (thin wrappers over mkdocs).
+Commands: import, check, review, translate, export, import-translations, migrate; also build
+and serve (thin wrappers over mkdocs).
 
 Exit codes: 0 success, 1 content problems found, 2 bad usage or unreadable input.
 Expected errors are one line naming the file and the reason; no traceback.
