@@ -451,7 +451,7 @@ STRINGS["en"] |= {
     "pager.next": "Next report",
     "footer.label": "About this site",
     "footer.feed": "Feed of new reports",
-    "footer.licence": "Licence",
+    "footer.licence": "License",
     "footer.repository": "Source code",
     "footer.report_error": "Report an error",
     "notfound.title": "Page not found",
