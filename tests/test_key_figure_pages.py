@@ -670,7 +670,7 @@ def test_report_links_to_its_county_and_province(purpose_site: Path) -> None:
     # The archive links years and places.
     archive = article(read(purpose_site, "archive/index.html"))
     assert 'href="#year-2024"' in archive and 'href="../places/zhejiangsheng/"' in archive
-    assert '<a href="../places/">Places:</a>' in archive
+    assert '<a href="../places/">Places</a>:</p>' in archive
 
 
 def test_places_page_lists_every_place_as_a_tree(purpose_site: Path) -> None:

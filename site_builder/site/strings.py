@@ -260,7 +260,8 @@ STRINGS["en"] |= {
     "places.lead": "Every province and prefecture the digest has reports from, with the "
     "number of reports from it or a place within it; a prefecture's page lists its counties.",
     "archive.years": "Years:",
-    "archive.places": "Places:",
+    "archive.places": "Places",
+    "archive.places_colon": ":",
     "dictionary.title": "Data dictionary",
     "dictionary.lead": "The downloads are two tables: the key figures, and the reports they "
     "come from, joined on the report column. Compare only figures of the same period_start, "
@@ -352,7 +353,8 @@ STRINGS["zh"] |= {
     "places.all": "全部地区",
     "places.lead": "本站收有报道的各省和地级市，括号内为该地及其下辖地区的报道篇数；各县（市、区）见所属地级市的页面。",
     "archive.years": "年份：",
-    "archive.places": "地区：",
+    "archive.places": "地区",
+    "archive.places_colon": "：",
     "dictionary.title": "数据说明",
     "dictionary.lead": "下载文件分为两张表：关键数据表和数据所出自的报道表，以 report 列相关联。"
     "只比较 period_start、period_end 和 level（见 reports.csv）都相同的数据；estimate 为 true 的是"
