@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from site_builder.content.model import Article, KeyFigure
-from site_builder.convert.characters import analysis_text
+from site_builder.convert.characters import analysis_text, without_pinyin_glosses
 from site_builder.convert.figures.finder import figures_in_text
 from site_builder.convert.pipeline import convert
 
@@ -141,7 +141,8 @@ def test_a_count_of_listed_examples_is_labelled_by_what_has_them():
 
 
 def test_pinyin_glosses_do_not_cut_labels():
-    found = figures_in_text(analysis_text("全鎮實(shí)現(xiàn)國內(nèi)生產(chǎn)總值14.69億元"))
+    text, _ = without_pinyin_glosses("全鎮實(shí)現(xiàn)國內(nèi)生產(chǎn)總值14.69億元")
+    found = figures_in_text(analysis_text(text))
     assert found[0].label == "国内生产总值"
 
 
@@ -523,3 +524,27 @@ def test_an_epaper_readers_header_fields_give_paper_and_edition_and_are_not_the_
     assert not any(block.kind in ("caption", "heading") for block in found.blocks)
     chrome = {p.text for p in found.set_aside if p.reason == "chrome"}
     assert {"当前报纸名称:芷溪日报", "日期:11-08", "版面:第A03版:综合 上一篇 下一篇"} <= chrome
+
+
+# --- 8. mirror and reader sites: what they add to the page ---------------------------------
+
+
+def test_a_mirror_sites_pinyin_glosses_are_taken_out_so_title_and_chrome_are_read():
+    # 鎮(zhèn), 發(fā)布時間, 記(jì)者, 創(chuàng )新: pinyin after characters hid the chrome line
+    # (發布時間:) and spoilt the title; taken out and noted, kept in the source.
+    found = article("mirror_pinyin_hongshan.txt")
+    assert found.meta.title == "紅山鎮入選2023年度全省經濟強鎮"
+    assert found.meta.date == "2023-12-08"
+    assert [group.role for group in found.meta.byline] == ["记者"]
+    assert [block.kind for block in found.blocks] == ["paragraph", "paragraph"]
+    assert not any(re.search(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔù ]+\)", b.text) for b in found.blocks)
+    assert "創新" in found.blocks[1].text
+    assert any("pinyin glosses after characters left out" in note for note in found.layout_notes)
+    assert figure(found, "430戶").label == "新增市场主体户数"
+
+
+def test_a_latin_word_in_brackets_is_not_a_gloss():
+    found = convert(
+        "全镇新建5G基站(wifi)与充电桩(pile)共计120个,比上年增加30个。".encode(), "x.txt"
+    )[0]
+    assert "(wifi)" in found.blocks[0].text and "(pile)" in found.blocks[0].text
