@@ -548,3 +548,42 @@ def test_a_latin_word_in_brackets_is_not_a_gloss():
         "全镇新建5G基站(wifi)与充电桩(pile)共计120个,比上年增加30个。".encode(), "x.txt"
     )[0]
     assert "(wifi)" in found.blocks[0].text and "(pile)" in found.blocks[0].text
+
+
+READER_TODAY_PAGE = """数字报刊阅读器
+2027-05-09
+星期日
+当前报纸名称:芷溪日报
+
+青禾村稻香满田野
+
+日期:09-28
+字号:
+版面:第A05版:乡村 上一篇 下一篇
+
+青禾村村民在晒场翻晒新稻。 李文 摄
+
+青禾村稻香满田野
+
+本报讯(记者 赵清)9月26日,芷桥镇青禾村迎来丰收节。全村今年种植优质水稻2600亩,预计总产量达到1500吨,同比增长6.2%。
+
+村里新建的烘干中心日处理稻谷80吨,带动周边农户120户增收。
+"""
+
+
+def test_an_epaper_readers_name_and_todays_date_are_chrome_not_title_and_date():
+    # The reader site prints its own name and today's date above the paper's fields; the
+    # 日期: field (a day without its year) says that today's date is not the paper's.
+    found = convert(READER_TODAY_PAGE.encode(), Path("reader_today.txt"))[0]
+    assert found.meta.title == "青禾村稻香满田野"
+    assert found.meta.date is None
+    assert (found.meta.publication, found.meta.edition) == ("芷溪日报", "第A05版")
+    chrome = {p.text for p in found.set_aside if p.reason == "chrome"}
+    assert {"数字报刊阅读器", "2027-05-09", "星期日"} <= chrome
+    assert not any(block.kind == "heading" for block in found.blocks)
+
+
+def test_a_date_line_that_agrees_with_the_readers_day_field_is_the_date():
+    page = READER_TODAY_PAGE.replace("2027-05-09", "2027-09-28")
+    found = convert(page.encode(), Path("reader_today.txt"))[0]
+    assert found.meta.date == "2027-09-28"

@@ -117,6 +117,13 @@ _SITE_NAME_RE = re.compile(
 )
 # Above the article on a news portal or a paper's page: its owners (某某融媒体中心 主办,
 # 某某日报社主管 某某日报社主办), its phone number
+# An e-paper reader site's own name (电子报阅读机, 数字报刊平台, 某某电子报阅读器), and the day
+# of the week it prints alone under today's date (星期日)
+_READER_NAME_RE = re.compile(
+    r"^[\u4e00-\u9fff]{0,12}(?:电子报|数字报|电子版|报刊|数字报刊|读报)"
+    r"(?:阅读机|阅读器|阅读平台|平台|系统|在线|客户端|网)$"
+)
+_WEEKDAY_RE = re.compile(r"^(?:星期|周|礼拜)[一二三四五六日天]$")
 _OWNER_RE = re.compile(r"^(?:[\u4e00-\u9fff]{2,20}\s*(?:主管|主办|承办|协办)\s*)+$")
 _PHONE_RE = re.compile(r"^(?:电话|热线)?[:：]?\s*[(（]?0\d{2,3}[)）]?[-\s]?\d{7,8}$")
 _NO_HAN_RE = re.compile(r"^(?=.*[A-Za-z])[^\u4e00-\u9fff]+$")  # EN, a web address
@@ -239,6 +246,8 @@ def _outside_chrome(keys: list[str], index: int) -> bool:
         return True
     if _OWNER_RE.match(key) or _PHONE_RE.match(key):
         return True
+    if _READER_NAME_RE.match(key) or _WEEKDAY_RE.match(key):
+        return True
     section, _, site = key.rpartition(" ")
     if section and len(section) <= 8 and _SITE_NAME_RE.match(site):
         return True  # 李家镇 某某新闻网: the section's name, then the site's
@@ -279,10 +288,31 @@ def find_chrome(keys: list[str]) -> set[int]:
         while following < len(keys) and keys[following] and _is_headline(keys[following]):
             chrome.add(following)
             following += 1
+    chrome.update(_reader_dates(keys, first))
     ended = next((i for i in range(last + 1, len(keys)) if _END_RE.search(keys[i])), None)
     if ended is not None:
         chrome.update(i for i in range(ended, len(keys)) if keys[i])
     return chrome
+
+
+# An e-paper reader's 日期: field gives the article's day without its year (日期:12-23)
+_READER_DAY_RE = re.compile(r"^日期\s*[:：]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})日?$")
+_FULL_DATE_RE = re.compile(
+    r"^\d{4}\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})日?(?:\s*(?:星期|周)[一二三四五六日天])?$"
+)
+
+
+def _reader_dates(keys: list[str], first: int) -> set[int]:
+    """Date lines above the article whose day is not the one of the reader's 日期: field
+    (2026-03-22 above 日期:12-23): the reader site's today, not the paper's date."""
+    days = {(int(m.group(1)), int(m.group(2))) for key in keys if (m := _READER_DAY_RE.match(key))}
+    if not days:
+        return set()
+    return {
+        index
+        for index, key in enumerate(keys[:first])
+        if (m := _FULL_DATE_RE.match(key)) and (int(m.group(1)), int(m.group(2))) not in days
+    }
 
 
 def _sign_off_lines(keys: list[str], last: int) -> set[int]:
