@@ -587,3 +587,23 @@ def test_a_date_line_that_agrees_with_the_readers_day_field_is_the_date():
     page = READER_TODAY_PAGE.replace("2027-05-09", "2027-09-28")
     found = convert(page.encode(), Path("reader_today.txt"))[0]
     assert found.meta.date == "2027-09-28"
+
+
+def test_table_cell_walls_are_not_a_title_or_a_caption():
+    # A page that set the article in a table: walls alone on their lines (|, +----+, ───)
+    # and around the text (| 记者…。 |). Taken out and noted; no title is made up.
+    found = article("table_cells_liutang.txt")
+    assert found.meta.title == ""
+    assert [block.kind for block in found.blocks][:2] == ["caption", "credit"]
+    assert found.blocks[0].text == "柳塘镇新建的物流园区一角。"
+    assert not any("|" in block.text or "─" in block.text for block in found.blocks)
+    assert figure(found, "46.2亿元").label == "工业总产值"
+    assert any("table borders around the text left out" in note for note in found.layout_notes)
+
+
+def test_a_table_row_keeps_its_inner_walls():
+    text = "| 指标 | 2024年 |\n| 工业总产值 | 46.2亿元 |\n\n全镇工业总产值46.2亿元,同比增长11.3%,增速居全县第一。\n"
+    found = convert(text.encode(), "x.txt")[0]
+    assert any(block.text.startswith("| 指标 |") for block in found.blocks) or any(
+        piece.text.startswith("| 指标 |") for piece in found.set_aside
+    )

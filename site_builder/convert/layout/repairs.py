@@ -6,6 +6,8 @@ Before the parser sees them (``LINE_REPAIRS``, on a ``Draft`` of the lines):
 
 - ``drop_pinyin_glosses``: a mirror site's pinyin after characters (鎮(zhèn), 發(fā)布) is
   taken out, so titles and chrome read as printed (the source keeps it);
+- ``drop_cell_walls``: the walls of a table cell the page set the article in (| … |, a line
+  of │ or ─── alone) are taken out, so no wall is read as a title or a caption;
 - ``note_columns``: text of a multi-column PDF, two columns side by side on each line, is
   noted and not split or re-flowed (that would interleave the columns);
 - ``split_run_together`` (run_together.py): a long line holding several paragraphs is split
@@ -39,13 +41,15 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from site_builder.content.model import Article, Metadata, SetAside
-from site_builder.convert.characters import (
-    analysis_text,
-    analysis_texts,
-    clean_line,
-    without_pinyin_glosses,
+from site_builder.convert.characters import analysis_text, analysis_texts, clean_line
+from site_builder.convert.layout import (
+    blocks,
+    chrome,
+    chrome_hints,
+    debris,
+    run_together,
+    wrapped,
 )
-from site_builder.convert.layout import blocks, chrome, chrome_hints, run_together, wrapped
 from site_builder.convert.layout.lines import Line, Normalised, RawLine, line_ranges
 
 _INDENT_RE = re.compile(r"^(?:[\u3000\t]|[ \u00a0]{2,})")
@@ -123,21 +127,25 @@ MIN_COLUMN_LINES = 5
 
 
 def drop_pinyin_glosses(draft: Draft) -> None:
-    """發(fā)布時間, 鎮(zhèn): a mirror site's pinyin after characters is not the article's text;
-    left in, it hides chrome (發布時間:) and titles from every rule after. Taken out, noted."""
-    lines: list[int] = []
-    count = 0
-    for piece in draft.pieces:
-        piece.text, found = without_pinyin_glosses(piece.text)
-        if found:
-            lines.append(piece.number)
-            count += len(found)
-            draft.set_aside.append(SetAside(piece.number, "".join(found), "chrome"))
+    """發(fā)布時間, 鎮(zhèn): a mirror site's pinyin after characters (debris.py)."""
+    lines, set_aside, count = debris.take_out_glosses(draft.pieces)
     if count:
         draft.notes.append(
             f"{line_ranges(lines)}: {count} pinyin glosses after characters left out"
             " (a mirror site's additions, kept in the source)"
         )
+        draft.set_aside.extend(set_aside)
+        draft._texts = draft._keys = None
+
+
+def drop_cell_walls(draft: Draft) -> None:
+    """| 記者2月2日…。 |, a line of │ or ─── alone: the walls of a table cell (debris.py)."""
+    lines, set_aside, count = debris.take_out_cell_walls(draft.pieces)
+    if count:
+        draft.notes.append(
+            f"{line_ranges(lines)}: table borders around the text left out ({count} pieces)"
+        )
+        draft.set_aside.extend(set_aside)
         draft._texts = draft._keys = None
 
 
@@ -294,6 +302,7 @@ IMAGE_CAPTION_MAX = 40  # a line under a photo longer than this is the article g
 
 LINE_REPAIRS: list[LineRepair] = [
     drop_pinyin_glosses,
+    drop_cell_walls,
     note_columns,
     split_run_together,
     join_broken_numbers,
