@@ -13,6 +13,7 @@ from site_builder.content.model import Article, KeyFigure
 from site_builder.convert.characters import analysis_text, without_pinyin_glosses
 from site_builder.convert.figures.finder import figures_in_text
 from site_builder.convert.pipeline import convert
+from site_builder.convert.structure.shapes import place_list_lines
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
@@ -607,3 +608,42 @@ def test_a_table_row_keeps_its_inner_walls():
     assert any(block.text.startswith("| 指标 |") for block in found.blocks) or any(
         piece.text.startswith("| 指标 |") for piece in found.set_aside
     )
+
+
+PLACE_LIST_PAGE = """芷溪区24个村获评美丽宜居示范村
+
+本报讯 日前,芷溪区公布2024年度美丽宜居示范村名单,全区共有24个村入选,每村将获得奖补资金30万元。
+
+入选的村分别为
+
+东湖镇:柳岸、青石、白沙
+
+芷桥镇:下洲
+
+西岭乡 :松溪、石门坑、上坪、何家垄
+
+南塘街道:新塘
+
+另有3个社区获评示范社区:
+
+东庄社区、西庄社区、南湖社区
+
+区农业农村局负责人介绍,奖补资金将用于村庄道路、污水处理和公共空间改造,年底前完成验收。
+"""
+
+
+def test_a_list_of_villages_is_text_not_captions_or_headings():
+    # Townships with their villages, one a line, and a list of communities: who got what, not
+    # photo captions (short lines without a full stop) nor headings (a line before the text).
+    found = convert(PLACE_LIST_PAGE.encode(), Path("places.txt"))[0]
+    assert found.meta.title == "芷溪区24个村获评美丽宜居示范村"
+    kinds = {block.text: block.kind for block in found.blocks}
+    for line in ("入选的村分别为", "东湖镇:柳岸、青石、白沙", "芷桥镇:下洲", "南塘街道:新塘"):
+        assert kinds[line] == "paragraph", line
+    assert kinds["西岭乡 :松溪、石门坑、上坪、何家垄"] == "paragraph"
+    assert kinds["东庄社区、西庄社区、南湖社区"] == "paragraph"
+    assert not any(block.kind in ("caption", "heading") for block in found.blocks)
+
+
+def test_a_short_heading_with_a_colon_and_one_phrase_is_not_a_place_list():
+    assert place_list_lines(["美丽乡村:绿水青山", "聚焦产业、民生、生态"]) == set()

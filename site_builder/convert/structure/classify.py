@@ -20,6 +20,7 @@ from site_builder.convert.structure.shapes import (
     SPEAKER_RE,
     ends_in_colon,
     is_short,
+    place_list_lines,
 )
 
 # (张三/文 李四/图), 蒋文博 摄, 中新财经 李金磊 制 (a chart's maker), and an attribution in
@@ -89,11 +90,16 @@ def classify_blocks(body: list[Line]) -> list[Block]:
 
 def _classify_lines(body: list[Line]) -> list[Block]:
     blocks: list[Block] = []
+    places = place_list_lines([line.key for line in body])
     index = 0
     while index < len(body):
         line = body[index]
         if split := _split_heading(line):
             blocks.extend(split)
+            index += 1
+            continue
+        if index in places and line.hint != "caption":  # 城南镇:叶厝、高村 — text, not a caption
+            blocks.append(Block("paragraph", line.text, line=line.number))
             index += 1
             continue
         if line.hint == "caption":
@@ -115,6 +121,7 @@ def _classify_lines(body: list[Line]) -> list[Block]:
             and not body[run_end + 1].hint
             and not _split_heading(body[run_end + 1])
             and not _is_attribution(body, run_end + 1)
+            and run_end + 1 not in places
         ):
             run_end += 1
         run = body[index : run_end + 1]

@@ -43,6 +43,7 @@ from site_builder.convert.structure.shapes import (
     is_heading_form,
     is_short,
     is_spaced_out,
+    place_list_lines,
 )
 
 SENTENCE_MARKS = re.compile(r"[。，,；;！？!?]")  # a line with these is text, not a byline
@@ -391,6 +392,7 @@ def _is_caption_line(key: str) -> bool:
         and not SALUTATION_RE.match(key)
         and not SPEAKER_RE.match(key)
         and not md.SUBTITLE_RE.match(key)
+        and not place_list_lines([key])
     )
 
 
