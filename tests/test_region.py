@@ -38,6 +38,9 @@ def test_candidates_of_every_rank():
         ("二产占地区生产总值比重上升", "产占地区"),
         ("建制镇是县域发展的基本单元", "建制镇"),  # a kind of town, not one
         ("创建全国文明城市“四连冠”纪实", "文明城市"),  # a title a city earns
+        ("该镇是全省首批国家级重点镇", "重点镇"),  # titles a town earns
+        ("获评省级特色镇和示范镇", "特色镇"),
+        ("获评省级特色镇和示范镇", "示范镇"),
     ],
 )
 def test_fragments_are_not_places(text, not_a_place):

@@ -56,8 +56,8 @@ NOT_NAMES = set(
     " 来自 前往 走进 走出 返回 回到 离开 覆盖 联合 协同 共同 各级 上级 下级 本级 同级 我们 他们"
     " 全体 强调 指出 要求 部署 决定 审议 通过 印发 出台 制定 发布 公布 评为 获得 入选 跻身 之一"
     " 百强 十强 千强 全国 全省 国家 省级 市级 县级 区级 超级 这些 那些"
-    # titles a place earns (文明城市, 卫生县城, 园林城市), not its name
-    " 文明 卫生 园林".split()
+    # titles a place earns (文明城市, 卫生县城, 园林城市, 国家级重点镇, 特色小镇), not its name
+    " 文明 卫生 园林 重点 特色 示范 中心 试点".split()
 )
 # Words that end many real names too (邹城市 and 大城市, 龙城区 and 老城区, 鹤山区 and 山区):
 # such a name is a place only as a parent of another or in the title.
