@@ -647,3 +647,29 @@ def test_a_list_of_villages_is_text_not_captions_or_headings():
 
 def test_a_short_heading_with_a_colon_and_one_phrase_is_not_a_place_list():
     assert place_list_lines(["美丽乡村:绿水青山", "聚焦产业、民生、生态"]) == set()
+
+
+SPACED_RUN_IN_PAGE = """青石镇2024年工作总结
+
+一、抓项目建设 全年完成固定资产投资8.6亿元,同比增长12.5%,其中工业投资5.1亿元。
+
+二、聚焦民生实事 补齐服务短板 新建村级养老服务站6个,改造农村公路18公里,惠及群众2万余人。
+
+三、基层治理
+
+全镇调处矛盾纠纷320件,调处成功率98%以上。
+
+1、投资 500万元,启动农村安全饮水工程,目前已完成投资100万元,有6个村用上自来水。
+"""
+
+
+def test_a_numbered_heading_run_into_its_text_with_only_a_space_is_split():
+    # 一、抓项目建设 全年完成…: the heading ends at the last space before the first clause
+    # mark; a space before a number (投资 500万元) is a PDF's, not the heading's end.
+    found = convert(SPACED_RUN_IN_PAGE.encode(), Path("spaced.txt"))[0]
+    headings = [block.text for block in found.blocks if block.kind == "heading"]
+    assert headings == ["一、抓项目建设", "二、聚焦民生实事 补齐服务短板", "三、基层治理"]
+    paragraphs = [block.text for block in found.blocks if block.kind == "paragraph"]
+    assert paragraphs[0].startswith("全年完成固定资产投资8.6亿元")
+    assert paragraphs[-1].startswith("1、投资 500万元")
+    assert figure(found, "8.6亿元").label == "固定资产投资"

@@ -182,6 +182,29 @@ def _run_in_heading_end(key: str, marker_end: int) -> int:
         and len(key) - opener.start() > MAX_HEADING
     ):
         cut = opener.start()
+    return cut or _spaced_heading_end(key, marker_end)
+
+
+MIN_RUN_IN_TEXT = 20  # what follows a spaced run-in heading is a paragraph, not a sub-phrase
+# 一、抓项目建设 全年完成… : a space between two Chinese characters, before any clause mark
+_HEADING_SPACE_RE = re.compile(r"(?<=[\u4e00-\u9fff”）)]) (?=[\u4e00-\u9fff“])")
+
+
+def _spaced_heading_end(key: str, marker_end: int) -> int:
+    """Where a numbered heading run into its text with only a space between ends (0: none):
+    the last space between Chinese characters before the first clause mark, when what is
+    before it is a heading's length and what follows is a paragraph's (clauses, longer). 一、聚焦产业 激活动能 全年… keeps both phrases; a space before a number (投资 5亿元)
+    is a PDF's, not a break."""
+    first_mark = CLAUSE_PUNCT.search(key, marker_end)
+    if first_mark is None:
+        return 0
+    spaces = [m.start() for m in _HEADING_SPACE_RE.finditer(key, marker_end, first_mark.start())]
+    if not spaces:
+        return 0
+    cut = spaces[-1]
+    heading, rest = key[marker_end:cut], key[cut + 1 :]
+    if not 4 <= len(heading) <= MAX_HEADING or len(rest) <= MIN_RUN_IN_TEXT:
+        return 0
     return cut
 
 
