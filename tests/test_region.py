@@ -96,3 +96,15 @@ def test_a_story_about_several_subdistricts_gets_their_city():
         "茶园街道引进企业,王庄街道建成公园,象园街道改造小区。晋安区各街道稳步发展。"
     )
     assert region(text) == "晋安区"
+
+
+def test_a_development_zone_is_named_with_its_city():
+    # 宜昌高新区, 镇江新区: the zone's name begins with its city (which may begin with a rank's
+    # character, 镇江); not 高新区 or 江新区, and not 建设新区 or 全市新区.
+    assert (
+        region("芷溪高新区全年新签约项目12个。", title="芷溪高新区召开项目推进会") == "芷溪高新区"
+    )
+    assert (
+        region("镇江新区各镇街道围绕发展成就作发布。", title="镇江新区举办新闻发布会") == "镇江新区"
+    )
+    assert names("加快建设新区,全市新区建设提速") == set()

@@ -137,7 +137,44 @@ def place_candidates(text: str) -> list[tuple[int, int, str, bool]]:
             if start > 0 and text[start - 1].isdigit():
                 continue  # 2022年各镇: a fragment after a number
             found.append((start, end, proper + rank_text, common))
-    return found
+    return _with_zones(text, found)
+
+
+# A development zone named by its city: 宜昌高新区, 镇江新区, 芷溪经开区. The city may begin
+# with a rank's character (镇江), which a name otherwise may not.
+ZONE_RE = re.compile(r"高新区|经开区|开发区|保税区|综保区|新区")
+
+
+def _with_zones(
+    text: str, found: list[tuple[int, int, str, bool]]
+) -> list[tuple[int, int, str, bool]]:
+    """``found`` with the development zones of ``text`` (a city of two or three characters
+    and the zone's kind); a zone replaces the shorter names that end where it ends (高新区,
+    江新区 of 宜昌高新区, 镇江新区)."""
+    if "区" not in text:
+        return found
+    zones: list[tuple[int, int, str, bool]] = []
+    for match in ZONE_RE.finditer(text):
+        for size in (2, 3):
+            start = match.start() - size
+            city = text[max(start, 0) : match.start()]
+            if (
+                start < 0
+                or not all(_han(char) for char in city)
+                or city[0] in NOT_FIRST.difference("镇市县")
+                or NOT_INSIDE.intersection(city)
+                or city in NOT_NAMES
+                or city[-2:] in NOT_NAMES
+                or city[-1] in NOT_LAST
+                or (start > 0 and text[start - 1].isdigit())
+            ):
+                continue
+            zones.append((start, match.end(), city + match.group(), False))
+    if not zones:
+        return found
+    ends = {end for _start, end, _name, _common in zones}
+    kept = [entry for entry in found if entry[1] not in ends]
+    return sorted(kept + zones)
 
 
 def find_region(texts: list[tuple[str, float]]) -> str | None:
