@@ -187,12 +187,30 @@ def _is_toolbar(key: str) -> bool:
     )
 
 
+# 打?。?span id="printapp">: what is left of a page's markup around a control (its < lost
+# with a mis-decoded character); few words. Attributes are ASCII: a<b 和 c>d is text.
+_TAG_RE = re.compile(
+    r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[\x20-\x3b\x3d\x3f-\x7e]*)?/?>"
+    r"|\b[a-z]+\s+(?:id|class|style|href|src)\s*=\s*\"[\x20-\x21\x23-\x7e]*\"\s*/?>"
+)
+MAX_TAGGED_HAN = 10
+
+
+def _markup_debris(key: str) -> bool:
+    """A line holding an HTML tag and at most a few Chinese characters: the page's markup."""
+    return (
+        ">" in key
+        and _TAG_RE.search(key) is not None
+        and len(re.findall(r"[\u4e00-\u9fff]", _TAG_RE.sub("", key))) <= MAX_TAGGED_HAN
+    )
+
+
 def is_chrome_line(key: str) -> bool:
     """A line that is page furniture wherever it stands (the Simplified text)."""
     if len(key) > 120 and "。" in key:
         return False  # a paragraph of the article, however it begins
     key = key.lstrip(_BULLETS)
-    if _furniture(key) or is_furniture(key):
+    if _furniture(key) or is_furniture(key) or _markup_debris(key):
         return True
     if len(key) > 120 or re.search("[。，,；;]", key):
         return False
