@@ -41,6 +41,8 @@ def test_candidates_of_every_rank():
         ("该镇是全省首批国家级重点镇", "重点镇"),  # titles a town earns
         ("获评省级特色镇和示范镇", "特色镇"),
         ("获评省级特色镇和示范镇", "示范镇"),
+        ("经批准,青溪撤乡设镇", "青溪撤乡"),  # a change of rank, not a name
+        ("经批准,青溪撤乡设镇", "撤乡设镇"),
     ],
 )
 def test_fragments_are_not_places(text, not_a_place):

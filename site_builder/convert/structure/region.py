@@ -31,8 +31,8 @@ RANK_RE = re.compile("街道|镇|乡|区|县|市|旗")
 NOT_FIRST = set(
     "在到和与及对为全本该各把将从向的了是让由被给以于至其每此那这我省市县区镇乡村旗年月日占赴往距较据超些"
 )
-# Nor end with these: 城区街道 and 获评全市 are not names.
-NOT_LAST = set("区县市镇乡全各本该我此每其这那")
+# Nor end with these: 城区街道 and 获评全市 are not names, nor 撤乡设镇 (a change of rank).
+NOT_LAST = set("区县市镇乡全各本该我此每其这那撤设")
 # Nor hold these anywhere: 上级和镇委 does not give 级和镇.
 NOT_INSIDE = set("的了和与及或在是把被将为对从向")
 # Before these a name may start: a clause opening, a parent unit, a date, a function word.
