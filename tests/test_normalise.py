@@ -57,6 +57,7 @@ def test_clean_line_collapses_spaces_and_full_width_digits():
         "責任編輯：王小明",
         '字号?。?div class="fontsize">',  # markup left by a mis-decoded page
         '<p style="text-align:center">',
+        "原标题:芷溪镇三季度经济运行平稳",  # a reposting site's note
     ],
 )
 def test_furniture_lines_are_chrome(line):

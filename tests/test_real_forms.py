@@ -673,3 +673,31 @@ def test_a_numbered_heading_run_into_its_text_with_only_a_space_is_split():
     assert paragraphs[0].startswith("全年完成固定资产投资8.6亿元")
     assert paragraphs[-1].startswith("1、投资 500万元")
     assert figure(found, "8.6亿元").label == "固定资产投资"
+
+
+REPOST_PAGE = """青溪镇前三季度财政收入增长两成
+
+来源:芷溪网
+
+前三季度,青溪镇地方财政收入完成2860万元,占全年任务的76.5%,同比增长21.3%,实现了时间过半任务过半。
+
+2
+
+图为青溪镇新建的农产品冷链仓储中心。
+
+原标题:青溪镇前三季度经济运行稳中向好
+
+全镇新开工产业项目9个,完成固定资产投资4.2亿元,同比增长13.8%。(青溪镇)
+"""
+
+
+def test_a_reposts_photo_counter_original_title_and_closing_office():
+    # A reposting site's photo counter (2), its note of the original title (原标题:…), and an
+    # office or place in brackets closing the text (青溪镇): not a heading, not the text, not
+    # a writer.
+    found = convert(REPOST_PAGE.encode(), Path("repost.txt"))[0]
+    assert found.meta.title == "青溪镇前三季度财政收入增长两成"
+    assert not any(block.kind == "heading" for block in found.blocks)
+    assert [b.kind for b in found.blocks if b.text == "2"] == ["paragraph"]
+    assert "原标题:青溪镇前三季度经济运行稳中向好" in {p.text for p in found.set_aside}
+    assert found.meta.byline == []

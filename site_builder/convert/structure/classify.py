@@ -52,6 +52,7 @@ MAX_ATTRIBUTION = 40  # 某某镇镇长 张明远: a speaker's line is short
 # Words that make a short sentence a photo caption rather than a heading.
 CAPTION_WORDS = re.compile(r"图为|调研|参观|视察|看望|慰问|检查|督导|考察|观摩|摄")
 MAX_SENTENCE_HEADING = 20
+_HAN_RE = re.compile(r"[\u4e00-\u9fff]")
 MAX_CAPTION = 40
 MAX_PHRASE_HEADING = 40
 LEAD_MAX = 30
@@ -98,7 +99,8 @@ def _classify_lines(body: list[Line]) -> list[Block]:
             blocks.extend(split)
             index += 1
             continue
-        if index in places and line.hint != "caption":  # 城南镇:叶厝、高村 — text, not a caption
+        if (index in places or not _HAN_RE.search(line.key)) and line.hint != "caption":
+            # 城南镇:叶厝、高村, or 3 (a photo counter): text, not a caption or a heading
             blocks.append(Block("paragraph", line.text, line=line.number))
             index += 1
             continue
