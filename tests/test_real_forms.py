@@ -701,3 +701,32 @@ def test_a_reposts_photo_counter_original_title_and_closing_office():
     assert [b.kind for b in found.blocks if b.text == "2"] == ["paragraph"]
     assert "原标题:青溪镇前三季度经济运行稳中向好" in {p.text for p in found.set_aside}
     assert found.meta.byline == []
+
+
+ARCHIVE_RECORD = """返回列表 <<上一记录 下一记录>> 打印预览
+
+【日期】= 2003.06.18
+【期号】= 2215
+【标题】= 柳岸乡建成第一座自来水厂
+【版次】= 02
+【版名】=
+【作者】= 方晓明
+【正文】=
+
+柳岸乡建成第一座自来水厂
+
+方晓明 (2003.06.18)
+
+本报讯 (记者 方晓明)6月15日,柳岸乡第一座自来水厂正式通水。水厂总投资860万元,日供水能力5000吨,可解决全乡12个村、2.3万群众的饮水问题。
+"""
+
+
+def test_a_newspaper_archive_record_gives_title_date_edition_and_byline():
+    # An archive database's record: 【field】= value lines above the article, then the headline,
+    # the writer and the date in brackets, then the text.
+    found = convert(ARCHIVE_RECORD.encode(), Path("record.txt"))[0]
+    assert found.meta.title == "柳岸乡建成第一座自来水厂"
+    assert (found.meta.date, found.meta.edition) == ("2003-06-18", "第02版")
+    assert found.meta.subtitle is None
+    assert [(g.role, g.names) for g in found.meta.byline] == [("记者", ["方晓明"])]
+    assert [block.kind for block in found.blocks] == ["paragraph"]

@@ -49,6 +49,7 @@ _CHROME_START_RE = re.compile(
     r"|文号|有效性|内容概述|组配分类|信息分类|文件编号|效力状况|标题)\s*[:：|]"
     r"|今天是\s*[:：]?|(?:您好|欢迎(?:您|光临|访问))"
     r"|原标题\s*[:：]"  # a reposting site's note of the title the article first had
+    r"|【[\u4e00-\u9fff]{2,4}】\s*="  # an archive record's field: 【日期】= 1994.02.01
     # an e-paper reader's header fields: 当前报纸名称:某某日报 日期:11-08 版面:第A03版:综合
     r"|(?:当前)?(?:报纸|报刊)名称\s*[:：]|(?:版面|版次)\s*[:：]\s*第"
     r"|日期\s*[:：]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?$"

@@ -60,6 +60,11 @@ SITE_SUFFIX_RE = re.compile(
 # (2025年1月14日在凤鸣街道第二届居民议事会第四次会议上) — when and where a speech was given
 OCCASION_RE = re.compile(r"^[(（]?(\d{4}年\d{1,2}月\d{1,2}日在.{2,60}?)[)）]?$")
 TIME_RE = re.compile(r"\s*\d{1,2}:\d{2}(?::\d{2})?$")
+# 徐明 (1994.02.01), 李四 王五（2003年5月6日）: the writer and the date under an archived headline
+SIGNED_RE = re.compile(
+    r"^(?P<names>[\u4e00-\u9fff·]{2,4}(?:\s+[\u4e00-\u9fff·]{2,4}){0,3})\s*"
+    r"[(（](?P<date>\d{4}\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2}日?)[)）]$"
+)
 UNFINISHED_OCCASION_RE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日在(?!.*上$)")
 
 
@@ -142,6 +147,10 @@ def read_header(items: list[Line], article: Article) -> list[Line]:
                 index += 1
             ended_at_byline = True
             break
+        elif header.titles and (signed := SIGNED_RE.match(key)):
+            meta.date = meta.date or _signed_date(signed.group("date"))
+            names = line.text[signed.start("names") : signed.end("names")].split()
+            meta.byline = meta.byline or [Byline(None, names)]
         elif header.titles and _repeats_title(key, header.titles[0].key):
             header.chrome(line, line.text, "a line repeating the title left out")
             index += 1
@@ -281,6 +290,11 @@ def read_named_title(body: list[Line], article: Article) -> list[Line]:
                 )
             return body[:index] + body[index + 2 :]
     return body
+
+
+def _signed_date(text: str) -> str | None:
+    parts = re.findall(r"\d+", text)
+    return md.iso_date(*(int(part) for part in parts)) if len(parts) == 3 else None
 
 
 def _read_subtitle(items: list[Line], index: int, header: _Header) -> int:
