@@ -730,3 +730,22 @@ def test_a_newspaper_archive_record_gives_title_date_edition_and_byline():
     assert found.meta.subtitle is None
     assert [(g.role, g.names) for g in found.meta.byline] == [("记者", ["方晓明"])]
     assert [block.kind for block in found.blocks] == ["paragraph"]
+
+
+def test_toneless_pinyin_glosses_are_taken_out_of_a_text_that_has_several():
+    # 社會(hui) 治理, 個(ge) : another mirror's form, without tones and with a space after it.
+    text = (
+        "柳岸鎮在社會(hui) 治理中探索新路子。\n\n"
+        "全鎮建成網格服務站28個(ge) ,化解矛盾糾紛(fen) 460余件,群眾滿意率達98%。\n"
+    )
+    found = convert(text.encode(), Path("toneless.txt"))[0]
+    body = " ".join(block.text for block in found.blocks)
+    assert "(hui)" not in body and "(ge)" not in body and "(fen)" not in body
+    assert "社會治理" in body and "28個," in body
+    assert figure(found, "28個").label.endswith("网格服务站数")
+
+
+def test_a_single_bracketed_syllable_is_not_taken_for_a_gloss():
+    text = "柳岸鎮推廣“一碼通(ma)”服務,全鎮辦理事項3200件,同比增長12%。"
+    found = convert(text.encode(), Path("one.txt"))[0]
+    assert "(ma)" in found.blocks[0].text

@@ -1,7 +1,7 @@
 """What a copy of a page adds inside the article's lines, taken out before any rule reads them
 (each piece set aside as chrome, so nothing of the source is lost):
 
-- a mirror site's pinyin glosses after characters (鎮(zhèn), 發(fā)布): left in, they hide
+- a mirror site's pinyin glosses after characters (鎮(zhèn), 發(fā)布, 會(hui) ): left in, they hide
   chrome (發布時間:) and spoil titles and labels (characters.py finds them);
 - the walls of a table cell the page set the article in (| 記者2月2日…。 |, a line of │ or
   ─── alone): left in, a wall alone is read as a title or a caption.
@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 
 from site_builder.content.model import SetAside
-from site_builder.convert.characters import without_pinyin_glosses
+from site_builder.convert.characters import toneless_glosses, without_pinyin_glosses
 from site_builder.convert.layout.lines import RawLine
 
 # A table's walls and rules: | │ ┃ ─ ━ - + = and the box-drawing corners
@@ -59,8 +59,12 @@ def _take_out(
     return lines, set_aside, count
 
 
+MIN_TONELESS = 3  # toneless glosses (會(hui) ) are taken out of a text that has this many
+
+
 def take_out_glosses(pieces: list[RawLine]) -> tuple[list[int], list[SetAside], int]:
-    return _take_out(pieces, without_pinyin_glosses)
+    toneless = sum(toneless_glosses(piece.text) for piece in pieces) >= MIN_TONELESS
+    return _take_out(pieces, lambda text: without_pinyin_glosses(text, toneless))
 
 
 def take_out_cell_walls(pieces: list[RawLine]) -> tuple[list[int], list[SetAside], int]:
