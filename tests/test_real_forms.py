@@ -749,3 +749,30 @@ def test_a_single_bracketed_syllable_is_not_taken_for_a_gloss():
     text = "柳岸鎮推廣“一碼通(ma)”服務,全鎮辦理事項3200件,同比增長12%。"
     found = convert(text.encode(), Path("one.txt"))[0]
     assert "(ma)" in found.blocks[0].text
+
+
+def test_a_news_agency_mirror_page_header_and_its_title_repeats():
+    # 某某网 正文 (a breadcrumb without separators), the page's 关注某某网 and 图集 labels, the
+    # dateline with 题: before the headline, and a gallery's (栏目·图文互动)(1) label before it.
+    found = article("agency_mirror_qingxi.txt")
+    assert found.meta.title == "【走基層】青溪鎮的“背包所長”"
+    assert found.meta.date == "2024-02-06"
+    assert [(g.role, g.names) for g in found.meta.byline] == [("芷溪社记者", ["林曉", "何遠"])]
+    assert [block.kind for block in found.blocks] == [
+        "paragraph", "caption", "credit", "paragraph"
+    ]  # fmt: skip
+    chrome = {p.text for p in found.set_aside if p.reason == "chrome"}
+    assert "(走基層·圖文互動)(1)青溪鎮的“背包所長”" in chrome
+    assert "關注芷溪網" in chrome and "圖集" in chrome
+
+
+def test_a_title_beginning_with_its_date_above_the_source_line_is_the_title():
+    page = (
+        "當前位置:首頁 >> 新聞中心\n\n文章\n\n"
+        "2月6日,青溪鎮便民服務所受理訴求突破千件\n\n"
+        "發稿時間:2024-02-06 10:20:11   來源:芷溪日報\n\n"
+        "  去年,青溪鎮便民服務所共受理群眾訴求1260件,辦結率達99.2%,群眾滿意率98.5%。\n"
+    )
+    found = convert(page.encode(), Path("dated_title.txt"))[0]
+    assert found.meta.title == "2月6日,青溪鎮便民服務所受理訴求突破千件"
+    assert "文章" in {p.text for p in found.set_aside if p.reason == "chrome"}

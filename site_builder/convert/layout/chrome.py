@@ -142,6 +142,8 @@ FURNITURE_RE = re.compile(
     r"^(?:\d{1,2}\s*[:：]\s*[\u4e00-\u9fff]{2,4}|本版(?:新闻)?(?:列表|导航|目录)|栏目语|编者按|导读"
     r"|[-—–]?\s*\d{1,4}\s*页\s*[-—–]?|第\s*\d{1,4}\s*页(?:\s*[/／]\s*共\s*\d+\s*页)?"
     r"|(?i:page)\s*\d{1,4}(?:\s*(?i:of)\s*\d+)?|复制链接|分享|首页|返回|返回顶部|返回列表|打印|关闭"
+    # a page's labels of the article and its media: 文章, 正文, 图集, 关注某某网
+    r"|文章|正文|详情|文章详情|新闻详情|正文内容|图集|组图|关注[\u4e00-\u9fff]{2,10}"
     r"|\d+(?:\.\d+)?\s*(?:KB|MB|GB|kb|mb|K|M)|[\d.]+万?\+|VIP\S{0,6}|会员专享|海报|侵权投诉|举报|立即下载"
     r"|!\[[^\]]*\]\([^)]*\)\s*\|?|[\w\-. ]{1,40}\.(?:jpe?g|png|gif|webp|bmp))$"
 )
@@ -243,6 +245,8 @@ def is_navigation(key: str) -> bool:
         return len(items) >= 2 or bool(_NAV_WORDS.search(items[0]))  # 首页>
     if len(items) >= 5 and all(2 <= len(item) <= 4 for item in items):
         return True  # a menu: 财经 金融 证券 汽车 科技 (not 政 府 工 作 报 告)
+    if len(items) <= 4 and items[-1] == "正文" and all(len(item) <= 8 for item in items):
+        return True  # 新华网 正文: a breadcrumb's steps without separators
     return (
         len(items) >= 3
         and all(len(item) <= 8 for item in items)

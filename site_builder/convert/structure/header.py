@@ -232,18 +232,28 @@ COPY_SUFFIX_RE = re.compile(
 )
 
 
+# (新春走基层·图文互动)(1)…: a photo gallery's label of its first picture, with the headline
+GALLERY_LABEL_RE = re.compile(r"^(?:[(（][^()（）]{2,20}[)）])?[(（]\d{1,2}[)）]")
+
+
 def set_aside_title_repeats(body: list[Line], article: Article) -> list[Line]:
     """Lines of the body that repeat the title, alone or with what a doc-sharing site adds to
-    its copies (…工作总结范文, …工作总结(精选)), spaces aside: page furniture, never a heading or
-    a caption; set aside as chrome and noted. The rest is the body."""
+    its copies (…工作总结范文, …工作总结(精选)) or a photo gallery's label before it
+    ((栏目·图文互动)(1)…), spaces aside: page furniture, never a heading or a caption; set
+    aside as chrome and noted. The rest is the body."""
     title = re.sub(r"\s", "", analysis_text(article.meta.title))
     if len(title) < 4:
         return body
+    bare = BRACKET_HEADING_RE.sub("", title)  # without its column: 【新春走基层】
     repeats = [
         line
         for line in body
-        if (key := re.sub(r"\s", "", line.key)).startswith(title)
-        and COPY_SUFFIX_RE.fullmatch(key[len(title) :])
+        if (key := GALLERY_LABEL_RE.sub("", re.sub(r"\s", "", line.key)))
+        and any(
+            key.startswith(form) and COPY_SUFFIX_RE.fullmatch(key[len(form) :])
+            for form in {title, bare}
+            if len(form) >= 4
+        )
     ]
     if not repeats:
         return body
@@ -410,10 +420,16 @@ def _is_caption_line(key: str) -> bool:
     )
 
 
+# 新华社长春1月23日电 题:…: a news agency's dateline with the headline after it
+DATELINE_TITLE_RE = re.compile(r"^[\u4e00-\u9fff]{2,20}\d{1,2}月\d{1,2}日电\s*题\s*[:：]\s*")
+
+
 def _repeats_title(key: str, title: str) -> bool:
-    """The title again (a page prints it twice), or part of it as the document's heading:
-    政府工作报告 or 政 府 工 作 报 告 under 沙沟镇2021年政府工作报告."""
-    if key == title:
+    """The title again (a page prints it twice, or a news agency's dateline with 题: before it),
+    or part of it as the document's heading: 政府工作报告 or 政 府 工 作 报 告 under
+    沙沟镇2021年政府工作报告."""
+    key = DATELINE_TITLE_RE.sub("", key)
+    if key == title or (title.startswith("【") and key == BRACKET_HEADING_RE.sub("", title)):
         return True
     if key.startswith(title) and len(key) <= len(title) + 12 and len(title) >= 8:
         return True  # the title again with a teaser after it: …发展基金!有你们村吗?
