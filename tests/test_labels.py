@@ -174,6 +174,9 @@ def test_not_figures(pairs) -> None:
         ("出清14家省市县高耗低效印染企业。", [("14家", "出清省市县高耗低效印染企业数")]),
         ("关停12家小散乱污企业,培育6家企业。", [("12家", "关停小散乱污企业数"), ("6家", "企业数")]),
         ("上市蔬菜3200吨、家禽2.4万羽、上市水产品180吨。", [("3200吨", "上市蔬菜"), ("2.4万", "家禽"), ("180吨", "上市水产品")]),
+        # after an object marker or "is one of a province's …", the thing counted comes after the number
+        ("将12件民生实事全部办结。", [("12件", "民生实事数")]),
+        ("柳岸镇是全省60个美丽集镇示范点,全镇工业总产值18亿元。", [("60个", "美丽集镇示范点数"), ("18亿元", "工业总产值")]),
     ],
 )  # fmt: skip
 def test_label_forms(text: str, wanted: list[tuple[str, str]]) -> None:

@@ -55,6 +55,9 @@ def test_clean_line_collapses_spaces_and_full_width_digits():
         "网站标识码：0000000000 ICP备00000000号-1",
         "【列印本頁】【關閉視窗】",
         "責任編輯：王小明",
+        '字号?。?div class="fontsize">',  # markup left by a mis-decoded page
+        '<p style="text-align:center">',
+        "原标题:芷溪镇三季度经济运行平稳",  # a reposting site's note
     ],
 )
 def test_furniture_lines_are_chrome(line):
@@ -69,6 +72,7 @@ def test_furniture_lines_are_chrome(line):
         "本报通讯员 王茂征 孙士勇 邱贻坤 魏鹏 于笑珑",
         "敢立潮头逐浪高 奋楫扬帆谱新篇",
         "图为老人们在“邻里食堂”就餐。 蒋文博 摄",
+        "产值>5亿元的企业12家,a<b 和 c>d 的企业3家",
     ],
 )
 def test_article_lines_are_not_chrome(line):

@@ -10,9 +10,10 @@ from pathlib import Path
 import pytest
 
 from site_builder.content.model import Article, KeyFigure
-from site_builder.convert.characters import analysis_text
+from site_builder.convert.characters import analysis_text, without_pinyin_glosses
 from site_builder.convert.figures.finder import figures_in_text
 from site_builder.convert.pipeline import convert
+from site_builder.convert.structure.shapes import place_list_lines
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
@@ -141,7 +142,8 @@ def test_a_count_of_listed_examples_is_labelled_by_what_has_them():
 
 
 def test_pinyin_glosses_do_not_cut_labels():
-    found = figures_in_text(analysis_text("全鎮實(shí)現(xiàn)國內(nèi)生產(chǎn)總值14.69億元"))
+    text, _ = without_pinyin_glosses("全鎮實(shí)現(xiàn)國內(nèi)生產(chǎn)總值14.69億元")
+    found = figures_in_text(analysis_text(text))
     assert found[0].label == "国内生产总值"
 
 
@@ -523,3 +525,254 @@ def test_an_epaper_readers_header_fields_give_paper_and_edition_and_are_not_the_
     assert not any(block.kind in ("caption", "heading") for block in found.blocks)
     chrome = {p.text for p in found.set_aside if p.reason == "chrome"}
     assert {"当前报纸名称:芷溪日报", "日期:11-08", "版面:第A03版:综合 上一篇 下一篇"} <= chrome
+
+
+# --- 8. mirror and reader sites: what they add to the page ---------------------------------
+
+
+def test_a_mirror_sites_pinyin_glosses_are_taken_out_so_title_and_chrome_are_read():
+    # 鎮(zhèn), 發(fā)布時間, 記(jì)者, 創(chuàng )新: pinyin after characters hid the chrome line
+    # (發布時間:) and spoilt the title; taken out and noted, kept in the source.
+    found = article("mirror_pinyin_hongshan.txt")
+    assert found.meta.title == "紅山鎮入選2023年度全省經濟強鎮"
+    assert found.meta.date == "2023-12-08"
+    assert [group.role for group in found.meta.byline] == ["记者"]
+    assert [block.kind for block in found.blocks] == ["paragraph", "paragraph"]
+    assert not any(re.search(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔù ]+\)", b.text) for b in found.blocks)
+    assert "創新" in found.blocks[1].text
+    assert any("pinyin glosses after characters left out" in note for note in found.layout_notes)
+    assert figure(found, "430戶").label == "新增市场主体户数"
+
+
+def test_a_latin_word_in_brackets_is_not_a_gloss():
+    found = convert(
+        "全镇新建5G基站(wifi)与充电桩(pile)共计120个,比上年增加30个。".encode(), "x.txt"
+    )[0]
+    assert "(wifi)" in found.blocks[0].text and "(pile)" in found.blocks[0].text
+
+
+READER_TODAY_PAGE = """数字报刊阅读器
+2027-05-09
+星期日
+当前报纸名称:芷溪日报
+
+青禾村稻香满田野
+
+日期:09-28
+字号:
+版面:第A05版:乡村 上一篇 下一篇
+
+青禾村村民在晒场翻晒新稻。 李文 摄
+
+青禾村稻香满田野
+
+本报讯(记者 赵清)9月26日,芷桥镇青禾村迎来丰收节。全村今年种植优质水稻2600亩,预计总产量达到1500吨,同比增长6.2%。
+
+村里新建的烘干中心日处理稻谷80吨,带动周边农户120户增收。
+"""
+
+
+def test_an_epaper_readers_name_and_todays_date_are_chrome_not_title_and_date():
+    # The reader site prints its own name and today's date above the paper's fields; the
+    # 日期: field (a day without its year) says that today's date is not the paper's.
+    found = convert(READER_TODAY_PAGE.encode(), Path("reader_today.txt"))[0]
+    assert found.meta.title == "青禾村稻香满田野"
+    assert found.meta.date is None
+    assert (found.meta.publication, found.meta.edition) == ("芷溪日报", "第A05版")
+    chrome = {p.text for p in found.set_aside if p.reason == "chrome"}
+    assert {"数字报刊阅读器", "2027-05-09", "星期日"} <= chrome
+    assert not any(block.kind == "heading" for block in found.blocks)
+
+
+def test_a_date_line_that_agrees_with_the_readers_day_field_is_the_date():
+    page = READER_TODAY_PAGE.replace("2027-05-09", "2027-09-28")
+    found = convert(page.encode(), Path("reader_today.txt"))[0]
+    assert found.meta.date == "2027-09-28"
+
+
+def test_table_cell_walls_are_not_a_title_or_a_caption():
+    # A page that set the article in a table: walls alone on their lines (|, +----+, ───)
+    # and around the text (| 记者…。 |). Taken out and noted; no title is made up.
+    found = article("table_cells_liutang.txt")
+    assert found.meta.title == ""
+    assert [block.kind for block in found.blocks][:2] == ["caption", "credit"]
+    assert found.blocks[0].text == "柳塘镇新建的物流园区一角。"
+    assert not any("|" in block.text or "─" in block.text for block in found.blocks)
+    assert figure(found, "46.2亿元").label == "工业总产值"
+    assert any("table borders around the text left out" in note for note in found.layout_notes)
+
+
+def test_a_table_row_keeps_its_inner_walls():
+    text = "| 指标 | 2024年 |\n| 工业总产值 | 46.2亿元 |\n\n全镇工业总产值46.2亿元,同比增长11.3%,增速居全县第一。\n"
+    found = convert(text.encode(), "x.txt")[0]
+    assert any(block.text.startswith("| 指标 |") for block in found.blocks) or any(
+        piece.text.startswith("| 指标 |") for piece in found.set_aside
+    )
+
+
+PLACE_LIST_PAGE = """芷溪区24个村获评美丽宜居示范村
+
+本报讯 日前,芷溪区公布2024年度美丽宜居示范村名单,全区共有24个村入选,每村将获得奖补资金30万元。
+
+入选的村分别为
+
+东湖镇:柳岸、青石、白沙
+
+芷桥镇:下洲
+
+西岭乡 :松溪、石门坑、上坪、何家垄
+
+南塘街道:新塘
+
+另有3个社区获评示范社区:
+
+东庄社区、西庄社区、南湖社区
+
+区农业农村局负责人介绍,奖补资金将用于村庄道路、污水处理和公共空间改造,年底前完成验收。
+"""
+
+
+def test_a_list_of_villages_is_text_not_captions_or_headings():
+    # Townships with their villages, one a line, and a list of communities: who got what, not
+    # photo captions (short lines without a full stop) nor headings (a line before the text).
+    found = convert(PLACE_LIST_PAGE.encode(), Path("places.txt"))[0]
+    assert found.meta.title == "芷溪区24个村获评美丽宜居示范村"
+    kinds = {block.text: block.kind for block in found.blocks}
+    for line in ("入选的村分别为", "东湖镇:柳岸、青石、白沙", "芷桥镇:下洲", "南塘街道:新塘"):
+        assert kinds[line] == "paragraph", line
+    assert kinds["西岭乡 :松溪、石门坑、上坪、何家垄"] == "paragraph"
+    assert kinds["东庄社区、西庄社区、南湖社区"] == "paragraph"
+    assert not any(block.kind in ("caption", "heading") for block in found.blocks)
+
+
+def test_a_short_heading_with_a_colon_and_one_phrase_is_not_a_place_list():
+    assert place_list_lines(["美丽乡村:绿水青山", "聚焦产业、民生、生态"]) == set()
+
+
+SPACED_RUN_IN_PAGE = """青石镇2024年工作总结
+
+一、抓项目建设 全年完成固定资产投资8.6亿元,同比增长12.5%,其中工业投资5.1亿元。
+
+二、聚焦民生实事 补齐服务短板 新建村级养老服务站6个,改造农村公路18公里,惠及群众2万余人。
+
+三、基层治理
+
+全镇调处矛盾纠纷320件,调处成功率98%以上。
+
+1、投资 500万元,启动农村安全饮水工程,目前已完成投资100万元,有6个村用上自来水。
+"""
+
+
+def test_a_numbered_heading_run_into_its_text_with_only_a_space_is_split():
+    # 一、抓项目建设 全年完成…: the heading ends at the last space before the first clause
+    # mark; a space before a number (投资 500万元) is a PDF's, not the heading's end.
+    found = convert(SPACED_RUN_IN_PAGE.encode(), Path("spaced.txt"))[0]
+    headings = [block.text for block in found.blocks if block.kind == "heading"]
+    assert headings == ["一、抓项目建设", "二、聚焦民生实事 补齐服务短板", "三、基层治理"]
+    paragraphs = [block.text for block in found.blocks if block.kind == "paragraph"]
+    assert paragraphs[0].startswith("全年完成固定资产投资8.6亿元")
+    assert paragraphs[-1].startswith("1、投资 500万元")
+    assert figure(found, "8.6亿元").label == "固定资产投资"
+
+
+REPOST_PAGE = """青溪镇前三季度财政收入增长两成
+
+来源:芷溪网
+
+前三季度,青溪镇地方财政收入完成2860万元,占全年任务的76.5%,同比增长21.3%,实现了时间过半任务过半。
+
+2
+
+图为青溪镇新建的农产品冷链仓储中心。
+
+原标题:青溪镇前三季度经济运行稳中向好
+
+全镇新开工产业项目9个,完成固定资产投资4.2亿元,同比增长13.8%。(青溪镇)
+"""
+
+
+def test_a_reposts_photo_counter_original_title_and_closing_office():
+    # A reposting site's photo counter (2), its note of the original title (原标题:…), and an
+    # office or place in brackets closing the text (青溪镇): not a heading, not the text, not
+    # a writer.
+    found = convert(REPOST_PAGE.encode(), Path("repost.txt"))[0]
+    assert found.meta.title == "青溪镇前三季度财政收入增长两成"
+    assert not any(block.kind == "heading" for block in found.blocks)
+    assert [b.kind for b in found.blocks if b.text == "2"] == ["paragraph"]
+    assert "原标题:青溪镇前三季度经济运行稳中向好" in {p.text for p in found.set_aside}
+    assert found.meta.byline == []
+
+
+ARCHIVE_RECORD = """返回列表 <<上一记录 下一记录>> 打印预览
+
+【日期】= 2003.06.18
+【期号】= 2215
+【标题】= 柳岸乡建成第一座自来水厂
+【版次】= 02
+【版名】=
+【作者】= 方晓明
+【正文】=
+
+柳岸乡建成第一座自来水厂
+
+方晓明 (2003.06.18)
+
+本报讯 (记者 方晓明)6月15日,柳岸乡第一座自来水厂正式通水。水厂总投资860万元,日供水能力5000吨,可解决全乡12个村、2.3万群众的饮水问题。
+"""
+
+
+def test_a_newspaper_archive_record_gives_title_date_edition_and_byline():
+    # An archive database's record: 【field】= value lines above the article, then the headline,
+    # the writer and the date in brackets, then the text.
+    found = convert(ARCHIVE_RECORD.encode(), Path("record.txt"))[0]
+    assert found.meta.title == "柳岸乡建成第一座自来水厂"
+    assert (found.meta.date, found.meta.edition) == ("2003-06-18", "第02版")
+    assert found.meta.subtitle is None
+    assert [(g.role, g.names) for g in found.meta.byline] == [("记者", ["方晓明"])]
+    assert [block.kind for block in found.blocks] == ["paragraph"]
+
+
+def test_toneless_pinyin_glosses_are_taken_out_of_a_text_that_has_several():
+    # 社會(hui) 治理, 個(ge) : another mirror's form, without tones and with a space after it.
+    text = (
+        "柳岸鎮在社會(hui) 治理中探索新路子。\n\n"
+        "全鎮建成網格服務站28個(ge) ,化解矛盾糾紛(fen) 460余件,群眾滿意率達98%。\n"
+    )
+    found = convert(text.encode(), Path("toneless.txt"))[0]
+    body = " ".join(block.text for block in found.blocks)
+    assert "(hui)" not in body and "(ge)" not in body and "(fen)" not in body
+    assert "社會治理" in body and "28個," in body
+    assert figure(found, "28個").label.endswith("网格服务站数")
+
+
+def test_a_single_bracketed_syllable_is_not_taken_for_a_gloss():
+    text = "柳岸鎮推廣“一碼通(ma)”服務,全鎮辦理事項3200件,同比增長12%。"
+    found = convert(text.encode(), Path("one.txt"))[0]
+    assert "(ma)" in found.blocks[0].text
+
+
+def test_a_news_agency_mirror_page_header_and_its_title_repeats():
+    # 某某网 正文 (a breadcrumb without separators), the page's 关注某某网 and 图集 labels, the
+    # dateline with 题: before the headline, and a gallery's (栏目·图文互动)(1) label before it.
+    found = article("agency_mirror_qingxi.txt")
+    assert found.meta.title == "【走基層】青溪鎮的“背包所長”"
+    assert found.meta.date == "2024-02-06"
+    assert [(g.role, g.names) for g in found.meta.byline] == [("芷溪社记者", ["林曉", "何遠"])]
+    assert [block.kind for block in found.blocks] == [
+        "paragraph", "caption", "credit", "paragraph"
+    ]  # fmt: skip
+    chrome = {p.text for p in found.set_aside if p.reason == "chrome"}
+    assert "(走基層·圖文互動)(1)青溪鎮的“背包所長”" in chrome
+    assert "關注芷溪網" in chrome and "圖集" in chrome
+
+
+def test_a_title_beginning_with_its_date_above_the_source_line_is_the_title():
+    page = (
+        "當前位置:首頁 >> 新聞中心\n\n文章\n\n"
+        "2月6日,青溪鎮便民服務所受理訴求突破千件\n\n"
+        "發稿時間:2024-02-06 10:20:11   來源:芷溪日報\n\n"
+        "  去年,青溪鎮便民服務所共受理群眾訴求1260件,辦結率達99.2%,群眾滿意率98.5%。\n"
+    )
+    found = convert(page.encode(), Path("dated_title.txt"))[0]
+    assert found.meta.title == "2月6日,青溪鎮便民服務所受理訴求突破千件"
+    assert "文章" in {p.text for p in found.set_aside if p.reason == "chrome"}

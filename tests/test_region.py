@@ -38,6 +38,11 @@ def test_candidates_of_every_rank():
         ("二产占地区生产总值比重上升", "产占地区"),
         ("建制镇是县域发展的基本单元", "建制镇"),  # a kind of town, not one
         ("创建全国文明城市“四连冠”纪实", "文明城市"),  # a title a city earns
+        ("该镇是全省首批国家级重点镇", "重点镇"),  # titles a town earns
+        ("获评省级特色镇和示范镇", "特色镇"),
+        ("获评省级特色镇和示范镇", "示范镇"),
+        ("经批准,青溪撤乡设镇", "青溪撤乡"),  # a change of rank, not a name
+        ("经批准,青溪撤乡设镇", "撤乡设镇"),
     ],
 )
 def test_fragments_are_not_places(text, not_a_place):
@@ -93,3 +98,15 @@ def test_a_story_about_several_subdistricts_gets_their_city():
         "茶园街道引进企业,王庄街道建成公园,象园街道改造小区。晋安区各街道稳步发展。"
     )
     assert region(text) == "晋安区"
+
+
+def test_a_development_zone_is_named_with_its_city():
+    # 宜昌高新区, 镇江新区: the zone's name begins with its city (which may begin with a rank's
+    # character, 镇江); not 高新区 or 江新区, and not 建设新区 or 全市新区.
+    assert (
+        region("芷溪高新区全年新签约项目12个。", title="芷溪高新区召开项目推进会") == "芷溪高新区"
+    )
+    assert (
+        region("镇江新区各镇街道围绕发展成就作发布。", title="镇江新区举办新闻发布会") == "镇江新区"
+    )
+    assert names("加快建设新区,全市新区建设提速") == set()

@@ -28,21 +28,41 @@ def _simplified_char(char: str) -> str:
     return converted if len(converted) == 1 else char
 
 
-# A pinyin gloss some mirror sites put after a character: 鎮(zhèn), 實(shí)現(xiàn). It is not
-# part of the words: the analysis text blanks it (spaces of the same length), the page keeps it.
-_TONES = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü"
-_GLOSS_RE = re.compile(rf"(?<=[\u4e00-\u9fff])\([a-z{_TONES}]*[{_TONES}][a-z{_TONES}]*\)")
+# A pinyin gloss some mirror sites put after a character: 鎮(zhèn), 實(shí)現(xiàn), 創(chuàng )新, or
+# without tones and with a space after it: 社會(hui) 變遷. It is not part of the text: the layout
+# repairs take it out of the lines (``without_pinyin_glosses``) before anything reads them. A
+# toned vowel marks a gloss; a toneless one must be a pinyin syllable, and is taken only from a
+# text that has several (``toneless``), so a Latin word in brackets stays.
+_TONES = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+_GLOSS_RE = re.compile(rf"(?<=[\u3400-\u9fff])[(（][a-zü{_TONES}]*[{_TONES}][a-zü{_TONES}]* ?[)）]")
+_SYLLABLE = (
+    r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
+    r"(?:iang|iong|uang|ueng|ang|eng|ing|ong|uai|ian|iao|uan|van|üan|ai|ei|ao|ou|an|en|er|in"
+    r"|un|vn|ün|ia|ie|iu|ua|uo|ui|ve|üe|a|o|e|i|u|v|ü)"
+)
+_TONELESS_RE = re.compile(rf"(?<=[\u3400-\u9fff])\({_SYLLABLE}\) ?")
 
 
-def _without_glosses(text: str) -> str:
-    if "(" not in text:
-        return text
-    return _GLOSS_RE.sub(lambda match: " " * len(match.group()), text)
+def toneless_glosses(text: str) -> int:
+    """How many toneless pinyin glosses (會(hui) ) ``text`` seems to hold."""
+    return len(_TONELESS_RE.findall(text)) if "(" in text else 0
+
+
+def without_pinyin_glosses(text: str, toneless: bool = False) -> tuple[str, list[str]]:
+    """``text`` without the pinyin glosses after its characters, and the glosses taken out;
+    toneless ones too when ``toneless`` (the text is known to carry them)."""
+    if "(" not in text and "（" not in text:
+        return text, []
+    glosses = _GLOSS_RE.findall(text)
+    text = _GLOSS_RE.sub("", text) if glosses else text
+    if toneless and (more := _TONELESS_RE.findall(text)):
+        glosses += more
+        text = _TONELESS_RE.sub("", text)
+    return text, glosses
 
 
 def analysis_text(text: str) -> str:
-    """``text`` in Simplified characters, of exactly the same length (萬 -> 万, 餘 -> 余),
-    without pinyin glosses (blanked).
+    """``text`` in Simplified characters, of exactly the same length (萬 -> 万, 餘 -> 余).
 
     OpenCC converts phrase by phrase; where a phrase changes length, each character is
     converted on its own instead, so every offset still points at the same printed character.
@@ -52,7 +72,7 @@ def analysis_text(text: str) -> str:
     converted = _CONVERTER.convert(text)
     if len(converted) != len(text):
         converted = "".join(_simplified_char(char) for char in text)
-    return _without_glosses(converted)
+    return converted
 
 
 # The texts converted by the last call and their keys (one report's lines or blocks): the
@@ -77,7 +97,7 @@ def analysis_texts(texts: list[str]) -> list[str]:
 def _converted(texts: list[str]) -> list[str]:
     if not texts:
         return []
-    keys = analysis_text("\n".join(texts)).split("\n")  # glosses blanked by analysis_text
+    keys = analysis_text("\n".join(texts)).split("\n")
     if len(keys) != len(texts) or any(len(k) != len(t) for k, t in zip(keys, texts, strict=True)):
         return [analysis_text(text) for text in texts]
     return keys

@@ -83,6 +83,22 @@ NEW = ("新", "净")  # 新登记, 新落地, 净增: a verb of what is new keep
 _BEFORE_VERB = GENERIC_VERBS | COPULAS | set(LEADING_NOISE)
 
 
+# 把, 将 before a number: the number counts the object named after it (把10件民生实事办好)
+_OBJECT_MARKERS = ("把", "将")
+
+
+def _counts_what_follows(words: list[Token]) -> bool:
+    """把10件… / 某镇是湖北省100家…: the words before the number are an object marker, or a
+    copula and the place a group belongs to; neither names what is counted."""
+    if words and words[-1].word in _OBJECT_MARKERS:
+        return True
+    return (
+        len(words) >= 2
+        and words[-2].word in ("是", "为", "系")
+        and (words[-1].flag == "ns" or words[-1].word in PLACE_WORDS)
+    )
+
+
 def measure_before(
     before: str,
     region: str,
@@ -103,6 +119,8 @@ def measure_before(
     if clean.endswith(TIME_ENDINGS) and unit not in ("CNY", "percent"):
         return ""  # 政策调整后4名领导干部带队: a time, not the measure
     words = tokens(clean)
+    if _counts_what_follows(words):
+        return ""  # 把38项…任务, 某镇是湖北省100家…乡镇: the thing counted is named after
     while words and words[-1].word in _LINKS:
         words.pop()
     while words and (words[0].word in PREPOSITIONS or words[0].word == "的"):

@@ -48,6 +48,8 @@ _CHROME_START_RE = re.compile(
     r"|(?:索引号|发文机关|发文字号|主题分类|主题词|成文日期|发布机构|生成日期|公开日期|公开方式"
     r"|文号|有效性|内容概述|组配分类|信息分类|文件编号|效力状况|标题)\s*[:：|]"
     r"|今天是\s*[:：]?|(?:您好|欢迎(?:您|光临|访问))"
+    r"|原标题\s*[:：]"  # a reposting site's note of the title the article first had
+    r"|【[\u4e00-\u9fff]{2,4}】\s*="  # an archive record's field: 【日期】= 1994.02.01
     # an e-paper reader's header fields: 当前报纸名称:某某日报 日期:11-08 版面:第A03版:综合
     r"|(?:当前)?(?:报纸|报刊)名称\s*[:：]|(?:版面|版次)\s*[:：]\s*第"
     r"|日期\s*[:：]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?$"
@@ -117,6 +119,13 @@ _SITE_NAME_RE = re.compile(
 )
 # Above the article on a news portal or a paper's page: its owners (某某融媒体中心 主办,
 # 某某日报社主管 某某日报社主办), its phone number
+# An e-paper reader site's own name (电子报阅读机, 数字报刊平台, 某某电子报阅读器), and the day
+# of the week it prints alone under today's date (星期日)
+_READER_NAME_RE = re.compile(
+    r"^[\u4e00-\u9fff]{0,12}(?:电子报|数字报|电子版|报刊|数字报刊|读报)"
+    r"(?:阅读机|阅读器|阅读平台|平台|系统|在线|客户端|网)$"
+)
+_WEEKDAY_RE = re.compile(r"^(?:星期|周|礼拜)[一二三四五六日天]$")
 _OWNER_RE = re.compile(r"^(?:[\u4e00-\u9fff]{2,20}\s*(?:主管|主办|承办|协办)\s*)+$")
 _PHONE_RE = re.compile(r"^(?:电话|热线)?[:：]?\s*[(（]?0\d{2,3}[)）]?[-\s]?\d{7,8}$")
 _NO_HAN_RE = re.compile(r"^(?=.*[A-Za-z])[^\u4e00-\u9fff]+$")  # EN, a web address
@@ -133,6 +142,8 @@ FURNITURE_RE = re.compile(
     r"^(?:\d{1,2}\s*[:：]\s*[\u4e00-\u9fff]{2,4}|本版(?:新闻)?(?:列表|导航|目录)|栏目语|编者按|导读"
     r"|[-—–]?\s*\d{1,4}\s*页\s*[-—–]?|第\s*\d{1,4}\s*页(?:\s*[/／]\s*共\s*\d+\s*页)?"
     r"|(?i:page)\s*\d{1,4}(?:\s*(?i:of)\s*\d+)?|复制链接|分享|首页|返回|返回顶部|返回列表|打印|关闭"
+    # a page's labels of the article and its media: 文章, 正文, 图集, 关注某某网
+    r"|文章|正文|详情|文章详情|新闻详情|正文内容|图集|组图|关注[\u4e00-\u9fff]{2,10}"
     r"|\d+(?:\.\d+)?\s*(?:KB|MB|GB|kb|mb|K|M)|[\d.]+万?\+|VIP\S{0,6}|会员专享|海报|侵权投诉|举报|立即下载"
     r"|!\[[^\]]*\]\([^)]*\)\s*\|?|[\w\-. ]{1,40}\.(?:jpe?g|png|gif|webp|bmp))$"
 )
@@ -180,12 +191,30 @@ def _is_toolbar(key: str) -> bool:
     )
 
 
+# 打?。?span id="printapp">: what is left of a page's markup around a control (its < lost
+# with a mis-decoded character); few words. Attributes are ASCII: a<b 和 c>d is text.
+_TAG_RE = re.compile(
+    r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[\x20-\x3b\x3d\x3f-\x7e]*)?/?>"
+    r"|\b[a-z]+\s+(?:id|class|style|href|src)\s*=\s*\"[\x20-\x21\x23-\x7e]*\"\s*/?>"
+)
+MAX_TAGGED_HAN = 10
+
+
+def _markup_debris(key: str) -> bool:
+    """A line holding an HTML tag and at most a few Chinese characters: the page's markup."""
+    return (
+        ">" in key
+        and _TAG_RE.search(key) is not None
+        and len(re.findall(r"[\u4e00-\u9fff]", _TAG_RE.sub("", key))) <= MAX_TAGGED_HAN
+    )
+
+
 def is_chrome_line(key: str) -> bool:
     """A line that is page furniture wherever it stands (the Simplified text)."""
     if len(key) > 120 and "。" in key:
         return False  # a paragraph of the article, however it begins
     key = key.lstrip(_BULLETS)
-    if _furniture(key) or is_furniture(key):
+    if _furniture(key) or is_furniture(key) or _markup_debris(key):
         return True
     if len(key) > 120 or re.search("[。，,；;]", key):
         return False
@@ -216,6 +245,8 @@ def is_navigation(key: str) -> bool:
         return len(items) >= 2 or bool(_NAV_WORDS.search(items[0]))  # 首页>
     if len(items) >= 5 and all(2 <= len(item) <= 4 for item in items):
         return True  # a menu: 财经 金融 证券 汽车 科技 (not 政 府 工 作 报 告)
+    if len(items) <= 4 and items[-1] == "正文" and all(len(item) <= 8 for item in items):
+        return True  # 新华网 正文: a breadcrumb's steps without separators
     return (
         len(items) >= 3
         and all(len(item) <= 8 for item in items)
@@ -238,6 +269,8 @@ def _outside_chrome(keys: list[str], index: int) -> bool:
     if is_navigation(key) or _SITE_NAME_RE.match(key) or _is_toolbar(key):
         return True
     if _OWNER_RE.match(key) or _PHONE_RE.match(key):
+        return True
+    if _READER_NAME_RE.match(key) or _WEEKDAY_RE.match(key):
         return True
     section, _, site = key.rpartition(" ")
     if section and len(section) <= 8 and _SITE_NAME_RE.match(site):
@@ -279,10 +312,31 @@ def find_chrome(keys: list[str]) -> set[int]:
         while following < len(keys) and keys[following] and _is_headline(keys[following]):
             chrome.add(following)
             following += 1
+    chrome.update(_reader_dates(keys, first))
     ended = next((i for i in range(last + 1, len(keys)) if _END_RE.search(keys[i])), None)
     if ended is not None:
         chrome.update(i for i in range(ended, len(keys)) if keys[i])
     return chrome
+
+
+# An e-paper reader's 日期: field gives the article's day without its year (日期:12-23)
+_READER_DAY_RE = re.compile(r"^日期\s*[:：]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})日?$")
+_FULL_DATE_RE = re.compile(
+    r"^\d{4}\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})日?(?:\s*(?:星期|周)[一二三四五六日天])?$"
+)
+
+
+def _reader_dates(keys: list[str], first: int) -> set[int]:
+    """Date lines above the article whose day is not the one of the reader's 日期: field
+    (2026-03-22 above 日期:12-23): the reader site's today, not the paper's date."""
+    days = {(int(m.group(1)), int(m.group(2))) for key in keys if (m := _READER_DAY_RE.match(key))}
+    if not days:
+        return set()
+    return {
+        index
+        for index, key in enumerate(keys[:first])
+        if (m := _FULL_DATE_RE.match(key)) and (int(m.group(1)), int(m.group(2))) not in days
+    }
 
 
 def _sign_off_lines(keys: list[str], last: int) -> set[int]:

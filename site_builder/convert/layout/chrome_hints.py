@@ -17,6 +17,8 @@ _SITE_AND_DATE_RE = re.compile(r"^([\u4e00-\u9fff]{2,10}(?:网|报|社|台|新�
 # An e-paper reader's header fields: the paper's name, the page (版面:第A03版:综合)
 _PAPER_FIELD_RE = re.compile(r"(?:当前)?(?:报纸|报刊)名称\s*[:：]\s*([\u4e00-\u9fff]{2,10}?报)")
 _EDITION_FIELD_RE = re.compile(r"^(?:版面|版次)\s*[:：]\s*(第\s*[0-9A-Za-z]{1,4}\s*版)")
+# A newspaper archive's record: 【日期】= 1994.02.01, 【版次】= 01
+_RECORD_EDITION_RE = re.compile(r"^【版次】\s*=\s*([0-9A-Za-z]{1,4})$")
 _PAPER_IN_NAME_RE = re.compile(
     r"^([\u4e00-\u9fff]{2,8}(?:日报|晚报|时报|报))(?:数字报|电子报|电子版)"
 )
@@ -53,6 +55,8 @@ def chrome_hints(keys: list[str], hints: Metadata) -> bool:
             hints.publication = paper.group(1)
         if hints.edition is None and (page := _EDITION_FIELD_RE.match(key)):
             hints.edition = re.sub(r"\s+", "", page.group(1))
+        if hints.edition is None and (page := _RECORD_EDITION_RE.match(key)):
+            hints.edition = f"第{page.group(1)}版"
         if hints.region is None:
             hints.region = _office_in(key)
     if labelled_date:
@@ -61,7 +65,9 @@ def chrome_hints(keys: list[str], hints: Metadata) -> bool:
 
 
 # 发布时间: / 发布日期: / 刊发时间: / 日期: at a line's start — when the article was published
-_PUBLISHED_RE = re.compile(r"(?:发布|发表|刊发|刊登|见报)(?:时间|日期)\s*[:：]|^日期\s*[:：]")
+_PUBLISHED_RE = re.compile(
+    r"(?:发布|发表|刊发|刊登|见报)(?:时间|日期)\s*[:：]|^日期\s*[:：]|^【日期】\s*="
+)
 
 
 def _chrome_date(key: str) -> str | None:

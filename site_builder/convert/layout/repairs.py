@@ -4,6 +4,10 @@ entry in a list.
 
 Before the parser sees them (``LINE_REPAIRS``, on a ``Draft`` of the lines):
 
+- ``drop_pinyin_glosses``: a mirror site's pinyin after characters (鎮(zhèn), 發(fā)布) is
+  taken out, so titles and chrome read as printed (the source keeps it);
+- ``drop_cell_walls``: the walls of a table cell the page set the article in (| … |, a line
+  of │ or ─── alone) are taken out, so no wall is read as a title or a caption;
 - ``note_columns``: text of a multi-column PDF, two columns side by side on each line, is
   noted and not split or re-flowed (that would interleave the columns);
 - ``split_run_together`` (run_together.py): a long line holding several paragraphs is split
@@ -38,7 +42,14 @@ from dataclasses import dataclass, field
 
 from site_builder.content.model import Article, Metadata, SetAside
 from site_builder.convert.characters import analysis_text, analysis_texts, clean_line
-from site_builder.convert.layout import blocks, chrome, chrome_hints, run_together, wrapped
+from site_builder.convert.layout import (
+    blocks,
+    chrome,
+    chrome_hints,
+    debris,
+    run_together,
+    wrapped,
+)
 from site_builder.convert.layout.lines import Line, Normalised, RawLine, line_ranges
 
 _INDENT_RE = re.compile(r"^(?:[\u3000\t]|[ \u00a0]{2,})")
@@ -113,6 +124,29 @@ def _two_columns(text: str) -> bool:
 
 
 MIN_COLUMN_LINES = 5
+
+
+def drop_pinyin_glosses(draft: Draft) -> None:
+    """發(fā)布時間, 鎮(zhèn): a mirror site's pinyin after characters (debris.py)."""
+    lines, set_aside, count = debris.take_out_glosses(draft.pieces)
+    if count:
+        draft.notes.append(
+            f"{line_ranges(lines)}: {count} pinyin glosses after characters left out"
+            " (a mirror site's additions, kept in the source)"
+        )
+        draft.set_aside.extend(set_aside)
+        draft._texts = draft._keys = None
+
+
+def drop_cell_walls(draft: Draft) -> None:
+    """| 記者2月2日…。 |, a line of │ or ─── alone: the walls of a table cell (debris.py)."""
+    lines, set_aside, count = debris.take_out_cell_walls(draft.pieces)
+    if count:
+        draft.notes.append(
+            f"{line_ranges(lines)}: table borders around the text left out ({count} pieces)"
+        )
+        draft.set_aside.extend(set_aside)
+        draft._texts = draft._keys = None
 
 
 def note_columns(draft: Draft) -> None:
@@ -267,6 +301,8 @@ IMAGE_CAPTION_MAX = 40  # a line under a photo longer than this is the article g
 
 
 LINE_REPAIRS: list[LineRepair] = [
+    drop_pinyin_glosses,
+    drop_cell_walls,
     note_columns,
     split_run_together,
     join_broken_numbers,

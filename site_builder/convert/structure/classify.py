@@ -20,6 +20,7 @@ from site_builder.convert.structure.shapes import (
     SPEAKER_RE,
     ends_in_colon,
     is_short,
+    place_list_lines,
 )
 
 # (张三/文 李四/图), 蒋文博 摄, 中新财经 李金磊 制 (a chart's maker), and an attribution in
@@ -51,6 +52,7 @@ MAX_ATTRIBUTION = 40  # 某某镇镇长 张明远: a speaker's line is short
 # Words that make a short sentence a photo caption rather than a heading.
 CAPTION_WORDS = re.compile(r"图为|调研|参观|视察|看望|慰问|检查|督导|考察|观摩|摄")
 MAX_SENTENCE_HEADING = 20
+_HAN_RE = re.compile(r"[\u4e00-\u9fff]")
 MAX_CAPTION = 40
 MAX_PHRASE_HEADING = 40
 LEAD_MAX = 30
@@ -89,11 +91,17 @@ def classify_blocks(body: list[Line]) -> list[Block]:
 
 def _classify_lines(body: list[Line]) -> list[Block]:
     blocks: list[Block] = []
+    places = place_list_lines([line.key for line in body])
     index = 0
     while index < len(body):
         line = body[index]
         if split := _split_heading(line):
             blocks.extend(split)
+            index += 1
+            continue
+        if (index in places or not _HAN_RE.search(line.key)) and line.hint != "caption":
+            # 城南镇:叶厝、高村, or 3 (a photo counter): text, not a caption or a heading
+            blocks.append(Block("paragraph", line.text, line=line.number))
             index += 1
             continue
         if line.hint == "caption":
@@ -115,6 +123,7 @@ def _classify_lines(body: list[Line]) -> list[Block]:
             and not body[run_end + 1].hint
             and not _split_heading(body[run_end + 1])
             and not _is_attribution(body, run_end + 1)
+            and run_end + 1 not in places
         ):
             run_end += 1
         run = body[index : run_end + 1]
@@ -175,6 +184,29 @@ def _run_in_heading_end(key: str, marker_end: int) -> int:
         and len(key) - opener.start() > MAX_HEADING
     ):
         cut = opener.start()
+    return cut or _spaced_heading_end(key, marker_end)
+
+
+MIN_RUN_IN_TEXT = 20  # what follows a spaced run-in heading is a paragraph, not a sub-phrase
+# 一、抓项目建设 全年完成… : a space between two Chinese characters, before any clause mark
+_HEADING_SPACE_RE = re.compile(r"(?<=[\u4e00-\u9fff”）)]) (?=[\u4e00-\u9fff“])")
+
+
+def _spaced_heading_end(key: str, marker_end: int) -> int:
+    """Where a numbered heading run into its text with only a space between ends (0: none):
+    the last space between Chinese characters before the first clause mark, when what is
+    before it is a heading's length and what follows is a paragraph's (clauses, longer). 一、聚焦产业 激活动能 全年… keeps both phrases; a space before a number (投资 5亿元)
+    is a PDF's, not a break."""
+    first_mark = CLAUSE_PUNCT.search(key, marker_end)
+    if first_mark is None:
+        return 0
+    spaces = [m.start() for m in _HEADING_SPACE_RE.finditer(key, marker_end, first_mark.start())]
+    if not spaces:
+        return 0
+    cut = spaces[-1]
+    heading, rest = key[marker_end:cut], key[cut + 1 :]
+    if not 4 <= len(heading) <= MAX_HEADING or len(rest) <= MIN_RUN_IN_TEXT:
+        return 0
     return cut
 
 

@@ -43,6 +43,7 @@ from site_builder.convert.structure.shapes import (
     is_heading_form,
     is_short,
     is_spaced_out,
+    place_list_lines,
 )
 
 SENTENCE_MARKS = re.compile(r"[。，,；;！？!?]")  # a line with these is text, not a byline
@@ -59,6 +60,11 @@ SITE_SUFFIX_RE = re.compile(
 # (2025年1月14日在凤鸣街道第二届居民议事会第四次会议上) — when and where a speech was given
 OCCASION_RE = re.compile(r"^[(（]?(\d{4}年\d{1,2}月\d{1,2}日在.{2,60}?)[)）]?$")
 TIME_RE = re.compile(r"\s*\d{1,2}:\d{2}(?::\d{2})?$")
+# 徐明 (1994.02.01), 李四 王五（2003年5月6日）: the writer and the date under an archived headline
+SIGNED_RE = re.compile(
+    r"^(?P<names>[\u4e00-\u9fff·]{2,4}(?:\s+[\u4e00-\u9fff·]{2,4}){0,3})\s*"
+    r"[(（](?P<date>\d{4}\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2}日?)[)）]$"
+)
 UNFINISHED_OCCASION_RE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日在(?!.*上$)")
 
 
@@ -141,6 +147,10 @@ def read_header(items: list[Line], article: Article) -> list[Line]:
                 index += 1
             ended_at_byline = True
             break
+        elif header.titles and (signed := SIGNED_RE.match(key)):
+            meta.date = meta.date or _signed_date(signed.group("date"))
+            names = line.text[signed.start("names") : signed.end("names")].split()
+            meta.byline = meta.byline or [Byline(None, names)]
         elif header.titles and _repeats_title(key, header.titles[0].key):
             header.chrome(line, line.text, "a line repeating the title left out")
             index += 1
@@ -222,18 +232,28 @@ COPY_SUFFIX_RE = re.compile(
 )
 
 
+# (新春走基层·图文互动)(1)…: a photo gallery's label of its first picture, with the headline
+GALLERY_LABEL_RE = re.compile(r"^(?:[(（][^()（）]{2,20}[)）])?[(（]\d{1,2}[)）]")
+
+
 def set_aside_title_repeats(body: list[Line], article: Article) -> list[Line]:
     """Lines of the body that repeat the title, alone or with what a doc-sharing site adds to
-    its copies (…工作总结范文, …工作总结(精选)), spaces aside: page furniture, never a heading or
-    a caption; set aside as chrome and noted. The rest is the body."""
+    its copies (…工作总结范文, …工作总结(精选)) or a photo gallery's label before it
+    ((栏目·图文互动)(1)…), spaces aside: page furniture, never a heading or a caption; set
+    aside as chrome and noted. The rest is the body."""
     title = re.sub(r"\s", "", analysis_text(article.meta.title))
     if len(title) < 4:
         return body
+    bare = BRACKET_HEADING_RE.sub("", title)  # without its column: 【新春走基层】
     repeats = [
         line
         for line in body
-        if (key := re.sub(r"\s", "", line.key)).startswith(title)
-        and COPY_SUFFIX_RE.fullmatch(key[len(title) :])
+        if (key := GALLERY_LABEL_RE.sub("", re.sub(r"\s", "", line.key)))
+        and any(
+            key.startswith(form) and COPY_SUFFIX_RE.fullmatch(key[len(form) :])
+            for form in {title, bare}
+            if len(form) >= 4
+        )
     ]
     if not repeats:
         return body
@@ -280,6 +300,11 @@ def read_named_title(body: list[Line], article: Article) -> list[Line]:
                 )
             return body[:index] + body[index + 2 :]
     return body
+
+
+def _signed_date(text: str) -> str | None:
+    parts = re.findall(r"\d+", text)
+    return md.iso_date(*(int(part) for part in parts)) if len(parts) == 3 else None
 
 
 def _read_subtitle(items: list[Line], index: int, header: _Header) -> int:
@@ -391,13 +416,20 @@ def _is_caption_line(key: str) -> bool:
         and not SALUTATION_RE.match(key)
         and not SPEAKER_RE.match(key)
         and not md.SUBTITLE_RE.match(key)
+        and not place_list_lines([key])
     )
 
 
+# 新华社长春1月23日电 题:…: a news agency's dateline with the headline after it
+DATELINE_TITLE_RE = re.compile(r"^[\u4e00-\u9fff]{2,20}\d{1,2}月\d{1,2}日电\s*题\s*[:：]\s*")
+
+
 def _repeats_title(key: str, title: str) -> bool:
-    """The title again (a page prints it twice), or part of it as the document's heading:
-    政府工作报告 or 政 府 工 作 报 告 under 沙沟镇2021年政府工作报告."""
-    if key == title:
+    """The title again (a page prints it twice, or a news agency's dateline with 题: before it),
+    or part of it as the document's heading: 政府工作报告 or 政 府 工 作 报 告 under
+    沙沟镇2021年政府工作报告."""
+    key = DATELINE_TITLE_RE.sub("", key)
+    if key == title or (title.startswith("【") and key == BRACKET_HEADING_RE.sub("", title)):
         return True
     if key.startswith(title) and len(key) <= len(title) + 12 and len(title) >= 8:
         return True  # the title again with a teaser after it: …发展基金!有你们村吗?

@@ -36,6 +36,8 @@ BYLINE_RE = re.compile(rf"^[{BYLINE_MARKS}]?\s*(?:{ROLE_ALT})[\s:：]*[\u4e00-\u
 # Words after the names that are not names: 全媒体记者 张三 报道, 张三 摄
 BYLINE_TAIL_WORDS = {"报道", "摄", "摄影", "文", "图", "文图", "整理", "供图", "撰稿", "采写"}
 NAME_RE = re.compile(r"[\u4e00-\u9fff·]{2,5}")
+# (胡集镇), (白沙镇党政办): a place or an office that sent the text in, not a writer's name
+NOT_A_PERSON_RE = re.compile(r"(?:镇|乡|村|县|区|市|街道|社区|办|局|委|所|站|中心|公司|部)$")
 # (顾敏 林兰) or (记者 张三) closing the article: the writers, in brackets
 CLOSING_BYLINE_RE = re.compile(r"[(（]([^()（）]{2,40})[)）]$")
 # 本报讯（记者 张三 通讯员 李四）, 中新网北京5月12日电 (记者 李金磊) at the start of the lede
@@ -150,7 +152,10 @@ def parse_closing_byline(paragraph: str, printed: str | None = None) -> list[Byl
         return None
     inner = match.group(1).strip()
     tokens = re.split(r"[\s、,，]+", inner)
-    names_only = all(NAME_RE.fullmatch(t) for t in tokens if t) and len(tokens) <= 6
+    names_only = (
+        all(NAME_RE.fullmatch(t) and not NOT_A_PERSON_RE.search(t) for t in tokens if t)
+        and len(tokens) <= 6
+    )
     role_inside = ROLE_RE.search(inner)
     if not (names_only or role_inside) or "/" in inner:
         return None

@@ -80,10 +80,11 @@ def _finish_metadata(article: Article, normalised: Normalised, from_properties: 
     meta.publication = meta.publication or normalised.hints.publication
     meta.edition = meta.edition or normalised.hints.edition
     paragraphs = [b for b in article.blocks if b.kind in ("paragraph", "credit")]
-    if not meta.byline and paragraphs:
+    if _without_roles(meta.byline) and paragraphs:
         first = next((b for b in article.blocks if b.kind == "paragraph"), None)
-        if first:
-            meta.byline = md.parse_news_flash(analysis_text(first.text), first.text) or []
+        flash = md.parse_news_flash(analysis_text(first.text), first.text) if first else None
+        if flash and _names(meta.byline) <= _names(flash):
+            meta.byline = flash  # 徐明 (1994.02.01) above 本报讯(记者 徐明): the lede says the role
     if not meta.byline and paragraphs:
         last = paragraphs[-1]
         meta.byline = md.parse_closing_byline(analysis_text(last.text), last.text) or []
@@ -95,6 +96,14 @@ def _finish_metadata(article: Article, normalised: Normalised, from_properties: 
     meta.period = meta.period or md.find_period(title_lines, keys, meta.date)
     context = "\n".join([analysis_text(meta.publication or ""), *title_lines, *keys])
     _place_region(article, context)
+
+
+def _without_roles(groups: list[Byline]) -> bool:
+    return all(group.role is None for group in groups)
+
+
+def _names(groups: list[Byline]) -> set[str]:
+    return {name for group in groups for name in group.names}
 
 
 def _choose_date(article: Article, normalised: Normalised, from_properties: bool) -> None:

@@ -31,8 +31,8 @@ RANK_RE = re.compile("街道|镇|乡|区|县|市|旗")
 NOT_FIRST = set(
     "在到和与及对为全本该各把将从向的了是让由被给以于至其每此那这我省市县区镇乡村旗年月日占赴往距较据超些"
 )
-# Nor end with these: 城区街道 and 获评全市 are not names.
-NOT_LAST = set("区县市镇乡全各本该我此每其这那")
+# Nor end with these: 城区街道 and 获评全市 are not names, nor 撤乡设镇 (a change of rank).
+NOT_LAST = set("区县市镇乡全各本该我此每其这那撤设")
 # Nor hold these anywhere: 上级和镇委 does not give 级和镇.
 NOT_INSIDE = set("的了和与及或在是把被将为对从向")
 # Before these a name may start: a clause opening, a parent unit, a date, a function word.
@@ -56,8 +56,8 @@ NOT_NAMES = set(
     " 来自 前往 走进 走出 返回 回到 离开 覆盖 联合 协同 共同 各级 上级 下级 本级 同级 我们 他们"
     " 全体 强调 指出 要求 部署 决定 审议 通过 印发 出台 制定 发布 公布 评为 获得 入选 跻身 之一"
     " 百强 十强 千强 全国 全省 国家 省级 市级 县级 区级 超级 这些 那些"
-    # titles a place earns (文明城市, 卫生县城, 园林城市), not its name
-    " 文明 卫生 园林".split()
+    # titles a place earns (文明城市, 卫生县城, 园林城市, 国家级重点镇, 特色小镇), not its name
+    " 文明 卫生 园林 重点 特色 示范 中心 试点".split()
 )
 # Words that end many real names too (邹城市 and 大城市, 龙城区 and 老城区, 鹤山区 and 山区):
 # such a name is a place only as a parent of another or in the title.
@@ -137,7 +137,44 @@ def place_candidates(text: str) -> list[tuple[int, int, str, bool]]:
             if start > 0 and text[start - 1].isdigit():
                 continue  # 2022年各镇: a fragment after a number
             found.append((start, end, proper + rank_text, common))
-    return found
+    return _with_zones(text, found)
+
+
+# A development zone named by its city: 宜昌高新区, 镇江新区, 芷溪经开区. The city may begin
+# with a rank's character (镇江), which a name otherwise may not.
+ZONE_RE = re.compile(r"高新区|经开区|开发区|保税区|综保区|新区")
+
+
+def _with_zones(
+    text: str, found: list[tuple[int, int, str, bool]]
+) -> list[tuple[int, int, str, bool]]:
+    """``found`` with the development zones of ``text`` (a city of two or three characters
+    and the zone's kind); a zone replaces the shorter names that end where it ends (高新区,
+    江新区 of 宜昌高新区, 镇江新区)."""
+    if "区" not in text:
+        return found
+    zones: list[tuple[int, int, str, bool]] = []
+    for match in ZONE_RE.finditer(text):
+        for size in (2, 3):
+            start = match.start() - size
+            city = text[max(start, 0) : match.start()]
+            if (
+                start < 0
+                or not all(_han(char) for char in city)
+                or city[0] in NOT_FIRST.difference("镇市县")
+                or NOT_INSIDE.intersection(city)
+                or city in NOT_NAMES
+                or city[-2:] in NOT_NAMES
+                or city[-1] in NOT_LAST
+                or (start > 0 and text[start - 1].isdigit())
+            ):
+                continue
+            zones.append((start, match.end(), city + match.group(), False))
+    if not zones:
+        return found
+    ends = {end for _start, end, _name, _common in zones}
+    kept = [entry for entry in found if entry[1] not in ends]
+    return sorted(kept + zones)
 
 
 def find_region(texts: list[tuple[str, float]]) -> str | None:

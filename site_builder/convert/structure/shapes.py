@@ -53,3 +53,40 @@ def is_furniture(text: str) -> bool:
     """Page furniture that can never be a title or a heading (layout/chrome.py's list), or a
     line without a Chinese character."""
     return is_furniture_line(text) or not re.search(r"[\u4e00-\u9fff]", text)
+
+
+# 城南镇:叶厝、高村 — a township and its villages; 东庄村、西庄村、南湖社区 — names of villages
+# or communities: a list of places is text (who got what), never a heading or a photo caption.
+_UNIT = r"[\u4e00-\u9fff]{1,8}(?:镇|乡|街道|社区|管理区|办事处|片区)"
+_UNIT_AND_NAMES_RE = re.compile(
+    rf"^{_UNIT}\s*[:：]\s*(?P<names>[\u4e00-\u9fff]{{1,6}}(?:\s*[、\s]\s*[\u4e00-\u9fff]{{1,6}})*)等?$"
+)
+_PLACE_NAME_RE = re.compile(
+    r"[\u4e00-\u9fff]{1,8}(?:村|社区|居委会|小区|村民小组|组|镇|乡|街道|屯|寨)(?:等)?"
+)
+MIN_LISTED = 3  # names in a list that stands alone; fewer when lines of the kind run on
+# 这68个村分别为 / 获评村名单如下: the line that leads into a list
+_LEAD_IN_RE = re.compile(r"(?:分别为|分别是|依次为|如下|包括|名单|名单为|是|为)[:：]?$")
+
+
+def place_list_lines(keys: list[str]) -> set[int]:
+    """The lines of ``keys`` that list places: three or more names of villages or communities
+    (东庄村、西庄村、南湖社区), or a township with its villages (城南镇:叶厝、高村) — with three
+    names, or on two or more lines of that kind (a list of townships, one a line); and the
+    short line right above a list that leads into it (这68个村分别为)."""
+    found: set[int] = set()
+    units: list[int] = []
+    for index, key in enumerate(keys):
+        names = [item for item in re.split(r"\s*[、\s]\s*", key.strip()) if item]
+        if len(names) >= MIN_LISTED and all(_PLACE_NAME_RE.fullmatch(n) for n in names):
+            found.add(index)
+        elif listed := _UNIT_AND_NAMES_RE.match(key.strip()):
+            units.append(index)
+            if len(re.split(r"\s*[、\s]\s*", listed.group("names"))) >= MIN_LISTED:
+                found.add(index)
+    if len(units) >= 2:
+        found.update(units)
+    for index in sorted(found):
+        if index and len(keys[index - 1]) <= 30 and _LEAD_IN_RE.search(keys[index - 1]):
+            found.add(index - 1)
+    return found
