@@ -18,15 +18,14 @@ from site_builder.convert.characters import analysis_text, analysis_texts
 from site_builder.convert.layout import normalise, repair_layout
 from site_builder.convert.layout.lines import Line, Normalised, RawLine
 from site_builder.convert.structure import metadata as md
-from site_builder.convert.structure.classify import classify_blocks, mark_leads
-from site_builder.convert.structure.gazetteer import resolve
-from site_builder.convert.structure.header import (
+from site_builder.convert.structure.body_titles import (
     read_closing_title,
-    read_header,
     read_named_title,
     set_aside_title_repeats,
-    skip_known_header,
 )
+from site_builder.convert.structure.classify import classify_blocks, mark_leads
+from site_builder.convert.structure.gazetteer import resolve
+from site_builder.convert.structure.header import read_header, skip_known_header
 from site_builder.convert.structure.region import TITLE_WEIGHT, find_region
 
 REGION_WEIGHTS = {"title": TITLE_WEIGHT, "opening": 2.0, "body": 1.0, "caption": 0.5}
