@@ -63,6 +63,40 @@ def test_the_loader_refuses_what_yaml_would_hide_or_blow_up(
     assert not (tmp_path / "units.po").exists()
 
 
+@pytest.mark.parametrize(
+    ("field", "value", "reason"),
+    [
+        ("qualifier", "roughly", "E005 'key_figures[0].qualifier' is 'roughly'; one of"),
+        ("qualifier", 3, "E005 'key_figures[0].qualifier' must be text, not int 3"),
+        ("qualifier", ["a"], "E005 'key_figures[0].qualifier' must be text, not list"),
+        ("review", 3, "E005 'review' must be a list of mappings, not int 3"),
+        ("review", True, "E005 'review' must be a list of mappings, not bool True"),
+    ],
+)
+def test_a_field_of_the_wrong_kind_is_e005_in_every_command(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], field: str, value: object, reason: str
+) -> None:
+    """`qualifier: roughly` (a typo) and `review: 3` were tracebacks in check and review."""
+    import copy
+
+    from tests.test_check import ZH_META
+
+    meta = copy.deepcopy(ZH_META)
+    if field == "qualifier":
+        meta["key_figures"][0][field] = value
+    else:
+        meta[field] = value
+    folder = write_report(tmp_path, zh_meta=meta)
+    for command in (["check"], ["review"], ["review", "--json"], ["translate"]):
+        code = main([*command, "--content", str(tmp_path)])
+        out, err = capsys.readouterr()
+        assert "Traceback" not in err
+        said = out if command[0] in ("check", "review") else err
+        assert reason in said, (command, out, err)
+        assert str(folder / "index.zh.md") in said
+        assert code == (0 if command[0] == "review" else 1), command
+
+
 # -- Downloads ---------------------------------------------------------------------------------
 
 

@@ -68,8 +68,8 @@ def _row(slug: str, zh_path: Path, en_path: Path, problems: list[Problem]) -> Qu
         english = "stale"
     doubts = [
         {"code": str(item.get("code") or ""), "message": str(item.get("message") or "")}
-        for item in meta.get("review") or []
-        if isinstance(item, Mapping)
+        for item in (meta.get("review") if isinstance(meta.get("review"), list) else [])
+        if isinstance(item, Mapping)  # anything else is check's E005
     ]
     shown = [p for p in problems if p.code != "W080"]
     if english in ("missing", "untranslated"):
