@@ -97,6 +97,40 @@ def test_a_field_of_the_wrong_kind_is_e005_in_every_command(
         assert code == (0 if command[0] == "review" else 1), command
 
 
+@pytest.mark.parametrize("slug", ["../../outside", "", ".", "..", "/abs"])
+def test_publish_takes_a_report_folder_name_only(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], slug: str
+) -> None:
+    """`--publish ../../outside` rewrote a draft page outside the content folder; an empty
+    slug printed the queue and exit 0 as if nothing had been asked."""
+    import copy
+
+    from tests.test_check import ZH_META
+
+    content = tmp_path / "a" / "content"
+    write_report(content)
+    draft = {**copy.deepcopy(ZH_META), "draft": True}
+    outside = write_report(content, slug="../../outside", zh_meta=draft)
+    page = outside / "index.zh.md"
+    assert page.resolve() == (tmp_path / "a" / "outside" / "index.zh.md").resolve()
+    before = page.read_bytes()
+    assert main(["review", "--content", str(content), "--publish", slug]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err == f"error: {slug}: not a report folder name (a folder in {content / 'reports'})"
+    assert page.read_bytes() == before
+
+
+@pytest.mark.parametrize("command", [["translate"], ["check"], ["review"], ["migrate"]])
+def test_a_missing_content_folder_is_exit_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: list[str]
+) -> None:
+    """translate said nothing and exit 0 for a mistyped --content."""
+    missing = tmp_path / "contnet"
+    assert main([*command, "--content", str(missing)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.startswith(f"error: {missing}: ") and ("not found" in err or "no reports/" in err)
+
+
 # -- Downloads ---------------------------------------------------------------------------------
 
 

@@ -25,7 +25,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from site_builder.content.errors import OutputError, SiteBuilderError
+from site_builder.content.errors import InputError, OutputError, SiteBuilderError
 from site_builder.content.files import write_atomic
 from site_builder.content.frontmatter import dump_front_matter, read_text
 from site_builder.content.glossary import GlossaryEntry, load_glossary
@@ -46,6 +46,8 @@ def translate_command(content: Path, backend: str | None) -> int:
     filled (rejected replies, server down) or a page could not be updated, 2 on bad usage or
     a page that could not be written (a read-only folder, a full disk).
     """
+    if not content.is_dir():
+        raise InputError(content, "content folder not found")
     engine = make_backend(backend, content)
     glossary_path = ContentLayout(content).glossary
     glossary = load_glossary(glossary_path) if glossary_path.exists() else []

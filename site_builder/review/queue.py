@@ -120,7 +120,10 @@ def _read(path: Path) -> Page | None:
 def publish(content: Path, slug: str) -> Path:
     """Clear the draft flag of ``slug``'s Chinese page; refuses while check finds an error in
     it. Returns the page's path."""
-    page = ContentLayout(content).report_page(slug, "zh")
+    layout = ContentLayout(content)
+    if slug in ("", ".", "..") or Path(slug).name != slug:  # never a page outside reports/
+        raise InputError(slug, f"not a report folder name (a folder in {layout.reports})")
+    page = layout.report_page(slug, "zh")
     if not page.is_file():
         raise InputError(page, f"no report '{slug}' (no such page)")
     # A report without English is published in Chinese: E001 does not block it.
@@ -146,7 +149,7 @@ def publish(content: Path, slug: str) -> Path:
 
 def review_command(content: Path, as_json: bool, publish_slug: str | None, strict: bool) -> int:
     """Print the queue (or publish a draft). Exit 0; 1 under ``strict`` when rows are open."""
-    if publish_slug:
+    if publish_slug is not None:
         page = publish(content, publish_slug)
         print(f"{page}: published (the draft flag is cleared; rebuild the site)")
         return 0
