@@ -212,3 +212,38 @@ def test_a_draft_that_fails_the_schema_does_not_stop_the_public_build(tmp_path: 
     zh = REPORT_ZH.replace("title: 敢立潮头 奋楫扬帆", "draft: true\ntitle: null", 1)
     site = build_files(tmp_path, {**FILES, f"reports/{SLUG}/index.zh.md": zh})
     assert not (site / "reports" / SLUG).exists() and (site / "index.html").exists()
+
+
+# What an editor writes (or pastes from a source page) into a page body is Markdown: its raw
+# HTML is shown as text and its links, images and attribute lists carry no script.
+BODY_MARKDOWN = """
+
+<script>alert(10)</script>
+
+<div onmouseover="alert(11)">块</div> <img src=x onerror=alert(12)> <!-- 注释 -->
+
+[a](javascript:alert(13)) ![b](javascript:alert(14)) [c](JaVa&#115;cript&#58;alert(15))
+[d][ref] [e](<java script:alert(16)>) ![f](data:text/html,x) [g](https://example.test/ok)
+
+[ref]: javascript:alert(17)
+
+段落文字。
+{: onclick="alert(18)" style="position:fixed" }
+"""
+
+
+def test_raw_html_links_and_attributes_in_a_page_body_stay_text(
+    tmp_path: Path, clean_site: dict[str, Counter[tuple[str, ...]]]
+) -> None:
+    files = hostile_files({}, {})
+    for lang in ("zh", "en"):
+        name = f"reports/{SLUG}/index.{lang}.md"
+        files[name] = str(files[name]).rstrip("\n") + BODY_MARKDOWN
+    files["about.en.md"] = str(files["about.en.md"]) + BODY_MARKDOWN
+    site = build_files(tmp_path, files)
+    built = live_markup(site)
+    added = {page: built[page] - clean_site[page] for page in built}
+    assert {page: found for page, found in added.items() if found} == {}
+    page = (site / "zh" / "reports" / SLUG / "index.html").read_text(encoding="utf-8")
+    assert "&lt;script&gt;alert(10)&lt;/script&gt;" in page  # shown, as written
+    assert 'href="https://example.test/ok"' in page and 'style="position' not in page
