@@ -142,9 +142,15 @@ class PreparedReport:
     notes: list[str]
 
 
+# A report is tens of KB, an e-paper page with its scripts a few hundred: beyond this, a file
+# is a dump or an archive, and converting it would take minutes and gigabytes for one page.
+MAX_SOURCE_BYTES = 10 * 2**20
+
+
 def read_source(source: Path) -> bytes:
-    """A raw report's bytes; InputError for a missing file, a folder, a FIFO or a device."""
-    return read_file_bytes(source, "report file")
+    """A raw report's bytes; InputError for a missing file, a folder, a FIFO, a device or a
+    file too large to be a report."""
+    return read_file_bytes(source, "report file", MAX_SOURCE_BYTES)
 
 
 def prepare_report(source: Path, vocabulary: Vocabulary | None = None) -> PreparedReport:
