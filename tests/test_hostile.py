@@ -247,3 +247,32 @@ def test_raw_html_links_and_attributes_in_a_page_body_stay_text(
     page = (site / "zh" / "reports" / SLUG / "index.html").read_text(encoding="utf-8")
     assert "&lt;script&gt;alert(10)&lt;/script&gt;" in page  # shown, as written
     assert 'href="https://example.test/ok"' in page and 'style="position' not in page
+
+
+@pytest.mark.parametrize(
+    ("change", "page", "reason"),
+    [
+        ({"zh": REPORT_ZH.encode("gbk")}, "zh", "not UTF-8 text"),
+        ({"en": REPORT_EN.encode("utf-8") + b"\xff"}, "en", "not UTF-8 text"),
+        ({"zh": None}, "en", "no Chinese page (index.zh.md) beside it"),
+    ],
+    ids=["zh in GBK", "en not UTF-8", "English only"],
+)
+def test_a_report_page_the_build_cannot_read_stops_it_in_one_line(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, change: dict, page: str, reason: str
+) -> None:
+    """A Chinese page saved in GBK, or an English page left without its Chinese page (E003,
+    E002), was a UnicodeDecodeError or FileNotFoundError traceback from MkDocs."""
+    from mkdocs.exceptions import Abort
+
+    files = dict(FILES)
+    for lang, data in change.items():
+        name = f"reports/{SLUG}/index.{lang}.md"
+        if data is None:
+            del files[name]
+        else:
+            files[name] = data
+    with pytest.raises(Abort):
+        build_files(tmp_path, files)
+    errors = [r.getMessage() for r in caplog.records if r.levelname == "ERROR"]
+    assert f"digest: reports/{SLUG}/index.{page}.md: {reason}" in errors[0], errors
