@@ -523,3 +523,22 @@ def test_check_names_a_fifo_in_the_content_folder_instead_of_hanging(tmp_path: P
     assert f"{folder / 'index.en.md'}:1: E003 unreadable page: not a regular file" in result.stdout
     assert f"{tmp_path / 'glossary.yml'}:1: E070 cannot read the glossary" in result.stdout
     assert "E008 source file 'source.txt' is missing" in result.stdout
+
+
+def test_a_file_name_with_a_line_break_or_escape_is_still_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`bad\\nname.txt` split its error in two lines; `\\x1b[31m` in a name coloured the
+    terminal. Control characters in a message are shown escaped, as Python writes them."""
+    names = ["bad\nname.txt", "esc\x1b[31m.txt", "sep\u2028.txt"]
+    for name in names:
+        (tmp_path / name).write_bytes(b"")
+    code = main(["import", *(str(tmp_path / n) for n in names), "--content", str(tmp_path / "c")])
+    out, err = capsys.readouterr()
+    assert code == 2
+    assert [line for line in err.splitlines() if line] == [
+        f"error: {tmp_path}/bad\\nname.txt: empty file",
+        f"error: {tmp_path}/esc\\x1b[31m.txt: empty file",
+        f"error: {tmp_path}/sep\\u2028.txt: empty file",
+    ]
+    assert "\x1b" not in out and "\u2028" not in out and "bad\\nname.txt" in out

@@ -21,7 +21,7 @@ from rich.console import Console
 from rich.progress import Progress
 from rich.table import Table
 
-from site_builder.content.errors import EditedPageError, SiteBuilderError
+from site_builder.content.errors import EditedPageError, SiteBuilderError, one_line
 from site_builder.content.files import read_file_bytes, read_file_text, write_atomic
 from site_builder.content.frontmatter import split_front_matter
 from site_builder.content.layout import ContentLayout
@@ -295,7 +295,7 @@ def import_command(
                 for note in result.notes:
                     print(f"  layout note: {note}")
                 for warning in result.warnings:
-                    print(f"  warning: {source}: {warning}")
+                    print(one_line(f"  warning: {source}: {warning}"))
             results.append(result)
             progress.advance(task)
     if len(sources) > 1:
@@ -324,5 +324,6 @@ def _summary(results: list[ImportResult]) -> Table:
         table.add_column(column)
     for r in results:
         warnings = r.error or "; ".join(r.warnings)
-        table.add_row(r.source.name, r.slug or "-", str(r.figures), str(len(r.notes)), warnings)
+        name = one_line(r.source.name)
+        table.add_row(name, r.slug or "-", str(r.figures), str(len(r.notes)), one_line(warnings))
     return table
