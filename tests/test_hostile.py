@@ -276,3 +276,11 @@ def test_a_report_page_the_build_cannot_read_stops_it_in_one_line(
         build_files(tmp_path, files)
     errors = [r.getMessage() for r in caplog.records if r.levelname == "ERROR"]
     assert f"digest: reports/{SLUG}/index.{page}.md: {reason}" in errors[0], errors
+
+
+def test_a_period_the_site_cannot_read_is_shown_as_not_stated(tmp_path: Path) -> None:
+    """`period: 上半年` on a key figure stopped the build with an AttributeError traceback."""
+    zh = REPORT_ZH.replace("label: 新增四上企业,", "label: 新增四上企业, period: 上半年,", 1)
+    site = build_files(tmp_path, {**FILES, f"reports/{SLUG}/index.zh.md": zh})
+    page = (site / "zh" / "reports" / SLUG / "index.html").read_text(encoding="utf-8")
+    assert "未注明时期" in page or "时期未注明" in page, "no 'period not stated'"

@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from site_builder.content.periods import parse_period
 from site_builder.content.review_codes import REVIEW_CODES
 from site_builder.content.units import QUALIFIER_CODES, UNIT_CODES
 
@@ -160,6 +161,10 @@ def _validate_value(value: Any, key: Key, where: tuple, issues: list[SchemaIssue
     if key.choices and value not in key.choices:
         allowed = ", ".join(key.choices)
         issues.append(SchemaIssue(where, f"'{name}' is {value!r}; one of: {allowed}"))
+    if key.type == "period" and parse_period(value) is None:  # the site cannot say it
+        readable = "2021, 2021-2022, 2021-01/11, 2022-09"
+        message = f"'{name}' is {value!r}, not a period the site can read ({readable})"
+        issues.append(SchemaIssue(where, f"{message}: it shows 'period not stated'", warning=True))
     if key.type == "url" and not is_web_address(value):  # the site leaves it out: say so
         message = f"'{name}' is {value!r}, not an http or https address: the site does not link it"
         issues.append(SchemaIssue(where, message, warning=True))
