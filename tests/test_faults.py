@@ -542,3 +542,28 @@ def test_a_file_name_with_a_line_break_or_escape_is_still_one_line(
         f"error: {tmp_path}/sep\\u2028.txt: empty file",
     ]
     assert "\x1b" not in out and "\u2028" not in out and "bad\\nname.txt" in out
+
+
+def test_export_never_overwrites_a_page_or_a_translators_work(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`export` wrote its PO over any file it was given: a reviewed index.en.md, or the
+    units.po a translator sent back before it was imported."""
+    content, units, text = _exported(tmp_path)
+    page = next(content.glob("reports/*/index.en.md"))
+    before = page.read_bytes()
+    assert main(["export", str(page), "--content", str(content)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err == f"error: {page}: not a PO file: not overwritten"
+    assert page.read_bytes() == before
+    assert main(["export", str(units), "--content", str(content)]) == 0  # the same units again
+    translated = re.sub(r'msgstr "(?=[^"])', 'msgstr "Revised. ', text, count=1)
+    assert translated != text
+    units.write_text(translated, encoding="utf-8")
+    assert main(["export", str(units), "--content", str(content)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err == (
+        f"error: {units}: 1 translated unit(s) not in the content yet: import them "
+        f"(site-builder import-translations {units}) or remove the file; not overwritten"
+    )
+    assert units.read_text(encoding="utf-8") == translated

@@ -56,9 +56,29 @@ def export_command(content: Path, output: Path) -> int:
         en = read_page(en_path) if en_path.exists() else None
         po.extend(report_units(folder.name, zh, en))
     todo = sum(1 for entry in po if not entry.msgstr or entry.fuzzy)
+    _refuse_to_lose(output, po)
     write_atomic(output, str(po))
     print(f"{output}: {len(po)} units, {todo} to translate or review")
     return 0
+
+
+def _refuse_to_lose(output: Path, po: polib.POFile) -> None:
+    """InputError when writing ``po`` over ``output`` would lose something: a file that is
+    not a PO file (a page, given by mistake), or a translation not imported yet."""
+    if not output.is_file():
+        return  # new, or a folder: write_atomic names what is wrong
+    try:
+        old = read_po(output)
+    except InputError:
+        raise InputError(output, "not a PO file: not overwritten") from None
+    new = {entry.msgctxt: entry.msgstr for entry in po}
+    lost = sum(1 for e in old if e.msgstr and e.msgid and new.get(e.msgctxt) != e.msgstr)
+    if lost:
+        raise InputError(
+            output,
+            f"{lost} translated unit(s) not in the content yet: import them "
+            f"(site-builder import-translations {output}) or remove the file; not overwritten",
+        )
 
 
 def report_units(slug: str, zh: Page, en: Page | None) -> list[polib.POEntry]:
