@@ -567,3 +567,24 @@ def test_export_never_overwrites_a_page_or_a_translators_work(
         f"(site-builder import-translations {units}) or remove the file; not overwritten"
     )
     assert units.read_text(encoding="utf-8") == translated
+
+
+def test_a_page_saved_with_a_byte_order_mark_is_read_as_mkdocs_reads_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Windows editors save UTF-8 with a BOM: MkDocs built such a page, check called it E004
+    ("must start with a '---' line") and `review --publish` refused it."""
+    import copy
+
+    from tests.test_check import ZH_META
+
+    folder = write_report(tmp_path, zh_meta={**copy.deepcopy(ZH_META), "draft": True})
+    for name in ("index.zh.md", "index.en.md"):
+        page = folder / name
+        page.write_bytes(b"\xef\xbb\xbf" + page.read_bytes().replace(b"\n", b"\r\n"))
+    assert [p.code for p in check_content(tmp_path)] == ["W080"]
+    zh = folder / "index.zh.md"
+    before = zh.read_bytes()
+    slug = folder.name
+    assert main(["review", "--content", str(tmp_path), "--publish", slug]) == 0, capsys.readouterr()
+    assert zh.read_bytes() == before.replace(b"draft: true\r\n", b"", 1)  # the BOM kept too

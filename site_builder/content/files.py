@@ -95,9 +95,12 @@ def read_file_bytes(path: Path, what: str = "file", limit: int | None = None) ->
         raise InputError(path, exc.strerror or type(exc).__name__) from None
 
 
-def read_file_text(path: Path, what: str = "page") -> str:
-    """The UTF-8 text of a regular file; InputError naming it otherwise."""
+def read_file_text(path: Path, what: str = "page", keep_bom: bool = False) -> str:
+    """The UTF-8 text of a regular file, without the byte order mark some Windows editors
+    write (MkDocs reads pages the same way) unless ``keep_bom``; line ends as they are.
+    InputError naming it otherwise."""
     try:
-        return read_file_bytes(path, what).decode("utf-8")
+        text = read_file_bytes(path, what).decode("utf-8")
+        return text if keep_bom else text.removeprefix("\ufeff")
     except UnicodeDecodeError:
         raise InputError(path, "not UTF-8 text") from None
