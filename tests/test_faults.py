@@ -588,3 +588,22 @@ def test_a_page_saved_with_a_byte_order_mark_is_read_as_mkdocs_reads_it(
     slug = folder.name
     assert main(["review", "--content", str(tmp_path), "--publish", slug]) == 0, capsys.readouterr()
     assert zh.read_bytes() == before.replace(b"draft: true\r\n", b"", 1)  # the BOM kept too
+
+
+def test_translate_says_which_english_it_removes_with_its_chinese_block(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A heading an editor turned into a paragraph (the converter's mistake) or a paragraph
+    deleted: translate removed the reviewed English of the old block without a word."""
+    folder = write_report(tmp_path)
+    zh = folder / "index.zh.md"
+    text = zh.read_text(encoding="utf-8")
+    heading = "## 聚焦项目建设 — 激发高质量发展新动能"
+    assert heading in text
+    zh.write_text(text.replace(heading, heading[3:], 1), encoding="utf-8")
+    assert main(["translate", "--content", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert (
+        f"{folder / 'index.en.md'}: removed the English of a heading whose Chinese block is "
+        "gone: '## Focusing on Project Construction — Unleashing New Momentum'"
+    ) in out
