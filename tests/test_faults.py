@@ -475,6 +475,18 @@ def test_unclosed_enpproperty_comments_are_scanned_in_linear_time(tmp_path: Path
     assert time.monotonic() - started < 10
 
 
+def test_many_short_lines_after_the_article_are_scanned_in_linear_time() -> None:
+    """40,000 short lines after the text (a table dumped as text): the sign-off search
+    rebuilt the list of lines after the article for every line, about a minute."""
+    from site_builder.content.errors import InputError
+    from site_builder.convert.pipeline import convert
+
+    started = time.monotonic()
+    with pytest.raises(InputError, match="no article text found"):
+        convert(("钢山\n" * 40_000).encode("utf-8"), "lines.txt")
+    assert time.monotonic() - started < 15
+
+
 @pytest.mark.parametrize("byte", [b"\x00", b"\x1b", b"\x07"])
 def test_a_control_byte_anywhere_in_the_file_is_refused(tmp_path: Path, byte: bytes) -> None:
     from site_builder.content.errors import InputError
