@@ -35,6 +35,11 @@ REFUSED = {
     "infinite value": ("value: 470000000", "value: .inf", "'.inf' is not a finite number"),
     "not a number": ("value: 470000000", "value: .nan", "'.nan' is not a finite number"),
     "huge number": ("value: 470000000", "value: 1" + "0" * 400, "is too large a number"),
+    "control character": (  # a YAML escape: the Atom feed with it was no XML
+        "title: 敢立潮头逐浪高 奋楫扬帆谱新篇",
+        'title: 敢立潮头\nsection: "要\\x01闻"',
+        "control character U+0001 in '要\\x01闻'",
+    ),
 }
 
 
