@@ -426,7 +426,14 @@ def _exported(tmp_path: Path) -> tuple[Path, Path, str]:
 
 @pytest.mark.parametrize(
     "tamper",
-    ["parent folder", "absolute path", "swapped contexts", "unclosed quote", "no context"],
+    [
+        "parent folder",
+        "absolute path",
+        "swapped contexts",
+        "unclosed quote",
+        "no context",
+        "control character",  # was written into the page, which then failed E004
+    ],
 )
 def test_import_translations_refuses_a_tampered_file_as_a_whole(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], tamper: str
@@ -449,6 +456,10 @@ def test_import_translations_refuses_a_tampered_file_as_a_whole(
     elif tamper == "no context":
         po[0].msgctxt = None
     saved = str(po)
+    if tamper == "control character":
+        saved = saved.replace(
+            f'msgstr "Changed {po[1].msgid}"', f'msgstr "Changed\x07 {po[1].msgid}"'
+        )
     if tamper == "unclosed quote":
         saved = saved.replace(
             f'msgstr "Changed {po[1].msgid}"', f'msgstr "Changed {po[1].msgid}', 1
