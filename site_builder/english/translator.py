@@ -167,6 +167,8 @@ def accept_reply(english: Block, zh_block: Block, figures: list[dict[str, Any]])
     """Why a machine translation of a block cannot be used, or None when it can."""
     if not english.text.strip():
         return "the reply is empty"
+    if _CONTROL_RE.search(english.text + english.sub):  # no page may hold one (E004)
+        return "the reply has a control character"
     if zh_block.lead and not english.lead:
         return "the lead sentence is not marked with ** **"
     for index, why in match_figures(figures, english.text + " " + english.sub):
@@ -178,6 +180,9 @@ def accept_reply(english: Block, zh_block: Block, figures: list[dict[str, Any]])
     if leak:
         return f"Chinese text left untranslated: {leak}"
     return None
+
+
+_CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def _figures(meta: dict[str, Any]) -> list[dict[str, Any]]:
