@@ -121,8 +121,9 @@ _SafeDumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-# Characters no XML 1.0 document may hold (tab and line ends aside), and DEL.
-_CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+# Characters no XML 1.0 document may hold (tab and line ends aside), and DEL: front matter
+# refuses them, and so do the commands that write it (PO import, machine translation).
+CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 
 
 class FrontMatterLoader(_SafeLoader):  # type: ignore[misc,valid-type]
@@ -164,7 +165,7 @@ class FrontMatterLoader(_SafeLoader):  # type: ignore[misc,valid-type]
 
     def construct_yaml_str(self, node: yaml.ScalarNode) -> Any:
         value = super().construct_yaml_str(node)
-        if control := _CONTROL_RE.search(value):
+        if control := CONTROL_RE.search(value):
             shown = one_line(value[:40])
             raise yaml.constructor.ConstructorError(
                 None,

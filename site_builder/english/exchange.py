@@ -26,7 +26,7 @@ import polib
 from site_builder.content.blocks import block_digest, render_block
 from site_builder.content.errors import InputError, OutputError, SiteBuilderError
 from site_builder.content.files import read_file_text, write_atomic
-from site_builder.content.frontmatter import read_text
+from site_builder.content.frontmatter import CONTROL_RE, read_text
 from site_builder.content.glossary import load_glossary
 from site_builder.content.identity import english_entries, label_digest
 from site_builder.content.layout import ContentLayout
@@ -171,7 +171,6 @@ _PO_LINE_RE = re.compile(
     r'\s*(?:#.*|(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+"(?:[^"\\]|\\.)*"'
     r'|"(?:[^"\\]|\\.)*")?\s*'
 )
-_PO_CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _CONTEXT_RE = re.compile(r"(?P<slug>[^:]+):(?P<field>title|subtitle|label[^:]*|b\d+):[0-9a-f]+")
 
 
@@ -182,7 +181,7 @@ def read_po(path: Path) -> polib.POFile:
     for number, line in enumerate(text.split("\n"), start=1):
         if not _PO_LINE_RE.fullmatch(line):
             raise InputError(f"{path}:{number}", f"not a PO line: {line[:60]!r}; nothing imported")
-        if control := _PO_CONTROL_RE.search(line):  # a page's front matter may not hold it
+        if control := CONTROL_RE.search(line):  # a page's front matter may not hold it
             found = f"U+{ord(control.group()):04X}"
             raise InputError(f"{path}:{number}", f"control character {found}; nothing imported")
     try:

@@ -10,6 +10,7 @@ from typing import Any
 
 from site_builder.content.blocks import CREDIT_MARK, LEAD_RE, render_block, unescape
 from site_builder.content.figure_english import english_figure
+from site_builder.content.frontmatter import CONTROL_RE
 from site_builder.content.glossary import GlossaryEntry, find_terms
 from site_builder.content.model import Block
 from site_builder.content.pages import Page, figure_blocks
@@ -167,7 +168,7 @@ def accept_reply(english: Block, zh_block: Block, figures: list[dict[str, Any]])
     """Why a machine translation of a block cannot be used, or None when it can."""
     if not english.text.strip():
         return "the reply is empty"
-    if _CONTROL_RE.search(english.text + english.sub):  # no page may hold one (E004)
+    if CONTROL_RE.search(english.text + english.sub):  # no page may hold one (E004)
         return "the reply has a control character"
     if zh_block.lead and not english.lead:
         return "the lead sentence is not marked with ** **"
@@ -180,9 +181,6 @@ def accept_reply(english: Block, zh_block: Block, figures: list[dict[str, Any]])
     if leak:
         return f"Chinese text left untranslated: {leak}"
     return None
-
-
-_CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def _figures(meta: dict[str, Any]) -> list[dict[str, Any]]:
