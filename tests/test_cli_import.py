@@ -91,6 +91,15 @@ def test_a_file_too_large_for_a_report_is_refused_before_it_is_read(tmp_path, ca
     assert (tmp_path / PAGE).exists()
 
 
+def test_a_broken_vocabulary_is_named_before_the_import(tmp_path, capsys):
+    """With a broken metrics.yml every figure was imported without its metric id, silently."""
+    (tmp_path / "metrics.yml").write_text("- id: [\n", encoding="utf-8")
+    code, out, err = run(["import", str(GANGSHAN), "--content", str(tmp_path)], capsys)
+    assert code == 0 and "(created" in out
+    assert err.startswith(f"warning: {tmp_path / 'metrics.yml'}:2: broken YAML")
+    assert "figures get no metric id from the entries check reports (E071, 1 problem(s))" in err
+
+
 def test_one_bad_file_does_not_stop_the_others(tmp_path, capsys):
     bad = tmp_path / "empty.txt"
     bad.write_bytes(b"")

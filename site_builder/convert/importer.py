@@ -25,7 +25,7 @@ from site_builder.content.errors import EditedPageError, SiteBuilderError, one_l
 from site_builder.content.files import read_file_bytes, read_file_text, write_atomic
 from site_builder.content.frontmatter import split_front_matter
 from site_builder.content.layout import ContentLayout
-from site_builder.content.metrics import METRICS_FILE, Vocabulary, load_metrics
+from site_builder.content.metrics import METRICS_FILE, Vocabulary, load_metrics, read_metrics
 from site_builder.content.model import Metadata
 from site_builder.convert.pipeline import convert
 from site_builder.convert.render import page_digest, render_zh_page
@@ -273,7 +273,17 @@ def import_command(
     written: set[str] = set()  # slugs of this run: --force never replaces one of them
     exit_code = 0
     workers = workers if workers is not None else min(os.cpu_count() or 1, 4)
-    vocabulary = load_metrics(content / METRICS_FILE)  # once for the batch
+    metrics_path = content / METRICS_FILE
+    vocabulary, problems = read_metrics(metrics_path)  # once for the batch
+    if problems:  # the entries it reports give no figure an id: say so before, not after
+        first = problems[0]
+        print(
+            one_line(
+                f"warning: {metrics_path}:{first.line}: {first.message}; figures get no metric "
+                f"id from the entries check reports (E071, {len(problems)} problem(s))"
+            ),
+            file=sys.stderr,
+        )
     started = time.perf_counter()
     with Progress(console=err, transient=True, disable=len(sources) < 2) as progress:
         task = progress.add_task("importing", total=len(sources))
