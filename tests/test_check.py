@@ -276,6 +276,29 @@ def test_w005_unknown_key_is_a_warning(tmp_path):
     assert problem.line == line_of(folder / "index.zh.md", "titel")
 
 
+@pytest.mark.parametrize("url", ["javascript:alert(1)", "www.example.cn/a.html"])
+def test_w005_a_source_url_the_site_does_not_link(tmp_path, url):
+    """The site links only an http(s) original; anything else was left out without a word."""
+    folder = write_report(tmp_path, zh_meta=copy.deepcopy(ZH_META) | {"source_url": url})
+    problem = only(tmp_path, "W005")
+    assert problem.line == line_of(folder / "index.zh.md", "source_url")
+    assert problem.message == (
+        f"'source_url' is '{url}', not an http or https address: the site does not link it"
+    )
+
+
+def test_w005_a_period_the_site_cannot_read(tmp_path):
+    zh = copy.deepcopy(ZH_META)
+    zh["key_figures"][0]["period"] = "上半年"
+    folder = write_report(tmp_path, zh_meta=zh)
+    problem = only(tmp_path, "W005")
+    assert problem.line == line_of(folder / "index.zh.md", "上半年")
+    assert problem.message == (
+        "'key_figures[0].period' is '上半年', not a period the site can read "
+        "(2021, 2021-2022, 2021-01/11, 2022-09): it shows 'period not stated'"
+    )
+
+
 def test_e006_key_figure_counts_differ_on_a_legacy_page(tmp_path):
     en = legacy(EN_META)
     en["key_figures"].pop()

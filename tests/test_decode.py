@@ -22,8 +22,20 @@ SAMPLE = "２０２１年12月31日\r\n\u3000\u3000钢山街道\t完成财政收
         SAMPLE.encode("utf-16"),  # with BOM
         codecs.BOM_UTF16_BE + SAMPLE.encode("utf-16-be"),
         SAMPLE.replace("\r\n", "\r").encode("utf-8"),
+        SAMPLE.encode("utf-16-le"),  # without BOM, as some export tools write it
+        SAMPLE.encode("utf-16-be"),
     ],
-    ids=["utf8", "utf8-bom", "gb18030", "gbk", "utf16le", "utf16be", "cr"],
+    ids=[
+        "utf8",
+        "utf8-bom",
+        "gb18030",
+        "gbk",
+        "utf16le",
+        "utf16be",
+        "cr",
+        "utf16le-nobom",
+        "utf16be-nobom",
+    ],  # fmt: skip
 )
 def test_every_encoding_gives_the_same_lines(data):
     lines = text_lines(decode_bytes(data, "x.txt"))

@@ -35,6 +35,11 @@ REFUSED = {
     "infinite value": ("value: 470000000", "value: .inf", "'.inf' is not a finite number"),
     "not a number": ("value: 470000000", "value: .nan", "'.nan' is not a finite number"),
     "huge number": ("value: 470000000", "value: 1" + "0" * 400, "is too large a number"),
+    "control character": (  # a YAML escape: the Atom feed with it was no XML
+        "title: 敢立潮头逐浪高 奋楫扬帆谱新篇",
+        'title: 敢立潮头\nsection: "要\\x01闻"',
+        "control character U+0001 in '要\\x01闻'",
+    ),
 }
 
 
@@ -61,6 +66,74 @@ def test_the_loader_refuses_what_yaml_would_hide_or_blow_up(
     assert time.monotonic() - started < 20  # the alias bomb is not expanded
     assert {p: p.read_bytes() for p in folder.iterdir()} == before
     assert not (tmp_path / "units.po").exists()
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "reason"),
+    [
+        ("qualifier", "roughly", "E005 'key_figures[0].qualifier' is 'roughly'; one of"),
+        ("qualifier", 3, "E005 'key_figures[0].qualifier' must be text, not int 3"),
+        ("qualifier", ["a"], "E005 'key_figures[0].qualifier' must be text, not list"),
+        ("review", 3, "E005 'review' must be a list of mappings, not int 3"),
+        ("review", True, "E005 'review' must be a list of mappings, not bool True"),
+    ],
+)
+def test_a_field_of_the_wrong_kind_is_e005_in_every_command(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], field: str, value: object, reason: str
+) -> None:
+    """`qualifier: roughly` (a typo) and `review: 3` were tracebacks in check and review."""
+    import copy
+
+    from tests.test_check import ZH_META
+
+    meta = copy.deepcopy(ZH_META)
+    if field == "qualifier":
+        meta["key_figures"][0][field] = value
+    else:
+        meta[field] = value
+    folder = write_report(tmp_path, zh_meta=meta)
+    for command in (["check"], ["review"], ["review", "--json"], ["translate"]):
+        code = main([*command, "--content", str(tmp_path)])
+        out, err = capsys.readouterr()
+        assert "Traceback" not in err
+        said = out if command[0] in ("check", "review") else err
+        assert reason in said, (command, out, err)
+        assert str(folder / "index.zh.md") in said
+        assert code == (0 if command[0] == "review" else 1), command
+
+
+@pytest.mark.parametrize("slug", ["../../outside", "", ".", "..", "/abs"])
+def test_publish_takes_a_report_folder_name_only(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], slug: str
+) -> None:
+    """`--publish ../../outside` rewrote a draft page outside the content folder; an empty
+    slug printed the queue and exit 0 as if nothing had been asked."""
+    import copy
+
+    from tests.test_check import ZH_META
+
+    content = tmp_path / "a" / "content"
+    write_report(content)
+    draft = {**copy.deepcopy(ZH_META), "draft": True}
+    outside = write_report(content, slug="../../outside", zh_meta=draft)
+    page = outside / "index.zh.md"
+    assert page.resolve() == (tmp_path / "a" / "outside" / "index.zh.md").resolve()
+    before = page.read_bytes()
+    assert main(["review", "--content", str(content), "--publish", slug]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err == f"error: {slug}: not a report folder name (a folder in {content / 'reports'})"
+    assert page.read_bytes() == before
+
+
+@pytest.mark.parametrize("command", [["translate"], ["check"], ["review"], ["migrate"]])
+def test_a_missing_content_folder_is_exit_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: list[str]
+) -> None:
+    """translate said nothing and exit 0 for a mistyped --content."""
+    missing = tmp_path / "contnet"
+    assert main([*command, "--content", str(missing)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.startswith(f"error: {missing}: ") and ("not found" in err or "no reports/" in err)
 
 
 # -- Downloads ---------------------------------------------------------------------------------
@@ -353,7 +426,14 @@ def _exported(tmp_path: Path) -> tuple[Path, Path, str]:
 
 @pytest.mark.parametrize(
     "tamper",
-    ["parent folder", "absolute path", "swapped contexts", "unclosed quote", "no context"],
+    [
+        "parent folder",
+        "absolute path",
+        "swapped contexts",
+        "unclosed quote",
+        "no context",
+        "control character",  # was written into the page, which then failed E004
+    ],
 )
 def test_import_translations_refuses_a_tampered_file_as_a_whole(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], tamper: str
@@ -376,6 +456,10 @@ def test_import_translations_refuses_a_tampered_file_as_a_whole(
     elif tamper == "no context":
         po[0].msgctxt = None
     saved = str(po)
+    if tamper == "control character":
+        saved = saved.replace(
+            f'msgstr "Changed {po[1].msgid}"', f'msgstr "Changed\x07 {po[1].msgid}"'
+        )
     if tamper == "unclosed quote":
         saved = saved.replace(
             f'msgstr "Changed {po[1].msgid}"', f'msgstr "Changed {po[1].msgid}', 1
@@ -405,6 +489,18 @@ def test_unclosed_enpproperty_comments_are_scanned_in_linear_time(tmp_path: Path
     assert any("4.7亿元" in line.text for line in report.lines)
     assert tag_fields("<a>" * 100_000 + "<b>x</b>") == [("b", "x")]
     assert time.monotonic() - started < 10
+
+
+def test_many_short_lines_after_the_article_are_scanned_in_linear_time() -> None:
+    """40,000 short lines after the text (a table dumped as text): the sign-off search
+    rebuilt the list of lines after the article for every line, about a minute."""
+    from site_builder.content.errors import InputError
+    from site_builder.convert.pipeline import convert
+
+    started = time.monotonic()
+    with pytest.raises(InputError, match="no article text found"):
+        convert(("钢山\n" * 40_000).encode("utf-8"), "lines.txt")
+    assert time.monotonic() - started < 15
 
 
 @pytest.mark.parametrize("byte", [b"\x00", b"\x1b", b"\x07"])
@@ -455,3 +551,87 @@ def test_check_names_a_fifo_in_the_content_folder_instead_of_hanging(tmp_path: P
     assert f"{folder / 'index.en.md'}:1: E003 unreadable page: not a regular file" in result.stdout
     assert f"{tmp_path / 'glossary.yml'}:1: E070 cannot read the glossary" in result.stdout
     assert "E008 source file 'source.txt' is missing" in result.stdout
+
+
+def test_a_file_name_with_a_line_break_or_escape_is_still_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`bad\\nname.txt` split its error in two lines; `\\x1b[31m` in a name coloured the
+    terminal. Control characters in a message are shown escaped, as Python writes them."""
+    names = ["bad\nname.txt", "esc\x1b[31m.txt", "sep\u2028.txt"]
+    for name in names:
+        (tmp_path / name).write_bytes(b"")
+    code = main(["import", *(str(tmp_path / n) for n in names), "--content", str(tmp_path / "c")])
+    out, err = capsys.readouterr()
+    assert code == 2
+    assert [line for line in err.splitlines() if line] == [
+        f"error: {tmp_path}/bad\\nname.txt: empty file",
+        f"error: {tmp_path}/esc\\x1b[31m.txt: empty file",
+        f"error: {tmp_path}/sep\\u2028.txt: empty file",
+    ]
+    assert "\x1b" not in out and "\u2028" not in out and "bad\\nname.txt" in out
+
+
+def test_export_never_overwrites_a_page_or_a_translators_work(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`export` wrote its PO over any file it was given: a reviewed index.en.md, or the
+    units.po a translator sent back before it was imported."""
+    content, units, text = _exported(tmp_path)
+    page = next(content.glob("reports/*/index.en.md"))
+    before = page.read_bytes()
+    assert main(["export", str(page), "--content", str(content)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err == f"error: {page}: not a PO file: not overwritten"
+    assert page.read_bytes() == before
+    assert main(["export", str(units), "--content", str(content)]) == 0  # the same units again
+    translated = re.sub(r'msgstr "(?=[^"])', 'msgstr "Revised. ', text, count=1)
+    assert translated != text
+    units.write_text(translated, encoding="utf-8")
+    assert main(["export", str(units), "--content", str(content)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err == (
+        f"error: {units}: 1 translated unit(s) not in the content yet: import them "
+        f"(site-builder import-translations {units}) or remove the file; not overwritten"
+    )
+    assert units.read_text(encoding="utf-8") == translated
+
+
+def test_a_page_saved_with_a_byte_order_mark_is_read_as_mkdocs_reads_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Windows editors save UTF-8 with a BOM: MkDocs built such a page, check called it E004
+    ("must start with a '---' line") and `review --publish` refused it."""
+    import copy
+
+    from tests.test_check import ZH_META
+
+    folder = write_report(tmp_path, zh_meta={**copy.deepcopy(ZH_META), "draft": True})
+    for name in ("index.zh.md", "index.en.md"):
+        page = folder / name
+        page.write_bytes(b"\xef\xbb\xbf" + page.read_bytes().replace(b"\n", b"\r\n"))
+    assert [p.code for p in check_content(tmp_path)] == ["W080"]
+    zh = folder / "index.zh.md"
+    before = zh.read_bytes()
+    slug = folder.name
+    assert main(["review", "--content", str(tmp_path), "--publish", slug]) == 0, capsys.readouterr()
+    assert zh.read_bytes() == before.replace(b"draft: true\r\n", b"", 1)  # the BOM kept too
+
+
+def test_translate_says_which_english_it_removes_with_its_chinese_block(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A heading an editor turned into a paragraph (the converter's mistake) or a paragraph
+    deleted: translate removed the reviewed English of the old block without a word."""
+    folder = write_report(tmp_path)
+    zh = folder / "index.zh.md"
+    text = zh.read_text(encoding="utf-8")
+    heading = "## 聚焦项目建设 — 激发高质量发展新动能"
+    assert heading in text
+    zh.write_text(text.replace(heading, heading[3:], 1), encoding="utf-8")
+    assert main(["translate", "--content", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert (
+        f"{folder / 'index.en.md'}: removed the English of a heading whose Chinese block is "
+        "gone: '## Focusing on Project Construction — Unleashing New Momentum'"
+    ) in out

@@ -63,6 +63,7 @@ def test_empty_glossary(tmp_path):
         ("- zh: a\n  en: b\n  kind: place\n  colour: red\n", 4, "unknown key 'colour'"),
         ("- zh: a\n  en: [b, c]\n  kind: place\n", 2, "'en' must be text"),
         ("- zh: a\n  en: b\n  kind: place\n- zh: a\n  en: c\n  kind: place\n", 4, "duplicate"),
+        ("- zh: 钢山\n  zh: 双山\n  en: b\n  kind: place\n", 2, "duplicate key 'zh'"),
         ("- just a string\n", 1, "must be a mapping"),
         ("zh: a\nen: b\n", 1, "must be a list"),
     ],

@@ -212,3 +212,75 @@ def test_a_draft_that_fails_the_schema_does_not_stop_the_public_build(tmp_path: 
     zh = REPORT_ZH.replace("title: 敢立潮头 奋楫扬帆", "draft: true\ntitle: null", 1)
     site = build_files(tmp_path, {**FILES, f"reports/{SLUG}/index.zh.md": zh})
     assert not (site / "reports" / SLUG).exists() and (site / "index.html").exists()
+
+
+# What an editor writes (or pastes from a source page) into a page body is Markdown: its raw
+# HTML is shown as text and its links, images and attribute lists carry no script.
+BODY_MARKDOWN = """
+
+<script>alert(10)</script>
+
+<div onmouseover="alert(11)">块</div> <img src=x onerror=alert(12)> <!-- 注释 -->
+
+[a](javascript:alert(13)) ![b](javascript:alert(14)) [c](JaVa&#115;cript&#58;alert(15))
+[d][ref] [e](<java script:alert(16)>) ![f](data:text/html,x) [g](https://example.test/ok)
+
+[ref]: javascript:alert(17)
+
+段落文字。
+{: onclick="alert(18)" style="position:fixed" }
+"""
+
+
+def test_raw_html_links_and_attributes_in_a_page_body_stay_text(
+    tmp_path: Path, clean_site: dict[str, Counter[tuple[str, ...]]]
+) -> None:
+    files = hostile_files({}, {})
+    for lang in ("zh", "en"):
+        name = f"reports/{SLUG}/index.{lang}.md"
+        files[name] = str(files[name]).rstrip("\n") + BODY_MARKDOWN
+    files["about.en.md"] = str(files["about.en.md"]) + BODY_MARKDOWN
+    site = build_files(tmp_path, files)
+    built = live_markup(site)
+    added = {page: built[page] - clean_site[page] for page in built}
+    assert {page: found for page, found in added.items() if found} == {}
+    page = (site / "zh" / "reports" / SLUG / "index.html").read_text(encoding="utf-8")
+    assert "&lt;script&gt;alert(10)&lt;/script&gt;" in page  # shown, as written
+    assert 'href="https://example.test/ok"' in page and 'style="position' not in page
+
+
+@pytest.mark.parametrize(
+    ("change", "page", "reason"),
+    [
+        ({"zh": REPORT_ZH.encode("gbk")}, "zh", "not UTF-8 text"),
+        ({"en": REPORT_EN.encode("utf-8") + b"\xff"}, "en", "not UTF-8 text"),
+        ({"zh": None}, "en", "no Chinese page (index.zh.md) beside it"),
+    ],
+    ids=["zh in GBK", "en not UTF-8", "English only"],
+)
+def test_a_report_page_the_build_cannot_read_stops_it_in_one_line(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, change: dict, page: str, reason: str
+) -> None:
+    """A Chinese page saved in GBK, or an English page left without its Chinese page (E003,
+    E002), was a UnicodeDecodeError or FileNotFoundError traceback from MkDocs."""
+    from mkdocs.exceptions import Abort
+
+    files = dict(FILES)
+    for lang, data in change.items():
+        name = f"reports/{SLUG}/index.{lang}.md"
+        if data is None:
+            del files[name]
+        else:
+            files[name] = data
+    with pytest.raises(Abort):
+        build_files(tmp_path, files)
+    errors = [r.getMessage() for r in caplog.records if r.levelname == "ERROR"]
+    assert f"digest: reports/{SLUG}/index.{page}.md: {reason}" in errors[0], errors
+
+
+def test_a_period_the_site_cannot_read_is_shown_as_not_stated(tmp_path: Path) -> None:
+    """`period: 上半年` on a key figure stopped the build with an AttributeError traceback."""
+    zh = REPORT_ZH.replace("label: 新增四上企业,", "label: 新增四上企业, period: 上半年,", 1)
+    site = build_files(tmp_path, {**FILES, f"reports/{SLUG}/index.zh.md": zh})
+    page = (site / "zh" / "reports" / SLUG / "index.html").read_text(encoding="utf-8")
+    assert "未注明时期" in page or "时期未注明" in page, "no 'period not stated'"

@@ -55,6 +55,7 @@ def test_the_shipped_vocabulary_is_valid_and_covers_the_common_indicators() -> N
         (GOOD + GOOD, 8, "duplicate id 'fixed_asset_investment' (first at line 1)"),
         (GOOD + "- id: fai2\n  zh: 全社会固定资产投资\n  en: x\n  unit: CNY\n  kind: amount\n  definition: x\n", 8, "already names 'fixed_asset_investment'"),
         (GOOD + "  colour: red\n", 8, "unknown key 'colour'"),
+        (GOOD + "  unit: percent\n", 8, "duplicate key 'unit' (YAML would keep only the last)"),
         (GOOD + "- id: x\n  zh: [a, b]\n", 9, "'zh' must be text"),
         ("- id: x\n  zh: 'unclosed\n", 3, "broken YAML"),
     ],

@@ -199,6 +199,9 @@ def test_accept_reply():
     assert "Chinese" in (accept_reply(leaked, ZH_BLOCKS[1], figures) or "")
     no_lead = Block("paragraph", "Concentrating on key projects. Nearly 3,000 mu.")
     assert "lead" in (accept_reply(no_lead, ZH_BLOCKS[3], []) or "")
+    # a title or label with one would make the page's front matter unreadable (E004)
+    control = Block("paragraph", "Revenue of 470 million yuan,\x1b[2J up 50.7% year on year.")
+    assert "control character" in (accept_reply(control, ZH_BLOCKS[1], figures) or "")
 
 
 def test_english_credit_by_rule():

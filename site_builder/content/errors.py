@@ -2,6 +2,17 @@
 
 from __future__ import annotations
 
+import re
+
+# What would break a message's one line or drive the terminal: C0 and C1 controls (a line
+# feed or an escape in a file name) and the line and paragraph separators.
+_CONTROL_RE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def one_line(text: str) -> str:
+    """``text`` with its control characters written as Python writes them (``\\n``)."""
+    return _CONTROL_RE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
 
 class SiteBuilderError(Exception):
     """Base class: an expected problem, reported as one line naming the file."""
@@ -11,7 +22,7 @@ class SiteBuilderError(Exception):
     def __init__(self, path: object, reason: str) -> None:
         self.path = str(path)
         self.reason = reason
-        super().__init__(f"{self.path}: {reason}")
+        super().__init__(one_line(f"{self.path}: {reason}"))
 
 
 class InputError(SiteBuilderError):

@@ -68,9 +68,9 @@ def current_umask() -> int:
     return mask
 
 
-def read_file_bytes(path: Path, what: str = "file") -> bytes:
+def read_file_bytes(path: Path, what: str = "file", limit: int | None = None) -> bytes:
     """The bytes of a regular file; InputError naming it for anything else (missing, a folder,
-    a FIFO or device that would block or never end, unreadable)."""
+    a FIFO or device that would block or never end, unreadable, more than ``limit`` bytes)."""
     try:
         info = path.stat()
     except FileNotFoundError:
@@ -81,6 +81,9 @@ def read_file_bytes(path: Path, what: str = "file") -> bytes:
         raise InputError(path, f"is a folder, not a {what}")
     if not stat.S_ISREG(info.st_mode):
         raise InputError(path, f"not a regular file (a pipe, socket or device), not a {what}")
+    if limit is not None and info.st_size > limit:
+        size = f"{info.st_size / 2**20:.1f} MB; at most {limit // 2**20} MB"
+        raise InputError(path, f"too large for a {what} ({size})")
     try:
         # O_NONBLOCK: should the path become a FIFO after the check, open() does not hang.
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
@@ -92,9 +95,12 @@ def read_file_bytes(path: Path, what: str = "file") -> bytes:
         raise InputError(path, exc.strerror or type(exc).__name__) from None
 
 
-def read_file_text(path: Path, what: str = "page") -> str:
-    """The UTF-8 text of a regular file; InputError naming it otherwise."""
+def read_file_text(path: Path, what: str = "page", keep_bom: bool = False) -> str:
+    """The UTF-8 text of a regular file, without the byte order mark some Windows editors
+    write (MkDocs reads pages the same way) unless ``keep_bom``; line ends as they are.
+    InputError naming it otherwise."""
     try:
-        return read_file_bytes(path, what).decode("utf-8")
+        text = read_file_bytes(path, what).decode("utf-8")
+        return text if keep_bom else text.removeprefix("\ufeff")
     except UnicodeDecodeError:
         raise InputError(path, "not UTF-8 text") from None

@@ -21,7 +21,7 @@ from site_builder.content.files import write_atomic
 
 # Bump when what the cache holds changes shape or what the loader accepts; PyYAML's version
 # decides the parsed types.
-FORMAT = ("front-matter", 2, yaml.__version__)  # 2: the strict loader
+FORMAT = ("front-matter", 3, yaml.__version__)  # 2: the strict loader; 3: no control chars
 
 
 class FrontMatterCache:

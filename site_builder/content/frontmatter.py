@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from site_builder.content.errors import FrontMatterError
+from site_builder.content.errors import FrontMatterError, one_line
 from site_builder.content.files import read_file_text
 from site_builder.content.front_matter_cache import FrontMatterCache
 
@@ -121,6 +121,11 @@ _SafeDumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+# Characters no XML 1.0 document may hold (tab and line ends aside), and DEL: front matter
+# refuses them, and so do the commands that write it (PO import, machine translation).
+CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+
+
 class FrontMatterLoader(_SafeLoader):  # type: ignore[misc,valid-type]
     """The safe loader, stricter where YAML's leniency loses or hides what an editor wrote:
 
@@ -129,7 +134,9 @@ class FrontMatterLoader(_SafeLoader):  # type: ignore[misc,valid-type]
       nested aliases expand to gigabytes in anything that walks the data;
     - impossible dates (``2022-02-30``: PyYAML raises a bare ValueError);
     - non-finite numbers (``.inf``, ``.nan``, an integer beyond any float), which no figure
-      or chart can show.
+      or chart can show;
+    - control characters written as escapes (``"\\x01"``, ``"\\e"``): shown nowhere, and no
+      XML (an Atom feed, a sitemap) may hold them.
 
     Each is a ``yaml.constructor.ConstructorError`` carrying the line, like broken YAML.
     """
@@ -155,6 +162,18 @@ class FrontMatterLoader(_SafeLoader):  # type: ignore[misc,valid-type]
                     )
                 seen.add(key_node.value)
         return super().construct_mapping(node, deep)
+
+    def construct_yaml_str(self, node: yaml.ScalarNode) -> Any:
+        value = super().construct_yaml_str(node)
+        if control := CONTROL_RE.search(value):
+            shown = one_line(value[:40])
+            raise yaml.constructor.ConstructorError(
+                None,
+                None,
+                f"control character U+{ord(control.group()):04X} in '{shown}'",
+                node.start_mark,
+            )
+        return value
 
     def construct_yaml_timestamp(self, node: yaml.ScalarNode) -> Any:
         try:
@@ -185,6 +204,7 @@ FrontMatterLoader.add_constructor(
     "tag:yaml.org,2002:timestamp", FrontMatterLoader.construct_yaml_timestamp
 )
 FrontMatterLoader.add_constructor("tag:yaml.org,2002:int", FrontMatterLoader.construct_yaml_int)
+FrontMatterLoader.add_constructor("tag:yaml.org,2002:str", FrontMatterLoader.construct_yaml_str)
 FrontMatterLoader.add_constructor("tag:yaml.org,2002:float", FrontMatterLoader.construct_yaml_float)
 
 

@@ -151,8 +151,15 @@ def _read_entry(node: yaml.Node, problems: list[GlossaryProblem]) -> GlossaryEnt
         return None
     fields: dict[str, str | None] = {}
     ok = True
+    seen: set[str | None] = set()
     for key_node, value_node in node.value:
         key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+        if key in seen:  # as in front matter: the first value must not vanish unseen
+            message = f"duplicate key '{key}' (YAML would keep only the last)"
+            problems.append(GlossaryProblem(_line(key_node), message))
+            ok = False
+            continue
+        seen.add(key)
         if key not in REQUIRED + OPTIONAL:
             allowed = ", ".join(REQUIRED + OPTIONAL)
             problems.append(

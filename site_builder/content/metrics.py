@@ -191,8 +191,15 @@ def _read_entry(node: yaml.Node, problems: list[MetricProblem]) -> Metric | None
         return None
     fields: dict[str, object] = {}
     ok = True
+    seen: set[str | None] = set()
     for key_node, value_node in node.value:
         key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+        if key in seen:  # as in front matter: the first value must not vanish unseen
+            message = f"duplicate key '{key}' (YAML would keep only the last)"
+            problems.append(MetricProblem(_line(key_node), message))
+            ok = False
+            continue
+        seen.add(key)
         if key not in REQUIRED + OPTIONAL:
             allowed = ", ".join(REQUIRED + OPTIONAL)
             problems.append(

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from site_builder.content.periods import parse_period
 from site_builder.content.review_codes import REVIEW_CODES
 from site_builder.content.units import QUALIFIER_CODES, UNIT_CODES
 
@@ -15,7 +17,7 @@ from site_builder.content.units import QUALIFIER_CODES, UNIT_CODES
 class Key:
     """One front-matter key: its type, whether it must be present, may be null, its choices.
 
-    type: text | number | bool | date | period | texts (list of text) | map (``fields``) |
+    type: text | url (http or https) | number | bool | date | period | texts (list of text) | map (``fields``) |
     maps (list of maps with ``fields``) | any (free-form mapping).
     """
 
@@ -32,6 +34,7 @@ Schema = Mapping[str, Key]
 UNITS = UNIT_CODES
 QUALIFIERS = QUALIFIER_CODES
 STATUSES = ("reviewed", "draft", "machine", "pending")
+WEB_ADDRESS_RE = re.compile(r"https?://\S+$")
 LEVELS = ("province", "prefecture", "county", "township")
 # Keys MkDocs and Material read from any page; allowed without a warning.
 MKDOCS_KEYS = ("template", "hide", "search", "description", "tags", "icon", "comments", "status")
@@ -79,7 +82,7 @@ ZH_PAGE: Schema = {
     "source": Key("text", nullable=True, required=False),
     "source_page": Key("text", nullable=True, required=False),
     # where the report was published (http or https), linked from its source view
-    "source_url": Key("text", nullable=True, required=False),
+    "source_url": Key("url", nullable=True, required=False),
     "key_figures": Key("maps", fields=ZH_FIGURE),
     "layout_notes": Key("texts", nullable=True, required=False),
     "editor_note": Key("text", nullable=True, required=False),
@@ -111,7 +114,7 @@ EN_PAGE: Schema = {
 class SchemaIssue:
     key: tuple[str | int, ...]
     message: str
-    unknown: bool = False  # an unknown key is a warning (a typo?), not an error
+    warning: bool = False  # an unknown key (a typo?) or an address the site leaves out
 
 
 def validate(data: Mapping[str, Any], schema: Schema) -> list[SchemaIssue]:
@@ -138,7 +141,7 @@ def _validate_map(
         if name not in schema and not (top and name in MKDOCS_KEYS):
             known = ", ".join(schema)
             message = f"unknown key '{_name(where + (str(name),))}' (known: {known})"
-            issues.append(SchemaIssue(where + (str(name),), message, unknown=True))
+            issues.append(SchemaIssue(where + (str(name),), message, warning=True))
 
 
 def _validate_value(value: Any, key: Key, where: tuple, issues: list[SchemaIssue]) -> None:
@@ -158,6 +161,13 @@ def _validate_value(value: Any, key: Key, where: tuple, issues: list[SchemaIssue
     if key.choices and value not in key.choices:
         allowed = ", ".join(key.choices)
         issues.append(SchemaIssue(where, f"'{name}' is {value!r}; one of: {allowed}"))
+    if key.type == "period" and parse_period(value) is None:  # the site cannot say it
+        readable = "2021, 2021-2022, 2021-01/11, 2022-09"
+        message = f"'{name}' is {value!r}, not a period the site can read ({readable})"
+        issues.append(SchemaIssue(where, f"{message}: it shows 'period not stated'", warning=True))
+    if key.type == "url" and not is_web_address(value):  # the site leaves it out: say so
+        message = f"'{name}' is {value!r}, not an http or https address: the site does not link it"
+        issues.append(SchemaIssue(where, message, warning=True))
     if key.type == "text" and not value.strip() and not key.nullable:
         issues.append(SchemaIssue(where, f"'{name}' must not be empty"))
     if key.type == "map" and key.fields is not None:
@@ -173,6 +183,11 @@ def _validate_value(value: Any, key: Key, where: tuple, issues: list[SchemaIssue
                 issues.append(SchemaIssue(where + (index,), message))
 
 
+def is_web_address(value: str) -> bool:
+    """An http or https address (what a page may link to as a report's original)."""
+    return WEB_ADDRESS_RE.match(value.strip()) is not None
+
+
 def _is_iso_date(value: Any) -> bool:
     if isinstance(value, dt.date):
         return True
@@ -185,6 +200,7 @@ def _is_iso_date(value: Any) -> bool:
 
 _TYPE_CHECKS: dict[str, tuple[str, Any]] = {
     "text": ("text", lambda v: isinstance(v, str)),
+    "url": ("text", lambda v: isinstance(v, str)),
     "number": ("a number", lambda v: isinstance(v, int | float) and not isinstance(v, bool)),
     "bool": ("true or false", lambda v: isinstance(v, bool)),
     "date": ("an ISO date (2021-12-31)", _is_iso_date),

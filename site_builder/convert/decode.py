@@ -1,6 +1,7 @@
 """Decode a raw report's bytes into text.
 
-Handles UTF-8 (with or without BOM), UTF-16 with BOM, GB18030/GBK and Big5 (Traditional
+Handles UTF-8 (with or without BOM), UTF-16 (with or without BOM: then its Chinese tells the
+byte order), GB18030/GBK and Big5 (Traditional
 mirror sites; told from GB18030 by which reading gives common characters, or by an HTML
 page's declared charset). Line ends, spaces and full-width digits are the normaliser's.
 """
@@ -65,7 +66,9 @@ def _decode(data: bytes, path: object) -> str:
                 return data.decode(encoding)
             except UnicodeDecodeError:
                 raise InputError(path, f"undecodable text (bad {encoding})") from None
-    if b"\x00" in data:  # no text but UTF-16 (read above, by its BOM) has NUL bytes
+    if b"\x00" in data:  # no text but UTF-16 has NUL bytes: without a BOM, Chinese text
+        if reading := _utf16_without_bom(data):
+            return reading
         raise InputError(path, "binary file, not a text or HTML report")
     try:
         return data.decode("utf-8")
@@ -78,6 +81,16 @@ def _decode(data: bytes, path: object) -> str:
     if not readings:
         raise InputError(path, "undecodable text (not UTF-8, UTF-16, GB18030 or Big5)")
     return max(readings, key=common_share)
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """The UTF-16 reading (little- or big-endian) of ``data`` that is Chinese text, or None.
+    Binary data seldom reads as text without control characters and full of common
+    characters."""
+    readings = [_strict(data, encoding) for encoding in ("utf-16-le", "utf-16-be")]
+    texts = [text for text in readings if text and not _CONTROL_RE.search(text)]
+    best = max(texts, key=common_share, default=None)
+    return best if best is not None and common_share(best) >= 0.3 else None
 
 
 def _strict(data: bytes, encoding: str) -> str | None:

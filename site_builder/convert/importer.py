@@ -21,11 +21,11 @@ from rich.console import Console
 from rich.progress import Progress
 from rich.table import Table
 
-from site_builder.content.errors import EditedPageError, SiteBuilderError
+from site_builder.content.errors import EditedPageError, SiteBuilderError, one_line
 from site_builder.content.files import read_file_bytes, read_file_text, write_atomic
 from site_builder.content.frontmatter import split_front_matter
 from site_builder.content.layout import ContentLayout
-from site_builder.content.metrics import METRICS_FILE, Vocabulary, load_metrics
+from site_builder.content.metrics import METRICS_FILE, Vocabulary, load_metrics, read_metrics
 from site_builder.content.model import Metadata
 from site_builder.convert.pipeline import convert
 from site_builder.convert.render import page_digest, render_zh_page
@@ -142,9 +142,15 @@ class PreparedReport:
     notes: list[str]
 
 
+# A report is tens of KB, an e-paper page with its scripts a few hundred: beyond this, a file
+# is a dump or an archive, and converting it would take minutes and gigabytes for one page.
+MAX_SOURCE_BYTES = 10 * 2**20
+
+
 def read_source(source: Path) -> bytes:
-    """A raw report's bytes; InputError for a missing file, a folder, a FIFO or a device."""
-    return read_file_bytes(source, "report file")
+    """A raw report's bytes; InputError for a missing file, a folder, a FIFO, a device or a
+    file too large to be a report."""
+    return read_file_bytes(source, "report file", MAX_SOURCE_BYTES)
 
 
 def prepare_report(source: Path, vocabulary: Vocabulary | None = None) -> PreparedReport:
@@ -267,7 +273,17 @@ def import_command(
     written: set[str] = set()  # slugs of this run: --force never replaces one of them
     exit_code = 0
     workers = workers if workers is not None else min(os.cpu_count() or 1, 4)
-    vocabulary = load_metrics(content / METRICS_FILE)  # once for the batch
+    metrics_path = content / METRICS_FILE
+    vocabulary, problems = read_metrics(metrics_path)  # once for the batch
+    if problems:  # the entries it reports give no figure an id: say so before, not after
+        first = problems[0]
+        print(
+            one_line(
+                f"warning: {metrics_path}:{first.line}: {first.message}; figures get no metric "
+                f"id from the entries check reports (E071, {len(problems)} problem(s))"
+            ),
+            file=sys.stderr,
+        )
     started = time.perf_counter()
     with Progress(console=err, transient=True, disable=len(sources) < 2) as progress:
         task = progress.add_task("importing", total=len(sources))
@@ -289,7 +305,7 @@ def import_command(
                 for note in result.notes:
                     print(f"  layout note: {note}")
                 for warning in result.warnings:
-                    print(f"  warning: {source}: {warning}")
+                    print(one_line(f"  warning: {source}: {warning}"))
             results.append(result)
             progress.advance(task)
     if len(sources) > 1:
@@ -318,5 +334,6 @@ def _summary(results: list[ImportResult]) -> Table:
         table.add_column(column)
     for r in results:
         warnings = r.error or "; ".join(r.warnings)
-        table.add_row(r.source.name, r.slug or "-", str(r.figures), str(len(r.notes)), warnings)
+        name = one_line(r.source.name)
+        table.add_row(name, r.slug or "-", str(r.figures), str(len(r.notes)), one_line(warnings))
     return table

@@ -175,6 +175,6 @@ def _load(path: Path, page_schema: Schema, problems: list[Problem]) -> Page | No
         problems.append(problem(path, int(line.group(1)) if line else 1, "E004", reason))
         return None
     for issue in validate(page.meta, page_schema):
-        code = "W005" if issue.unknown else "E005"
+        code = "W005" if issue.warning else "E005"
         problems.append(problem(path, page.line_of(issue.key), code, issue.message))
     return page

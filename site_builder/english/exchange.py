@@ -26,7 +26,7 @@ import polib
 from site_builder.content.blocks import block_digest, render_block
 from site_builder.content.errors import InputError, OutputError, SiteBuilderError
 from site_builder.content.files import read_file_text, write_atomic
-from site_builder.content.frontmatter import read_text
+from site_builder.content.frontmatter import CONTROL_RE, read_text
 from site_builder.content.glossary import load_glossary
 from site_builder.content.identity import english_entries, label_digest
 from site_builder.content.layout import ContentLayout
@@ -56,9 +56,29 @@ def export_command(content: Path, output: Path) -> int:
         en = read_page(en_path) if en_path.exists() else None
         po.extend(report_units(folder.name, zh, en))
     todo = sum(1 for entry in po if not entry.msgstr or entry.fuzzy)
+    _refuse_to_lose(output, po)
     write_atomic(output, str(po))
     print(f"{output}: {len(po)} units, {todo} to translate or review")
     return 0
+
+
+def _refuse_to_lose(output: Path, po: polib.POFile) -> None:
+    """InputError when writing ``po`` over ``output`` would lose something: a file that is
+    not a PO file (a page, given by mistake), or a translation not imported yet."""
+    if not output.is_file():
+        return  # new, or a folder: write_atomic names what is wrong
+    try:
+        old = read_po(output)
+    except InputError:
+        raise InputError(output, "not a PO file: not overwritten") from None
+    new = {entry.msgctxt: entry.msgstr for entry in po}
+    lost = sum(1 for e in old if e.msgstr and e.msgid and new.get(e.msgctxt) != e.msgstr)
+    if lost:
+        raise InputError(
+            output,
+            f"{lost} translated unit(s) not in the content yet: import them "
+            f"(site-builder import-translations {output}) or remove the file; not overwritten",
+        )
 
 
 def report_units(slug: str, zh: Page, en: Page | None) -> list[polib.POEntry]:
@@ -161,6 +181,9 @@ def read_po(path: Path) -> polib.POFile:
     for number, line in enumerate(text.split("\n"), start=1):
         if not _PO_LINE_RE.fullmatch(line):
             raise InputError(f"{path}:{number}", f"not a PO line: {line[:60]!r}; nothing imported")
+        if control := CONTROL_RE.search(line):  # a page's front matter may not hold it
+            found = f"U+{ord(control.group()):04X}"
+            raise InputError(f"{path}:{number}", f"control character {found}; nothing imported")
     try:
         return polib.pofile(text)
     except (OSError, ValueError) as exc:

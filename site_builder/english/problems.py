@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
+from site_builder.content.errors import one_line
 from site_builder.content.pages import Page
 
 Severity = Literal["error", "warning"]
@@ -22,7 +23,7 @@ class Problem:
     severity: Severity
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.code} {self.message}"
+        return one_line(f"{self.path}:{self.line}: {self.code} {self.message}")
 
 
 def problem(path: Path, line: int, code: str, message: str) -> Problem:

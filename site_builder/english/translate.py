@@ -25,7 +25,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from site_builder.content.errors import OutputError, SiteBuilderError
+from site_builder.content.errors import InputError, OutputError, SiteBuilderError
 from site_builder.content.files import write_atomic
 from site_builder.content.frontmatter import dump_front_matter, read_text
 from site_builder.content.glossary import GlossaryEntry, load_glossary
@@ -46,6 +46,8 @@ def translate_command(content: Path, backend: str | None) -> int:
     filled (rejected replies, server down) or a page could not be updated, 2 on bad usage or
     a page that could not be written (a read-only folder, a full disk).
     """
+    if not content.is_dir():
+        raise InputError(content, "content folder not found")
     engine = make_backend(backend, content)
     glossary_path = ContentLayout(content).glossary
     glossary = load_glossary(glossary_path) if glossary_path.exists() else []
@@ -93,7 +95,8 @@ def translate_report(folder: Path, backend: Backend, glossary: list[GlossaryEntr
     digests: list[str] = []
     parts: list[str] = []
     captions = 0
-    for index, pair in enumerate(align(zh, en)):
+    pairs = align(zh, en)
+    for index, pair in enumerate(pairs):
         captions += pair.zh.block.kind == "caption"
         english = None
         if pair.zh.block.kind == "callout":
@@ -108,6 +111,13 @@ def translate_report(folder: Path, backend: Backend, glossary: list[GlossaryEntr
         else:
             parts.append(english or "")
             digests.append(pair.zh.digest)
+    paired = {id(pair.en) for pair in pairs}
+    for gone in (b for b in (en.blocks if en else []) if id(b) not in paired):
+        # Its Chinese block was deleted or changed kind: say what goes (git keeps it).
+        outcome.notes.append(
+            f"{en_path}: removed the English of a {gone.block.kind} whose Chinese block is "
+            f"gone: {gone.markdown[:80]!r}"
+        )
     meta = english_front_matter(translator, en.meta if en else {}, digests)
     # Nothing changed in substance: leave the file as it is, whatever its YAML style.
     if en is not None and meta == en.meta and parts == [block.markdown for block in en.blocks]:

@@ -10,6 +10,7 @@ from typing import Any
 
 from site_builder.content.blocks import CREDIT_MARK, LEAD_RE, render_block, unescape
 from site_builder.content.figure_english import english_figure
+from site_builder.content.frontmatter import CONTROL_RE
 from site_builder.content.glossary import GlossaryEntry, find_terms
 from site_builder.content.model import Block
 from site_builder.content.pages import Page, figure_blocks
@@ -167,6 +168,8 @@ def accept_reply(english: Block, zh_block: Block, figures: list[dict[str, Any]])
     """Why a machine translation of a block cannot be used, or None when it can."""
     if not english.text.strip():
         return "the reply is empty"
+    if CONTROL_RE.search(english.text + english.sub):  # no page may hold one (E004)
+        return "the reply has a control character"
     if zh_block.lead and not english.lead:
         return "the lead sentence is not marked with ** **"
     for index, why in match_figures(figures, english.text + " " + english.sub):

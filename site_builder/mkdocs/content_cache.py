@@ -58,8 +58,9 @@ class ContentCache:
             # draft, or show a list as its title; MkDocs would render it all the same.
             raise PluginError(f"digest: {file.src_uri}: {exc.reason}") from None
         except (OSError, UnicodeDecodeError) as exc:
-            log.warning(f"{file.src_uri}: cannot read the page ({exc.__class__.__name__})")
-            return None
+            # As check's E003; MkDocs would read the page again and stop with a traceback.
+            why = "not UTF-8 text" if isinstance(exc, UnicodeDecodeError) else exc.strerror
+            raise PluginError(f"digest: {file.src_uri}: {why or type(exc).__name__}") from None
         self._reports[file.abs_src_path] = (stamp, page)
         return page
 

@@ -15,14 +15,16 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from site_builder.content.errors import InputError, SiteBuilderError
-from site_builder.content.files import write_atomic
+from site_builder.content.files import read_file_text, write_atomic
 from site_builder.content.layout import ContentLayout
 from site_builder.content.pages import Page, read_page
 from site_builder.english.check import Problem, check_content
 from site_builder.english.problems import problem
 from site_builder.site.model import translation_state
 
-_DRAFT_LINE = re.compile(r"^draft:[ \t]*(?:true|True|TRUE|yes|on)[ \t]*(?:#.*)?\n", re.MULTILINE)
+_DRAFT_LINE = re.compile(
+    r"^draft:[ \t]*(?:true|True|TRUE|yes|Yes|YES|on|On|ON)[ \t]*(?:#.*)?\r?\n", re.MULTILINE
+)
 
 
 @dataclass
@@ -66,10 +68,11 @@ def _row(slug: str, zh_path: Path, en_path: Path, problems: list[Problem]) -> Qu
         english = translation_state(en) if en else "unreadable"
     if any(p.code in ("E020", "E022") for p in problems):
         english = "stale"
+    review = meta.get("review")
     doubts = [
         {"code": str(item.get("code") or ""), "message": str(item.get("message") or "")}
-        for item in meta.get("review") or []
-        if isinstance(item, Mapping)
+        for item in (review if isinstance(review, list) else [])
+        if isinstance(item, Mapping)  # anything else is check's E005
     ]
     shown = [p for p in problems if p.code != "W080"]
     if english in ("missing", "untranslated"):
@@ -120,7 +123,10 @@ def _read(path: Path) -> Page | None:
 def publish(content: Path, slug: str) -> Path:
     """Clear the draft flag of ``slug``'s Chinese page; refuses while check finds an error in
     it. Returns the page's path."""
-    page = ContentLayout(content).report_page(slug, "zh")
+    layout = ContentLayout(content)
+    if slug in ("", ".", "..") or Path(slug).name != slug:  # never a page outside reports/
+        raise InputError(slug, f"not a report folder name (a folder in {layout.reports})")
+    page = layout.report_page(slug, "zh")
     if not page.is_file():
         raise InputError(page, f"no report '{slug}' (no such page)")
     # A report without English is published in Chinese: E001 does not block it.
@@ -132,7 +138,8 @@ def publish(content: Path, slug: str) -> Path:
     if errors:
         listed = "; ".join(f"line {p.line}: {p.code} {p.message}" for p in errors[:3])
         raise InputError(page, f"not published: check finds {len(errors)} error(s): {listed}")
-    text = page.read_text(encoding="utf-8")
+    bom_and_text = read_file_text(page, keep_bom=True)  # every byte kept but the flag's line
+    text = bom_and_text.removeprefix("\ufeff")
     end = text.find("\n---", 3)
     if not text.startswith("---") or end < 0:
         raise InputError(page, "no front matter")
@@ -140,13 +147,13 @@ def publish(content: Path, slug: str) -> Path:
     cleared, count = _DRAFT_LINE.subn("", front)
     if count == 0:
         raise InputError(page, "not a draft (no 'draft: true' line in its front matter)")
-    write_atomic(page, cleared + rest)
+    write_atomic(page, bom_and_text[: len(bom_and_text) - len(text)] + cleared + rest)
     return page
 
 
 def review_command(content: Path, as_json: bool, publish_slug: str | None, strict: bool) -> int:
     """Print the queue (or publish a draft). Exit 0; 1 under ``strict`` when rows are open."""
-    if publish_slug:
+    if publish_slug is not None:
         page = publish(content, publish_slug)
         print(f"{page}: published (the draft flag is cleared; rebuild the site)")
         return 0

@@ -64,6 +64,9 @@ class PageAbbreviations:
 
 
 _ABBR_RE = re.compile(r"<abbr [^>]*>.*?</abbr>")
+# The tags ``mark`` writes, and nothing else: the only raw HTML a page body's Markdown keeps
+# (site/markdown_text.py). The title is escaped, so it holds no quote or angle bracket.
+ABBR_TAGS = r'(<abbr title="[^"<>]*" tabindex="0">|</abbr>)'
 
 
 def _definable(term: str) -> bool:

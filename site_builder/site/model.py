@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from site_builder.content.errors import ContentError
 from site_builder.content.front_matter_cache import FrontMatterCache
 from site_builder.content.identity import english_entries
 from site_builder.content.layout import REPORT_RE  # noqa: F401 - re-exported for site/
@@ -140,7 +141,8 @@ def read_report_page(text: str, src_uri: str, cache: FrontMatterCache | None = N
 def collect_reports(pages: Iterable[Page]) -> list[Report]:
     """Group pages into reports, newest first. A translated page that is not translated yet
     keeps only what is: no placeholder reaches a reader (``presentable``). Raises
-    FrontMatterError for a page of a report that is not a draft and fails the schema."""
+    FrontMatterError for a page of a report that is not a draft and fails the schema, and
+    ContentError for a report without its Chinese page."""
     reports: dict[str, Report] = {}
     read: dict[str, list[Page]] = {}
     for page in pages:
@@ -150,6 +152,9 @@ def collect_reports(pages: Iterable[Page]) -> list[Report]:
             page = presentable(page)
         reports.setdefault(slug, Report(slug)).pages[page.lang] = page
     for slug, report in reports.items():
+        if SOURCE_LANG not in report.pages:  # check's E002: nothing to present the report from
+            where = read[slug][0].src_uri
+            raise ContentError(where, f"no Chinese page (index.{SOURCE_LANG}.md) beside it")
         # A published report is held to the schema check uses: a list for a title is never
         # shown. A draft is check's and the preview's to show, never the public site's.
         if not report.draft:

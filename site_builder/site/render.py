@@ -150,7 +150,8 @@ def figures_box(
         if lang != "zh":
             original = f"{figure.get('label') or ''} {figure.get('text') or ''}".strip()
         period = _own_period(figure, report_period, lang)
-        if period and re.search(r"\d{4}", period).group() in label:  # type: ignore[union-attr]
+        year = re.search(r"\d{4}", period or "")  # none in "period not stated"
+        if year and year.group() in label:
             period = None  # the label names it (fiscal revenue, January–November 2021)
         items.append(
             FigureItem(

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from site_builder.content.errors import InputError
 from site_builder.content.layout import REPORTS_DIR
+from site_builder.content.schema import is_web_address
 from site_builder.convert.decode import decode_bytes
 from site_builder.site.generated import Site
 from site_builder.site.model import Report, relative_url
@@ -80,7 +81,7 @@ class SourceView:
 def source_url_of(meta: dict) -> str | None:
     """The front matter's ``source_url`` when it is a web address (http or https)."""
     value = meta.get("source_url")
-    if isinstance(value, str) and re.match(r"https?://[^\s]+$", value.strip()):
+    if isinstance(value, str) and is_web_address(value):
         return value.strip()
     return None
 

@@ -343,9 +343,10 @@ def _sign_off_lines(keys: list[str], last: int) -> set[int]:
     """The lines after the article's last paragraph that sign the document off (某某镇人民政府 /
     2023年1月10日): the issuing office is not the site's name."""
     after = [index for index in range(last + 1, len(keys)) if keys[index]]
+    lines = [keys[index] for index in after]  # once: built per position, it was quadratic
     found: set[int] = set()
     for position in range(len(after)):
-        length = sign_off_length([keys[index] for index in after], position)
+        length = sign_off_length(lines, position)
         found.update(after[position : position + length])
     return found
 
