@@ -246,6 +246,7 @@ def test_raw_html_links_and_attributes_in_a_page_body_stay_text(
     assert {page: found for page, found in added.items() if found} == {}
     page = (site / "zh" / "reports" / SLUG / "index.html").read_text(encoding="utf-8")
     assert "&lt;script&gt;alert(10)&lt;/script&gt;" in page  # shown, as written
+    assert "注释" not in page  # an editor's comment is left out, not shown
     assert 'href="https://example.test/ok"' in page and 'style="position' not in page
 
 

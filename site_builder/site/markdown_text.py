@@ -5,6 +5,8 @@ HTML never passes through Python-Markdown (site/html.py ``Fragments``) but for t
 ``<abbr>`` tooltips (site/abbreviations.py), so no body needs other raw HTML: it is escaped and
 shown as written, the way Python-Markdown's release notes for 2.6
 (``safe_mode`` deprecated) say to do it, by removing the two processors that pass it through.
+An HTML comment is an editor's note to other editors: it is left out of the page (before
+anything else reads the text, so what is left is escaped like the rest).
 What Markdown itself makes carries no script either: event handlers and ``style`` given by
 ``attr_list`` (``{: onclick=… }``) are dropped, and a link or image whose address is not http(s),
 mailto or relative (``javascript:``, ``data:``, ``vbscript:``) becomes its text.
@@ -19,6 +21,7 @@ import xml.etree.ElementTree as etree
 from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.inlinepatterns import HtmlInlineProcessor
+from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
 from site_builder.site.abbreviations import ABBR_TAGS
@@ -45,6 +48,15 @@ def _dropped(name: str, value: str) -> bool:
     return (name in _URL_ATTRIBUTES or ":" in value) and not safe_address(value)
 
 
+_COMMENT_RE = re.compile(r"<!--.*?-->", re.DOTALL)
+
+
+class _NoComments(Preprocessor):
+    def run(self, lines: list[str]) -> list[str]:
+        text = "\n".join(lines)
+        return _COMMENT_RE.sub("", text).split("\n") if "<!--" in text else lines
+
+
 class _ScriptFreeAttributes(Treeprocessor):
     def run(self, root: etree.Element) -> None:
         for element in root.iter():
@@ -63,7 +75,8 @@ class TextOnly(Extension):
     """Raw HTML in Markdown is shown as text; no attribute of Markdown's carries script."""
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
-        # md_in_html registers its own 'html_block': this extension comes after it in mkdocs.yml.
+        # Before the raw HTML block reader's place (20) and everything after it.
+        md.preprocessors.register(_NoComments(md), "digest_no_comments", 25)
         for registry, name in ((md.preprocessors, "html_block"), (md.inlinePatterns, "html")):
             if name in registry:
                 registry.deregister(name)
