@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 from typing import Any, TextIO
 
-from site_builder.content.errors import SiteBuilderError
+from site_builder.content.errors import InputError, SiteBuilderError
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -150,6 +150,11 @@ def run(args: argparse.Namespace) -> int:
         from site_builder.english.migrate import migrate_command
 
         return migrate_command(args.content)
+    if not Path("mkdocs.yml").is_file():
+        # MkDocs would exit 1, the code of content problems, for a missing configuration.
+        raise InputError(
+            Path("mkdocs.yml").resolve(), "not found: run build and serve in the project folder"
+        )
     mkdocs = [sys.executable, "-m", "mkdocs", args.command]
     if args.command == "build" and args.strict:
         mkdocs.append("--strict")

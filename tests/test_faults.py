@@ -136,6 +136,23 @@ def test_a_missing_content_folder_is_exit_2(
     assert err.startswith(f"error: {missing}: ") and ("not found" in err or "no reports/" in err)
 
 
+@pytest.mark.parametrize("command", ["build", "serve"])
+def test_build_and_serve_outside_a_project_are_exit_2(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    command: str,
+) -> None:
+    """MkDocs exits 1, the code of content problems, when mkdocs.yml is missing."""
+    monkeypatch.chdir(tmp_path)
+    assert main([command]) == 2
+    err = capsys.readouterr().err.strip()
+    assert (
+        err
+        == f"error: {tmp_path / 'mkdocs.yml'}: not found: run build and serve in the project folder"
+    )
+
+
 # -- Downloads ---------------------------------------------------------------------------------
 
 
