@@ -174,3 +174,16 @@ def test_shuangshan_layout_notes(shuangshan):
     # Two cuts and one continuation: ambiguous, so nothing is joined.
     assert any(b.text.endswith("实现纳税") for b in shuangshan.blocks)
     assert any(b.text.startswith("带班,") and b.lead == 0 for b in shuangshan.blocks)
+
+
+def test_founder_metadata_fields_are_read_as_html_text() -> None:
+    """The enpproperty comment's fields are HTML source: entities are characters."""
+    page = (
+        "<html><body><founder-content><p>　　全镇完成财政收入1.2亿元，同比增长5%。</p>"
+        "</founder-content><!--enpproperty <date>2023-01-05</date>"
+        "<title>&ldquo;三个一&rdquo;助推 A&amp;B 产业园&nbsp;提速</title>"
+        "<author>本报记者&nbsp;王五</author>/enpproperty--></body></html>"
+    )
+    article, _ = convert(page.encode("utf-8"), "page.html")
+    assert article.meta.title == "“三个一”助推 A&B 产业园 提速"
+    assert [group.names for group in article.meta.byline] == [["王五"]]

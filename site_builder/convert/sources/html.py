@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from html import unescape
 from dataclasses import dataclass, field
 
 import lxml.etree
@@ -151,8 +152,9 @@ def tag_fields(inner: str) -> list[tuple[str, str]]:
 
 def _read_enp(inner: str, meta: Metadata) -> list[str]:
     """Fill metadata from Founder's <!--enpproperty …--> comment; return its title lines."""
+    # The comment's fields are HTML source: &ldquo;, &amp;, &nbsp; are characters there.
     fields = {
-        name.lower(): " ".join(INNER_TAG_RE.sub(" ", value).split())
+        name.lower(): " ".join(unescape(INNER_TAG_RE.sub(" ", value)).split())
         for name, value in tag_fields(inner)
     }
     if date := md.ISO_DATE_RE.search(fields.get("date", "")):
