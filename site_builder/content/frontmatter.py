@@ -290,6 +290,18 @@ def _plain_item(key: object, value: object) -> str | None:
     return None
 
 
+def _without_controls(value: Any) -> Any:
+    """``value`` without the control characters the loader refuses (CONTROL_RE): what a page
+    is written with must read back, whatever a source's entities or a tool handed over."""
+    if isinstance(value, str):
+        return CONTROL_RE.sub("", value)
+    if isinstance(value, dict):
+        return {key: _without_controls(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_without_controls(item) for item in value]
+    return value
+
+
 def dump_front_matter(data: dict[str, Any]) -> str:
     """YAML front matter with the safe dumper; small records stay on one line.
 
@@ -297,6 +309,7 @@ def dump_front_matter(data: dict[str, Any]) -> str:
     `_flat_row`, which only emits plain scalars that read back as themselves and JSON
     strings otherwise; the rest goes through yaml's safe dumper.
     """
+    data = _without_controls(data)
     parts = [FENCE]
     for key, value in data.items():
         rows = (
