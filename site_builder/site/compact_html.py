@@ -14,9 +14,7 @@ from __future__ import annotations
 import re
 
 # An element whose text is kept as written, from its start tag to its end tag.
-_KEPT_RE = re.compile(
-    r"<(pre|code|textarea|script|style)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL
-)
+_KEPT_RE = re.compile(r"<(pre|code|textarea|script|style)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
 _INDENT_RE = re.compile(r"\n[ \t\r\n]+")
 
 
