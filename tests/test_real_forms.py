@@ -776,3 +776,99 @@ def test_a_title_beginning_with_its_date_above_the_source_line_is_the_title():
     found = convert(page.encode(), Path("dated_title.txt"))[0]
     assert found.meta.title == "2月6日,青溪鎮便民服務所受理訴求突破千件"
     assert "文章" in {p.text for p in found.set_aside if p.reason == "chrome"}
+
+
+# --- 9. a page's links and notices above the headline (fresh sample, issue 22) -------------
+
+LINKED_PAGE = """跳转到路径导航栏
+跳转到正文内容
+
+青柳镇便民服务站实现村村全覆盖
+
+http://news.zhixi.cn  2024年03月06日09:15  芷溪网
+
+  芷溪网消息(记者王小明)青柳镇今年在全镇18个村新建便民服务站18个,实现村村全覆盖。全年共代办各类事项4200余件。
+"""
+
+
+def test_skip_links_are_chrome_and_a_url_date_site_line_gives_date_and_site():
+    # An accessible portal's skip links (跳转到正文内容) stand above the headline; the line
+    # under it holds the page's address, the time and the site's name.
+    found = convert(LINKED_PAGE.encode(), Path("linked.txt"))[0]
+    assert found.meta.title == "青柳镇便民服务站实现村村全覆盖"
+    assert (found.meta.date, found.meta.publication) == ("2024-03-06", "芷溪网")
+    assert not any(block.kind == "heading" for block in found.blocks)
+    chrome = {p.text for p in found.set_aside if p.reason == "chrome"}
+    assert {"跳转到路径导航栏", "跳转到正文内容"} <= chrome
+
+
+@pytest.mark.parametrize(
+    "above",
+    [
+        "返回区政府首页",  # a link back to the home page of the site's owner
+        "导航菜单",  # a collapsed menu's label
+        "政务公开",  # the portal's column, alone above the headline
+        "请更新您的浏览器\n您使用的浏览器版本较旧,已不再受支持。建议您更新浏览器版本,以获得最佳体验。",
+    ],
+)
+def test_a_portal_link_menu_column_or_browser_notice_above_the_headline_is_chrome(above):
+    page = (
+        f"{above}\n\n青柳镇便民服务站实现村村全覆盖\n\n发布时间:2024-03-06\n\n"
+        "  青柳镇今年在全镇18个村新建便民服务站18个,实现村村全覆盖。全年共代办各类事项4200余件。\n"
+    )
+    found = convert(page.encode(), Path("above.txt"))[0]
+    assert found.meta.title == "青柳镇便民服务站实现村村全覆盖"
+    assert found.meta.date == "2024-03-06"
+    assert [block.kind for block in found.blocks] == ["paragraph"]
+
+
+@pytest.mark.parametrize(
+    ("header", "edition", "date"),
+    [
+        ("第a02b版:东南亚 上一版\n下一篇", "第a02b版", None),  # a page label with its links
+        # 版次 without 第, the paper's date in the next field
+        ("版次:03 作者:2024年03月06日", "第03版", "2024-03-06"),
+    ],
+)
+def test_an_epaper_page_label_is_chrome_that_gives_the_edition(header, edition, date):
+    page = (
+        f"{header}\n\n青柳:便民服务站村村全覆盖\n\n"
+        "本报讯 (记者 王小明) 青柳镇今年在全镇18个村新建便民服务站18个,实现村村全覆盖。\n"
+    )
+    found = convert(page.encode(), Path("epaper.txt"))[0]
+    assert found.meta.title == "青柳:便民服务站村村全覆盖"
+    assert (found.meta.edition, found.meta.date) == (edition, date)
+    assert not any(block.kind == "heading" for block in found.blocks)
+
+
+def test_an_unknown_source_is_not_a_publication():
+    page = (
+        "青柳镇便民服务站实现村村全覆盖\n来源:未知来源 日期:2024-03-06 12:00\n\n"
+        "青柳镇今年在全镇18个村新建便民服务站18个,实现村村全覆盖。全年共代办各类事项4200余件。\n"
+    )
+    found = convert(page.encode(), Path("unknown.txt"))[0]
+    assert (found.meta.date, found.meta.publication) == ("2024-03-06", None)
+
+
+TAIWAN_PORTAL_PAGE = """地方
+
+青溪鄉公所獲評財政考核績優
+
+芷溪日報
+
+更新於 2023年05月02日18:10 • 發布於 2023年05月02日18:10
+
+記者王小明/青溪報導
+
+青溪鄉公所今年獲評縣府財政考核第一名,將獲獎勵金二百四十萬元,全鄉今年自有財源成長百分之十二。
+"""
+
+
+def test_a_portal_copy_of_a_taiwan_paper_gives_paper_date_and_byline():
+    # The portal's section above the headline, the paper's name and 發布於 time under it, and
+    # the 記者某某/某地報導 byline.
+    found = convert(TAIWAN_PORTAL_PAGE.encode(), Path("tw_portal.txt"))[0]
+    assert found.meta.title == "青溪鄉公所獲評財政考核績優"
+    assert (found.meta.publication, found.meta.date) == ("芷溪日報", "2023-05-02")
+    assert [(g.role, g.names) for g in found.meta.byline] == [("记者", ["王小明"])]
+    assert [block.kind for block in found.blocks] == ["paragraph"]

@@ -53,14 +53,19 @@ _CHROME_START_RE = re.compile(
     r"|原标题\s*[:：]"  # a reposting site's note of the title the article first had
     r"|【[\u4e00-\u9fff]{2,4}】\s*="  # an archive record's field: 【日期】= 1994.02.01
     # an e-paper reader's header fields: 当前报纸名称:某某日报 日期:11-08 版面:第A03版:综合
-    r"|(?:当前)?(?:报纸|报刊)名称\s*[:：]|(?:版面|版次)\s*[:：]\s*第"
+    r"|(?:当前)?(?:报纸|报刊)名称\s*[:：]|(?:版面|版次)\s*[:：]\s*(?:第|[A-Za-z]?\d)"
+    # a page label with its links (第a02b版:东南亚 上一版)
+    r"|第\s*[0-9A-Za-z]{1,5}\s*版\s*[:：]\s*\S{0,10}\s+(?:上一版|下一版|上一篇|下一篇)"
+    # skip links, a link back to a home page, a collapsed menu's label
+    r"|(?:跳转|跳|跳过|略过)(?:到|至)?(?:主要|页面)?(?:内容|正文|导航|路径导航栏|主导航|页脚|底部)"
+    r"(?:内容|区域|栏)?$|返回[\u4e00-\u9fff]{0,10}首页$|(?:导航菜单|网站导航|主导航|导航栏|主菜单)$"
     r"|日期\s*[:：]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?$"
     r"|\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?$"  # 03-03 09:54: a portal's time stamp
     r"|(?:(?:无障碍|长者|关怀)(?:浏览|模式|版)|登录|注册|简体|繁体|繁體|English)(?:\s|$)",
     re.IGNORECASE,
 )
 _CHROME_ANY_RE = re.compile(
-    r"(?:发布|发表|更新|录入|上传|来源|刊发)(?:时间|日期)\s*[:：]"
+    r"(?:发布|发表|更新|录入|上传|来源|刊发)(?:时间|日期)\s*[:：]|(?:发布|发表|更新)于\s*\d{4}年"
     r"|(?:浏览|阅读|点击|访问)(?:次数|量|数)\s*[:：]?"
     r"|字号\s*[:：]?\s*[【\[]?\s*[大中小]|字体\s*[:：]?\s*[【\[]?\s*[大中小]"
     r"|[【\[]\s*(?:打印|列印|关闭|打印本页|列印本页|打印文章|关闭窗口|关闭视窗|收藏|返回顶部|返回"
@@ -73,7 +78,9 @@ _CHROME_ANY_RE = re.compile(
     r"|原文链接|网友评论|发表评论|我要评论|条评论|验证码"
     r"|^\d+\s*(?:浏览|阅读|点击|点赞)\s+评论\s*\d+\s*条?$"  # 0浏览 评论0条: a post's counters
     r"|版权所有|Copyright|©|ICP备|ICP证|公网安备|网站标识码|技术支持\s*[:：]|主办单位\s*[:：]"
-    r"|承办单位\s*[:：]|联系电话\s*[:：]|邮编\s*[:：]|建议使用.{0,20}浏览器|分辨率",
+    r"|承办单位\s*[:：]|联系电话\s*[:：]|邮编\s*[:：]|建议使用.{0,20}浏览器|分辨率"
+    # a notice to readers with an old browser (请更新您的浏览器)
+    r"|(?:请|建议您?)(?:更新|升级)(?:您的)?浏览器|浏览器版本(?:较旧|过低|太低|过旧)",
     re.IGNORECASE,
 )
 # A breadcrumb without a label, from the home page: 首页 > 政务公开 > …街道办事处 > 计划总结,
@@ -91,9 +98,15 @@ _WIDGET_RE = re.compile(
 )
 # In a short line without sentences, a 来源: after a date is the source line too:
 # 2021-08-01 10:51 来源: 新华社
+# http://news.example.cn  2024年03月06日09:15  某某网: the page's address, time and site
+DATE_AND_SITE = (
+    r"|^(?:https?://\S+\s+)?\d{4}年\d{1,2}月\d{1,2}日\s*\d{1,2}:\d{2}\s+"
+    r"(?P<site>[\u4e00-\u9fff]{2,10}(?:网|报|社|台|新闻))$"
+)
 _SHORT_CHROME_RE = re.compile(
     r"(?:^|\s)(?:信息)?来源\s*[:：]|^\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}\s"
     r"|^[\u4e00-\u9fff]{2,10}(?:网|报|社|台|新闻)\s+\d{4}-\d{1,2}-\d{1,2}(?:\s+[\d:]+)?$"
+    + DATE_AND_SITE
 )
 _SPACED_RE = re.compile(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff](?:\s|[:：]))")
 ROLE_RE = re.compile(ROLE_PATTERN)  # a byline's role: 本报记者, 通讯员 …

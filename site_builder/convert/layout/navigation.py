@@ -35,6 +35,11 @@ _READER_NAME_RE = re.compile(
     r"^[\u4e00-\u9fff]{0,12}(?:电子报|数字报|电子版|报刊|数字报刊|读报)"
     r"(?:阅读机|阅读器|阅读平台|平台|系统|在线|客户端|网)$"
 )
+# A portal's column alone above the headline: 政府信息公开, 乡镇动态, 媒体聚焦
+_COLUMN_RE = re.compile(
+    r"^(?:政府|政务|信息|新闻|乡镇|镇街|部门|工作|媒体|图片|基层|本地|区县|县区)+"
+    r"(?:公开|动态|资讯|聚焦|要闻|快讯)$"
+)
 _WEEKDAY_RE = re.compile(r"^(?:星期|周|礼拜)[一二三四五六日天]$")
 _OWNER_RE = re.compile(r"^(?:[\u4e00-\u9fff]{2,20}\s*(?:主管|主办|承办|协办)\s*)+$")
 _PHONE_RE = re.compile(r"^(?:电话|热线)?[:：]?\s*[(（]?0\d{2,3}[)）]?[-\s]?\d{7,8}$")
@@ -86,15 +91,18 @@ def outside_chrome(keys: list[str], index: int) -> bool:
         return True
     if _OWNER_RE.match(key) or _PHONE_RE.match(key):
         return True
-    if _READER_NAME_RE.match(key) or _WEEKDAY_RE.match(key):
+    if _READER_NAME_RE.match(key) or _WEEKDAY_RE.match(key) or _COLUMN_RE.match(key):
         return True
     section, _, site = key.rpartition(" ")
     if section and len(section) <= 8 and _SITE_NAME_RE.match(site):
         return True  # 李家镇 某某新闻网: the section's name, then the site's
     if _NO_HAN_RE.match(key) and not _DATE_LINE_RE.match(key):
         return True  # EN, LANGUAGES, https://www.gov.cn/
-    # A menu's heading: 财经 above 财经 金融 证券 …, 新闻 above 新闻直播 要闻 …
     following = next((k for k in keys[index + 1 : index + 3] if k), "")
+    if not any(keys[:index]) and re.fullmatch(r"[\u4e00-\u9fff]{2}", key):
+        # a portal's section atop the page, above the headline (生活, 地方)
+        return 0 < len(following) <= 40 and not re.search(r"[。，,；;]", following)
+    # A menu's heading: 财经 above 财经 金融 证券 …, 新闻 above 新闻直播 要闻 …
     return (
         len(key) <= 4
         and " " not in key

@@ -134,8 +134,13 @@ def read_header(items: list[Line], article: Article) -> list[Line]:
             meta.edition = meta.edition or edition[0]
             meta.section = meta.section or (line.text[-len(edition[1]) :] if edition[1] else None)
             header.closed = bool(header.titles)
-        elif md.PUBLICATION_RE.match(key) and not header.titles and not meta.publication:
+        elif (
+            md.PUBLICATION_RE.match(key)
+            and not meta.publication
+            and (not header.titles or line.chrome_after)  # under the headline, above its time
+        ):
             meta.publication = line.text
+            header.closed = bool(header.titles)
         elif len(key) <= 60 and (byline := md.parse_byline(key, line.text)):
             meta.byline = byline
             header.metadata(line)

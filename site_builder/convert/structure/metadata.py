@@ -126,8 +126,8 @@ def byline_groups(line: str, printed: str | None = None) -> list[Byline]:
         if role:
             groups.append(Byline(role=role.group(0)))
             start, text = start + role.end(), text[role.end() :]
-        if not text or text in BYLINE_TAIL_WORDS:
-            continue
+        if not text or text in BYLINE_TAIL_WORDS or text.endswith(("报导", "报道")):
+            continue  # 记者王小明/青溪报导: the dateline's place is no name
         if NAME_RE.fullmatch(text) and not text.endswith("讯"):  # 本报讯 opens the lede
             if not groups:
                 groups.append(Byline())
