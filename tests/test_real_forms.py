@@ -785,9 +785,9 @@ LINKED_PAGE = """跳转到路径导航栏
 
 青柳镇便民服务站实现村村全覆盖
 
-http://news.zhixi.cn  2024年03月06日09:15  芷溪网
+http://news.zhixi.cn  2024年03月06日09:15  溪网
 
-  芷溪网消息(记者王小明)青柳镇今年在全镇18个村新建便民服务站18个,实现村村全覆盖。全年共代办各类事项4200余件。
+  溪网消息(记者王小明)青柳镇今年在全镇18个村新建便民服务站18个,实现村村全覆盖。全年共代办各类事项4200余件。
 """
 
 
@@ -796,7 +796,7 @@ def test_skip_links_are_chrome_and_a_url_date_site_line_gives_date_and_site():
     # under it holds the page's address, the time and the site's name.
     found = convert(LINKED_PAGE.encode(), Path("linked.txt"))[0]
     assert found.meta.title == "青柳镇便民服务站实现村村全覆盖"
-    assert (found.meta.date, found.meta.publication) == ("2024-03-06", "芷溪网")
+    assert (found.meta.date, found.meta.publication) == ("2024-03-06", "溪网")
     assert not any(block.kind == "heading" for block in found.blocks)
     chrome = {p.text for p in found.set_aside if p.reason == "chrome"}
     assert {"跳转到路径导航栏", "跳转到正文内容"} <= chrome
@@ -850,7 +850,9 @@ def test_an_unknown_source_is_not_a_publication():
     assert (found.meta.date, found.meta.publication) == ("2024-03-06", None)
 
 
-TAIWAN_PORTAL_PAGE = """地方
+TAIWAN_PORTAL_PAGE = """請更新您的瀏覽器
+
+地方
 
 青溪鄉公所獲評財政考核績優
 
@@ -872,3 +874,24 @@ def test_a_portal_copy_of_a_taiwan_paper_gives_paper_date_and_byline():
     assert (found.meta.publication, found.meta.date) == ("芷溪日報", "2023-05-02")
     assert [(g.role, g.names) for g in found.meta.byline] == [("记者", ["王小明"])]
     assert [block.kind for block in found.blocks] == ["paragraph"]
+
+
+def test_a_photo_caption_with_its_credit_atop_and_a_bracketed_news_flash_are_not_title_heading():
+    # A page that opens with a photo's caption (会场一角 王小明 摄) and a lede opened by the
+    # site's bracketed flash (【芷溪网讯】): no title, no heading.
+    page = (
+        "会场一角 王小明 摄\n"
+        "【芷溪网讯】3月2日,青溪区第三届人民代表大会第二次会议开幕,区长作政府工作报告。\n"
+        "报告说,2023年全区地区生产总值达到120.5亿元、增长6.2%。\n"
+    )
+    found = convert(page.encode(), Path("flash.txt"))[0]
+    assert found.meta.title == ""
+    assert not any(block.kind == "heading" for block in found.blocks)
+    assert found.blocks[0].kind == "caption"
+    assert "【芷溪网讯】3月2日" in found.blocks[-2].text
+
+
+def test_a_sites_news_opening_with_its_byline_in_brackets():
+    text = "溪网消息(记者王小明 通讯员李芳)青柳镇今年新建便民服务站18个,实现村村全覆盖。"
+    found = convert(text.encode(), Path("msg.txt"))[0]
+    assert [(g.role, g.names) for g in found.meta.byline] == [("记者", ["王小明"]), ("通讯员", ["李芳"])]

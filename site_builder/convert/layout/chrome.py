@@ -101,7 +101,7 @@ _WIDGET_RE = re.compile(
 # http://news.example.cn  2024年03月06日09:15  某某网: the page's address, time and site
 DATE_AND_SITE = (
     r"|^(?:https?://\S+\s+)?\d{4}年\d{1,2}月\d{1,2}日\s*\d{1,2}:\d{2}\s+"
-    r"(?P<site>[\u4e00-\u9fff]{2,10}(?:网|报|社|台|新闻))$"
+    r"(?P<site>[\u4e00-\u9fff]{1,10}(?:网|报|社|台|新闻))$"
 )
 _SHORT_CHROME_RE = re.compile(
     r"(?:^|\s)(?:信息)?来源\s*[:：]|^\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}\s"
@@ -226,11 +226,12 @@ def find_chrome(keys: list[str]) -> set[int]:
     last = article[-1] if article else -1
     chrome: set[int] = set()
     sign_off = _sign_off_lines(keys, last)
+    top = next((i for i, key in enumerate(keys) if key and not furniture[i]), None)
     for index, key in enumerate(keys):
         if not key:
             continue
         outside = (index < first or index > last) and index not in sign_off
-        if furniture[index] or (outside and outside_chrome(keys, index)):
+        if furniture[index] or (outside and outside_chrome(keys, index, index == top)):
             chrome.add(index)
     for index in [i for i, key in enumerate(keys) if _HEADLINES_RE.match(key)]:
         # 本版新闻列表 / 乡村振兴结硕果 / 一图读懂…: the edition's other headlines

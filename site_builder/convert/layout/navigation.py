@@ -84,8 +84,9 @@ def is_navigation(key: str) -> bool:
     )
 
 
-def outside_chrome(keys: list[str], index: int) -> bool:
-    """Chrome only before the article's first paragraph or after its last."""
+def outside_chrome(keys: list[str], index: int, top: bool = False) -> bool:
+    """Chrome only before the article's first paragraph or after its last (``top``: the
+    page's first line that is not furniture)."""
     key = keys[index]
     if is_navigation(key) or _SITE_NAME_RE.match(key) or _is_toolbar(key):
         return True
@@ -99,7 +100,7 @@ def outside_chrome(keys: list[str], index: int) -> bool:
     if _NO_HAN_RE.match(key) and not _DATE_LINE_RE.match(key):
         return True  # EN, LANGUAGES, https://www.gov.cn/
     following = next((k for k in keys[index + 1 : index + 3] if k), "")
-    if not any(keys[:index]) and re.fullmatch(r"[\u4e00-\u9fff]{2}", key):
+    if top and re.fullmatch(r"[\u4e00-\u9fff]{2}", key):
         # a portal's section atop the page, above the headline (生活, 地方)
         return 0 < len(following) <= 40 and not re.search(r"[。，,；;]", following)
     # A menu's heading: 财经 above 财经 金融 证券 …, 新闻 above 新闻直播 要闻 …

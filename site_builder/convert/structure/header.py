@@ -35,6 +35,7 @@ from site_builder.convert.structure import metadata as md
 from site_builder.convert.structure.shapes import (
     BRACKET_HEADING_RE,
     MAX_TITLE,
+    PHOTO_CREDIT_END_RE,
     REPORT_TITLE_RE,
     SALUTATION_RE,
     SPEAKER_RE,
@@ -228,7 +229,7 @@ def _is_title_line(items: list[Line], index: int, header: _Header) -> bool:
     key = line.key
     if len(header.titles) + len(header.subtitles) >= 3 or ends_in_colon(key):
         return False
-    if SALUTATION_RE.match(key) or SPEAKER_RE.match(key):
+    if SALUTATION_RE.match(key) or SPEAKER_RE.match(key) or PHOTO_CREDIT_END_RE.search(key):
         return False
     if bracket := BRACKET_HEADING_RE.match(key):
         rest = key[bracket.end() :].strip()
