@@ -97,6 +97,9 @@ def test_taiwan_numerals_and_units():
         ("同比下降 7%。", "7%", -7, "percent"),
         ("棉花总产2027吨,增长-88.65%。", "-88.65%", -88.65, "percent"),
         ("对22座大棚进行改造。", "22座", 22, "facility"),
+        # Taiwan papers: thousands after 萬 (860萬5千元); the colloquial 个亿 is 亿
+        ("乡公所将获补助860万5千元。", "860万5千元", 8_605_000, "CNY"),
+        ("完成固定资产投资3.2个亿,同比增长15%。", "3.2个亿", 320_000_000, "CNY"),
     ],
 )
 def test_figure_forms(text, printed, value, unit):
