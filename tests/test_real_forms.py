@@ -898,3 +898,35 @@ def test_a_sites_news_opening_with_its_byline_in_brackets():
     text = "溪网消息(记者王小明 通讯员李芳)青柳镇今年新建便民服务站18个,实现村村全覆盖。"
     found = convert(text.encode(), Path("msg.txt"))[0]
     assert [(g.role, g.names) for g in found.meta.byline] == [("记者", ["王小明"]), ("通讯员", ["李芳"])]
+
+
+WATERMARKED = """青溪镇2023年政府工作报告xQ7溪谷百科--乡村资讯
+
+  各位代表:xQ7溪谷百科--乡村资讯
+
+  现在,我代表镇人民政府向大会报告工作,请予审议。xQ7溪谷百科--乡村资讯
+
+  一、2023年工作回顾xQ7溪谷百科--乡村资讯
+
+  全年完成财政收入860万元,同比增长6.2%,新增规上企业5家。xQ7溪谷百科--乡村资讯
+"""
+
+
+def test_a_copy_sites_watermark_at_the_end_of_every_line_is_taken_out():
+    # A content farm's tag (letters and its name) glued to the end of every line: left in, it
+    # spoils the title and the headings and cuts every paragraph.
+    found = convert(WATERMARKED.encode(), Path("watermarked.txt"))[0]
+    assert found.meta.title == "青溪镇2023年政府工作报告"
+    assert [b.text for b in found.blocks if b.kind == "heading"] == ["一、2023年工作回顾"]
+    assert not any("xQ7" in block.text for block in found.blocks)
+    assert any("xQ7溪谷百科" in p.text for p in found.set_aside if p.reason == "chrome")
+    assert any("watermark" in note for note in found.layout_notes)
+
+
+def test_a_credit_repeated_after_captions_is_no_watermark():
+    text = (
+        "青溪镇新建便民服务站。新华网 王小明 摄\n\n村民在服务站办事。新华网 王小明 摄\n\n"
+        "服务站内景。新华网 王小明 摄\n\n青溪镇今年新建便民服务站18个,实现村村全覆盖。\n"
+    )
+    found = convert(text.encode(), Path("credits.txt"))[0]
+    assert not any("watermark" in note for note in found.layout_notes)
