@@ -930,3 +930,28 @@ def test_a_credit_repeated_after_captions_is_no_watermark():
     )
     found = convert(text.encode(), Path("credits.txt"))[0]
     assert not any("watermark" in note for note in found.layout_notes)
+
+
+CUT_OFF_COPY = """青柳镇便民服务站实现村村全覆盖
+
+青柳镇今年在全镇18个村新建便民服务站18个,实现村村全覆盖。
+
+{middle}
+
+目前,青柳镇正在完善服务站功能,让群众办事
+"""
+
+
+@pytest.mark.parametrize(
+    "middle",
+    [
+        "据了解,服务站全年共代办各类事项4200余件,群众满意率达98%。",  # an opener, no fragment
+        "下面,记者走访了其中三个服务站。",
+        "而在青溪村,服务站还开设了代购代销窗口,方便老人办事。",  # a fragment, but above the cut
+    ],
+)
+def test_a_copy_cut_off_at_its_end_is_not_rejoined_with_a_paragraph_before_it(middle):
+    # The copy stops mid-sentence: what follows the cut is missing, not displaced upwards.
+    found = convert(CUT_OFF_COPY.format(middle=middle).encode(), Path("cut_off.txt"))[0]
+    assert not any("rejoined" in note for note in found.layout_notes)
+    assert found.blocks[-1].text == "目前,青柳镇正在完善服务站功能,让群众办事"
