@@ -113,9 +113,10 @@ def _noise_pattern(region: str, subject: bool) -> re.Pattern[str]:
         key=len,
         reverse=True,
     )
-    return re.compile(
-        "(?:" + "|".join(map(re.escape, words)) + "|" + PERIOD_RE.pattern + "|" + ENUMERATOR + ")"
-    )
+    # 有 (there are) before what is counted: 有卫生院2所 (not 有效, 有机, 有色, 有关 …)
+    have = ["有(?![效机线色关序力益形望利权限])"] if subject else []
+    alternatives = [*map(re.escape, words), *have, PERIOD_RE.pattern, ENUMERATOR]
+    return re.compile("(?:" + "|".join(alternatives) + ")")
 
 
 # 1、, 3., (二), 四、 opening a paragraph of a numbered list: its place in the list, not its words
