@@ -955,3 +955,13 @@ def test_a_copy_cut_off_at_its_end_is_not_rejoined_with_a_paragraph_before_it(mi
     found = convert(CUT_OFF_COPY.format(middle=middle).encode(), Path("cut_off.txt"))[0]
     assert not any("rejoined" in note for note in found.layout_notes)
     assert found.blocks[-1].text == "目前,青柳镇正在完善服务站功能,让群众办事"
+
+
+def test_a_writers_office_and_name_under_the_title_is_no_heading():
+    page = (
+        "东部山区的“三色”小镇\n\n芷溪省青柳县白石镇政府 王小明\n\n"
+        "白石镇坐落于青柳县最北端,近年来共入驻千万元以上项目21个,签约亿元以上企业5家。\n"
+    )
+    found = convert(page.encode(), Path("office_writer.txt"))[0]
+    assert found.meta.title == "东部山区的“三色”小镇"
+    assert not any(block.kind == "heading" for block in found.blocks)
