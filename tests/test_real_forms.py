@@ -781,7 +781,7 @@ def test_a_title_beginning_with_its_date_above_the_source_line_is_the_title():
     assert "文章" in {p.text for p in found.set_aside if p.reason == "chrome"}
 
 
-# --- 9. a page's links and notices above the headline (fresh sample, issue 22) -------------
+# --- 9. a page's links and notices above the headline (a fresh sample) ----------------------
 
 LINKED_PAGE = """跳转到路径导航栏
 跳转到正文内容
