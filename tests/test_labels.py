@@ -177,6 +177,13 @@ def test_not_figures(pairs) -> None:
         # after an object marker or "is one of a province's …", the thing counted comes after the number
         ("将12件民生实事全部办结。", [("12件", "民生实事数")]),
         ("柳岸镇是全省60个美丽集镇示范点,全镇工业总产值18亿元。", [("60个", "美丽集镇示范点数"), ("18亿元", "工业总产值")]),
+        # 有 (there are) before what is counted is no part of it; 有效, 有机 … are words
+        ("全镇共有企业101家,现有中学2所,有卫生院2所。", [("101家", "企业数"), ("2所", "中学数"), ("2所", "卫生院数")]),
+        ("有效灌溉面积达1.2万亩,有机农业基地300亩。", [("1.2万亩", "有效灌溉面积"), ("300亩", "有机农业基地面积")]),
+        # an average annual growth after an amount is that amount's, and not year on year
+        ("青溪镇实现工业总产值85.6亿元,年均增长7.2%;财政收入3.1亿元,年均增长5.5%。", [("85.6亿元", "工业总产值"), ("7.2%", "工业总产值年均增长"), ("3.1亿元", "财政收入"), ("5.5%", "财政收入年均增长")]),
+        # 分别 with the rates set apart by a comma; a lower-case (gdp) after the measure
+        ("全镇地区生产总值(gdp)为9.8亿元,农业总产值实现3.6亿元,分别较上年增长8%,6%。", [("9.8亿元", "地区生产总值"), ("3.6亿元", "农业总产值"), ("8%", "地区生产总值同比增长"), ("6%", "农业总产值同比增长")]),
     ],
 )  # fmt: skip
 def test_label_forms(text: str, wanted: list[tuple[str, str]]) -> None:

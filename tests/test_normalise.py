@@ -9,9 +9,10 @@ from hypothesis import strategies as st
 from site_builder.content.model import Metadata
 from site_builder.convert.characters import analysis_text, clean_line
 from site_builder.convert.layout import normalise
-from site_builder.convert.layout.chrome import find_chrome, is_chrome_line, is_navigation
+from site_builder.convert.layout.chrome import find_chrome, is_chrome_line
 from site_builder.convert.layout.chrome_hints import chrome_hints, office_region
 from site_builder.convert.layout.lines import RawLine, line_ranges
+from site_builder.convert.layout.navigation import is_navigation
 from site_builder.convert.layout.run_together import split_run_together
 from site_builder.convert.layout.wrapped import (
     close_unit_spaces,

@@ -97,6 +97,9 @@ def test_taiwan_numerals_and_units():
         ("同比下降 7%。", "7%", -7, "percent"),
         ("棉花总产2027吨,增长-88.65%。", "-88.65%", -88.65, "percent"),
         ("对22座大棚进行改造。", "22座", 22, "facility"),
+        # Taiwan papers: thousands after 萬 (860萬5千元); the colloquial 个亿 is 亿
+        ("乡公所将获补助860万5千元。", "860万5千元", 8_605_000, "CNY"),
+        ("完成固定资产投资3.2个亿,同比增长15%。", "3.2个亿", 320_000_000, "CNY"),
     ],
 )
 def test_figure_forms(text, printed, value, unit):
@@ -776,3 +779,189 @@ def test_a_title_beginning_with_its_date_above_the_source_line_is_the_title():
     found = convert(page.encode(), Path("dated_title.txt"))[0]
     assert found.meta.title == "2月6日,青溪鎮便民服務所受理訴求突破千件"
     assert "文章" in {p.text for p in found.set_aside if p.reason == "chrome"}
+
+
+# --- 9. a page's links and notices above the headline (a fresh sample) ----------------------
+
+LINKED_PAGE = """跳转到路径导航栏
+跳转到正文内容
+
+青柳镇便民服务站实现村村全覆盖
+
+http://news.zhixi.cn  2024年03月06日09:15  溪网
+
+  溪网消息(记者王小明)青柳镇今年在全镇18个村新建便民服务站18个,实现村村全覆盖。全年共代办各类事项4200余件。
+"""
+
+
+def test_skip_links_are_chrome_and_a_url_date_site_line_gives_date_and_site():
+    # An accessible portal's skip links (跳转到正文内容) stand above the headline; the line
+    # under it holds the page's address, the time and the site's name.
+    found = convert(LINKED_PAGE.encode(), Path("linked.txt"))[0]
+    assert found.meta.title == "青柳镇便民服务站实现村村全覆盖"
+    assert (found.meta.date, found.meta.publication) == ("2024-03-06", "溪网")
+    assert not any(block.kind == "heading" for block in found.blocks)
+    chrome = {p.text for p in found.set_aside if p.reason == "chrome"}
+    assert {"跳转到路径导航栏", "跳转到正文内容"} <= chrome
+
+
+@pytest.mark.parametrize(
+    "above",
+    [
+        "返回区政府首页",  # a link back to the home page of the site's owner
+        "导航菜单",  # a collapsed menu's label
+        "政务公开",  # the portal's column, alone above the headline
+        "请更新您的浏览器\n您使用的浏览器版本较旧,已不再受支持。建议您更新浏览器版本,以获得最佳体验。",
+    ],
+)
+def test_a_portal_link_menu_column_or_browser_notice_above_the_headline_is_chrome(above):
+    page = (
+        f"{above}\n\n青柳镇便民服务站实现村村全覆盖\n\n发布时间:2024-03-06\n\n"
+        "  青柳镇今年在全镇18个村新建便民服务站18个,实现村村全覆盖。全年共代办各类事项4200余件。\n"
+    )
+    found = convert(page.encode(), Path("above.txt"))[0]
+    assert found.meta.title == "青柳镇便民服务站实现村村全覆盖"
+    assert found.meta.date == "2024-03-06"
+    assert [block.kind for block in found.blocks] == ["paragraph"]
+
+
+@pytest.mark.parametrize(
+    ("header", "edition", "date"),
+    [
+        ("第a02b版:东南亚 上一版\n下一篇", "第a02b版", None),  # a page label with its links
+        # 版次 without 第, the paper's date in the next field
+        ("版次:03 作者:2024年03月06日", "第03版", "2024-03-06"),
+    ],
+)
+def test_an_epaper_page_label_is_chrome_that_gives_the_edition(header, edition, date):
+    page = (
+        f"{header}\n\n青柳:便民服务站村村全覆盖\n\n"
+        "本报讯 (记者 王小明) 青柳镇今年在全镇18个村新建便民服务站18个,实现村村全覆盖。\n"
+    )
+    found = convert(page.encode(), Path("epaper.txt"))[0]
+    assert found.meta.title == "青柳:便民服务站村村全覆盖"
+    assert (found.meta.edition, found.meta.date) == (edition, date)
+    assert not any(block.kind == "heading" for block in found.blocks)
+
+
+def test_an_unknown_source_is_not_a_publication():
+    page = (
+        "青柳镇便民服务站实现村村全覆盖\n来源:未知来源 日期:2024-03-06 12:00\n\n"
+        "青柳镇今年在全镇18个村新建便民服务站18个,实现村村全覆盖。全年共代办各类事项4200余件。\n"
+    )
+    found = convert(page.encode(), Path("unknown.txt"))[0]
+    assert (found.meta.date, found.meta.publication) == ("2024-03-06", None)
+
+
+TAIWAN_PORTAL_PAGE = """請更新您的瀏覽器
+
+地方
+
+青溪鄉公所獲評財政考核績優
+
+芷溪日報
+
+更新於 2023年05月02日18:10 • 發布於 2023年05月02日18:10
+
+記者王小明/青溪報導
+
+青溪鄉公所今年獲評縣府財政考核第一名,將獲獎勵金二百四十萬元,全鄉今年自有財源成長百分之十二。
+"""
+
+
+def test_a_portal_copy_of_a_taiwan_paper_gives_paper_date_and_byline():
+    # The portal's section above the headline, the paper's name and 發布於 time under it, and
+    # the 記者某某/某地報導 byline.
+    found = convert(TAIWAN_PORTAL_PAGE.encode(), Path("tw_portal.txt"))[0]
+    assert found.meta.title == "青溪鄉公所獲評財政考核績優"
+    assert (found.meta.publication, found.meta.date) == ("芷溪日報", "2023-05-02")
+    assert [(g.role, g.names) for g in found.meta.byline] == [("记者", ["王小明"])]
+    assert [block.kind for block in found.blocks] == ["paragraph"]
+
+
+def test_a_photo_caption_with_its_credit_atop_and_a_bracketed_news_flash_are_not_title_heading():
+    # A page that opens with a photo's caption (会场一角 王小明 摄) and a lede opened by the
+    # site's bracketed flash (【芷溪网讯】): no title, no heading.
+    page = (
+        "会场一角 王小明 摄\n"
+        "【芷溪网讯】3月2日,青溪区第三届人民代表大会第二次会议开幕,区长作政府工作报告。\n"
+        "报告说,2023年全区地区生产总值达到120.5亿元、增长6.2%。\n"
+    )
+    found = convert(page.encode(), Path("flash.txt"))[0]
+    assert found.meta.title == ""
+    assert not any(block.kind == "heading" for block in found.blocks)
+    assert found.blocks[0].kind == "caption"
+    assert "【芷溪网讯】3月2日" in found.blocks[-2].text
+
+
+def test_a_sites_news_opening_with_its_byline_in_brackets():
+    text = "溪网消息(记者王小明 通讯员李芳)青柳镇今年新建便民服务站18个,实现村村全覆盖。"
+    found = convert(text.encode(), Path("msg.txt"))[0]
+    assert [(g.role, g.names) for g in found.meta.byline] == [("记者", ["王小明"]), ("通讯员", ["李芳"])]
+
+
+WATERMARKED = """青溪镇2023年政府工作报告xQ7溪谷百科--乡村资讯
+
+  各位代表:xQ7溪谷百科--乡村资讯
+
+  现在,我代表镇人民政府向大会报告工作,请予审议。xQ7溪谷百科--乡村资讯
+
+  一、2023年工作回顾xQ7溪谷百科--乡村资讯
+
+  全年完成财政收入860万元,同比增长6.2%,新增规上企业5家。xQ7溪谷百科--乡村资讯
+"""
+
+
+def test_a_copy_sites_watermark_at_the_end_of_every_line_is_taken_out():
+    # A content farm's tag (letters and its name) glued to the end of every line: left in, it
+    # spoils the title and the headings and cuts every paragraph.
+    found = convert(WATERMARKED.encode(), Path("watermarked.txt"))[0]
+    assert found.meta.title == "青溪镇2023年政府工作报告"
+    assert [b.text for b in found.blocks if b.kind == "heading"] == ["一、2023年工作回顾"]
+    assert not any("xQ7" in block.text for block in found.blocks)
+    assert any("xQ7溪谷百科" in p.text for p in found.set_aside if p.reason == "chrome")
+    assert any("watermark" in note for note in found.layout_notes)
+
+
+def test_a_credit_repeated_after_captions_is_no_watermark():
+    text = (
+        "青溪镇新建便民服务站。新华网 王小明 摄\n\n村民在服务站办事。新华网 王小明 摄\n\n"
+        "服务站内景。新华网 王小明 摄\n\n青溪镇今年新建便民服务站18个,实现村村全覆盖。\n"
+    )
+    found = convert(text.encode(), Path("credits.txt"))[0]
+    assert not any("watermark" in note for note in found.layout_notes)
+
+
+CUT_OFF_COPY = """青柳镇便民服务站实现村村全覆盖
+
+青柳镇今年在全镇18个村新建便民服务站18个,实现村村全覆盖。
+
+{middle}
+
+目前,青柳镇正在完善服务站功能,让群众办事
+"""
+
+
+@pytest.mark.parametrize(
+    "middle",
+    [
+        "据了解,服务站全年共代办各类事项4200余件,群众满意率达98%。",  # an opener, no fragment
+        "下面,记者走访了其中三个服务站。",
+        "而在青溪村,服务站还开设了代购代销窗口,方便老人办事。",  # a fragment, but above the cut
+    ],
+)
+def test_a_copy_cut_off_at_its_end_is_not_rejoined_with_a_paragraph_before_it(middle):
+    # The copy stops mid-sentence: what follows the cut is missing, not displaced upwards.
+    found = convert(CUT_OFF_COPY.format(middle=middle).encode(), Path("cut_off.txt"))[0]
+    assert not any("rejoined" in note for note in found.layout_notes)
+    assert found.blocks[-1].text == "目前,青柳镇正在完善服务站功能,让群众办事"
+
+
+def test_a_writers_office_and_name_under_the_title_is_no_heading():
+    page = (
+        "东部山区的“三色”小镇\n\n芷溪省青柳县白石镇政府 王小明\n\n"
+        "白石镇坐落于青柳县最北端,近年来共入驻千万元以上项目21个,签约亿元以上企业5家。\n"
+    )
+    found = convert(page.encode(), Path("office_writer.txt"))[0]
+    assert found.meta.title == "东部山区的“三色”小镇"
+    assert not any(block.kind == "heading" for block in found.blocks)

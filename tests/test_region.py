@@ -43,6 +43,8 @@ def test_candidates_of_every_rank():
         ("获评省级特色镇和示范镇", "示范镇"),
         ("经批准,青溪撤乡设镇", "青溪撤乡"),  # a change of rank, not a name
         ("经批准,青溪撤乡设镇", "撤乡设镇"),
+        ("发挥镇村干部力量,调动镇村两级积极性", "发挥镇"),  # a verb before 镇村 (town and villages)
+        ("发挥镇村干部力量,调动镇村两级积极性", "调动镇"),
     ],
 )
 def test_fragments_are_not_places(text, not_a_place):

@@ -30,6 +30,7 @@ PERIOD_RE = re.compile(
 
 # Compiled once: these run for every figure (re's own cache still costs a lookup and an escape).
 DELIM_RE = re.compile(rf"[{re.escape(DELIMS)}]")
+_ABBREVIATION_RE = re.compile(r"[A-Za-z]{2,8}")
 _PHRASE_RE = re.compile(
     rf"(?:[^{re.escape(DELIMS.replace('、', ''))}0-9]|[0-9]+(?=[A-Za-z]|大类|类))*"
 )
@@ -37,7 +38,8 @@ _PHRASE_RE = re.compile(
 
 def clause_before(text: str, start: int, floor: int = 0, *, item: bool = False) -> str:
     """The words between the last delimiter (or ``floor``) and ``start``; a parenthesis right
-    before the number is skipped, so 地区生产总值(GDP)439亿元 still reads 地区生产总值.
+    before the number, or holding an abbreviation, is skipped, so 地区生产总值(GDP)439亿元 and
+    地区生产总值(gdp)为9.8亿元 still read 地区生产总值.
 
     With ``item``, the words of one item of a list, as printed: the clause also ends at 、 and
     at a parenthesis (what the figure finder reads a change or a money word from)."""
@@ -52,9 +54,12 @@ def clause_before(text: str, start: int, floor: int = 0, *, item: bool = False) 
     pos = start
     while pos > floor:
         char = text[pos - 1]
-        if char in ")）" and pos == start:
+        if char in ")）":
             opening = max(text.rfind("(", floor, pos), text.rfind("（", floor, pos))
-            if opening > floor:
+            # right before the number, or an abbreviation anywhere: 地区生产总值(gdp)为9.8亿元
+            if opening > floor and (
+                pos == start or _ABBREVIATION_RE.fullmatch(text, opening + 1, pos - 1)
+            ):
                 text = text[:opening] + " " * (pos - opening) + text[pos:]
                 pos = opening
                 continue
@@ -108,9 +113,10 @@ def _noise_pattern(region: str, subject: bool) -> re.Pattern[str]:
         key=len,
         reverse=True,
     )
-    return re.compile(
-        "(?:" + "|".join(map(re.escape, words)) + "|" + PERIOD_RE.pattern + "|" + ENUMERATOR + ")"
-    )
+    # 有 (there are) before what is counted: 有卫生院2所 (not 有效, 有机, 有色, 有关 …)
+    have = ["有(?![效机线色关序力益形望利权限])"] if subject else []
+    alternatives = [*map(re.escape, words), *have, PERIOD_RE.pattern, ENUMERATOR]
+    return re.compile("(?:" + "|".join(alternatives) + ")")
 
 
 # 1、, 3., (二), 四、 opening a paragraph of a numbered list: its place in the list, not its words

@@ -23,7 +23,8 @@ from site_builder.convert.figures.wording import is_wording
 
 # Digits, or a Chinese numeral with its 万/亿 sections inside (一万八千, 一亿二千).
 NUM = (
-    rf"\d+万\d{{1,4}}(?![\d.])"  # 3万1408 (Taiwan papers): 31408
+    rf"\d+万\d千(?:\d百)?"  # 860万5千 (Taiwan papers): 8605000
+    rf"|\d+万\d{{1,4}}(?![\d.])"  # 3万1408 (Taiwan papers): 31408
     rf"|\d+(?:,\d{{3}})*(?:\.\d+)?"
     rf"|[{CN_NUMERAL_CHARS}]+(?:[万亿][{CN_NUMERAL_CHARS}]+)*(?:点[{CN_NUMERAL_CHARS}]+)?"
 )
@@ -45,7 +46,7 @@ FIGURE_RE = re.compile(
     rf"(?=[近约超逾\d{CN_NUMERAL_CHARS}])"
     rf"(?P<pre>近|约|超过|超|逾)?"
     rf"(?P<num>{NUM})(?:(?P<sep>至|-|—|~|到)(?P<num2>{NUM}))?"
-    rf"(?P<mult>万亿|亿|万)?(?P<more>余|多)?(?P<mult2>万亿|亿|万)?"
+    rf"(?P<mult>万亿|亿|万|个亿(?![元以级]))?(?P<more>余|多)?(?P<mult2>万亿|亿|万)?"  # 4.9个亿: 4.9亿
     rf"(?:(?P<pct>%)|(?P<unit>{UNIT_ALT}))?"
     rf"(?P<post>以上|左右|多)?"
 )
@@ -67,8 +68,8 @@ ONE_OF_RE = re.compile(r"[^,，。；;！？!?]{0,12}之一")
 # 家 of residents counts households, not enterprises (走访居民680家).
 RESIDENTS = ("居民", "农户", "群众", "住户", "家庭", "村民", "贫困户", "低保户", "困难户")
 # 同比增长, 比去年同期减少, 同比增幅(为), 降幅达: the change a percentage measures
-CHANGE_RE = re.compile(
-    r"(同比|[比较](?:上年|去年)(?:同期)?)?"
+CHANGE_RE = re.compile(  # (年均增长: an average annual change, not year on year)
+    r"(同比|[比较](?:上年|去年)(?:同期)?|年均|年平均)?"
     r"(增长|提高|增加|上升|下降|减少|降低|(?:增幅|增速|降幅)(?:为|达到?)?)了?$"
 )
 DECLINE = ("下降", "减少", "降低", "降幅")
@@ -229,7 +230,7 @@ def _make(
     yoy = False
     change = CHANGE_RE.search(before)
     if change and unit == "percent":
-        yoy = change.group(1) is not None
+        yoy = change.group(1) is not None and not change.group(1).startswith("年")
         if change.group(2).startswith(DECLINE):
             value = -value
     # 比去年同期增加563户: a count's change is one only against a named period

@@ -395,4 +395,6 @@ def _noun_phrase_before_task(clause: str) -> bool:
 def _suffix_of(change: str) -> str:
     decline = any(word in change for word in ("下降", "减少", "降低", "降幅"))
     yoy = any(word in change for word in ("同比", "比上年", "较上年", "比去年", "较去年"))
+    if change.startswith("年"):  # 年均增长, 年平均增长
+        return "年均下降" if decline else "年均增长"
     return change_suffix(change, yoy, decline)

@@ -26,7 +26,7 @@ def relabel_respectively(text: str, figures: list[KeyFigure], spans: list[tuple[
         group = [index]
         while group[-1] + 1 < len(figures) and figures[group[-1] + 1].unit == figures[index].unit:
             between = text[spans[group[-1]][1] : spans[group[-1] + 1][0]]
-            if between not in ("和", "、", "与", "及"):
+            if between not in ("和", "、", "与", "及", ",", "，"):  # 分别增长8%,6% too
                 break
             group.append(group[-1] + 1)
         if len(group) > 1:

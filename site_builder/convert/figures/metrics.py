@@ -20,6 +20,7 @@ from site_builder.content.metrics import Metric, Vocabulary
 from site_builder.content.model import Article, KeyFigure
 from site_builder.convert.figures.clauses import sentence_before
 from site_builder.convert.figures.measures import (
+    AVERAGE_SUFFIXES,
     CHANGE_SUFFIXES,
     TASK_SUFFIX,
     base_measure,
@@ -93,7 +94,7 @@ def is_estimate(sentence: str) -> bool:
 
 def metric_of(figure: KeyFigure, vocabulary: Vocabulary, sentence: str = "") -> Metric | None:
     """The vocabulary's metric that the figure measures, or None."""
-    if figure.label.endswith((TASK_SUFFIX, "完成任务比例")) or "占" in figure.label:
+    if figure.label.endswith((TASK_SUFFIX, "完成任务比例", *AVERAGE_SUFFIXES)) or "占" in figure.label:
         return None
     measure = (
         base_measure(figure.label)

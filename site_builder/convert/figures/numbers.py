@@ -7,10 +7,11 @@ Traditional forms (萬, 億, 兩) are read in their Simplified analysis text (ch
 from __future__ import annotations
 
 import functools
+import re
 
 import cn2an
 
-MULTIPLIERS = {"万": 10_000, "亿": 100_000_000, "万亿": 1_000_000_000_000}
+MULTIPLIERS = {"万": 10_000, "亿": 100_000_000, "个亿": 100_000_000, "万亿": 1_000_000_000_000}
 CN_NUMERAL_CHARS = "零〇○一二两三四五六七八九十百千"
 _DIGIT_OF = {ch: str(n) for n, ch in enumerate("零一二三四五六七八九")} | {
     "〇": "0",
@@ -31,7 +32,7 @@ def parse_number(digits: str) -> float | None:
         return None
     if "万" in digits and digits.split("万")[0].isdigit():  # 3万1408: 3 × 10000 + 1408
         high, _, low = digits.partition("万")
-        return float(int(high) * 10_000 + int(low or 0))
+        return float(int(high) * 10_000 + _below_ten_thousand(low))
     digits = _positional(digits)
     if any(ch.isdigit() for ch in digits):
         return _mixed(digits)
@@ -40,6 +41,15 @@ def parse_number(digits: str) -> float | None:
     except (ValueError, KeyError, IndexError):
         return None
     return float(value)
+
+
+def _below_ten_thousand(low: str) -> int:
+    """1408 -> 1408; 5千 -> 5000; 5千3百 -> 5300 (what follows 万 in 860万5千)."""
+    parts = re.fullmatch(r"(?:(\d)千)?(?:(\d)百)?(\d*)", low)
+    if parts is None:
+        raise ValueError(low)
+    thousands, hundreds, rest = parts.groups()
+    return int(thousands or 0) * 1000 + int(hundreds or 0) * 100 + int(rest or 0)
 
 
 def _positional(digits: str) -> str:

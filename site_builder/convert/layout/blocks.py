@@ -20,6 +20,7 @@ CONNECTIVES = {
     "首先", "其次", "最后", "一是", "二是", "三是", "四是", "五是", "总之", "当前", "如今",
     "此前", "随后", "今年", "去年", "全年", "近年来", "一年来", "一方面", "另一方面",
     "现在", "与此同时", "近日", "日前", "当天", "同日", "次日", "眼下", "记者",
+    "下面", "下一步", "据了解", "据介绍", "据统计",
 }  # fmt: skip
 CONTINUATION_START = "的了和并及与或而"
 # 十年来, 多年来, 三年以来: a span of time up to now opens a paragraph (近年来, 一年来 above)
@@ -82,6 +83,8 @@ def rejoin_cut_paragraphs(article: Article) -> None:
         and len(continuations) == 1
         and cuts[0] is not continuations[0]
         and continuations[0] is not first  # an opening paragraph never continues another
+        # a copy cut off at its end: its continuation is missing, not displaced upwards
+        and not (cuts[0] is blocks[-1] and blocks.index(continuations[0]) < len(blocks) - 1)
     ):
         cut, rest = cuts[0], continuations[0]
         notes.append(

@@ -9,7 +9,8 @@ Two kinds, tested on the Simplified analysis text of each line:
   上一篇/下一篇, comment boxes, copyright and reprint notices, metadata tables (索 引 号: | …),
   lines of a site's widgets alone (选择语言, 简体 | 繁體 | English, 无障碍 长者模式, 字号：大 中 小,
   打印本页 关闭窗口, 视力保护色);
-- **navigation**, chrome only before the article's first paragraph or after its last:
+- **navigation** (navigation.py), chrome only before the article's first paragraph or after
+  its last:
   menus and breadcrumbs (首页 > 新闻中心, 财经 金融 证券 汽车 科技), the site's name (after a
   section's: 某某镇 某某新闻网), owner (某某中心 主办) and phone number, a toolbar
   with a language or reading-mode switch among other items (智能问答 无障碍浏览 长者模式 …), lines
@@ -26,6 +27,7 @@ from __future__ import annotations
 import re
 
 from site_builder.content.roles import ROLE_PATTERN
+from site_builder.convert.layout.navigation import outside_chrome, widget_items
 from site_builder.convert.structure.metadata import sign_off_length
 
 # A breadcrumb's label: 当前位置: 您现在的位置: 您当前所在位置: 你所在的位置: (not 位置: alone)
@@ -51,14 +53,19 @@ _CHROME_START_RE = re.compile(
     r"|原标题\s*[:：]"  # a reposting site's note of the title the article first had
     r"|【[\u4e00-\u9fff]{2,4}】\s*="  # an archive record's field: 【日期】= 1994.02.01
     # an e-paper reader's header fields: 当前报纸名称:某某日报 日期:11-08 版面:第A03版:综合
-    r"|(?:当前)?(?:报纸|报刊)名称\s*[:：]|(?:版面|版次)\s*[:：]\s*第"
+    r"|(?:当前)?(?:报纸|报刊)名称\s*[:：]|(?:版面|版次)\s*[:：]\s*(?:第|[A-Za-z]?\d)"
+    # a page label with its links (第a02b版:东南亚 上一版)
+    r"|第\s*[0-9A-Za-z]{1,5}\s*版\s*[:：]\s*\S{0,10}\s+(?:上一版|下一版|上一篇|下一篇)"
+    # skip links, a link back to a home page, a collapsed menu's label
+    r"|(?:跳转|跳|跳过|略过)(?:到|至)?(?:主要|页面)?(?:内容|正文|导航|路径导航栏|主导航|页脚|底部)"
+    r"(?:内容|区域|栏)?$|返回[\u4e00-\u9fff]{0,10}首页$|(?:导航菜单|网站导航|主导航|导航栏|主菜单)$"
     r"|日期\s*[:：]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?$"
     r"|\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?$"  # 03-03 09:54: a portal's time stamp
     r"|(?:(?:无障碍|长者|关怀)(?:浏览|模式|版)|登录|注册|简体|繁体|繁體|English)(?:\s|$)",
     re.IGNORECASE,
 )
 _CHROME_ANY_RE = re.compile(
-    r"(?:发布|发表|更新|录入|上传|来源|刊发)(?:时间|日期)\s*[:：]"
+    r"(?:发布|发表|更新|录入|上传|来源|刊发)(?:时间|日期)\s*[:：]|(?:发布|发表|更新)于\s*\d{4}年"
     r"|(?:浏览|阅读|点击|访问)(?:次数|量|数)\s*[:：]?"
     r"|字号\s*[:：]?\s*[【\[]?\s*[大中小]|字体\s*[:：]?\s*[【\[]?\s*[大中小]"
     r"|[【\[]\s*(?:打印|列印|关闭|打印本页|列印本页|打印文章|关闭窗口|关闭视窗|收藏|返回顶部|返回"
@@ -71,7 +78,9 @@ _CHROME_ANY_RE = re.compile(
     r"|原文链接|网友评论|发表评论|我要评论|条评论|验证码"
     r"|^\d+\s*(?:浏览|阅读|点击|点赞)\s+评论\s*\d+\s*条?$"  # 0浏览 评论0条: a post's counters
     r"|版权所有|Copyright|©|ICP备|ICP证|公网安备|网站标识码|技术支持\s*[:：]|主办单位\s*[:：]"
-    r"|承办单位\s*[:：]|联系电话\s*[:：]|邮编\s*[:：]|建议使用.{0,20}浏览器|分辨率",
+    r"|承办单位\s*[:：]|联系电话\s*[:：]|邮编\s*[:：]|建议使用.{0,20}浏览器|分辨率"
+    # a notice to readers with an old browser (请更新您的浏览器)
+    r"|(?:请|建议您?)(?:更新|升级)(?:您的)?浏览器|浏览器版本(?:较旧|过低|太低|过旧)",
     re.IGNORECASE,
 )
 # A breadcrumb without a label, from the home page: 首页 > 政务公开 > …街道办事处 > 计划总结,
@@ -87,17 +96,17 @@ _WIDGET_RE = re.compile(
     r"|打印(?:本页|文章|此页)?|关闭(?:窗口|本页)?|(?:加入)?收藏(?:本页)?|(?:我要)?纠错|分享|返回(?:顶部)?"
     r"|(?:视力)?保护(?:视力)?色|护眼(?:模式)?|页面调色|背景色"
 )
-# Of those, the ones that show a line of short items is a site's toolbar (智能问答 无障碍浏览
-# 长者模式 数据开放平台), not a menu of the article: chrome before or after the article.
-_TOOLBAR_RE = re.compile(
-    r"选择语言|语言选择|简体|繁体|english|无障碍|(?:长者|关怀|适老化?|老年|大字)(?:模式|版)|适老化"
-)
-_WIDGET_SEPARATORS = re.compile(r"[\s|｜/·•【】\[\]:：]+")
 # In a short line without sentences, a 来源: after a date is the source line too:
 # 2021-08-01 10:51 来源: 新华社
+# http://news.example.cn  2024年03月06日09:15  某某网: the page's address, time and site
+DATE_AND_SITE = (
+    r"|^(?:https?://\S+\s+)?\d{4}年\d{1,2}月\d{1,2}日\s*\d{1,2}:\d{2}\s+"
+    r"(?P<site>[\u4e00-\u9fff]{1,10}(?:网|报|社|台|新闻))$"
+)
 _SHORT_CHROME_RE = re.compile(
     r"(?:^|\s)(?:信息)?来源\s*[:：]|^\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}\s"
     r"|^[\u4e00-\u9fff]{2,10}(?:网|报|社|台|新闻)\s+\d{4}-\d{1,2}-\d{1,2}(?:\s+[\d:]+)?$"
+    + DATE_AND_SITE
 )
 _SPACED_RE = re.compile(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff](?:\s|[:：]))")
 ROLE_RE = re.compile(ROLE_PATTERN)  # a byline's role: 本报记者, 通讯员 …
@@ -108,28 +117,6 @@ _END_RE = re.compile(
     r"|相关推荐|推荐阅读|延伸阅读|网友评论|发表评论|我要评论|分享到|分享至)"
     r"|[【\[]\s*(?:打印|列印|关闭)|版权所有|Copyright|©"
 )
-_NAV_WORDS = re.compile(
-    r"首页|主页|新闻|资讯|动态|公开|专题|概况|投稿|往期|报纸|数字报|电子报|登录|注册|搜索|导航"
-    r"|版面|目录|返回|政务|服务|互动|要闻|领导|机构|政策|解读|通知|公告|热线|信箱|客户端|微信|微博"
-    r"|视频|图片|网站|频道|栏目|法规|文件|规划|统计|财政|人事|办事|留言|地图|订阅|今日"
-)
-_SITE_NAME_RE = re.compile(
-    r"^[\u4e00-\u9fff]{2,16}(?:人民政府|政府网|门户网站|政府门户|新闻网|网站|在线|数字报|电子报"
-    r"|电子版|客户端|官网|官方网站|融媒体中心|报社|报业集团)$"
-)
-# Above the article on a news portal or a paper's page: its owners (某某融媒体中心 主办,
-# 某某日报社主管 某某日报社主办), its phone number
-# An e-paper reader site's own name (电子报阅读机, 数字报刊平台, 某某电子报阅读器), and the day
-# of the week it prints alone under today's date (星期日)
-_READER_NAME_RE = re.compile(
-    r"^[\u4e00-\u9fff]{0,12}(?:电子报|数字报|电子版|报刊|数字报刊|读报)"
-    r"(?:阅读机|阅读器|阅读平台|平台|系统|在线|客户端|网)$"
-)
-_WEEKDAY_RE = re.compile(r"^(?:星期|周|礼拜)[一二三四五六日天]$")
-_OWNER_RE = re.compile(r"^(?:[\u4e00-\u9fff]{2,20}\s*(?:主管|主办|承办|协办)\s*)+$")
-_PHONE_RE = re.compile(r"^(?:电话|热线)?[:：]?\s*[(（]?0\d{2,3}[)）]?[-\s]?\d{7,8}$")
-_NO_HAN_RE = re.compile(r"^(?=.*[A-Za-z])[^\u4e00-\u9fff]+$")  # EN, a web address
-_DATE_LINE_RE = re.compile(r"^\d{4}\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2}日?(?:\s+[\d:]+)?$")
 ARTICLE_MIN = 40  # a paragraph of the article is at least this long and has clause punctuation
 
 
@@ -164,30 +151,14 @@ def is_furniture(key: str) -> bool:
     return FURNITURE_RE.match(key.strip()) is not None
 
 
-def _items(key: str) -> list[str]:
-    return [item for item in _WIDGET_SEPARATORS.split(key.lower()) if item]
-
-
 def is_widget_line(key: str) -> bool:
     """选择语言 / 简体 | 繁體 | English / 无障碍 长者模式 / 字号：大 中 小 / 打印本页 关闭窗口:
     a line made only of a site's widgets (the Simplified text), one of them a word."""
-    items = _items(key)
+    items = widget_items(key)
     return (
         bool(items)
         and all(_WIDGET_RE.fullmatch(item) for item in items)
         and any(len(item) >= 2 and re.search(r"[\u4e00-\u9fff]", item) for item in items)
-    )
-
-
-def _is_toolbar(key: str) -> bool:
-    """智能问答 无障碍浏览 长者模式 数据开放平台: short items, one a language or reading-mode
-    switch."""
-    items = _items(key)
-    return (
-        len(items) >= 2
-        and all(len(item) <= 8 for item in items)
-        and any(_TOOLBAR_RE.fullmatch(item) or item.startswith("无障碍") for item in items)
-        and not re.search(r"[。，,；;！？]", key)
     )
 
 
@@ -233,57 +204,12 @@ def _furniture(key: str) -> bool:
     )
 
 
-def is_navigation(key: str) -> bool:
-    """首页 > 新闻中心 > 乡镇动态, 今日 首页 -在线投稿 -往期报纸, 财经 金融 证券 汽车 科技 消费:
-    short items, with separators or navigation words, or five and more of them."""
-    if re.search(r"[。，,；;！？]", key) or len(key) > 100:
-        return False
-    items = [item for item in re.split(r"[\s>»＞→|｜/·•\-—_]+", key) if item]
-    if not items or re.match(rf"[□■●◎▲△◆◇☆★]?\s*(?:{ROLE_PATTERN})", key):
-        return False
-    if re.search(r"[>»＞→|｜]", key) and all(len(i) <= 12 for i in items):
-        return len(items) >= 2 or bool(_NAV_WORDS.search(items[0]))  # 首页>
-    if len(items) >= 5 and all(2 <= len(item) <= 4 for item in items):
-        return True  # a menu: 财经 金融 证券 汽车 科技 (not 政 府 工 作 报 告)
-    if len(items) <= 4 and items[-1] == "正文" and all(len(item) <= 8 for item in items):
-        return True  # 新华网 正文: a breadcrumb's steps without separators
-    return (
-        len(items) >= 3
-        and all(len(item) <= 8 for item in items)
-        and sum(bool(_NAV_WORDS.search(item)) for item in items) >= 2
-    )
-
-
 def _is_article_line(key: str) -> bool:
     """Long, with clause marks and Chinese (a page's JSON or script has commas too)."""
     return (
         len(key) >= ARTICLE_MIN
         and bool(re.search(r"[，,。；]", key))
         and re.search(r"[\u4e00-\u9fff]", key) is not None
-    )
-
-
-def _outside_chrome(keys: list[str], index: int) -> bool:
-    """Chrome only before the article's first paragraph or after its last."""
-    key = keys[index]
-    if is_navigation(key) or _SITE_NAME_RE.match(key) or _is_toolbar(key):
-        return True
-    if _OWNER_RE.match(key) or _PHONE_RE.match(key):
-        return True
-    if _READER_NAME_RE.match(key) or _WEEKDAY_RE.match(key):
-        return True
-    section, _, site = key.rpartition(" ")
-    if section and len(section) <= 8 and _SITE_NAME_RE.match(site):
-        return True  # 李家镇 某某新闻网: the section's name, then the site's
-    if _NO_HAN_RE.match(key) and not _DATE_LINE_RE.match(key):
-        return True  # EN, LANGUAGES, https://www.gov.cn/
-    # A menu's heading: 财经 above 财经 金融 证券 …, 新闻 above 新闻直播 要闻 …
-    following = next((k for k in keys[index + 1 : index + 3] if k), "")
-    return (
-        len(key) <= 4
-        and " " not in key
-        and following.split(" ")[0].startswith(key)  # 新闻 above 新闻直播 要闻 国际 …
-        and is_navigation(following)
     )
 
 
@@ -300,11 +226,12 @@ def find_chrome(keys: list[str]) -> set[int]:
     last = article[-1] if article else -1
     chrome: set[int] = set()
     sign_off = _sign_off_lines(keys, last)
+    top = next((i for i, key in enumerate(keys) if key and not furniture[i]), None)
     for index, key in enumerate(keys):
         if not key:
             continue
         outside = (index < first or index > last) and index not in sign_off
-        if furniture[index] or (outside and _outside_chrome(keys, index)):
+        if furniture[index] or (outside and outside_chrome(keys, index, index == top)):
             chrome.add(index)
     for index in [i for i, key in enumerate(keys) if _HEADLINES_RE.match(key)]:
         # 本版新闻列表 / 乡村振兴结硕果 / 一图读懂…: the edition's other headlines

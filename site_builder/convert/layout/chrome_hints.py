@@ -8,15 +8,18 @@ from __future__ import annotations
 import re
 
 from site_builder.content.model import Metadata
-from site_builder.convert.layout.chrome import LOCATION_LABEL
+from site_builder.convert.layout.chrome import DATE_AND_SITE, LOCATION_LABEL
 from site_builder.convert.structure.metadata import iso_date
 from site_builder.convert.structure.region import place_candidates
 
 # 中广网 2012-08-13: the site's name and the date
-_SITE_AND_DATE_RE = re.compile(r"^([\u4e00-\u9fff]{2,10}(?:网|报|社|台|新闻))\s+\d{4}-")
+_SITE_AND_DATE_RE = re.compile(r"^(?P<site>[\u4e00-\u9fff]{2,10}(?:网|报|社|台|新闻))\s+\d{4}-")
 # An e-paper reader's header fields: the paper's name, the page (版面:第A03版:综合)
 _PAPER_FIELD_RE = re.compile(r"(?:当前)?(?:报纸|报刊)名称\s*[:：]\s*([\u4e00-\u9fff]{2,10}?报)")
-_EDITION_FIELD_RE = re.compile(r"^(?:版面|版次)\s*[:：]\s*(第\s*[0-9A-Za-z]{1,4}\s*版)")
+# (版次:03 without 第; 第a02b版:东南亚 上一版, a page label with its links)
+_EDITION_FIELD_RE = re.compile(
+    r"^(?:(?:版面|版次)\s*[:：]\s*)?第\s*([0-9A-Za-z]{1,5})\s*版|^(?:版面|版次)\s*[:：]\s*([0-9A-Za-z]{1,4})\b"
+)
 # A newspaper archive's record: 【日期】= 1994.02.01, 【版次】= 01
 _RECORD_EDITION_RE = re.compile(r"^【版次】\s*=\s*([0-9A-Za-z]{1,4})$")
 _PAPER_IN_NAME_RE = re.compile(
@@ -26,7 +29,10 @@ _PAPER_IN_NAME_RE = re.compile(
 # empty and what follows is the next label, not a source.
 _SOURCE_RE = re.compile(r"(?:信息)?来源\s*[:：]\s*([^\s|｜:：]{2,20})(?=$|[\s|｜])")
 _DATE_IN_CHROME_RE = re.compile(r"(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
-_NOT_A_SOURCE = {"本站", "本网", "原创", "网络", "本站原创", "本网原创", "网友投稿"}
+_NOT_A_SOURCE = {
+    "本站", "本网", "原创", "网络", "本站原创", "本网原创", "网友投稿", "未知", "未知来源", "不详", "佚名"
+}  # fmt: skip
+_DATE_AND_SITE_RE = re.compile(DATE_AND_SITE.lstrip("|"))
 
 
 def chrome_hints(keys: list[str], hints: Metadata) -> bool:
@@ -40,12 +46,15 @@ def chrome_hints(keys: list[str], hints: Metadata) -> bool:
         (date for key in keys if _PUBLISHED_RE.search(key) and (date := _chrome_date(key))), None
     )
     for key in keys:
-        labelled = re.search(r"(?:发布|发表|更新)?(?:时间|日期)\s*[:：]", key)
-        site = _SITE_AND_DATE_RE.match(key)
+        # an e-paper's 版次: line carries the paper's date too (版次:01 作者:2023年10月21日)
+        labelled = re.search(
+            r"(?:发布|发表|更新)?(?:时间|日期)\s*[:：]|(?:发布|更新)于\s*\d|^(?:版面|版次)\s*[:：]", key
+        )
+        site = _SITE_AND_DATE_RE.match(key) or _DATE_AND_SITE_RE.match(key)
         if hints.date is None and (labelled or site or re.match(r"\d{4}-\d{1,2}-\d{1,2}\s", key)):
             hints.date = _chrome_date(key)
         if hints.publication is None and site:
-            hints.publication = site.group(1)
+            hints.publication = site.group("site")
         if hints.publication is None and (source := _SOURCE_RE.search(key)):
             if source.group(1) not in _NOT_A_SOURCE:
                 hints.publication = source.group(1)
@@ -54,7 +63,7 @@ def chrome_hints(keys: list[str], hints: Metadata) -> bool:
         if hints.publication is None and (paper := _PAPER_FIELD_RE.match(key)):
             hints.publication = paper.group(1)
         if hints.edition is None and (page := _EDITION_FIELD_RE.match(key)):
-            hints.edition = re.sub(r"\s+", "", page.group(1))
+            hints.edition = f"第{page.group(1) or page.group(2)}版"
         if hints.edition is None and (page := _RECORD_EDITION_RE.match(key)):
             hints.edition = f"第{page.group(1)}版"
         if hints.region is None:
@@ -66,7 +75,7 @@ def chrome_hints(keys: list[str], hints: Metadata) -> bool:
 
 # 发布时间: / 发布日期: / 刊发时间: / 日期: at a line's start — when the article was published
 _PUBLISHED_RE = re.compile(
-    r"(?:发布|发表|刊发|刊登|见报)(?:时间|日期)\s*[:：]|^日期\s*[:：]|^【日期】\s*="
+    r"(?:发布|发表|刊发|刊登|见报)(?:时间|日期)\s*[:：]|^日期\s*[:：]|^【日期】\s*=|发布于\s*\d"
 )
 
 

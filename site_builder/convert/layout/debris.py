@@ -4,12 +4,15 @@
 - a mirror site's pinyin glosses after characters (鎮(zhèn), 發(fā)布, 會(hui) ): left in, they hide
   chrome (發布時間:) and spoil titles and labels (characters.py finds them);
 - the walls of a table cell the page set the article in (| 記者2月2日…。 |, a line of │ or
-  ─── alone): left in, a wall alone is read as a title or a caption.
+  ─── alone): left in, a wall alone is read as a title or a caption;
+- a content farm's watermark glued to the end of many lines (…工作回顾hS2某某百科--为某某助力):
+  left in, it spoils titles and headings and leaves every paragraph looking cut.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 
 from site_builder.content.model import SetAside
@@ -69,3 +72,42 @@ def take_out_glosses(pieces: list[RawLine]) -> tuple[list[int], list[SetAside], 
 
 def take_out_cell_walls(pieces: list[RawLine]) -> tuple[list[int], list[SetAside], int]:
     return _take_out(pieces, cell_walls)
+
+
+# A watermark: a tail with Latin letters, after a line's own end (。:), on this many lines.
+MIN_WATERMARKS = 3
+_TAIL_RE = re.compile(r"[。：:！？!?；;]\s*(?P<tail>[^。，,：:！？!?；;“”()（）]{6,40})$")
+_LATIN_RE = re.compile(r"[A-Za-z]")
+
+
+def watermark(pieces: list[RawLine]) -> str | None:
+    """The tail that ends at least MIN_WATERMARKS lines right after their last stop or colon
+    and holds a Latin letter (a site's code with its name), else None; a photographer's
+    credit repeated after captions (… 新华网 王小明 摄) has none."""
+    tails = Counter(
+        match.group("tail").strip()
+        for piece in pieces
+        if (match := _TAIL_RE.search(piece.text.rstrip()))
+    )
+    return next(
+        (
+            tail
+            for tail, times in tails.most_common()
+            if times >= MIN_WATERMARKS and _LATIN_RE.search(tail) and _HAN_RE.search(tail)
+        ),
+        None,
+    )
+
+
+def take_out_watermark(pieces: list[RawLine]) -> tuple[list[int], list[SetAside], int]:
+    mark = watermark(pieces)
+    if mark is None:
+        return [], [], 0
+
+    def strip(text: str) -> tuple[str, list[str]]:
+        kept = text.rstrip()
+        if kept.endswith(mark) and kept[: -len(mark)].strip():
+            return kept[: -len(mark)], [mark]
+        return text, []
+
+    return _take_out(pieces, strip)

@@ -128,23 +128,37 @@ MIN_COLUMN_LINES = 5
 
 def drop_pinyin_glosses(draft: Draft) -> None:
     """發(fā)布時間, 鎮(zhèn): a mirror site's pinyin after characters (debris.py)."""
-    lines, set_aside, count = debris.take_out_glosses(draft.pieces)
-    if count:
-        draft.notes.append(
-            f"{line_ranges(lines)}: {count} pinyin glosses after characters left out"
-            " (a mirror site's additions, kept in the source)"
-        )
-        draft.set_aside.extend(set_aside)
-        draft._texts = draft._keys = None
+    _drop(
+        draft,
+        debris.take_out_glosses(draft.pieces),
+        "{} pinyin glosses after characters left"
+        " out (a mirror site's additions, kept in the source)",
+    )
 
 
 def drop_cell_walls(draft: Draft) -> None:
     """| 記者2月2日…。 |, a line of │ or ─── alone: the walls of a table cell (debris.py)."""
-    lines, set_aside, count = debris.take_out_cell_walls(draft.pieces)
+    _drop(
+        draft,
+        debris.take_out_cell_walls(draft.pieces),
+        "table borders around the text left out ({} pieces)",
+    )
+
+
+def drop_watermark(draft: Draft) -> None:
+    """…工作回顾hS2某某百科--为某某助力: a content farm's tag at the end of lines (debris.py)."""
+    _drop(
+        draft,
+        debris.take_out_watermark(draft.pieces),
+        "a copy site's watermark at the end of {} lines left out",
+    )
+
+
+def _drop(draft: Draft, taken: tuple[list[int], list[SetAside], int], note: str) -> None:
+    """What a copy added inside lines, taken out: noted with its lines, set aside as chrome."""
+    lines, set_aside, count = taken
     if count:
-        draft.notes.append(
-            f"{line_ranges(lines)}: table borders around the text left out ({count} pieces)"
-        )
+        draft.notes.append(f"{line_ranges(lines)}: " + note.format(count))
         draft.set_aside.extend(set_aside)
         draft._texts = draft._keys = None
 
@@ -303,6 +317,7 @@ IMAGE_CAPTION_MAX = 40  # a line under a photo longer than this is the article g
 LINE_REPAIRS: list[LineRepair] = [
     drop_pinyin_glosses,
     drop_cell_walls,
+    drop_watermark,
     note_columns,
     split_run_together,
     join_broken_numbers,

@@ -25,8 +25,9 @@ import lxml.html
 from site_builder.content.errors import InputError
 from site_builder.content.model import Metadata, SetAside
 from site_builder.convert.characters import analysis_text, clean_line
-from site_builder.convert.layout.chrome import is_chrome_line, is_navigation
+from site_builder.convert.layout.chrome import is_chrome_line
 from site_builder.convert.layout.lines import RawLine, line_ranges
+from site_builder.convert.layout.navigation import is_navigation
 from site_builder.convert.sources.base import Source
 from site_builder.convert.structure import metadata as md
 

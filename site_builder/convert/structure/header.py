@@ -35,6 +35,7 @@ from site_builder.convert.structure import metadata as md
 from site_builder.convert.structure.shapes import (
     BRACKET_HEADING_RE,
     MAX_TITLE,
+    PHOTO_CREDIT_END_RE,
     REPORT_TITLE_RE,
     SALUTATION_RE,
     SPEAKER_RE,
@@ -134,8 +135,13 @@ def read_header(items: list[Line], article: Article) -> list[Line]:
             meta.edition = meta.edition or edition[0]
             meta.section = meta.section or (line.text[-len(edition[1]) :] if edition[1] else None)
             header.closed = bool(header.titles)
-        elif md.PUBLICATION_RE.match(key) and not header.titles and not meta.publication:
+        elif (
+            md.PUBLICATION_RE.match(key)
+            and not meta.publication
+            and (not header.titles or line.chrome_after)  # under the headline, above its time
+        ):
             meta.publication = line.text
+            header.closed = bool(header.titles)
         elif len(key) <= 60 and (byline := md.parse_byline(key, line.text)):
             meta.byline = byline
             header.metadata(line)
@@ -223,7 +229,7 @@ def _is_title_line(items: list[Line], index: int, header: _Header) -> bool:
     key = line.key
     if len(header.titles) + len(header.subtitles) >= 3 or ends_in_colon(key):
         return False
-    if SALUTATION_RE.match(key) or SPEAKER_RE.match(key):
+    if SALUTATION_RE.match(key) or SPEAKER_RE.match(key) or PHOTO_CREDIT_END_RE.search(key):
         return False
     if bracket := BRACKET_HEADING_RE.match(key):
         rest = key[bracket.end() :].strip()

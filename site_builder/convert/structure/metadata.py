@@ -41,7 +41,9 @@ NOT_A_PERSON_RE = re.compile(r"(?:镇|乡|村|县|区|市|街道|社区|办|局|
 # (顾敏 林兰) or (记者 张三) closing the article: the writers, in brackets
 CLOSING_BYLINE_RE = re.compile(r"[(（]([^()（）]{2,40})[)）]$")
 # 本报讯（记者 张三 通讯员 李四）, 中新网北京5月12日电 (记者 李金磊) at the start of the lede
-NEWS_FLASH_RE = re.compile(r"^(?:本报讯|[^\s,，。(（]{2,20}?[讯电])\s*[(（]([^)）]{2,60})[)）]")
+NEWS_FLASH_RE = re.compile(  # 本报讯, 某某网讯, 某某社电, 某某网消息 (…)
+    r"^(?:本报讯|[^\s,，。(（]{2,20}?(?:[讯电]|消息))\s*[(（]([^)）]{2,60})[)）]"
+)
 ENP_TAIL_RE = re.compile(r"enpproperty")
 # 岚溪区青石街道办事处, 中共某某镇委员会: an office that signs a document off, on a line of its own
 SIGN_OFF_OFFICE_RE = re.compile(
@@ -126,8 +128,8 @@ def byline_groups(line: str, printed: str | None = None) -> list[Byline]:
         if role:
             groups.append(Byline(role=role.group(0)))
             start, text = start + role.end(), text[role.end() :]
-        if not text or text in BYLINE_TAIL_WORDS:
-            continue
+        if not text or text in BYLINE_TAIL_WORDS or text.endswith(("报导", "报道")):
+            continue  # 记者王小明/青溪报导: the dateline's place is no name
         if NAME_RE.fullmatch(text) and not text.endswith("讯"):  # 本报讯 opens the lede
             if not groups:
                 groups.append(Byline())

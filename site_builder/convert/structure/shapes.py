@@ -11,12 +11,16 @@ CLAUSE_PUNCT = re.compile(r"[,，。；;！？!?]")
 NUMBERED_HEADING_RE = re.compile(
     r"^(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[.．、](?!\d))"
 )
-BRACKET_HEADING_RE = re.compile(r"^【[^】]{2,24}】")
+# not a site's flash opening the lede (【某某网讯】, 【某某电】)
+BRACKET_HEADING_RE = re.compile(r"^【(?![^】]*[讯电]】)[^】]{2,24}】")
+# 大会现场 张宝杉 摄: a photo's caption ending in its photographer, never a title
+PHOTO_CREDIT_END_RE = re.compile(r"\s[\u4e00-\u9fff·]{2,4}\s*(?:/\s*)?摄(?:影)?[)）]?$")
 # 各位代表: / 尊敬的赵主任、各位委员: / 同志们: — a speech's salutation
 SALUTATION_RE = re.compile(r"^(?:尊敬的|各位|同志们|女士们|朋友们)[^。；;]{0,40}[:：]$")
-# 沙沟镇镇长 刘彦成 / 官渡区人民政府副区长(提名人选) 吴小军 — who gives a speech
+# 沙沟镇镇长 刘彦成 / 官渡区人民政府副区长(提名人选) 吴小军 — who gives a speech; 某某镇政府
+# 王小明 — who wrote the piece, with the office they write for
 SPEAKER_RE = re.compile(
-    r"^[\u4e00-\u9fff]{1,24}(?:长|书记|主任|主席|代表|委员|主持人)"
+    r"^[\u4e00-\u9fff]{1,24}(?:长|书记|主任|主席|代表|委员|主持人|政府|办事处|办公室|党委|党工委)"
     r"(?:\s*[(（][^()（）]{1,10}[)）])?\s+[\u4e00-\u9fff·]{2,4}$"
 )
 # A title that names a report (…工作报告, …工作总结, …发展纪实, …的通报).
