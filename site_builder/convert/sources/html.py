@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from html import unescape
 from dataclasses import dataclass, field
+from html import unescape
 
 import lxml.etree
 import lxml.html
