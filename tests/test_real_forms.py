@@ -897,7 +897,10 @@ def test_a_photo_caption_with_its_credit_atop_and_a_bracketed_news_flash_are_not
 def test_a_sites_news_opening_with_its_byline_in_brackets():
     text = "溪网消息(记者王小明 通讯员李芳)青柳镇今年新建便民服务站18个,实现村村全覆盖。"
     found = convert(text.encode(), Path("msg.txt"))[0]
-    assert [(g.role, g.names) for g in found.meta.byline] == [("记者", ["王小明"]), ("通讯员", ["李芳"])]
+    assert [(g.role, g.names) for g in found.meta.byline] == [
+        ("记者", ["王小明"]),
+        ("通讯员", ["李芳"]),
+    ]
 
 
 WATERMARKED = """青溪镇2023年政府工作报告xQ7溪谷百科--乡村资讯

@@ -11,7 +11,15 @@ from site_builder.content.model import KeyFigure
 TASK_RE = re.compile(r"(全年|年度|年)?(目标)?(任务|计划|目标)(数)?")  # 占年计划的53%
 SHARE_RE = re.compile(r"占(?P<whole>[^占]{0,12}?)(?:的)?(?:比重|比例)?(?:为|达)?$")
 AVERAGE_SUFFIXES = ("年均增长", "年均下降")  # over several years: no indicator's yearly change
-CHANGE_SUFFIXES = ("同比增长", "同比下降", *AVERAGE_SUFFIXES, "增长", "下降", "同比增加", "同比减少")
+CHANGE_SUFFIXES = (
+    "同比增长",
+    "同比下降",
+    *AVERAGE_SUFFIXES,
+    "增长",
+    "下降",
+    "同比增加",
+    "同比减少",
+)
 TASK_SUFFIX = "完成全年任务比例"
 
 

@@ -94,7 +94,10 @@ def is_estimate(sentence: str) -> bool:
 
 def metric_of(figure: KeyFigure, vocabulary: Vocabulary, sentence: str = "") -> Metric | None:
     """The vocabulary's metric that the figure measures, or None."""
-    if figure.label.endswith((TASK_SUFFIX, "完成任务比例", *AVERAGE_SUFFIXES)) or "占" in figure.label:
+    if (
+        figure.label.endswith((TASK_SUFFIX, "完成任务比例", *AVERAGE_SUFFIXES))
+        or "占" in figure.label
+    ):
         return None
     measure = (
         base_measure(figure.label)

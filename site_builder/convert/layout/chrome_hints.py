@@ -48,7 +48,8 @@ def chrome_hints(keys: list[str], hints: Metadata) -> bool:
     for key in keys:
         # an e-paper's 版次: line carries the paper's date too (版次:01 作者:2023年10月21日)
         labelled = re.search(
-            r"(?:发布|发表|更新)?(?:时间|日期)\s*[:：]|(?:发布|更新)于\s*\d|^(?:版面|版次)\s*[:：]", key
+            r"(?:发布|发表|更新)?(?:时间|日期)\s*[:：]|(?:发布|更新)于\s*\d|^(?:版面|版次)\s*[:：]",
+            key,
         )
         site = _SITE_AND_DATE_RE.match(key) or _DATE_AND_SITE_RE.match(key)
         if hints.date is None and (labelled or site or re.match(r"\d{4}-\d{1,2}-\d{1,2}\s", key)):
