@@ -47,10 +47,10 @@ from site_builder.convert.figures.noun_phrases import (
     GENERIC_MONEY,
     GENERIC_TAILS,
     measure_before,
-    named_project,
     noun_after,
     tidy_label,
 )
+from site_builder.convert.figures.projects import named_project
 from site_builder.convert.figures.subjects import (
     MONEY_LIKE,
     body_of,
