@@ -23,6 +23,7 @@ import yaml
 
 from site_builder.content.errors import ContentError, FrontMatterError, InputError
 from site_builder.content.files import read_file_text
+from site_builder.content.yaml_entries import entry_fields, line_of
 
 KINDS = ("place", "organisation", "person_title", "policy_term", "slogan", "metric")
 REQUIRED = ("zh", "en", "kind")
@@ -72,7 +73,7 @@ def read_glossary(path: Path) -> tuple[list[GlossaryEntry], list[GlossaryProblem
     if root is None:
         return [], []
     if not isinstance(root, yaml.SequenceNode):
-        return [], [GlossaryProblem(_line(root), "the glossary must be a list of entries")]
+        return [], [GlossaryProblem(line_of(root), "the glossary must be a list of entries")]
     entries: list[GlossaryEntry] = []
     problems: list[GlossaryProblem] = []
     seen: dict[str, int] = {}
@@ -140,36 +141,19 @@ def glossary_lookup(entries: Iterable[GlossaryEntry]) -> dict[str, GlossaryEntry
     return {entry.zh: entry for entry in entries}
 
 
-def _line(node: yaml.Node) -> int:
-    return node.start_mark.line + 1
-
-
 def _read_entry(node: yaml.Node, problems: list[GlossaryProblem]) -> GlossaryEntry | None:
-    line = _line(node)
+    line = line_of(node)
     if not isinstance(node, yaml.MappingNode):
         problems.append(GlossaryProblem(line, "an entry must be a mapping with zh, en and kind"))
         return None
     fields: dict[str, str | None] = {}
-    ok = True
-    seen: set[str | None] = set()
-    for key_node, value_node in node.value:
-        key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
-        if key in seen:  # as in front matter: the first value must not vanish unseen
-            message = f"duplicate key '{key}' (YAML would keep only the last)"
-            problems.append(GlossaryProblem(_line(key_node), message))
-            ok = False
-            continue
-        seen.add(key)
-        if key not in REQUIRED + OPTIONAL:
-            allowed = ", ".join(REQUIRED + OPTIONAL)
-            problems.append(
-                GlossaryProblem(_line(key_node), f"unknown key '{key}' (allowed: {allowed})")
-            )
-            ok = False
-            continue
+    entries, issues = entry_fields(node, REQUIRED + OPTIONAL)
+    problems.extend(GlossaryProblem(at, message) for at, message in issues)
+    ok = not issues
+    for key, value_node in entries:
         value = _scalar_text(value_node)
         if value is _NOT_TEXT:
-            problems.append(GlossaryProblem(_line(value_node), f"'{key}' must be text"))
+            problems.append(GlossaryProblem(line_of(value_node), f"'{key}' must be text"))
             ok = False
             continue
         fields[key] = value  # type: ignore[assignment]

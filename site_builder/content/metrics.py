@@ -32,6 +32,7 @@ from site_builder.content.files import read_file_text
 from site_builder.content.layout import METRICS_FILE, ContentLayout
 from site_builder.content.model import UNIT_CODES
 from site_builder.content.pages import read_page
+from site_builder.content.yaml_entries import entry_fields, line_of
 
 KINDS = ("amount", "growth", "share", "count")
 REQUIRED = ("id", "zh", "en", "unit", "kind", "definition")
@@ -111,7 +112,7 @@ def read_metrics(path: Path) -> tuple[Vocabulary, list[MetricProblem]]:
     if root is None:
         return Vocabulary(), []
     if not isinstance(root, yaml.SequenceNode):
-        return Vocabulary(), [MetricProblem(_line(root), "the metrics must be a list of entries")]
+        return Vocabulary(), [MetricProblem(line_of(root), "the metrics must be a list of entries")]
     metrics: list[Metric] = []
     problems: list[MetricProblem] = []
     ids: dict[str, int] = {}
@@ -178,50 +179,36 @@ def _unknown_ids(content: Path, vocabulary: Vocabulary) -> list[tuple[Path, int,
     return found
 
 
-def _line(node: yaml.Node) -> int:
-    return node.start_mark.line + 1
-
-
 def _read_entry(node: yaml.Node, problems: list[MetricProblem]) -> Metric | None:
-    line = _line(node)
+    line = line_of(node)
     if not isinstance(node, yaml.MappingNode):
         problems.append(
             MetricProblem(line, "an entry must be a mapping with " + ", ".join(REQUIRED))
         )
         return None
     fields: dict[str, object] = {}
-    ok = True
-    seen: set[str | None] = set()
-    for key_node, value_node in node.value:
-        key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
-        if key in seen:  # as in front matter: the first value must not vanish unseen
-            message = f"duplicate key '{key}' (YAML would keep only the last)"
-            problems.append(MetricProblem(_line(key_node), message))
-            ok = False
-            continue
-        seen.add(key)
-        if key not in REQUIRED + OPTIONAL:
-            allowed = ", ".join(REQUIRED + OPTIONAL)
-            problems.append(
-                MetricProblem(_line(key_node), f"unknown key '{key}' (allowed: {allowed})")
-            )
-            ok = False
-        elif key in ("synonyms", "other_units"):
+    entries, issues = entry_fields(node, REQUIRED + OPTIONAL)
+    problems.extend(MetricProblem(at, message) for at, message in issues)
+    ok = not issues
+    for key, value_node in entries:
+        if key in ("synonyms", "other_units"):
             values = _texts(value_node)
             if values is None:
-                problems.append(MetricProblem(_line(value_node), f"'{key}' must be a list of text"))
+                problems.append(
+                    MetricProblem(line_of(value_node), f"'{key}' must be a list of text")
+                )
                 ok = False
             elif key == "other_units" and (bad := [u for u in values if u not in UNIT_CODES]):
                 message = (
                     f"unknown unit '{bad[0]}' in other_units (one of: {', '.join(UNIT_CODES)})"
                 )
-                problems.append(MetricProblem(_line(value_node), message))
+                problems.append(MetricProblem(line_of(value_node), message))
                 ok = False
             fields[key] = values
         elif isinstance(value_node, yaml.ScalarNode) and value_node.value.strip():
             fields[key] = value_node.value.strip()
         else:
-            problems.append(MetricProblem(_line(value_node), f"'{key}' must be text"))
+            problems.append(MetricProblem(line_of(value_node), f"'{key}' must be text"))
             ok = False
     missing = [key for key in REQUIRED if not fields.get(key)]
     if missing:
