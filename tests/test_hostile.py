@@ -14,6 +14,7 @@ from collections import Counter
 from html.parser import HTMLParser
 from pathlib import Path
 
+import markdown
 import pytest
 import yaml
 from hypothesis import HealthCheck, example, given, settings
@@ -285,3 +286,15 @@ def test_a_period_the_site_cannot_read_is_shown_as_not_stated(tmp_path: Path) ->
     site = build_files(tmp_path, {**FILES, f"reports/{SLUG}/index.zh.md": zh})
     page = (site / "zh" / "reports" / SLUG / "index.html").read_text(encoding="utf-8")
     assert "未注明时期" in page or "时期未注明" in page, "no 'period not stated'"
+
+
+def test_a_colon_in_a_title_or_an_abbreviation_is_text_not_an_address() -> None:
+    """Only attributes a browser follows as addresses are judged as addresses: an editor's
+    abbreviation 'GDP: …' keeps its tooltip, a javascript: cite does not stay."""
+    md = markdown.Markdown(extensions=["attr_list", "abbr", "site_builder.site.markdown_text"])
+    page = md.convert(
+        "*[GDP]: Gross domestic product: the value of output\n\nThe GDP grew.\n\n"
+        'Text\n{: title="Note: see below" cite="javascript:alert(1)" }'
+    )
+    assert '<abbr title="Gross domestic product: the value of output">GDP</abbr>' in page
+    assert '<p title="Note: see below">Text</p>' in page and "javascript" not in page

@@ -26,7 +26,12 @@ from markdown.treeprocessors import Treeprocessor
 
 from site_builder.site.abbreviations import ABBR_TAGS
 
-_URL_ATTRIBUTES = frozenset(("href", "src", "action", "formaction", "poster", "data", "srcset"))
+# The attributes a browser follows as an address (attr_list can set any of them on any element);
+# a colon in any other attribute (title="Note: …", an abbreviation's definition) is text.
+_URL_ATTRIBUTES = frozenset(
+    "href src action formaction poster data srcset xlink:href background cite longdesc"
+    " codebase manifest icon lowsrc dynsrc usemap ping".split()
+)
 _ADDRESS = {"a": "href", "img": "src"}
 _SAFE_SCHEMES = frozenset(("http", "https", "mailto"))
 _SCHEME_RE = re.compile(r"^([a-z][a-z0-9+.-]*):")
@@ -45,7 +50,7 @@ def _dropped(name: str, value: str) -> bool:
     name = name.lower()
     if name.startswith("on") or name in ("style", "srcdoc"):
         return True
-    return (name in _URL_ATTRIBUTES or ":" in value) and not safe_address(value)
+    return name in _URL_ATTRIBUTES and not safe_address(value)
 
 
 _COMMENT_RE = re.compile(r"<!--.*?-->", re.DOTALL)
