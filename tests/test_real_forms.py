@@ -968,3 +968,44 @@ def test_a_writers_office_and_name_under_the_title_is_no_heading():
     found = convert(page.encode(), Path("office_writer.txt"))[0]
     assert found.meta.title == "东部山区的“三色”小镇"
     assert not any(block.kind == "heading" for block in found.blocks)
+
+
+# --- a report's title run into its text (one-line and PDF copies) --------------------------
+
+_ONE_LINE_REPORT = (
+    "青柳镇2023年上半年工作总结2023年上半年,青柳镇紧紧围绕年初确定的目标任务,"
+    "全力推进项目建设和民生改善。上半年全镇完成财政收入1280万元,同比增长6.5%。"
+    "一、项目建设提速 全镇新开工项目8个,完成投资2.1亿元。"
+)
+_PDF_REPORT = (
+    "第1页共8页青柳镇柳岸村结对帮扶工作自评报告柳岸村驻村工作组根据县委部署,"
+    "全年投入帮扶资金126万元,帮助42户贫困户增收。\n"
+    "村集体经济收入达到18万元,比上年增加5万元。\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "opening"),
+    [
+        (_ONE_LINE_REPORT, "青柳镇2023年上半年工作总结", "2023年上半年,青柳镇"),
+        (_PDF_REPORT, "青柳镇柳岸村结对帮扶工作自评报告", "柳岸村驻村工作组"),
+    ],
+)
+def test_a_report_title_run_into_its_text_is_split_off(text, title, opening):
+    found = convert(text.encode(), Path("run_in_title.txt"))[0]
+    assert found.meta.title == title
+    assert found.blocks[0].text.startswith(opening)
+    assert "第1页" not in " ".join(block.text for block in found.blocks)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # a report's name inside a sentence, and one followed by more of the title
+        "认真学习区委全会工作报告精神,2023年青柳镇全力推进项目建设和民生改善,全镇完成投资2.1亿元。",
+        "青柳镇2023年工作总结暨2024年工作计划2023年,青柳镇全力推进项目建设和民生改善工作。",
+    ],
+)
+def test_a_report_word_inside_a_sentence_or_title_is_not_split(line):
+    found = convert(line.encode(), Path("no_split.txt"))[0]
+    assert not found.meta.title.endswith(("工作报告", "工作总结"))
