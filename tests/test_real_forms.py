@@ -1009,3 +1009,21 @@ def test_a_report_title_run_into_its_text_is_split_off(text, title, opening):
 def test_a_report_word_inside_a_sentence_or_title_is_not_split(line):
     found = convert(line.encode(), Path("no_split.txt"))[0]
     assert not found.meta.title.endswith(("工作报告", "工作总结"))
+
+
+def test_a_sites_news_opening_with_two_roles_run_together():
+    text = "溪网消息(记者王小明通讯员李芳)青柳镇今年新建便民服务站18个,实现村村全覆盖。"
+    found = convert(text.encode(), Path("msg.txt"))[0]
+    assert [(g.role, g.names) for g in found.meta.byline] == [
+        ("记者", ["王小明"]),
+        ("通讯员", ["李芳"]),
+    ]
+
+
+def test_a_byline_under_the_photo_captions_atop_is_no_heading():
+    # the portal copy with the photo's caption printed twice between the date and the byline
+    caption = "縣長頒獎表揚財政考核績優鄉公所,青溪鄉獲第一名。(青溪縣府提供)\n"
+    page = TAIWAN_PORTAL_PAGE.replace("\n記者王小明", "\n" + caption + caption + "\n記者王小明")
+    found = convert(page.encode(), Path("tw_portal_captions.txt"))[0]
+    assert [(g.role, g.names) for g in found.meta.byline] == [("记者", ["王小明"])]
+    assert not any(block.kind == "heading" for block in found.blocks)

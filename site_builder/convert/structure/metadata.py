@@ -7,7 +7,7 @@ import re
 from collections import Counter
 
 from site_builder.content.model import Byline, Metadata
-from site_builder.content.roles import ROLE_PATTERN
+from site_builder.content.roles import ROLE_NAMES, ROLE_PATTERN
 
 # 2022年3月5日 星期六, 2023-05-12 09:38: a date line (with the time a portal prints)
 DATE_RE = re.compile(
@@ -120,6 +120,7 @@ def parse_byline(line: str, printed: str | None = None) -> list[Byline] | None:
 def byline_groups(line: str, printed: str | None = None) -> list[Byline]:
     """The role groups in a byline's text; names before any role form a group without one."""
     printed = printed if printed is not None and len(printed) == len(line) else line
+    line, printed = _spaced_roles(line, printed)
     groups: list[Byline] = []
     for token in re.finditer(r"[^\s:：、,，/]+", line):
         start, text = token.start(), token.group().lstrip(BYLINE_MARKS)
@@ -135,6 +136,29 @@ def byline_groups(line: str, printed: str | None = None) -> list[Byline]:
                 groups.append(Byline())
             groups[-1].names.append(printed[start : start + len(text)])
     return [group for group in groups if group.names]
+
+
+_TABLE_ROLE_RE = re.compile("|".join(ROLE_NAMES))
+
+
+def _spaced_roles(line: str, printed: str) -> tuple[str, str]:
+    """记者王小明通讯员李芳 -> 记者王小明 通讯员李芳: a role run into the name before it starts a
+    group of its own (a space put in both texts, at the same place, so they stay aligned)."""
+    cuts = []
+    for role in _TABLE_ROLE_RE.finditer(line):
+        run = re.search(r"[^\s:：、,，/]*$", line[: role.start()])
+        names = run.group() if run else ""
+        media = ROLE_RE.match(line, role.start() - len(names))
+        if media and media.end() >= role.end():
+            continue  # 人民网记者, 镇江报业全媒体记者: an outlet's role, not a name before one
+        lead = _TABLE_ROLE_RE.match(names)
+        if lead:
+            names = names[lead.end() :]
+        if names and NAME_RE.fullmatch(names):
+            cuts.append(role.start())
+    for cut in reversed(cuts):
+        line, printed = line[:cut] + " " + line[cut:], printed[:cut] + " " + printed[cut:]
+    return line, printed
 
 
 def parse_news_flash(paragraph: str, printed: str | None = None) -> list[Byline] | None:

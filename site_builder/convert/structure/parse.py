@@ -84,6 +84,8 @@ def _finish_metadata(article: Article, normalised: Normalised, from_properties: 
         flash = md.parse_news_flash(analysis_text(first.text), first.text) if first else None
         if flash and _names(meta.byline) <= _names(flash):
             meta.byline = flash  # 徐明 (1994.02.01) above 本报讯(记者 徐明): the lede says the role
+    if not meta.byline:  # 记者王小明/青溪报导 under the photo captions atop the text
+        meta.byline = _opening_byline(article.blocks[:OPENING_BLOCKS])
     if not meta.byline and paragraphs:
         last = paragraphs[-1]
         meta.byline = md.parse_closing_byline(analysis_text(last.text), last.text) or []
@@ -95,6 +97,19 @@ def _finish_metadata(article: Article, normalised: Normalised, from_properties: 
     meta.period = meta.period or md.find_period(title_lines, keys, meta.date)
     context = "\n".join([analysis_text(meta.publication or ""), *title_lines, *keys])
     _place_region(article, context)
+
+
+OPENING_BLOCKS = 4  # captions of the photos atop the text, then its byline
+
+
+def _opening_byline(blocks: list[Block]) -> list[Byline]:
+    """The byline of a credit line among the first blocks, or []."""
+    for block in blocks:
+        if block.kind == "credit" and (
+            groups := md.parse_byline(analysis_text(block.text), block.text)
+        ):
+            return groups
+    return []
 
 
 def _without_roles(groups: list[Byline]) -> bool:
