@@ -1027,3 +1027,27 @@ def test_a_byline_under_the_photo_captions_atop_is_no_heading():
     found = convert(page.encode(), Path("tw_portal_captions.txt"))[0]
     assert [(g.role, g.names) for g in found.meta.byline] == [("记者", ["王小明"])]
     assert not any(block.kind == "heading" for block in found.blocks)
+
+
+_SPEECH_ON_A_DOC_SITE = """青柳镇上半年政府工作报告
+VIP专享
+2025-03-02
+12 页
+海报
+上半年政府工作报告
+——2024 年7月26 日在青柳镇第十八届人民代表大会第三次会议上
+各位代表:
+现在,我代表镇人民政府向大会报告今年以来的工作,请予
+审议,并请各位列席人员提出意见。上半年,全镇完成地区生
+产总值18.6亿元,增长6.3%,完成全年目标任务的52%,各
+项工作稳步推进,全镇经济社会发展取得了新的成效,为完成
+全年目标打下了坚实基础。
+"""
+
+
+def test_a_speechs_own_date_wins_over_the_doc_sites_upload_date():
+    found = convert(_SPEECH_ON_A_DOC_SITE.encode(), Path("speech.txt"))[0]
+    assert found.meta.subtitle == "2024 年7月26 日在青柳镇第十八届人民代表大会第三次会议上"
+    assert found.meta.date == "2024-07-26"
+    assert found.meta.period == "2024"
+    assert not any(b.text.startswith("各位代表") for b in found.blocks if b.kind == "heading")

@@ -98,6 +98,18 @@ def parse_masthead(line: str) -> tuple[str, str | None, str | None, int] | None:
     return match.group(paper), date, number or None, match.start(paper)
 
 
+# ——2024年7月26日在青柳镇第十八届人民代表大会第三次会议上: the day a speech was given
+SPEECH_DATE_RE = re.compile(
+    r"^\s*(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*在.{2,40}(?:会议|大会|会)上"
+)
+
+
+def speech_date(subtitle: str) -> str | None:
+    """The ISO date of a speech's subtitle (2024年7月26日在…会议上), or None."""
+    match = SPEECH_DATE_RE.match(subtitle)
+    return iso_date(int(match["y"]), int(match["m"]), int(match["d"])) if match else None
+
+
 def parse_edition(line: str) -> tuple[str, str | None] | None:
     """第A2版：要闻 -> ("第A2版", "要闻"); 第04版: -> ("第04版", None); None if not an edition."""
     match = EDITION_RE.match(line)

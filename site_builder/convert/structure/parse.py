@@ -121,9 +121,28 @@ def _names(groups: list[Byline]) -> set[str]:
 
 
 def _choose_date(article: Article, normalised: Normalised, from_properties: bool) -> None:
-    """The header's date, else the page furniture's; a date under a publication label
-    (发布时间:) wins over a bare date line of a page's header (a crawl or print date)."""
+    """The header's date (or the day a speech's subtitle gives), else the page furniture's; a
+    date under a publication label (发布时间:) wins over a bare date line of a page's header (a
+    crawl or print date)."""
     meta, found = article.meta, normalised.hints.date
+    spoken = md.speech_date(analysis_text(meta.subtitle or ""))
+    hints = normalised.hints
+    printed = meta.publication or meta.edition or hints.publication or hints.edition
+    if spoken and spoken != meta.date and not (printed or normalised.date_labelled):
+        # ——2024年7月26日在…会议上: the report's own date, not a doc site's upload date (a
+        # paper's date, with its name or edition, and a portal's 发布日期 are when the speech
+        # was published)
+        other = meta.date or (found if found != spoken else None)
+        if other:
+            article.review.append(
+                ReviewItem(
+                    "date_conflict",
+                    f"The source gives two dates, {spoken} (kept: the day of the speech) and"
+                    f" {other}; check which one the article was published on.",
+                )
+            )
+        meta.date = spoken
+        return
     if not found or found == meta.date:
         return
     if not meta.date:
