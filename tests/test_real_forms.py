@@ -1051,3 +1051,14 @@ def test_a_speechs_own_date_wins_over_the_doc_sites_upload_date():
     assert found.meta.date == "2024-07-26"
     assert found.meta.period == "2024"
     assert not any(b.text.startswith("各位代表") for b in found.blocks if b.kind == "heading")
+
+
+def test_a_figure_printed_with_thousands_commas_reads_back_from_the_front_matter():
+    # 45,000元 in a one-line key-figure record: the comma must not end the flow mapping's value
+    import yaml
+
+    from site_builder.content.frontmatter import dump_front_matter
+
+    row = {"text": "45,000元", "label": "城镇居民人均可支配收入", "value": 45000, "unit": "CNY"}
+    dumped = dump_front_matter({"title": "青柳镇", "key_figures": [row]})
+    assert yaml.safe_load(dumped.strip().strip("-"))["key_figures"] == [row]
