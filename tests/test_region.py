@@ -135,3 +135,8 @@ def test_a_district_printed_with_its_city_wins_over_the_city():
         "报告说,2023年柳城全区地区生产总值增长6.2%。"
     )
     assert region(text) == "芷阳市柳城区"
+
+
+def test_a_town_printed_with_its_city_at_a_clauses_start_is_the_subject():
+    text = "当前正值春耕时节,芷阳市柳店镇采取多项措施做好春耕工作,累计投入资金146万元。"
+    assert region(text) == "芷阳市柳店镇"

@@ -12,7 +12,8 @@ village) when what follows is a town's (人民, 辖 …), though 村镇 is a com
 - right before another unit (邹城市钢山街道, 江门市蓬江区) it is that unit's parent and scores
   nothing; a unit printed after its parent is a place even if its name ends in a common word
   (绵阳市涪城区: 城区);
-- its short name with 全 and its rank (涪城全区) names it again.
+- its short name with 全 and its rank (涪城全区) names it again; printed after its parent at a
+  clause's start (,项城市三店镇采取…) it is the subject.
 
 Fragments are not places: a name that starts with a function word or a rank (各镇, 全区,
 市钢山街道), that follows a number (2022年各镇 gives 年各镇), or that is a common word
@@ -206,6 +207,7 @@ def find_region(texts: list[tuple[str, float]]) -> str | None:
         for start, _end, name, common in candidates:
             if not common:
                 starts.setdefault(start, []).append(name)
+        opens: dict[int, str] = {}  # where a child starts -> what stands before its parent
         for start, end, name, common in candidates:
             before = text[start - 1] if start > 0 else ""
             boundary = not _han(before) or before in BOUNDARY
@@ -214,7 +216,10 @@ def find_region(texts: list[tuple[str, float]]) -> str | None:
                 if boundary:  # 堆龙德庆县: a longer name than we read is no one's parent
                     for child in following:
                         parents.setdefault(child, Counter())[name] += 1
+                    opens[end] = before
                 continue  # 邹城市钢山街道: the parent of what follows
+            if before in SUBJECT_BEFORE | BOUNDARY and opens.get(start) in SUBJECT_BEFORE:
+                before = opens[start]  # ,项城市三店镇采取…: with its parent, the subject
             if common and weight < TITLE_WEIGHT:
                 continue  # 大城市, 老城区: a place only as a parent or in the title
             order += 1
