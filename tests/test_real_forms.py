@@ -1062,3 +1062,28 @@ def test_a_figure_printed_with_thousands_commas_reads_back_from_the_front_matter
     row = {"text": "45,000元", "label": "城镇居民人均可支配收入", "value": 45000, "unit": "CNY"}
     dumped = dump_front_matter({"title": "青柳镇", "key_figures": [row]})
     assert yaml.safe_load(dumped.strip().strip("-"))["key_figures"] == [row]
+
+
+def test_a_closing_byline_over_two_lines_with_the_writers_and_the_photographer():
+    text = (
+        "青柳街道财政收入突破3亿元\n\n本报讯 2023年,青柳街道财政收入突破3亿元,增长15%。"
+        "街道全年新引进企业42家,新增就业岗位1200个。\n"
+        "文/记者 王小明 实习生 李芳\n通讯员 赵强 图/陈立新\n"
+    )
+    found = convert(text.encode(), Path("closing.txt"))[0]
+    assert [(g.role, g.names) for g in found.meta.byline] == [
+        ("记者", ["王小明"]),
+        ("实习生", ["李芳"]),
+        ("通讯员", ["赵强"]),
+    ]
+    assert [b.kind for b in found.blocks] == ["paragraph", "credit", "credit"]
+
+
+def test_a_writers_name_alone_under_the_title_is_the_byline_not_a_subtitle():
+    text = (
+        "青柳镇上半年工作汇报\n\n王小明\n\n青柳镇上半年工作汇报\n\n"
+        "上半年,青柳镇完成地区生产总值3.1亿元,同比增长17.8%;全社会固定资产投资完成5047万元。\n"
+    )
+    found = convert(text.encode(), Path("name_under_title.txt"))[0]
+    assert found.meta.subtitle is None
+    assert [(g.role, g.names) for g in found.meta.byline] == [(None, ["王小明"])]

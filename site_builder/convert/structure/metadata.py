@@ -32,7 +32,11 @@ ROLE_ALT = ROLE_PATTERN
 ROLE_RE = re.compile(ROLE_ALT)
 # Marks some papers print before a byline: □记者 张三, ■本报记者 李四
 BYLINE_MARKS = "□■●◎▲△◆◇☆★"
-BYLINE_RE = re.compile(rf"^[{BYLINE_MARKS}]?\s*(?:{ROLE_ALT})[\s:：]*[\u4e00-\u9fff·]")
+# 文/记者 王小明: the writers' byline opened by 文/ (and closed by 图/ and the photographer)
+BYLINE_RE = re.compile(
+    rf"^[{BYLINE_MARKS}]?\s*(?:文\s*[/:：]\s*)?(?:{ROLE_ALT})[\s:：]*[\u4e00-\u9fff·]"
+)
+PHOTOGRAPHER_MARKS = ("图", "摄影", "摄")
 # Words after the names that are not names: 全媒体记者 张三 报道, 张三 摄
 BYLINE_TAIL_WORDS = {"报道", "摄", "摄影", "文", "图", "文图", "整理", "供图", "撰稿", "采写"}
 NAME_RE = re.compile(r"[\u4e00-\u9fff·]{2,5}")
@@ -141,6 +145,8 @@ def byline_groups(line: str, printed: str | None = None) -> list[Byline]:
         if role:
             groups.append(Byline(role=role.group(0)))
             start, text = start + role.end(), text[role.end() :]
+        if text in PHOTOGRAPHER_MARKS and line[token.end() : token.end() + 1] in "/:：":
+            break  # 图/陈立新: the photographer, not one of the writers
         if not text or text in BYLINE_TAIL_WORDS or text.endswith(("报导", "报道")):
             continue  # 记者王小明/青溪报导: the dateline's place is no name
         if NAME_RE.fullmatch(text) and not text.endswith("讯"):  # 本报讯 opens the lede
@@ -171,6 +177,20 @@ def _spaced_roles(line: str, printed: str) -> tuple[str, str]:
     for cut in reversed(cuts):
         line, printed = line[:cut] + " " + line[cut:], printed[:cut] + " " + printed[cut:]
     return line, printed
+
+
+# Short lines under a title that are a kind of article, not a writer's name
+GENRE_WORDS = set(
+    "综述 纪实 序言 前言 通讯 特写 侧记 评论 短评 述评 专访 调查 快讯 要闻 导读 简讯".split()
+)
+
+
+def writer_alone(line: str) -> list[Byline]:
+    """王小明 alone on the line under a title: the writer, without a role; else []."""
+    text = line.strip()
+    if not re.fullmatch(r"[\u4e00-\u9fff]{2,3}", text) or text in GENRE_WORDS:
+        return []
+    return [] if NOT_A_PERSON_RE.search(text) else [Byline(names=[text])]
 
 
 def parse_news_flash(paragraph: str, printed: str | None = None) -> list[Byline] | None:

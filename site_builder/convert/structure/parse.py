@@ -75,6 +75,8 @@ def _take_tail(items: list[Line], article: Article) -> list[Line]:
 
 def _finish_metadata(article: Article, normalised: Normalised, from_properties: bool) -> None:
     meta = article.meta
+    if meta.subtitle and not meta.byline and (writer := md.writer_alone(meta.subtitle)):
+        meta.byline, meta.subtitle = writer, None  # 黄飞 under the title: who wrote it
     _choose_date(article, normalised, from_properties)
     meta.publication = meta.publication or normalised.hints.publication
     meta.edition = meta.edition or normalised.hints.edition
@@ -85,10 +87,13 @@ def _finish_metadata(article: Article, normalised: Normalised, from_properties: 
         if flash and _names(meta.byline) <= _names(flash):
             meta.byline = flash  # 徐明 (1994.02.01) above 本报讯(记者 徐明): the lede says the role
     if not meta.byline:  # 记者王小明/青溪报导 under the photo captions atop the text
-        meta.byline = _opening_byline(article.blocks[:OPENING_BLOCKS])
+        ending = len(article.blocks) - _closing_run(article.blocks)
+        meta.byline = _opening_byline(article.blocks[: min(OPENING_BLOCKS, ending)])
     if not meta.byline and paragraphs:
         last = paragraphs[-1]
         meta.byline = md.parse_closing_byline(analysis_text(last.text), last.text) or []
+    if not meta.byline:  # 文/记者 王小明 实习生 李芳 / 通讯员 赵强 图/陈立新 at the end
+        meta.byline = _closing_credits(article.blocks)
     keys = analysis_texts([b.text for b in article.blocks])
     title_lines = [analysis_text(meta.title), analysis_text(meta.subtitle or "")]
     if not meta.region:
@@ -110,6 +115,22 @@ def _opening_byline(blocks: list[Block]) -> list[Byline]:
         ):
             return groups
     return []
+
+
+def _closing_run(blocks: list[Block]) -> int:
+    """How many credit lines end the text."""
+    count = 0
+    while count < len(blocks) and blocks[-1 - count].kind == "credit":
+        count += 1
+    return count
+
+
+def _closing_credits(blocks: list[Block]) -> list[Byline]:
+    """The bylines of the credit lines that end the text, in order, or []."""
+    groups: list[Byline] = []
+    for block in blocks[len(blocks) - _closing_run(blocks) :]:
+        groups.extend(md.parse_byline(analysis_text(block.text), block.text) or [])
+    return groups
 
 
 def _without_roles(groups: list[Byline]) -> bool:
