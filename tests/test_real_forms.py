@@ -1087,3 +1087,16 @@ def test_a_writers_name_alone_under_the_title_is_the_byline_not_a_subtitle():
     found = convert(text.encode(), Path("name_under_title.txt"))[0]
     assert found.meta.subtitle is None
     assert [(g.role, g.names) for g in found.meta.byline] == [(None, ["王小明"])]
+
+
+def test_an_epaper_pages_previous_and_next_links_with_their_page_numbers_are_chrome():
+    text = (
+        "第A3版:青柳新闻 | 上一版3 4下一版 |\n\n"
+        "□晚报记者 王小明 本报讯 昨日,青柳市统计局公布全市42个街道2023年发展情况的综合评价,"
+        "全市街道20强随之揭晓。 据市统计局有关负责人介绍,此次共选择了地方财政收入、法人单位数等"
+        "18个指标进行评价,青柳路街道、东湖街道位居一二名。\n"
+        "3上一篇 下一篇4 |\n版权声明 @ 青柳网 网站版权所有 |\n"
+    )
+    found = convert(text.encode(), Path("epaper_links.txt"))[0]
+    assert not any(block.kind == "heading" for block in found.blocks)
+    assert not any("上一篇" in block.text for block in found.blocks)

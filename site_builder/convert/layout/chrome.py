@@ -113,7 +113,7 @@ ROLE_RE = re.compile(ROLE_PATTERN)  # a byline's role: 本报记者, 通讯员 �
 _BULLETS = "•·◆◇▪▶►➤ -"  # - 时间:2023-02-24: a list item of the page's header
 # After these, the article is over: what follows is navigation, related links, comments.
 _END_RE = re.compile(
-    r"^(?:上一篇|下一篇|上一条|下一条|前一篇|后一篇|上篇|下篇|相关新闻|相关阅读|相关链接|相关文章"
+    r"^(?:\d{1,2}\s*(?=上一篇|下一篇))?(?:上一篇|下一篇|上一条|下一条|前一篇|后一篇|上篇|下篇|相关新闻|相关阅读|相关链接|相关文章"
     r"|相关推荐|推荐阅读|延伸阅读|网友评论|发表评论|我要评论|分享到|分享至)"
     r"|[【\[]\s*(?:打印|列印|关闭)|版权所有|Copyright|©"
 )
