@@ -104,3 +104,20 @@ def test_english_byline_names_an_outlet_by_rule():
     assert english_publication("天门市融媒体中心") == "Tianmen City Media Center"
     assert english_publication("县融媒体中心") == "County Media Center"
     assert english_publication("荆州日报") == "Jingzhou Daily"
+
+
+@pytest.mark.parametrize(
+    ("line", "groups"),
+    [
+        ("记者王小明通讯员李芳", [("记者", ["王小明"]), ("通讯员", ["李芳"])]),
+        ("本报记者王小明 通讯员李芳", [("本报记者", ["王小明"]), ("通讯员", ["李芳"])]),
+        ("记者王小明 李芳通讯员赵小川", [("记者", ["王小明", "李芳"]), ("通讯员", ["赵小川"])]),
+        ("特约记者欧阳晓明见习记者陈通", [("特约记者", ["欧阳晓明"]), ("见习记者", ["陈通"])]),
+    ],
+)
+def test_roles_run_together_without_spaces_are_two_groups(line, groups):
+    from site_builder.convert.structure.metadata import parse_byline
+
+    found = parse_byline(line)
+    assert found is not None
+    assert [(g.role, g.names) for g in found] == groups

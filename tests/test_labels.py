@@ -184,6 +184,11 @@ def test_not_figures(pairs) -> None:
         ("青溪镇实现工业总产值85.6亿元,年均增长7.2%;财政收入3.1亿元,年均增长5.5%。", [("85.6亿元", "工业总产值"), ("7.2%", "工业总产值年均增长"), ("3.1亿元", "财政收入"), ("5.5%", "财政收入年均增长")]),
         # 分别 with the rates set apart by a comma; a lower-case (gdp) after the measure
         ("全镇地区生产总值(gdp)为9.8亿元,农业总产值实现3.6亿元,分别较上年增长8%,6%。", [("9.8亿元", "地区生产总值"), ("3.6亿元", "农业总产值"), ("8%", "地区生产总值同比增长"), ("6%", "农业总产值同比增长")]),
+        # a size class's threshold (过/超过 … 的) is wording; the counts of each class are of the
+        # thing counted before, their subject shared with the clause before; a placeholder is none
+        ("全镇有规上企业48家,其中年纳税过100万元的6家,过30万元的9家。", [("48家", "规上企业数"), ("6家", "年纳税过100万元的规上企业数"), ("9家", "年纳税过30万元的规上企业数")]),
+        ("全镇有规上企业48家,其中年纳税超过100万元的6家,超过30万元的9家。", [("48家", "规上企业数"), ("6家", "年纳税超过100万元的规上企业数"), ("9家", "年纳税超过30万元的规上企业数")]),
+        ("免费为农户提供XX0元良种,建成基地300亩。", [("300亩", "基地面积")]),
     ],
 )  # fmt: skip
 def test_label_forms(text: str, wanted: list[tuple[str, str]]) -> None:
@@ -204,6 +209,20 @@ def test_labels_are_whole_words(pairs) -> None:
             )
             assert not set(label) & set("“”‘’《》"), label
             assert len(label) <= 24, label
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "其中纳税过50万元的3家,过10万元的7家。",
+        "新建改建农村公路36公里,其中12公里。",
+        "落实资金;计320万元,200万元用于道路。",
+    ],
+)
+def test_no_figure_has_an_empty_label(text: str) -> None:
+    """A figure whose clause names no measure still gets one from its clause or the figure
+    before, or is left out: an empty label is never right."""
+    assert all(f.label for f in figures_in_text(text, region="柳岸镇"))
 
 
 def test_labels_leave_jiebas_shared_dictionary_alone() -> None:

@@ -968,3 +968,135 @@ def test_a_writers_office_and_name_under_the_title_is_no_heading():
     found = convert(page.encode(), Path("office_writer.txt"))[0]
     assert found.meta.title == "东部山区的“三色”小镇"
     assert not any(block.kind == "heading" for block in found.blocks)
+
+
+# --- a report's title run into its text (one-line and PDF copies) --------------------------
+
+_ONE_LINE_REPORT = (
+    "青柳镇2023年上半年工作总结2023年上半年,青柳镇紧紧围绕年初确定的目标任务,"
+    "全力推进项目建设和民生改善。上半年全镇完成财政收入1280万元,同比增长6.5%。"
+    "一、项目建设提速 全镇新开工项目8个,完成投资2.1亿元。"
+)
+_PDF_REPORT = (
+    "第1页共8页青柳镇柳岸村结对帮扶工作自评报告柳岸村驻村工作组根据县委部署,"
+    "全年投入帮扶资金126万元,帮助42户贫困户增收。\n"
+    "村集体经济收入达到18万元,比上年增加5万元。\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "opening"),
+    [
+        (_ONE_LINE_REPORT, "青柳镇2023年上半年工作总结", "2023年上半年,青柳镇"),
+        (_PDF_REPORT, "青柳镇柳岸村结对帮扶工作自评报告", "柳岸村驻村工作组"),
+    ],
+)
+def test_a_report_title_run_into_its_text_is_split_off(text, title, opening):
+    found = convert(text.encode(), Path("run_in_title.txt"))[0]
+    assert found.meta.title == title
+    assert found.blocks[0].text.startswith(opening)
+    assert "第1页" not in " ".join(block.text for block in found.blocks)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # a report's name inside a sentence, and one followed by more of the title
+        "认真学习区委全会工作报告精神,2023年青柳镇全力推进项目建设和民生改善,全镇完成投资2.1亿元。",
+        "青柳镇2023年工作总结暨2024年工作计划2023年,青柳镇全力推进项目建设和民生改善工作。",
+    ],
+)
+def test_a_report_word_inside_a_sentence_or_title_is_not_split(line):
+    found = convert(line.encode(), Path("no_split.txt"))[0]
+    assert not found.meta.title.endswith(("工作报告", "工作总结"))
+
+
+def test_a_sites_news_opening_with_two_roles_run_together():
+    text = "溪网消息(记者王小明通讯员李芳)青柳镇今年新建便民服务站18个,实现村村全覆盖。"
+    found = convert(text.encode(), Path("msg.txt"))[0]
+    assert [(g.role, g.names) for g in found.meta.byline] == [
+        ("记者", ["王小明"]),
+        ("通讯员", ["李芳"]),
+    ]
+
+
+def test_a_byline_under_the_photo_captions_atop_is_no_heading():
+    # the portal copy with the photo's caption printed twice between the date and the byline
+    caption = "縣長頒獎表揚財政考核績優鄉公所,青溪鄉獲第一名。(青溪縣府提供)\n"
+    page = TAIWAN_PORTAL_PAGE.replace("\n記者王小明", "\n" + caption + caption + "\n記者王小明")
+    found = convert(page.encode(), Path("tw_portal_captions.txt"))[0]
+    assert [(g.role, g.names) for g in found.meta.byline] == [("记者", ["王小明"])]
+    assert not any(block.kind == "heading" for block in found.blocks)
+
+
+_SPEECH_ON_A_DOC_SITE = """青柳镇上半年政府工作报告
+VIP专享
+2025-03-02
+12 页
+海报
+上半年政府工作报告
+——2024 年7月26 日在青柳镇第十八届人民代表大会第三次会议上
+各位代表:
+现在,我代表镇人民政府向大会报告今年以来的工作,请予
+审议,并请各位列席人员提出意见。上半年,全镇完成地区生
+产总值18.6亿元,增长6.3%,完成全年目标任务的52%,各
+项工作稳步推进,全镇经济社会发展取得了新的成效,为完成
+全年目标打下了坚实基础。
+"""
+
+
+def test_a_speechs_own_date_wins_over_the_doc_sites_upload_date():
+    found = convert(_SPEECH_ON_A_DOC_SITE.encode(), Path("speech.txt"))[0]
+    assert found.meta.subtitle == "2024 年7月26 日在青柳镇第十八届人民代表大会第三次会议上"
+    assert found.meta.date == "2024-07-26"
+    assert found.meta.period == "2024"
+    assert not any(b.text.startswith("各位代表") for b in found.blocks if b.kind == "heading")
+
+
+def test_a_figure_printed_with_thousands_commas_reads_back_from_the_front_matter():
+    # 45,000元 in a one-line key-figure record: the comma must not end the flow mapping's value
+    import yaml
+
+    from site_builder.content.frontmatter import dump_front_matter
+
+    row = {"text": "45,000元", "label": "城镇居民人均可支配收入", "value": 45000, "unit": "CNY"}
+    dumped = dump_front_matter({"title": "青柳镇", "key_figures": [row]})
+    assert yaml.safe_load(dumped.strip().strip("-"))["key_figures"] == [row]
+
+
+def test_a_closing_byline_over_two_lines_with_the_writers_and_the_photographer():
+    text = (
+        "青柳街道财政收入突破3亿元\n\n本报讯 2023年,青柳街道财政收入突破3亿元,增长15%。"
+        "街道全年新引进企业42家,新增就业岗位1200个。\n"
+        "文/记者 王小明 实习生 李芳\n通讯员 赵强 图/陈立新\n"
+    )
+    found = convert(text.encode(), Path("closing.txt"))[0]
+    assert [(g.role, g.names) for g in found.meta.byline] == [
+        ("记者", ["王小明"]),
+        ("实习生", ["李芳"]),
+        ("通讯员", ["赵强"]),
+    ]
+    assert [b.kind for b in found.blocks] == ["paragraph", "credit", "credit"]
+
+
+def test_a_writers_name_alone_under_the_title_is_the_byline_not_a_subtitle():
+    text = (
+        "青柳镇上半年工作汇报\n\n王小明\n\n青柳镇上半年工作汇报\n\n"
+        "上半年,青柳镇完成地区生产总值3.1亿元,同比增长17.8%;全社会固定资产投资完成5047万元。\n"
+    )
+    found = convert(text.encode(), Path("name_under_title.txt"))[0]
+    assert found.meta.subtitle is None
+    assert [(g.role, g.names) for g in found.meta.byline] == [(None, ["王小明"])]
+
+
+def test_an_epaper_pages_previous_and_next_links_with_their_page_numbers_are_chrome():
+    text = (
+        "第A3版:青柳新闻 | 上一版3 4下一版 |\n\n"
+        "□晚报记者 王小明 本报讯 昨日,青柳市统计局公布全市42个街道2023年发展情况的综合评价,"
+        "全市街道20强随之揭晓。 据市统计局有关负责人介绍,此次共选择了地方财政收入、法人单位数等"
+        "18个指标进行评价,青柳路街道、东湖街道位居一二名。\n"
+        "3上一篇 下一篇4 |\n版权声明 @ 青柳网 网站版权所有 |\n"
+    )
+    found = convert(text.encode(), Path("epaper_links.txt"))[0]
+    assert not any(block.kind == "heading" for block in found.blocks)
+    assert not any("上一篇" in block.text for block in found.blocks)

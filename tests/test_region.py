@@ -112,3 +112,31 @@ def test_a_development_zone_is_named_with_its_city():
         region("镇江新区各镇街道围绕发展成就作发布。", title="镇江新区举办新闻发布会") == "镇江新区"
     )
     assert names("加快建设新区,全市新区建设提速") == set()
+
+
+def test_a_subdistrict_named_by_a_four_character_road_name():
+    title = "柳岸北路街道办老旧小区换新颜"
+    assert region("今年以来,柳岸北路街道改造老旧小区5个。", title=title) == "柳岸北路街道"
+    assert "城区新华街道" not in names("东城区新华街道新建公园2个")
+
+
+def test_a_town_whose_name_ends_in_village():
+    # 石村镇: a town named after a village (村镇 is otherwise a common word: 美丽村镇)
+    text = "青溪县王村撤乡设镇。1月5日,王村镇人民举行挂牌仪式。王村镇辖28个行政村。"
+    assert region(text) == "王村镇"
+    assert region("全县建设美丽村镇12个,村镇面貌焕然一新。") is None
+
+
+def test_a_district_printed_with_its_city_wins_over_the_city():
+    # 芷阳市柳城区: a district ending in a common word (城区) is a place after its city, and
+    # 柳城全区 names it again; the city's party school is named in passing
+    text = (
+        "3月2日,芷阳市柳城区第三届人民代表大会第二次会议在芷阳市委党校开幕。"
+        "报告说,2023年柳城全区地区生产总值增长6.2%。"
+    )
+    assert region(text) == "芷阳市柳城区"
+
+
+def test_a_town_printed_with_its_city_at_a_clauses_start_is_the_subject():
+    text = "当前正值春耕时节,芷阳市柳店镇采取多项措施做好春耕工作,累计投入资金146万元。"
+    assert region(text) == "芷阳市柳店镇"

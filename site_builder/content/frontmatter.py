@@ -243,7 +243,7 @@ _PageDumper.add_representer(list, _represent_list)
 
 # Plain (unquoted) YAML is safe for these strings: they cannot read back as another type.
 _PLAIN_RE = re.compile(
-    r"[\u4e00-\u9fff][\u4e00-\u9fff0-9A-Za-z%.·]*|[0-9][0-9.,]*[\u4e00-\u9fff%][\u4e00-\u9fff%]*|[A-Za-z][A-Za-z0-9_]*"
+    r"[\u4e00-\u9fff][\u4e00-\u9fff0-9A-Za-z%.·]*|[0-9][0-9.]*[\u4e00-\u9fff%][\u4e00-\u9fff%]*|[A-Za-z][A-Za-z0-9_]*"
 )
 _NOT_YAML_PRINTABLE = re.compile(
     "[^\t\n\r\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"

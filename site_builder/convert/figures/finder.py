@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from site_builder.content.model import Article, KeyFigure
+from site_builder.convert.figures.borrowed import borrow_labels
 from site_builder.convert.figures.clauses import clause_before
 from site_builder.convert.figures.labels import label_of
 from site_builder.convert.figures.lists import relabel_respectively
@@ -139,6 +140,7 @@ def figures_in_text(text: str, region: str = "") -> list[KeyFigure]:
             found.append((match.start(), match.end()))
             floor = match.end()
     relabel_respectively(text, figures, found)
+    borrow_labels(text, figures, found)
     return figures
 
 

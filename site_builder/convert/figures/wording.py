@@ -1,7 +1,8 @@
 """Numbers in report text that are wording, not quantities (not key figures):
 
 - a size class's threshold: 5000万元以上 in 新增入库5000万元以上固定资产投资项目10个 says which
-  projects are counted (the label of 10个 keeps it);
+  projects are counted (the label of 10个 keeps it), and 过50万元 in 纳税过50万元的4家;
+- a placeholder a template left in: XX0元 (the X are digits nobody filled in);
 - a count inside a slogan or a name: 六个双山, 四个意识;
 - the parts a report lists: 列出6个方面、24项突出问题 (the 24 problems are the figure);
 - a duty pattern: 24小时值班, 24小时不间断巡逻, 7×24小时;
@@ -31,6 +32,9 @@ SESSION_AFTER = ("会议", "全会", "全体会议", "常委会")
 RANK_WORDS = (
     "位列", "排名", "名列", "排位", "排在", "位次", "前移", "后移", "进位", "晋位", "榜单",
 )  # fmt: skip
+# 纳税过50万元的4家, 超过30万元的企业: the class a count is of, not an amount
+THRESHOLD_BEFORE = ("过", "超", "逾", "超过")
+CLASS_AFTER_RE = re.compile(r"的(?:[\d一二三四五六七八九十两]|企业|单位|农户|村)")
 ANAPHORA = ("这", "那", "上述", "前述", "以上", "这些")
 SENTENCE_MARKS = "。；;！？!?\n"  # clauses.SENTENCE_END (which imports this module)
 
@@ -44,6 +48,10 @@ def is_wording(text: str, start: int, end: int, unit: str, region: str = "") -> 
         return True  # 5000万元以上固定资产投资项目: the class of projects counted
     if unit == "CNY" and printed.endswith("以上") and after.startswith("的"):
         return True  # 年产值500万元以上的企业
+    if unit == "CNY" and CLASS_AFTER_RE.match(after) and _after_threshold(text, start):
+        return True  # 纳税过50万元的4家: the class of enterprises counted
+    if text[start - 1 : start] in ("X", "x", "Ｘ"):
+        return True  # XX0元: a placeholder nobody filled in
     if unit == "hour" and (DUTY_AFTER_RE.match(after) or text[start - 1 : start] in "×*xX"):
         return True  # 24小时值班, 7×24小时
     if unit == "item" and after.startswith(STRUCTURE_NOUNS):
@@ -65,6 +73,13 @@ def is_wording(text: str, start: int, end: int, unit: str, region: str = "") -> 
         if (short and text.startswith(short, end)) or after.startswith(SLOGAN_TAILS):
             return True  # 六个双山, 四个意识
     return False
+
+
+def _after_threshold(text: str, start: int) -> bool:
+    """The figure at ``start`` opens with, or follows, a word of "more than" (超过100万元)."""
+    return text.startswith(("超", "逾"), start) or text[max(0, start - 2) : start].endswith(
+        THRESHOLD_BEFORE
+    )
 
 
 def _in_ranking(text: str, start: int, end: int) -> bool:

@@ -113,7 +113,7 @@ ROLE_RE = re.compile(ROLE_PATTERN)  # a byline's role: 本报记者, 通讯员 �
 _BULLETS = "•·◆◇▪▶►➤ -"  # - 时间:2023-02-24: a list item of the page's header
 # After these, the article is over: what follows is navigation, related links, comments.
 _END_RE = re.compile(
-    r"^(?:上一篇|下一篇|上一条|下一条|前一篇|后一篇|上篇|下篇|相关新闻|相关阅读|相关链接|相关文章"
+    r"^(?:\d{1,2}\s*(?=上一篇|下一篇))?(?:上一篇|下一篇|上一条|下一条|前一篇|后一篇|上篇|下篇|相关新闻|相关阅读|相关链接|相关文章"
     r"|相关推荐|推荐阅读|延伸阅读|网友评论|发表评论|我要评论|分享到|分享至)"
     r"|[【\[]\s*(?:打印|列印|关闭)|版权所有|Copyright|©"
 )
@@ -127,7 +127,7 @@ ARTICLE_MIN = 40  # a paragraph of the article is at least this long and has cla
 # file name (1---副本.jpg).
 FURNITURE_RE = re.compile(
     r"^(?:\d{1,2}\s*[:：]\s*[\u4e00-\u9fff]{2,4}|本版(?:新闻)?(?:列表|导航|目录)|栏目语|编者按|导读"
-    r"|[-—–]?\s*\d{1,4}\s*页\s*[-—–]?|第\s*\d{1,4}\s*页(?:\s*[/／]\s*共\s*\d+\s*页)?"
+    r"|[-—–]?\s*\d{1,4}\s*页\s*[-—–]?|第\s*\d{1,4}\s*页(?:\s*[/／]?\s*共\s*\d+\s*页)?"
     r"|(?i:page)\s*\d{1,4}(?:\s*(?i:of)\s*\d+)?|复制链接|分享|首页|返回|返回顶部|返回列表|打印|关闭"
     # a page's labels of the article and its media: 文章, 正文, 图集, 关注某某网
     r"|文章|正文|详情|文章详情|新闻详情|正文内容|图集|组图|关注[\u4e00-\u9fff]{2,10}"

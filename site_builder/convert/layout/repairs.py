@@ -10,6 +10,8 @@ Before the parser sees them (``LINE_REPAIRS``, on a ``Draft`` of the lines):
   of │ or ─── alone) are taken out, so no wall is read as a title or a caption;
 - ``note_columns``: text of a multi-column PDF, two columns side by side on each line, is
   noted and not split or re-flowed (that would interleave the columns);
+- ``split_run_in_title`` (run_in_title.py): a report's title run into the text at the start
+  (…工作总结2023年上半年,… ; 第1页共8页…自评报告…) is split off;
 - ``split_run_together`` (run_together.py): a long line holding several paragraphs is split
   at sentence ends followed by a space, at spaced breaks (a full-width indent, a subtitle, a
   byline) and at numbered headings the numbering vouches for;
@@ -47,6 +49,7 @@ from site_builder.convert.layout import (
     chrome,
     chrome_hints,
     debris,
+    run_in_title,
     run_together,
     wrapped,
 )
@@ -319,6 +322,7 @@ LINE_REPAIRS: list[LineRepair] = [
     drop_cell_walls,
     drop_watermark,
     note_columns,
+    run_in_title.split_run_in_title,
     split_run_together,
     join_broken_numbers,
     set_aside_chrome,

@@ -16,6 +16,8 @@ _UNIT_START_RE = re.compile(
 _NUMBER_END_RE = re.compile(r"(?:\d|\d\.|[万亿])$")
 _STARTS_BLOCK_RE = re.compile(
     rf"^(?:{HEADING_START}|\d{{1,2}}[.．、](?!\d)|(?:{ROLE_PATTERN})[\s:：]|图为|第\s*\S+\s*版)"
+    # a speech's salutation alone on its line (各位代表:) opens the speech's text
+    r"|^(?:尊敬的|各位|同志们|女士们|朋友们)[^。；;,，]{0,20}[:：]\s*$"
 )
 
 

@@ -48,7 +48,8 @@ BRACKET_BYLINE_RE = re.compile(
 ROLE_ONLY_RE = re.compile(rf"[{md.BYLINE_MARKS}]?\s*(?:{ROLE_PATTERN})")
 NAME_ONLY_RE = re.compile(r"[\u4e00-\u9fff·]{2,4}")
 MAX_NUMBERED_SENTENCE = 40  # （一）主要经济指标稳步增长,结构更优。 alone on its line: a heading
-MAX_ATTRIBUTION = 40  # 某某镇镇长 张明远: a speaker's line is short
+MAX_ATTRIBUTION = 40
+SENTENCE_MARK_RE = re.compile(r"[。，,；;！？!?]")  # 某某镇镇长 张明远: a speaker's line is short
 # Words that make a short sentence a photo caption rather than a heading.
 CAPTION_WORDS = re.compile(r"图为|调研|参观|视察|看望|慰问|检查|督导|考察|观摩|摄")
 MAX_SENTENCE_HEADING = 20
@@ -235,12 +236,14 @@ def _is_heading_sentence(sentence: str) -> bool:
 
 def _is_attribution(body: list[Line], index: int) -> bool:
     """Who wrote or speaks, on a line of its own: 沙沟镇镇长 刘彦成 (or a name alone) above
-    各位代表:, or a byline's role without names (新华社记者)."""
+    各位代表:, a byline's role without names (新华社记者), or a whole byline."""
     key = body[index].key
     if len(key) > MAX_ATTRIBUTION:
         return False
     if SPEAKER_RE.match(key) or ROLE_ONLY_RE.fullmatch(key):
         return True
+    if not SENTENCE_MARK_RE.search(key) and md.parse_byline(key):
+        return True  # 记者王小明/青溪报导 under the photo captions atop the text
     following = body[index + 1].key if index + 1 < len(body) else ""
     return bool(SALUTATION_RE.match(following)) and NAME_ONLY_RE.fullmatch(key) is not None
 

@@ -7,7 +7,7 @@ import re
 from collections import Counter
 
 from site_builder.content.model import Byline, Metadata
-from site_builder.content.roles import ROLE_PATTERN
+from site_builder.content.roles import ROLE_NAMES, ROLE_PATTERN
 
 # 2022年3月5日 星期六, 2023-05-12 09:38: a date line (with the time a portal prints)
 DATE_RE = re.compile(
@@ -32,7 +32,11 @@ ROLE_ALT = ROLE_PATTERN
 ROLE_RE = re.compile(ROLE_ALT)
 # Marks some papers print before a byline: □记者 张三, ■本报记者 李四
 BYLINE_MARKS = "□■●◎▲△◆◇☆★"
-BYLINE_RE = re.compile(rf"^[{BYLINE_MARKS}]?\s*(?:{ROLE_ALT})[\s:：]*[\u4e00-\u9fff·]")
+# 文/记者 王小明: the writers' byline opened by 文/ (and closed by 图/ and the photographer)
+BYLINE_RE = re.compile(
+    rf"^[{BYLINE_MARKS}]?\s*(?:文\s*[/:：]\s*)?(?:{ROLE_ALT})[\s:：]*[\u4e00-\u9fff·]"
+)
+PHOTOGRAPHER_MARKS = ("图", "摄影", "摄")
 # Words after the names that are not names: 全媒体记者 张三 报道, 张三 摄
 BYLINE_TAIL_WORDS = {"报道", "摄", "摄影", "文", "图", "文图", "整理", "供图", "撰稿", "采写"}
 NAME_RE = re.compile(r"[\u4e00-\u9fff·]{2,5}")
@@ -98,6 +102,18 @@ def parse_masthead(line: str) -> tuple[str, str | None, str | None, int] | None:
     return match.group(paper), date, number or None, match.start(paper)
 
 
+# ——2024年7月26日在青柳镇第十八届人民代表大会第三次会议上: the day a speech was given
+SPEECH_DATE_RE = re.compile(
+    r"^\s*(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*在.{2,40}(?:会议|大会|会)上"
+)
+
+
+def speech_date(subtitle: str) -> str | None:
+    """The ISO date of a speech's subtitle (2024年7月26日在…会议上), or None."""
+    match = SPEECH_DATE_RE.match(subtitle)
+    return iso_date(int(match["y"]), int(match["m"]), int(match["d"])) if match else None
+
+
 def parse_edition(line: str) -> tuple[str, str | None] | None:
     """第A2版：要闻 -> ("第A2版", "要闻"); 第04版: -> ("第04版", None); None if not an edition."""
     match = EDITION_RE.match(line)
@@ -120,6 +136,7 @@ def parse_byline(line: str, printed: str | None = None) -> list[Byline] | None:
 def byline_groups(line: str, printed: str | None = None) -> list[Byline]:
     """The role groups in a byline's text; names before any role form a group without one."""
     printed = printed if printed is not None and len(printed) == len(line) else line
+    line, printed = _spaced_roles(line, printed)
     groups: list[Byline] = []
     for token in re.finditer(r"[^\s:：、,，/]+", line):
         start, text = token.start(), token.group().lstrip(BYLINE_MARKS)
@@ -128,6 +145,8 @@ def byline_groups(line: str, printed: str | None = None) -> list[Byline]:
         if role:
             groups.append(Byline(role=role.group(0)))
             start, text = start + role.end(), text[role.end() :]
+        if text in PHOTOGRAPHER_MARKS and line[token.end() : token.end() + 1] in "/:：":
+            break  # 图/陈立新: the photographer, not one of the writers
         if not text or text in BYLINE_TAIL_WORDS or text.endswith(("报导", "报道")):
             continue  # 记者王小明/青溪报导: the dateline's place is no name
         if NAME_RE.fullmatch(text) and not text.endswith("讯"):  # 本报讯 opens the lede
@@ -135,6 +154,43 @@ def byline_groups(line: str, printed: str | None = None) -> list[Byline]:
                 groups.append(Byline())
             groups[-1].names.append(printed[start : start + len(text)])
     return [group for group in groups if group.names]
+
+
+_TABLE_ROLE_RE = re.compile("|".join(ROLE_NAMES))
+
+
+def _spaced_roles(line: str, printed: str) -> tuple[str, str]:
+    """记者王小明通讯员李芳 -> 记者王小明 通讯员李芳: a role run into the name before it starts a
+    group of its own (a space put in both texts, at the same place, so they stay aligned)."""
+    cuts = []
+    for role in _TABLE_ROLE_RE.finditer(line):
+        run = re.search(r"[^\s:：、,，/]*$", line[: role.start()])
+        names = run.group() if run else ""
+        media = ROLE_RE.match(line, role.start() - len(names))
+        if media and media.end() >= role.end():
+            continue  # 人民网记者, 镇江报业全媒体记者: an outlet's role, not a name before one
+        lead = _TABLE_ROLE_RE.match(names)
+        if lead:
+            names = names[lead.end() :]
+        if names and NAME_RE.fullmatch(names):
+            cuts.append(role.start())
+    for cut in reversed(cuts):
+        line, printed = line[:cut] + " " + line[cut:], printed[:cut] + " " + printed[cut:]
+    return line, printed
+
+
+# Short lines under a title that are a kind of article, not a writer's name
+GENRE_WORDS = set(
+    "综述 纪实 序言 前言 通讯 特写 侧记 评论 短评 述评 专访 调查 快讯 要闻 导读 简讯".split()
+)
+
+
+def writer_alone(line: str) -> list[Byline]:
+    """王小明 alone on the line under a title: the writer, without a role; else []."""
+    text = line.strip()
+    if not re.fullmatch(r"[\u4e00-\u9fff]{2,3}", text) or text in GENRE_WORDS:
+        return []
+    return [] if NOT_A_PERSON_RE.search(text) else [Byline(names=[text])]
 
 
 def parse_news_flash(paragraph: str, printed: str | None = None) -> list[Byline] | None:

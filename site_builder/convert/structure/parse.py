@@ -75,6 +75,8 @@ def _take_tail(items: list[Line], article: Article) -> list[Line]:
 
 def _finish_metadata(article: Article, normalised: Normalised, from_properties: bool) -> None:
     meta = article.meta
+    if meta.subtitle and not meta.byline and (writer := md.writer_alone(meta.subtitle)):
+        meta.byline, meta.subtitle = writer, None  # 黄飞 under the title: who wrote it
     _choose_date(article, normalised, from_properties)
     meta.publication = meta.publication or normalised.hints.publication
     meta.edition = meta.edition or normalised.hints.edition
@@ -84,9 +86,14 @@ def _finish_metadata(article: Article, normalised: Normalised, from_properties: 
         flash = md.parse_news_flash(analysis_text(first.text), first.text) if first else None
         if flash and _names(meta.byline) <= _names(flash):
             meta.byline = flash  # 徐明 (1994.02.01) above 本报讯(记者 徐明): the lede says the role
+    if not meta.byline:  # 记者王小明/青溪报导 under the photo captions atop the text
+        ending = len(article.blocks) - _closing_run(article.blocks)
+        meta.byline = _opening_byline(article.blocks[: min(OPENING_BLOCKS, ending)])
     if not meta.byline and paragraphs:
         last = paragraphs[-1]
         meta.byline = md.parse_closing_byline(analysis_text(last.text), last.text) or []
+    if not meta.byline:  # 文/记者 王小明 实习生 李芳 / 通讯员 赵强 图/陈立新 at the end
+        meta.byline = _closing_credits(article.blocks)
     keys = analysis_texts([b.text for b in article.blocks])
     title_lines = [analysis_text(meta.title), analysis_text(meta.subtitle or "")]
     if not meta.region:
@@ -95,6 +102,35 @@ def _finish_metadata(article: Article, normalised: Normalised, from_properties: 
     meta.period = meta.period or md.find_period(title_lines, keys, meta.date)
     context = "\n".join([analysis_text(meta.publication or ""), *title_lines, *keys])
     _place_region(article, context)
+
+
+OPENING_BLOCKS = 4  # captions of the photos atop the text, then its byline
+
+
+def _opening_byline(blocks: list[Block]) -> list[Byline]:
+    """The byline of a credit line among the first blocks, or []."""
+    for block in blocks:
+        if block.kind == "credit" and (
+            groups := md.parse_byline(analysis_text(block.text), block.text)
+        ):
+            return groups
+    return []
+
+
+def _closing_run(blocks: list[Block]) -> int:
+    """How many credit lines end the text."""
+    count = 0
+    while count < len(blocks) and blocks[-1 - count].kind == "credit":
+        count += 1
+    return count
+
+
+def _closing_credits(blocks: list[Block]) -> list[Byline]:
+    """The bylines of the credit lines that end the text, in order, or []."""
+    groups: list[Byline] = []
+    for block in blocks[len(blocks) - _closing_run(blocks) :]:
+        groups.extend(md.parse_byline(analysis_text(block.text), block.text) or [])
+    return groups
 
 
 def _without_roles(groups: list[Byline]) -> bool:
@@ -106,9 +142,28 @@ def _names(groups: list[Byline]) -> set[str]:
 
 
 def _choose_date(article: Article, normalised: Normalised, from_properties: bool) -> None:
-    """The header's date, else the page furniture's; a date under a publication label
-    (发布时间:) wins over a bare date line of a page's header (a crawl or print date)."""
+    """The header's date (or the day a speech's subtitle gives), else the page furniture's; a
+    date under a publication label (发布时间:) wins over a bare date line of a page's header (a
+    crawl or print date)."""
     meta, found = article.meta, normalised.hints.date
+    spoken = md.speech_date(analysis_text(meta.subtitle or ""))
+    hints = normalised.hints
+    printed = meta.publication or meta.edition or hints.publication or hints.edition
+    if spoken and spoken != meta.date and not (printed or normalised.date_labelled):
+        # ——2024年7月26日在…会议上: the report's own date, not a doc site's upload date (a
+        # paper's date, with its name or edition, and a portal's 发布日期 are when the speech
+        # was published)
+        other = meta.date or (found if found != spoken else None)
+        if other:
+            article.review.append(
+                ReviewItem(
+                    "date_conflict",
+                    f"The source gives two dates, {spoken} (kept: the day of the speech) and"
+                    f" {other}; check which one the article was published on.",
+                )
+            )
+        meta.date = spoken
+        return
     if not found or found == meta.date:
         return
     if not meta.date:

@@ -1,7 +1,8 @@
 """The place a report is about: a subdistrict, town, district, county, city or banner.
 
 Candidates are a proper name of two or three characters and its rank (钢山街道, 干驿镇, 蓬江区,
-荥经县, 邹城市). A candidate is scored where it stands:
+荥经县, 邹城市), or of four before 街道 (银河南路街道); 石村镇 is a town (a town named after a
+village) when what follows is a town's (人民, 辖 …), though 村镇 is a common word. A candidate is scored where it stands:
 
 - in the title or subtitle it weighs most, in the first paragraphs more than further down,
   in a photo caption least;
@@ -9,7 +10,10 @@ Candidates are a proper name of two or three characters and its rank (钢山街�
 - named only once, in passing (与襄城区接壤), it is not what the text is about;
 - inside a quoted slogan (“渔业稳镇、临港强镇”) it does not count at all;
 - right before another unit (邹城市钢山街道, 江门市蓬江区) it is that unit's parent and scores
-  nothing.
+  nothing; a unit printed after its parent is a place even if its name ends in a common word
+  (绵阳市涪城区: 城区);
+- its short name with 全 and its rank (涪城全区) names it again; printed after its parent at a
+  clause's start (,项城市三店镇采取…) it is the subject.
 
 Fragments are not places: a name that starts with a function word or a rank (各镇, 全区,
 市钢山街道), that follows a number (2022年各镇 gives 年各镇), or that is a common word
@@ -112,7 +116,7 @@ def place_candidates(text: str) -> list[tuple[int, int, str, bool]]:
         if (
             not "\u4e00" <= last <= "\u9fff"
             or last in NOT_LAST
-            or last + rank_text[0] in COMMON_WORDS
+            or (last + rank_text[0] in COMMON_WORDS and not _town_of_a_village(text, rank))
         ):
             continue
         if end < len(text) and text[end] in NOT_AFTER.get(rank_text, ()):
@@ -120,7 +124,7 @@ def place_candidates(text: str) -> list[tuple[int, int, str, bool]]:
         if last == "地" and text.startswith("生产总值", end):
             continue  # 人均地区生产总值, 占地区生产总值: the measure, not a place
         common = last + rank_text[0] in PLACE_OR_WORD
-        for size in (2, 3):
+        for size in (2, 3, 4) if rank_text == "街道" else (2, 3):
             start = rank_start - size
             if start < 0:
                 break
@@ -128,6 +132,8 @@ def place_candidates(text: str) -> list[tuple[int, int, str, bool]]:
             if not "\u4e00" <= first <= "\u9fff":
                 break
             proper = text[start:rank_start]
+            if size == 4 and RANK_RE.search(proper):
+                break  # 城区新华街道: a unit and a name, not one name (柳岸北路街道 is one)
             if (
                 first in NOT_FIRST
                 or NOT_INSIDE.intersection(proper[1:])
@@ -140,6 +146,16 @@ def place_candidates(text: str) -> list[tuple[int, int, str, bool]]:
                 continue  # 2022年各镇: a fragment after a number
             found.append((start, end, proper + rank_text, common))
     return _with_zones(text, found)
+
+
+# After a town's name: its government, people or territory (石村镇人民, 王村镇辖28个行政村)
+TOWN_AFTER = ("人民", "政府", "党委", "人大", "辖", "位于", "地处", "境内", "总面积", "总人口")
+
+
+def _town_of_a_village(text: str, rank: re.Match[str]) -> bool:
+    """石村镇 (a town named after a village), not 村镇 the common word (美丽村镇): followed by
+    what follows a town's name."""
+    return text[rank.start() - 1 : rank.end()] == "村镇" and text.startswith(TOWN_AFTER, rank.end())
 
 
 # A development zone named by its city: 宜昌高新区, 镇江新区, 芷溪经开区. The city may begin
@@ -186,11 +202,12 @@ def find_region(texts: list[tuple[str, float]]) -> str | None:
     order = 0
     for raw, weight in texts:
         text = _blank_quotes(raw)
-        candidates = place_candidates(text)
+        candidates = _named_with_parents(place_candidates(text))
         starts: dict[int, list[str]] = {}
         for start, _end, name, common in candidates:
             if not common:
                 starts.setdefault(start, []).append(name)
+        opens: dict[int, str] = {}  # where a child starts -> what stands before its parent
         for start, end, name, common in candidates:
             before = text[start - 1] if start > 0 else ""
             boundary = not _han(before) or before in BOUNDARY
@@ -199,7 +216,10 @@ def find_region(texts: list[tuple[str, float]]) -> str | None:
                 if boundary:  # 堆龙德庆县: a longer name than we read is no one's parent
                     for child in following:
                         parents.setdefault(child, Counter())[name] += 1
+                    opens[end] = before
                 continue  # 邹城市钢山街道: the parent of what follows
+            if before in SUBJECT_BEFORE | BOUNDARY and opens.get(start) in SUBJECT_BEFORE:
+                before = opens[start]  # ,项城市三店镇采取…: with its parent, the subject
             if common and weight < TITLE_WEIGHT:
                 continue  # 大城市, 老城区: a place only as a parent or in the title
             order += 1
@@ -213,6 +233,7 @@ def find_region(texts: list[tuple[str, float]]) -> str | None:
             entry.subject = entry.subject or weight >= TITLE_WEIGHT
             entry.times += 1
             entry.score += score * weight
+    _count_whole_unit_mentions(seen, [_blank_quotes(raw) for raw, _weight in texts])
     about = [name for name, entry in seen.items() if entry.is_about]
     if not about:
         return None  # places named only in passing (与襄城区接壤): not what the text is about
@@ -222,6 +243,28 @@ def find_region(texts: list[tuple[str, float]]) -> str | None:
     best = _whole_of_parts(best, about, seen)
     parent = parents.get(best)
     return (parent.most_common(1)[0][0] if parent else "") + best
+
+
+def _named_with_parents(
+    candidates: list[tuple[int, int, str, bool]],
+) -> list[tuple[int, int, str, bool]]:
+    """A name ending in a common word printed right after its parent (芷阳市柳城区) is a place:
+    a paper does not print a city before 老城区 the word."""
+    ends = {end for _start, end, _name, common in candidates if not common}
+    return [(s, e, n, common and s not in ends) for s, e, n, common in candidates]
+
+
+WHOLE_UNIT = {"区": "全区", "县": "全县", "市": "全市", "镇": "全镇", "乡": "全乡"}
+
+
+def _count_whole_unit_mentions(seen: dict[str, _Seen], texts: list[str]) -> None:
+    """柳城全区, 石门全镇: the short name with 全 and the rank names the place again."""
+    for name, entry in seen.items():
+        whole = WHOLE_UNIT.get(name[-1])
+        if whole and len(name) > 2:
+            times = sum(text.count(name[:-1] + whole) for text in texts)
+            entry.times += times
+            entry.subject = entry.subject or times > 0
 
 
 def _whole_of_parts(best: str, about: list[str], seen: dict[str, _Seen]) -> str:
