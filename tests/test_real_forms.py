@@ -1100,3 +1100,24 @@ def test_an_epaper_pages_previous_and_next_links_with_their_page_numbers_are_chr
     found = convert(text.encode(), Path("epaper_links.txt"))[0]
     assert not any(block.kind == "heading" for block in found.blocks)
     assert not any("上一篇" in block.text for block in found.blocks)
+
+
+@pytest.mark.parametrize(
+    "notice",
+    [
+        "作者原创,不允许二次传播,一经发现追责",
+        "本文系原创,未经授权不得转载",
+        "青柳网 版权所有",
+        "转载请注明出处:青柳网",
+        "本站文章严禁二次转载,违者必究",
+    ],
+)
+def test_a_copyright_or_reposting_notice_is_chrome_and_gives_no_figure(notice):
+    text = (
+        "2022年上半年青柳镇工作报告\n各位代表:\n"
+        "上半年,青柳镇完成地区生产总值3.1亿元,同比增长17.8%;全社会固定资产投资完成5047万元。\n"
+        f"微信扫一扫在手机阅读\n{notice}\n"
+    )
+    found = convert(text.encode(), Path("notice.txt"))[0]
+    assert not any(notice in block.text for block in found.blocks)
+    assert {f.text for f in found.key_figures} == {"3.1亿元", "17.8%", "5047万元"}
