@@ -1121,3 +1121,14 @@ def test_a_copyright_or_reposting_notice_is_chrome_and_gives_no_figure(notice):
     found = convert(text.encode(), Path("notice.txt"))[0]
     assert not any(notice in block.text for block in found.blocks)
     assert {f.text for f in found.key_figures} == {"3.1亿元", "17.8%", "5047万元"}
+
+
+@pytest.mark.parametrize("credit", ["(王小明 李芳 摄)", "（王小明 李芳 赵强 摄）", "(王小明、李芳/摄)"])
+def test_a_photo_credit_in_brackets_with_several_names_is_one_credit(credit):
+    text = (
+        "青柳镇春季植树造林,累计投入资金146万元,新栽植树木10.35万棵,完成补植任务1720亩。"
+        "图为镇干部在检查验收各村绿化任务完成情况。\n"
+        f"{credit}\n"
+    )
+    found = convert(text.encode(), Path("bracket_credit.txt"))[0]
+    assert [(b.kind, b.text) for b in found.blocks if b.kind != "paragraph"] == [("credit", credit)]
