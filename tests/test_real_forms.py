@@ -1123,7 +1123,9 @@ def test_a_copyright_or_reposting_notice_is_chrome_and_gives_no_figure(notice):
     assert {f.text for f in found.key_figures} == {"3.1亿元", "17.8%", "5047万元"}
 
 
-@pytest.mark.parametrize("credit", ["(王小明 李芳 摄)", "（王小明 李芳 赵强 摄）", "(王小明、李芳/摄)"])
+@pytest.mark.parametrize(
+    "credit", ["(王小明 李芳 摄)", "（王小明 李芳 赵强 摄）", "(王小明、李芳/摄)"]
+)
 def test_a_photo_credit_in_brackets_with_several_names_is_one_credit(credit):
     text = (
         "青柳镇春季植树造林,累计投入资金146万元,新栽植树木10.35万棵,完成补植任务1720亩。"
