@@ -1134,3 +1134,27 @@ def test_a_photo_credit_in_brackets_with_several_names_is_one_credit(credit):
     )
     found = convert(text.encode(), Path("bracket_credit.txt"))[0]
     assert [(b.kind, b.text) for b in found.blocks if b.kind != "paragraph"] == [("credit", credit)]
+
+
+@pytest.mark.parametrize(
+    "name", ["考察报告", "调研报告", "述职报告", "工作要点", "工作计划", "情况汇报", "情况报告"]
+)
+def test_the_common_report_kinds_end_a_run_in_title(name):
+    text = (
+        f"第1页共6页青柳镇乡村旅游{name}2023年,青柳镇紧紧围绕年初确定的目标任务,"
+        "全力推进乡村旅游。全年接待游客42万人次,实现旅游收入1.2亿元。\n"
+        "全镇新开工项目8个,完成投资2.1亿元。\n"
+    )
+    found = convert(text.encode(), Path("run_in_kind.txt"))[0]
+    assert found.meta.title == f"青柳镇乡村旅游{name}"
+    assert found.blocks[0].text.startswith("2023年,青柳镇")
+
+
+@pytest.mark.parametrize("name", ["情况汇报", "工作汇报", "考察报告"])
+def test_a_one_line_text_opening_with_a_briefing_title_has_it_split_off(name):
+    text = (
+        f"青柳镇上半年{name}一、主要指标 上半年,青柳镇完成地区生产总值3.1亿元,同比增长17.8%;"
+        "全社会固定资产投资完成5047万元。二、下步打算 全力推进项目建设,确保全年任务完成。"
+    )
+    found = convert(text.encode(), Path("briefing.txt"))[0]
+    assert found.meta.title == f"青柳镇上半年{name}"
