@@ -1158,3 +1158,23 @@ def test_a_one_line_text_opening_with_a_briefing_title_has_it_split_off(name):
     )
     found = convert(text.encode(), Path("briefing.txt"))[0]
     assert found.meta.title == f"青柳镇上半年{name}"
+
+
+@pytest.mark.parametrize(
+    "line", ["本站小编 青柳网/2019-03-08", "小编 青柳文库 2019-03-08", "网站编辑:青柳网 2019-03-08"]
+)
+def test_a_sites_editor_and_date_line_is_chrome_and_gives_the_date_only_when_alone(line):
+    body = (
+        "青柳镇上半年工作总结\n\n"
+        "上半年,青柳镇完成地区生产总值3.1亿元,同比增长17.8%;全社会固定资产投资完成5047万元。\n"
+    )
+    text = f"青柳镇上半年工作总结\n\n{line}\n\n{body}"
+    found = convert(text.encode(), Path("editor_line.txt"))[0]
+    assert found.meta.subtitle is None
+    assert found.meta.title == "青柳镇上半年工作总结"
+    assert not any(line in block.text for block in found.blocks)
+    assert found.meta.date == "2019-03-08"
+    dated = convert(
+        f"青柳镇上半年工作总结\n发布时间:2019-07-15\n{line}\n\n{body}".encode(), Path("d.txt")
+    )
+    assert dated[0].meta.date == "2019-07-15"

@@ -105,10 +105,19 @@ DATE_AND_SITE = (
     r"|^(?:https?://\S+\s+)?\d{4}年\d{1,2}月\d{1,2}日\s*\d{1,2}:\d{2}\s+"
     r"(?P<site>[\u4e00-\u9fff]{1,10}(?:网|报|社|台|新闻))$"
 )
+# 本站小编 某某网/2018-01-12, 网站编辑:某某文库 2018-01-12: a site's editor (or site) and the
+# posting date (chrome_hints reads the date when nothing else gives one)
+EDITOR_AND_DATE = (
+    r"^(?:本站|本网|网站)?(?:小编|编辑|责编|录入|管理员|发布人|发布者)\s*[:：]?\s*"
+    r"[\u4e00-\u9fffA-Za-z0-9]{0,12}\s*[/／|｜]?\s*"
+    r"(?P<date>\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2})日?(?:\s+[\d:]+)?$"
+)
 _SHORT_CHROME_RE = re.compile(
     r"(?:^|\s)(?:信息)?来源\s*[:：]|^\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}\s"
     r"|^[\u4e00-\u9fff]{2,10}(?:网|报|社|台|新闻)\s+\d{4}-\d{1,2}-\d{1,2}(?:\s+[\d:]+)?$"
     + DATE_AND_SITE
+    + "|"
+    + EDITOR_AND_DATE
 )
 _SPACED_RE = re.compile(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff](?:\s|[:：]))")
 ROLE_RE = re.compile(ROLE_PATTERN)  # a byline's role: 本报记者, 通讯员 …
