@@ -1178,3 +1178,24 @@ def test_a_sites_editor_and_date_line_is_chrome_and_gives_the_date_only_when_alo
         f"青柳镇上半年工作总结\n发布时间:2019-07-15\n{line}\n\n{body}".encode(), Path("d.txt")
     )
     assert dated[0].meta.date == "2019-07-15"
+
+
+def test_a_doc_sites_tag_lines_naming_only_a_generic_report_kind_are_chrome():
+    text = (
+        "青柳镇上半年工作情况总结及下半年工作打算\n\n时间:2022-05-16 03:57:00\n\n"
+        "青柳镇上半年工作情况总结及下半年工作打算\n\n乡镇半年工作总结\n\n个人年终总结\n\n"
+        "乡镇半年工作总结\n\n"
+        "上半年,青柳镇完成地区生产总值3.1亿元,同比增长17.8%;全社会固定资产投资完成5047万元。\n"
+    )
+    found = convert(text.encode(), Path("tags.txt"))[0]
+    assert found.meta.title == "青柳镇上半年工作情况总结及下半年工作打算"
+    assert [block.kind for block in found.blocks] == ["paragraph"]
+
+
+def test_a_generic_report_kind_that_is_the_title_stays_the_title():
+    text = (
+        "镇政府上半年工作总结\n\n本站小编 青柳网/2019-03-08\n\n镇政府上半年工作总结\n\n"
+        "上半年,青柳镇完成地区生产总值3.1亿元,同比增长17.8%;全社会固定资产投资完成5047万元。\n"
+    )
+    found = convert(text.encode(), Path("generic_title.txt"))[0]
+    assert found.meta.title == "镇政府上半年工作总结"

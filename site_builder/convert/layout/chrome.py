@@ -28,6 +28,7 @@ import re
 
 from site_builder.content.roles import ROLE_PATTERN
 from site_builder.convert.layout.navigation import outside_chrome, widget_items
+from site_builder.convert.report_names import COPY_LABEL, GENERIC_KIND_RE
 from site_builder.convert.structure.metadata import sign_off_length
 
 # A breadcrumb's label: 当前位置: 您现在的位置: 您当前所在位置: 你所在的位置: (not 位置: alone)
@@ -244,6 +245,8 @@ def find_chrome(keys: list[str]) -> set[int]:
         outside = (index < first or index > last) and index not in sign_off
         if furniture[index] or (outside and outside_chrome(keys, index, index == top)):
             chrome.add(index)
+        elif top is not None and _generic_tag(key, keys[top]):
+            chrome.add(index)
     for index in [i for i, key in enumerate(keys) if _HEADLINES_RE.match(key)]:
         # 本版新闻列表 / 乡村振兴结硕果 / 一图读懂…: the edition's other headlines
         following = index + 1
@@ -255,6 +258,14 @@ def find_chrome(keys: list[str]) -> set[int]:
     if ended is not None:
         chrome.update(i for i in range(ended, len(keys)) if keys[i])
     return chrome
+
+
+def _generic_tag(key: str, title: str) -> bool:
+    """乡镇半年工作总结 under another title: a doc site's tag naming only a report's kind. The
+    title itself may be generic (镇政府上半年工作总结), and so may its repeats (…总结范文)."""
+    if not GENERIC_KIND_RE.match(key):
+        return False
+    return re.sub(f"(?:{COPY_LABEL})$", "", key) != re.sub(f"(?:{COPY_LABEL})$", "", title)
 
 
 # An e-paper reader's 日期: field gives the article's day without its year (日期:12-23)
