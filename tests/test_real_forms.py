@@ -1100,3 +1100,102 @@ def test_an_epaper_pages_previous_and_next_links_with_their_page_numbers_are_chr
     found = convert(text.encode(), Path("epaper_links.txt"))[0]
     assert not any(block.kind == "heading" for block in found.blocks)
     assert not any("上一篇" in block.text for block in found.blocks)
+
+
+@pytest.mark.parametrize(
+    "notice",
+    [
+        "作者原创,不允许二次传播,一经发现追责",
+        "本文系原创,未经授权不得转载",
+        "青柳网 版权所有",
+        "转载请注明出处:青柳网",
+        "本站文章严禁二次转载,违者必究",
+    ],
+)
+def test_a_copyright_or_reposting_notice_is_chrome_and_gives_no_figure(notice):
+    text = (
+        "2022年上半年青柳镇工作报告\n各位代表:\n"
+        "上半年,青柳镇完成地区生产总值3.1亿元,同比增长17.8%;全社会固定资产投资完成5047万元。\n"
+        f"微信扫一扫在手机阅读\n{notice}\n"
+    )
+    found = convert(text.encode(), Path("notice.txt"))[0]
+    assert not any(notice in block.text for block in found.blocks)
+    assert {f.text for f in found.key_figures} == {"3.1亿元", "17.8%", "5047万元"}
+
+
+@pytest.mark.parametrize(
+    "credit", ["(王小明 李芳 摄)", "（王小明 李芳 赵强 摄）", "(王小明、李芳/摄)"]
+)
+def test_a_photo_credit_in_brackets_with_several_names_is_one_credit(credit):
+    text = (
+        "青柳镇春季植树造林,累计投入资金146万元,新栽植树木10.35万棵,完成补植任务1720亩。"
+        "图为镇干部在检查验收各村绿化任务完成情况。\n"
+        f"{credit}\n"
+    )
+    found = convert(text.encode(), Path("bracket_credit.txt"))[0]
+    assert [(b.kind, b.text) for b in found.blocks if b.kind != "paragraph"] == [("credit", credit)]
+
+
+@pytest.mark.parametrize(
+    "name", ["考察报告", "调研报告", "述职报告", "工作要点", "工作计划", "情况汇报", "情况报告"]
+)
+def test_the_common_report_kinds_end_a_run_in_title(name):
+    text = (
+        f"第1页共6页青柳镇乡村旅游{name}2023年,青柳镇紧紧围绕年初确定的目标任务,"
+        "全力推进乡村旅游。全年接待游客42万人次,实现旅游收入1.2亿元。\n"
+        "全镇新开工项目8个,完成投资2.1亿元。\n"
+    )
+    found = convert(text.encode(), Path("run_in_kind.txt"))[0]
+    assert found.meta.title == f"青柳镇乡村旅游{name}"
+    assert found.blocks[0].text.startswith("2023年,青柳镇")
+
+
+@pytest.mark.parametrize("name", ["情况汇报", "工作汇报", "考察报告"])
+def test_a_one_line_text_opening_with_a_briefing_title_has_it_split_off(name):
+    text = (
+        f"青柳镇上半年{name}一、主要指标 上半年,青柳镇完成地区生产总值3.1亿元,同比增长17.8%;"
+        "全社会固定资产投资完成5047万元。二、下步打算 全力推进项目建设,确保全年任务完成。"
+    )
+    found = convert(text.encode(), Path("briefing.txt"))[0]
+    assert found.meta.title == f"青柳镇上半年{name}"
+
+
+@pytest.mark.parametrize(
+    "line", ["本站小编 青柳网/2019-03-08", "小编 青柳文库 2019-03-08", "网站编辑:青柳网 2019-03-08"]
+)
+def test_a_sites_editor_and_date_line_is_chrome_and_gives_the_date_only_when_alone(line):
+    body = (
+        "青柳镇上半年工作总结\n\n"
+        "上半年,青柳镇完成地区生产总值3.1亿元,同比增长17.8%;全社会固定资产投资完成5047万元。\n"
+    )
+    text = f"青柳镇上半年工作总结\n\n{line}\n\n{body}"
+    found = convert(text.encode(), Path("editor_line.txt"))[0]
+    assert found.meta.subtitle is None
+    assert found.meta.title == "青柳镇上半年工作总结"
+    assert not any(line in block.text for block in found.blocks)
+    assert found.meta.date == "2019-03-08"
+    dated = convert(
+        f"青柳镇上半年工作总结\n发布时间:2019-07-15\n{line}\n\n{body}".encode(), Path("d.txt")
+    )
+    assert dated[0].meta.date == "2019-07-15"
+
+
+def test_a_doc_sites_tag_lines_naming_only_a_generic_report_kind_are_chrome():
+    text = (
+        "青柳镇上半年工作情况总结及下半年工作打算\n\n时间:2022-05-16 03:57:00\n\n"
+        "青柳镇上半年工作情况总结及下半年工作打算\n\n乡镇半年工作总结\n\n个人年终总结\n\n"
+        "乡镇半年工作总结\n\n"
+        "上半年,青柳镇完成地区生产总值3.1亿元,同比增长17.8%;全社会固定资产投资完成5047万元。\n"
+    )
+    found = convert(text.encode(), Path("tags.txt"))[0]
+    assert found.meta.title == "青柳镇上半年工作情况总结及下半年工作打算"
+    assert [block.kind for block in found.blocks] == ["paragraph"]
+
+
+def test_a_generic_report_kind_that_is_the_title_stays_the_title():
+    text = (
+        "镇政府上半年工作总结\n\n本站小编 青柳网/2019-03-08\n\n镇政府上半年工作总结\n\n"
+        "上半年,青柳镇完成地区生产总值3.1亿元,同比增长17.8%;全社会固定资产投资完成5047万元。\n"
+    )
+    found = convert(text.encode(), Path("generic_title.txt"))[0]
+    assert found.meta.title == "镇政府上半年工作总结"

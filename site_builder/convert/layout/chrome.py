@@ -28,6 +28,7 @@ import re
 
 from site_builder.content.roles import ROLE_PATTERN
 from site_builder.convert.layout.navigation import outside_chrome, widget_items
+from site_builder.convert.report_names import COPY_LABEL, GENERIC_KIND_RE
 from site_builder.convert.structure.metadata import sign_off_length
 
 # A breadcrumb's label: 当前位置: 您现在的位置: 您当前所在位置: 你所在的位置: (not 位置: alone)
@@ -76,6 +77,8 @@ _CHROME_ANY_RE = re.compile(
     r"|在(?:您的|你的)?(?:手机|移动设备|设备)上(?:浏览|阅读|打开|查看)"
     r"|此处隐藏|下载后查看|我要投稿|我要纠错|转载请|原创文章|未经(?:许可|授权)|免责声明|版权声明"
     r"|原文链接|网友评论|发表评论|我要评论|条评论|验证码"
+    # a copyright or reposting notice: 不允许二次传播, 严禁转载, 谢绝镜像
+    r"|二次(?:传播|转载|转发|分发)|(?:不得|禁止|严禁|谢绝)(?:任何)?(?:形式的?)?(?:转载|镜像)"
     r"|^\d+\s*(?:浏览|阅读|点击|点赞)\s+评论\s*\d+\s*条?$"  # 0浏览 评论0条: a post's counters
     r"|版权所有|Copyright|©|ICP备|ICP证|公网安备|网站标识码|技术支持\s*[:：]|主办单位\s*[:：]"
     r"|承办单位\s*[:：]|联系电话\s*[:：]|邮编\s*[:：]|建议使用.{0,20}浏览器|分辨率"
@@ -103,10 +106,19 @@ DATE_AND_SITE = (
     r"|^(?:https?://\S+\s+)?\d{4}年\d{1,2}月\d{1,2}日\s*\d{1,2}:\d{2}\s+"
     r"(?P<site>[\u4e00-\u9fff]{1,10}(?:网|报|社|台|新闻))$"
 )
+# 本站小编 某某网/2018-01-12, 网站编辑:某某文库 2018-01-12: a site's editor (or site) and the
+# posting date (chrome_hints reads the date when nothing else gives one)
+EDITOR_AND_DATE = (
+    r"^(?:本站|本网|网站)?(?:小编|编辑|责编|录入|管理员|发布人|发布者)\s*[:：]?\s*"
+    r"[\u4e00-\u9fffA-Za-z0-9]{0,12}\s*[/／|｜]?\s*"
+    r"(?P<date>\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2})日?(?:\s+[\d:]+)?$"
+)
 _SHORT_CHROME_RE = re.compile(
     r"(?:^|\s)(?:信息)?来源\s*[:：]|^\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}\s"
     r"|^[\u4e00-\u9fff]{2,10}(?:网|报|社|台|新闻)\s+\d{4}-\d{1,2}-\d{1,2}(?:\s+[\d:]+)?$"
     + DATE_AND_SITE
+    + "|"
+    + EDITOR_AND_DATE
 )
 _SPACED_RE = re.compile(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff](?:\s|[:：]))")
 ROLE_RE = re.compile(ROLE_PATTERN)  # a byline's role: 本报记者, 通讯员 …
@@ -233,6 +245,8 @@ def find_chrome(keys: list[str]) -> set[int]:
         outside = (index < first or index > last) and index not in sign_off
         if furniture[index] or (outside and outside_chrome(keys, index, index == top)):
             chrome.add(index)
+        elif top is not None and _generic_tag(key, keys[top]):
+            chrome.add(index)
     for index in [i for i, key in enumerate(keys) if _HEADLINES_RE.match(key)]:
         # 本版新闻列表 / 乡村振兴结硕果 / 一图读懂…: the edition's other headlines
         following = index + 1
@@ -244,6 +258,14 @@ def find_chrome(keys: list[str]) -> set[int]:
     if ended is not None:
         chrome.update(i for i in range(ended, len(keys)) if keys[i])
     return chrome
+
+
+def _generic_tag(key: str, title: str) -> bool:
+    """乡镇半年工作总结 under another title: a doc site's tag naming only a report's kind. The
+    title itself may be generic (镇政府上半年工作总结), and so may its repeats (…总结范文)."""
+    if not GENERIC_KIND_RE.match(key):
+        return False
+    return re.sub(f"(?:{COPY_LABEL})$", "", key) != re.sub(f"(?:{COPY_LABEL})$", "", title)
 
 
 # An e-paper reader's 日期: field gives the article's day without its year (日期:12-23)

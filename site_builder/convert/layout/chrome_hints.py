@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from site_builder.content.model import Metadata
-from site_builder.convert.layout.chrome import DATE_AND_SITE, LOCATION_LABEL
+from site_builder.convert.layout.chrome import DATE_AND_SITE, EDITOR_AND_DATE, LOCATION_LABEL
 from site_builder.convert.structure.metadata import iso_date
 from site_builder.convert.structure.region import place_candidates
 
@@ -33,6 +33,7 @@ _NOT_A_SOURCE = {
     "本站", "本网", "原创", "网络", "本站原创", "本网原创", "网友投稿", "未知", "未知来源", "不详", "佚名"
 }  # fmt: skip
 _DATE_AND_SITE_RE = re.compile(DATE_AND_SITE.lstrip("|"))
+_EDITOR_AND_DATE_RE = re.compile(EDITOR_AND_DATE)
 
 
 def chrome_hints(keys: list[str], hints: Metadata) -> bool:
@@ -52,7 +53,10 @@ def chrome_hints(keys: list[str], hints: Metadata) -> bool:
             key,
         )
         site = _SITE_AND_DATE_RE.match(key) or _DATE_AND_SITE_RE.match(key)
-        if hints.date is None and (labelled or site or re.match(r"\d{4}-\d{1,2}-\d{1,2}\s", key)):
+        posted = _EDITOR_AND_DATE_RE.match(key)
+        if hints.date is None and (
+            labelled or site or posted or re.match(r"\d{4}-\d{1,2}-\d{1,2}\s", key)
+        ):
             hints.date = _chrome_date(key)
         if hints.publication is None and site:
             hints.publication = site.group("site")

@@ -17,14 +17,11 @@ import re
 from typing import TYPE_CHECKING
 
 from site_builder.convert.layout.lines import RawLine
+from site_builder.convert.report_names import REPORT_NAMES
 
 if TYPE_CHECKING:
     from site_builder.convert.layout.repairs import Draft
 
-REPORT_NAMES = (
-    "工作总结", "工作报告", "政府工作报告", "自评报告", "述职报告", "述职述廉报告", "调研报告",
-    "工作汇报", "发展纪实", "工作纪实", "纪实",
-)  # fmt: skip
 _PAGE_COUNTER = r"第\s*\d{1,4}\s*页\s*[/／]?\s*共\s*\d{1,4}\s*页"
 _NAMES = "|".join(sorted(REPORT_NAMES, key=len, reverse=True))
 _RUN_IN_RE = re.compile(

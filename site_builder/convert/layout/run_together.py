@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 
 from site_builder.content.roles import ROLE_PATTERN
+from site_builder.convert.characters import analysis_text
+from site_builder.convert.report_names import REPORT_TITLE_RE
 
 RUN_TOGETHER_MIN = 80  # a line this long may hold several paragraphs
 _TERMINAL = "。！？!?；;"
@@ -165,11 +167,6 @@ def _split_byline_from_text(piece: str) -> list[str]:
 
 _MARKER_RE = re.compile(r"[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）]")
 _CN_DIGITS = {ch: n for n, ch in enumerate("一二三四五六七八九", start=1)}
-# A title that names a report, in Simplified or Traditional characters.
-_REPORT_TITLE_RE = re.compile(
-    r"(?:报告|報告|总结|總結|纪实|紀實|通报|通報|公报|公報|综述|綜述|要点|要點|计划|計劃|安排|回眸"
-    r"|巡礼|巡禮|侧记|側記)$"
-)
 TITLE_MAX = 40  # a report title run into the text is at most this long
 # 上半年…工作目标措施的调研报告 今年以来,…: a report title, a space, then the text
 _TITLE_LEAD_RE = re.compile(rf"^(\S{{4,{TITLE_MAX}}})\s+(?=\S{{12,}})")
@@ -219,7 +216,7 @@ def _is_report_title(text: str) -> bool:
     return (
         4 <= len(text) <= TITLE_MAX
         and not re.search(r"[,，。；;：:！？!?]", text)
-        and _REPORT_TITLE_RE.search(text) is not None
+        and REPORT_TITLE_RE.search(analysis_text(text)) is not None
     )
 
 

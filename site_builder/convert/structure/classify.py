@@ -59,11 +59,15 @@ MAX_PHRASE_HEADING = 40
 LEAD_MAX = 30
 
 _ENDS_IN_CREDIT_RE = re.compile(r"摄影?[)）]?$")
+# (张三 李四 摄): a credit in brackets, whole (not a caption "(张三" and a credit "李四 摄)")
+_BRACKETED_CREDIT_RE = re.compile(rf"^[(（]{_CREDIT_NAMES}\s*(?:/\s*)?摄(?:影)?[)）]$")
 
 
 def trailing_credit(key: str) -> re.Match[str] | None:
     """图为…就餐。 蒋文博 摄 -> the caption and its credit; a quick test first (摄 at the end)."""
-    return TRAILING_CREDIT_RE.match(key) if _ENDS_IN_CREDIT_RE.search(key) else None
+    if not _ENDS_IN_CREDIT_RE.search(key) or _BRACKETED_CREDIT_RE.match(key):
+        return None
+    return TRAILING_CREDIT_RE.match(key)
 
 
 def is_sentence_caption(line: Line) -> bool:

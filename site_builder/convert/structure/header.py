@@ -31,12 +31,12 @@ import re
 
 from site_builder.content.model import Article, Byline, Metadata, SetAside
 from site_builder.convert.layout.lines import Line, line_ranges
+from site_builder.convert.report_names import REPORT_TITLE_RE
 from site_builder.convert.structure import metadata as md
 from site_builder.convert.structure.shapes import (
     BRACKET_HEADING_RE,
     MAX_TITLE,
     PHOTO_CREDIT_END_RE,
-    REPORT_TITLE_RE,
     SALUTATION_RE,
     SPEAKER_RE,
     ends_in_colon,

@@ -23,10 +23,6 @@ SPEAKER_RE = re.compile(
     r"^[\u4e00-\u9fff]{1,24}(?:长|书记|主任|主席|代表|委员|主持人|政府|办事处|办公室|党委|党工委)"
     r"(?:\s*[(（][^()（）]{1,10}[)）])?\s+[\u4e00-\u9fff·]{2,4}$"
 )
-# A title that names a report (…工作报告, …工作总结, …发展纪实, …的通报).
-REPORT_TITLE_RE = re.compile(
-    r"(?:报告|总结|纪实|通报|公报|综述|要点|计划|安排|回眸|巡礼|侧记|调研记|述评|全文)$"
-)
 MAX_HEADING = 30
 MAX_TITLE = 60
 
