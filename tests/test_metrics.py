@@ -145,3 +145,23 @@ def test_import_without_a_vocabulary_gives_no_metric(tmp_path: Path, capsys) -> 
 )
 def test_periods_the_text_narrows(sentence: str, period: str | None) -> None:
     assert narrowed_period(sentence, "2022") == period
+
+
+def test_a_traditional_text_gives_its_figures_metrics_and_periods(tmp_path: Path, capsys) -> None:
+    """A Traditional mirror's 實現財政收入 names 财政收入 as much as the Simplified text does."""
+    content = tmp_path / "content"
+    content.mkdir()
+    shutil.copy(METRICS, content / "metrics.yml")
+    source = tmp_path / "mirror.txt"
+    source.write_text(
+        "青柳鎮2019年工作總結\n\n1至10月份,實現財政收入2.15億元,同比增長5.2%。"
+        "預計全年社會消費品零售總額為8.6億元。\n",
+        encoding="utf-8",
+    )
+    assert main(["import", str(source), "--content", str(content)]) == 0
+    slug = capsys.readouterr().out.split()[0]
+    front, _, _ = read_page(content / "reports" / slug / "index.zh.md")
+    figures = {f["text"]: f for f in front["key_figures"]}
+    assert figures["2.15億元"]["metric"] == "fiscal_revenue"
+    assert figures["2.15億元"]["period"] == "2019-01/10"
+    assert (figures["8.6億元"]["metric"], figures["8.6億元"]["estimate"]) == ("retail_sales", True)

@@ -18,6 +18,7 @@ import re
 
 from site_builder.content.metrics import Metric, Vocabulary
 from site_builder.content.model import Article, KeyFigure
+from site_builder.convert.characters import analysis_text
 from site_builder.convert.figures.clauses import sentence_before
 from site_builder.convert.figures.measures import (
     AVERAGE_SUFFIXES,
@@ -74,10 +75,13 @@ def describe_figures(article: Article, vocabulary: Vocabulary | None = None) -> 
         if start < 0:
             continue
         cursors[figure.block] = start + len(figure.text)
-        sentence = _sentence_before(text, start)
+        # The words are read in Simplified, as labels are (實現財政收入 names 财政收入); the
+        # analysis text keeps every offset.
+        key = analysis_text(text)
+        sentence = _sentence_before(key, start)
         figure.estimate = is_estimate(sentence)
         # 1至10月份,完成财政收入…;完成固定资产投资…: a period holds across ；, up to 。
-        figure.period = narrowed_period(_sentence_before(text, start, "。！？!?\n"), year)
+        figure.period = narrowed_period(_sentence_before(key, start, "。！？!?\n"), year)
         if vocabulary is not None:
             metric = metric_of(figure, vocabulary, sentence)
             figure.metric = metric.id if metric else None
