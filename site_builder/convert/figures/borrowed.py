@@ -5,8 +5,8 @@
   is the figure before's, and a class that opens with 过 shares the subject of the class before).
 - Any other figure left without a label: the words of its clause, else the thing of the figure
   before of the same unit (公路36公里,其中12公里 -> 公路长度), else the words after it (其中3项已
-  提前完成 -> 提前完成数); a figure with none of these is left out, as an empty label is never
-  right.
+  提前完成 -> 提前完成数); a figure with none of these keeps its empty label, which the review
+  queue names (figure_no_label): a quantity the text gives is never dropped.
 
 Runs after labels.py and lists.py, over the figures of one block.
 """
@@ -32,9 +32,8 @@ _UNIT_THINGS = {"enterprise": "企业", "household": "户", "person": "人"}
 
 def borrow_labels(text: str, figures: list[KeyFigure], spans: list[tuple[int, int]]) -> None:
     """Fill in, in place, the labels of ``figures`` (found at ``spans`` of ``text``) whose
-    clause names a class or nothing; drop those with nothing to borrow."""
+    clause names a class or nothing."""
     own = [f.label for f in figures]  # the labels as found: a borrowed one is never lent on
-    keep: list[int] = []
     classes: set[int] = set()  # counts of a class: their own labels name no thing
     for index, (figure, (start, end)) in enumerate(zip(figures, spans, strict=True)):
         opening = max(text.rfind(mark, 0, start) for mark in _CLAUSE_MARKS) + 1
@@ -58,11 +57,6 @@ def borrow_labels(text: str, figures: list[KeyFigure], spans: list[tuple[int, in
                 figure.label = with_measure_word(after, figure.unit)
             elif counted:
                 figure.label = with_measure_word(counted, figure.unit)
-        if figure.label:
-            keep.append(index)
-    if len(keep) < len(figures):
-        figures[:] = [figures[i] for i in keep]
-        spans[:] = [spans[i] for i in keep]
 
 
 def _is_class(clause: str, text: str, end: int) -> bool:
